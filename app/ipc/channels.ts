@@ -1,0 +1,23 @@
+/**
+ * The names of every operation and event crossing the process boundary.
+ *
+ * Kept free of imports so the sandboxed preload can bundle it without pulling in the schema library:
+ * the preload only needs names, the main process owns validation.
+ */
+export const REQUEST_NAMES = ['getInfo'] as const;
+export type RequestName = (typeof REQUEST_NAMES)[number];
+
+export const EVENT_NAMES = ['appNotice'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** One namespace for every channel so nothing else on the IPC bus can collide with ours. */
+export const requestChannel = (name: RequestName): string => `hostproof:request:${name}`;
+export const eventChannel = (name: EventName): string => `hostproof:event:${name}`;
+
+export function isRequestName(value: unknown): value is RequestName {
+  return typeof value === 'string' && (REQUEST_NAMES as readonly string[]).includes(value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}

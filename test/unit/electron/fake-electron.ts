@@ -1,0 +1,67 @@
+/**
+ * Minimal stand-ins for the Electron objects the glue talks to. They record what the glue passes so the
+ * tests can assert on the real window options and handlers (the glue is the code under test, not these).
+ */
+import { vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => void;
+
+export class FakeEmitter {
+  readonly listeners = new Map<string, Listener[]>();
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  once(event: string, listener: Listener): this {
+    return this.on(event, listener);
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const l of this.listeners.get(event) ?? []) l(...args);
+  }
+}
+
+export class FakeSession {
+  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
+  headersListener: ((details: { responseHeaders?: Record<string, string[]> }, callback: (r: unknown) => void) => void) | null = null;
+  setPermissionRequestHandler(h: FakeSession['permissionRequestHandler']) {
+    this.permissionRequestHandler = h;
+  }
+  setPermissionCheckHandler(h: FakeSession['permissionCheckHandler']) {
+    this.permissionCheckHandler = h;
+  }
+  webRequest = {
+    onHeadersReceived: (l: FakeSession['headersListener']) => {
+      this.headersListener = l;
+    },
+  };
+}
+
+export class FakeWebContents extends FakeEmitter {
+  readonly session = new FakeSession();
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  setWindowOpenHandler(h: FakeWebContents['windowOpenHandler']) {
+    this.windowOpenHandler = h;
+  }
+}
+
+export class FakeBrowserWindow extends FakeEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  readonly loadFile = vi.fn(async (_path: string) => undefined);
+  readonly show = vi.fn();
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+  }
+}
+
+export function preventableEvent(): { preventDefault: () => void; defaultPrevented: boolean } {
+  const event = {
+    defaultPrevented: false,
+    preventDefault() {
+      event.defaultPrevented = true;
+    },
+  };
+  return event;
+}

@@ -1,0 +1,148 @@
+/**
+ * A real Prosody for integration tests: one instance per suite, its own temp directory, config, ports and
+ * certificates, listening on 127.0.0.1 only. Stopped by PID (SIGTERM) in `stop()`.
+ */
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { freePort, waitForPort } from './free-port.js';
+import { PROSODY } from './system-dependency.js';
+
+const run = promisify(execFile);
+
+export interface ProsodyHost {
+  readonly domain: string;
+  /** The certificate (PEM, leaf first, chain may follow) and key this virtual host presents. */
+  readonly certPem: string;
+  readonly keyPem: string;
+}
+
+export interface ProsodyUser {
+  readonly user: string;
+  readonly host: string;
+  readonly password: string;
+}
+
+export interface ProsodyOptions {
+  readonly hosts: readonly ProsodyHost[];
+  readonly users?: readonly ProsodyUser[];
+  /** Extra modules beyond the defaults. */
+  readonly modules?: readonly string[];
+  /** Set false to make Prosody offer no STARTTLS (a hostile or misconfigured server). */
+  readonly offerTls?: boolean;
+}
+
+export interface Prosody {
+  readonly starttlsPort: number;
+  readonly directTlsPort: number;
+  readonly dir: string;
+  readonly pid: number;
+  /** Replace a host's certificate and restart (same ports, same data). */
+  replaceCertificate(domain: string, certPem: string, keyPem: string): Promise<void>;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+  log(): Promise<string>;
+}
+
+const DEFAULT_MODULES = ['roster', 'saslauth', 'tls', 'disco', 'ping', 'carbons', 'mam', 'offline', 'smacks', 'posix'];
+
+const lua = (s: string) => JSON.stringify(s); // JSON string syntax is valid Lua for our paths and names
+
+export async function startProsody(options: ProsodyOptions): Promise<Prosody> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'hostproof-prosody-'));
+  const certDir = path.join(dir, 'certs');
+  await mkdir(certDir, { recursive: true });
+  await mkdir(path.join(dir, 'data'), { recursive: true });
+  const starttlsPort = await freePort();
+  const directTlsPort = await freePort();
+  const configFile = path.join(dir, 'prosody.cfg.lua');
+  const hosts = new Map(options.hosts.map((h) => [h.domain, h]));
+
+  const writeConfig = async () => {
+    const modules = [...DEFAULT_MODULES, ...(options.modules ?? [])].filter((m) => options.offerTls !== false || m !== 'tls');
+    const vhosts: string[] = [];
+    for (const host of hosts.values()) {
+      const cert = path.join(certDir, `${host.domain}.crt`);
+      const key = path.join(certDir, `${host.domain}.key`);
+      await writeFile(cert, host.certPem);
+      await writeFile(key, host.keyPem, { mode: 0o600 });
+      vhosts.push(`VirtualHost ${lua(host.domain)}\n  ssl = { certificate = ${lua(cert)}, key = ${lua(key)} }\n`);
+    }
+    const config = `
+run_as_root = true
+daemonize = false
+pidfile = ${lua(path.join(dir, 'prosody.pid'))}
+data_path = ${lua(path.join(dir, 'data'))}
+certificates = ${lua(certDir)}
+interfaces = { "127.0.0.1" }
+c2s_ports = { ${starttlsPort} }
+c2s_direct_tls_ports = { ${options.offerTls === false ? '' : directTlsPort} }
+s2s_ports = { }
+http_ports = { }
+https_ports = { }
+modules_enabled = { ${modules.map(lua).join(', ')} }
+modules_disabled = { "s2s" }
+c2s_require_encryption = ${options.offerTls === false ? 'false' : 'true'}
+allow_unencrypted_plain_auth = false
+authentication = "internal_hashed"
+storage = "internal"
+archive_expires_after = "never"
+log = { { levels = { min = "info" }, to = "file", filename = ${lua(path.join(dir, 'prosody.log'))} } }
+${vhosts.join('\n')}
+`;
+    await writeFile(configFile, config);
+  };
+
+  await writeConfig();
+  for (const u of options.users ?? []) {
+    await run('prosodyctl', ['--config', configFile, 'register', u.user, u.host, u.password]);
+  }
+
+  let child: ChildProcess | null = null;
+  const launch = async () => {
+    const proc = spawn(PROSODY.path, ['--config', configFile, '-F'], { stdio: 'ignore' });
+    child = proc;
+    const exited = new Promise<never>((_, reject) =>
+      proc.once('exit', (code) => reject(new Error(`Prosody exited early with code ${code}; see ${dir}/prosody.log`))),
+    );
+    await Promise.race([waitForPort(starttlsPort), exited]);
+    proc.removeAllListeners('exit');
+  };
+  const halt = async () => {
+    const proc = child;
+    if (!proc || proc.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      proc.once('exit', () => resolve());
+      proc.kill('SIGTERM');
+      setTimeout(() => proc.kill('SIGKILL'), 5000).unref();
+    });
+    child = null;
+  };
+
+  await launch();
+  return {
+    starttlsPort,
+    directTlsPort,
+    dir,
+    get pid() {
+      return (child as ChildProcess | null)?.pid ?? -1;
+    },
+    replaceCertificate: async (domain, certPem, keyPem) => {
+      hosts.set(domain, { domain, certPem, keyPem });
+      await halt();
+      await writeConfig();
+      await launch();
+    },
+    restart: async () => {
+      await halt();
+      await launch();
+    },
+    stop: async () => {
+      await halt();
+      await rm(dir, { recursive: true, force: true });
+    },
+    log: () => readFile(path.join(dir, 'prosody.log'), 'utf8').catch(() => ''),
+  };
+}

@@ -1,0 +1,60 @@
+/** `hostproof-posh check`: connect, verify, close before any authentication, and explain. */
+import { XMPP_CLIENT_SERVICE } from '../../app/domain/trust.js';
+import { createPathLocks } from '../store/path-locks.js';
+import { createPinStore } from '../store/pin-store.js';
+import { createMemoryPoshCachePersistence } from '../trust/posh/posh-cache.js';
+import { createPoshVerifier } from '../trust/posh/verify-posh.js';
+import { connectVerified, type PinLookup } from '../xmpp/connect-verified.js';
+import type { CheckOptions } from './cli-options.js';
+import { networkDeps } from './network-deps.js';
+import { checkReportJson } from './report-json.js';
+import { checkReportText, printable } from './report-text.js';
+import type { CliIo } from './cli-io.js';
+
+export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
+  const net = await networkDeps(options);
+  const pins: PinLookup = options.pinsFile
+    ? createPinStore({
+        file: options.pinsFile,
+        now: net.now,
+        locks: createPathLocks(),
+        report: (problem) => io.err(`Warning: ${problem.message}`),
+      })
+    : { get: async () => null };
+  const posh = createPoshVerifier({
+    fetchOptions: { ca: net.ca, lookup: net.lookup, connectTo: net.connectTo },
+    now: net.now,
+    // The command keeps no state between runs: every check fetches POSH afresh.
+    persistence: createMemoryPoshCachePersistence(),
+  });
+  const signal = AbortSignal.timeout(options.timeoutMs);
+  try {
+    const { connection, verdict } = await connectVerified(
+      { domain: options.domain, configured: options.endpoint ?? undefined, signal },
+      { resolver: net.resolver, lookup: net.lookup, connectTo: net.connectTo, ca: net.ca, posh, pins, now: net.now },
+    );
+    // Close before anything else is said: the check never authenticates, whatever the verdict.
+    connection.socket.destroy();
+    io.out(options.json ? JSON.stringify(checkReportJson(verdict), null, 2) : checkReportText(verdict));
+    return verdict.verified ? 0 : 1;
+  } catch (error) {
+    const message = signal.aborted ? `The check did not finish within ${options.timeoutMs} ms.` : (error as Error).message;
+    if (options.json) {
+      io.out(
+        JSON.stringify(
+          {
+            domain: options.domain,
+            service: XMPP_CLIENT_SERVICE,
+            error: { kind: (error as Error).name ?? 'Error', message },
+            verdict: { verified: false, method: null, warnings: [], summary: `Could not check ${options.domain}: ${message}` },
+          },
+          null,
+          2,
+        ),
+      );
+    } else {
+      io.out(`NOT VERIFIED  Could not check ${options.domain}: ${printable(message)}`);
+    }
+    return 1;
+  }
+}

@@ -8,7 +8,8 @@ import { connectVerified, type PinLookup } from '../xmpp/connect-verified.js';
 import type { CheckOptions } from './cli-options.js';
 import { networkDeps } from './network-deps.js';
 import { checkReportJson } from './report-json.js';
-import { checkReportText, printable } from './report-text.js';
+import { printable } from '../trust/domain-name.js';
+import { checkReportText } from './report-text.js';
 import type { CliIo } from './cli-io.js';
 
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {

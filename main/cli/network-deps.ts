@@ -26,13 +26,7 @@ export async function networkDeps(options: NetworkOptions): Promise<NetworkDeps>
     } catch (error) {
       throw new UsageError(`--ca ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
     }
-    let count = 0;
-    try {
-      count = pemToDerList(text).length;
-    } catch {
-      count = 0;
-    }
-    if (count === 0) throw new UsageError(`--ca ${file}: it holds no PEM certificate.`);
+    if (countCertificates(text) === 0) throw new UsageError(`--ca ${file}: it holds no PEM certificate.`);
     extraRoots.push(text);
   }
   const dns = createDnsResolver(options.dns ?? undefined);
@@ -45,4 +39,12 @@ export async function networkDeps(options: NetworkOptions): Promise<NetworkDeps>
     resolver: createXmppResolver({ resolver: dns }),
     now: fixedNow ? () => fixedNow : () => new Date(),
   };
+}
+
+function countCertificates(pem: string): number {
+  try {
+    return pemToDerList(pem).length;
+  } catch {
+    return 0;
+  }
 }

@@ -4,11 +4,7 @@
  * hostile certificate name cannot rewrite the terminal.
  */
 import type { PoshResult, TrustVerdict } from '../../app/domain/trust.js';
-
-/** Replaces C0/C1 controls and bidi overrides so network text cannot move the cursor or reorder the line. */
-export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
-}
+import { printable } from '../trust/domain-name.js';
 
 const METHOD_TEXT: Record<string, string> = {
   pkix: 'the certificate is valid for the domain (PKIX)',

@@ -1,0 +1,210 @@
+/**
+ * One HTTPS GET for POSH, with nothing automatic: no redirect following, no HTTP cache, no retry. Web-PKI
+ * validation stays fully on (chain to the given roots, expiry, and the name of the URL's host), because a
+ * POSH document is only worth what the TLS connection that carried it proves.
+ */
+import type { IncomingMessage } from 'node:http';
+import https from 'node:https';
+import type { LookupAddress } from 'node:dns';
+import { isIP } from 'node:net';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+export interface ResolvedAddress {
+  readonly address: string;
+  readonly family: 4 | 6;
+}
+
+export interface DialTarget {
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface PoshFetchOptions {
+  /** Trusted roots as PEM (system roots plus the user's). Absent: Node's default roots. */
+  readonly ca?: readonly string[];
+  /** Name resolution for the host actually dialled. Absent: the system resolver. */
+  readonly lookup?: (hostname: string) => Promise<readonly ResolvedAddress[]>;
+  /**
+   * Dial somewhere else (like curl's --connect-to) while SNI, the Host header and the certificate name
+   * check stay on the URL's host.
+   */
+  readonly connectTo?: (host: string, port: number) => DialTarget;
+  /** Per-request time limit, connection to last body byte. Default 5 s. */
+  readonly requestTimeoutMs?: number;
+  /** Largest body accepted. Default 64 KiB. */
+  readonly maxBodyBytes?: number;
+}
+
+export type FetchOutcome =
+  | { readonly kind: 'response'; readonly status: number; readonly location: string | null; readonly body: string }
+  | { readonly kind: 'tls-error'; readonly detail: string }
+  | { readonly kind: 'network-error'; readonly detail: string }
+  | { readonly kind: 'timeout'; readonly detail: string }
+  | { readonly kind: 'too-large'; readonly detail: string }
+  | { readonly kind: 'aborted'; readonly detail: string };
+
+/** OpenSSL/Node codes that mean "the certificate did not validate", whenever they surface. */
+const CERTIFICATE_ERROR_CODES = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_REJECTED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'INVALID_CA',
+  'PATH_LENGTH_EXCEEDED',
+  'INVALID_PURPOSE',
+  'HOSTNAME_MISMATCH',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+export function fetchOne(url: URL, options: PoshFetchOptions, signal?: AbortSignal): Promise<FetchOutcome> {
+  if (url.protocol !== 'https:') {
+    return Promise.resolve({ kind: 'network-error', detail: 'refused: POSH is only fetched over https' });
+  }
+  if (signal?.aborted) return Promise.resolve({ kind: 'aborted', detail: 'cancelled before the request' });
+
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  // URL.hostname keeps IPv6 brackets; the TLS and DNS layers want the bare name.
+  const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const port = url.port === '' ? 443 : Number(url.port);
+  let dial: DialTarget;
+  try {
+    dial = options.connectTo ? options.connectTo(hostname, port) : { host: hostname, port };
+  } catch (error) {
+    return Promise.resolve({ kind: 'network-error', detail: `cannot choose where to connect: ${String(error)}` });
+  }
+
+  return new Promise<FetchOutcome>((resolve) => {
+    let settled = false;
+    let tcpConnected = false;
+    let tlsDone = false;
+
+    const finish = (outcome: FetchOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      request.destroy();
+      resolve(outcome);
+    };
+
+    const request = https.request({
+      method: 'GET',
+      host: dial.host,
+      port: dial.port,
+      path: `${url.pathname}${url.search}`,
+      headers: {
+        Host: url.host,
+        Accept: 'application/json, */*',
+        'Accept-Encoding': 'identity',
+        // POSH lifetime comes from `expires` only; ask every cache on the way to step aside.
+        'Cache-Control': 'no-cache',
+      },
+      // A fresh agent per request: no pooled connection validated under other options is ever reused.
+      agent: false,
+      ...(options.ca ? { ca: [...options.ca] } : {}),
+      ...(options.lookup ? { lookup: adaptLookup(options.lookup) } : {}),
+      // SNI names the URL's host (an IP literal gets none, as TLS requires), wherever we dial.
+      servername: isIP(hostname) === 0 ? hostname : '',
+      rejectUnauthorized: true,
+      // The name check is pinned to the URL's host explicitly, so connectTo can never shift it.
+      checkServerIdentity: (_dialled: string, cert: PeerCertificate) => checkServerIdentity(hostname, cert),
+    });
+
+    const timer = setTimeout(
+      () => finish({ kind: 'timeout', detail: `no complete answer within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
+    const onAbort = (): void => finish({ kind: 'aborted', detail: 'cancelled' });
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    request.on('socket', (socket) => {
+      socket.once('connect', () => {
+        tcpConnected = true;
+      });
+      socket.once('secureConnect', () => {
+        tlsDone = true;
+      });
+    });
+
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      const code = error.code ?? '';
+      const detail = code ? `${code}: ${error.message}` : error.message;
+      if (CERTIFICATE_ERROR_CODES.has(code) || (tcpConnected && !tlsDone)) finish({ kind: 'tls-error', detail });
+      else finish({ kind: 'network-error', detail });
+    });
+
+    request.on('response', (response: IncomingMessage) => {
+      const status = response.statusCode ?? 0;
+      const location = typeof response.headers.location === 'string' ? response.headers.location : null;
+      if (status < 200 || status > 299) {
+        // Only 2xx bodies are ever read: a redirect or error page carries nothing POSH needs.
+        finish({ kind: 'response', status, location, body: '' });
+        return;
+      }
+      const declared = Number(response.headers['content-length']);
+      if (Number.isFinite(declared) && declared > maxBody) {
+        finish({ kind: 'too-large', detail: `the server announced ${declared} bytes; the limit is ${maxBody}` });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let received = 0;
+      response.on('data', (chunk: Buffer) => {
+        received += chunk.byteLength;
+        if (received > maxBody) {
+          finish({ kind: 'too-large', detail: `the body exceeded ${maxBody} bytes` });
+          return;
+        }
+        chunks.push(chunk);
+      });
+      response.on('end', () => {
+        finish({ kind: 'response', status, location, body: Buffer.concat(chunks).toString('utf8') });
+      });
+      response.on('error', (error) => finish({ kind: 'network-error', detail: error.message }));
+      response.on('aborted', () => finish({ kind: 'network-error', detail: 'the server closed the connection mid-body' }));
+    });
+
+    request.end();
+  });
+}
+
+type NodeLookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
+
+/** Node 20 calls a custom lookup with `{ all: true }` (autoSelectFamily) and then needs the array form. */
+function adaptLookup(
+  lookup: (hostname: string) => Promise<readonly ResolvedAddress[]>,
+): (hostname: string, options: { all?: boolean }, callback: NodeLookupCallback) => void {
+  return (hostname, lookupOptions, callback) => {
+    lookup(hostname).then(
+      (addresses) => {
+        const first = addresses[0];
+        if (first === undefined) {
+          const error: NodeJS.ErrnoException = new Error(`no address for ${hostname}`);
+          error.code = 'ENOTFOUND';
+          callback(error, '', 0);
+          return;
+        }
+        if (lookupOptions.all) callback(null, addresses.map((a) => ({ address: a.address, family: a.family })));
+        else callback(null, first.address, first.family);
+      },
+      (error: unknown) => {
+        const failure: NodeJS.ErrnoException = error instanceof Error ? error : new Error(String(error));
+        callback(failure, '', 0);
+      },
+    );
+  };
+}

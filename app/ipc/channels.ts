@@ -4,10 +4,54 @@
  * Kept free of imports so the sandboxed preload can bundle it without pulling in the schema library:
  * the preload only needs names, the main process owns validation.
  */
-export const REQUEST_NAMES = ['getInfo'] as const;
+export const REQUEST_NAMES = [
+  'getInfo',
+  // accounts and connections
+  'listAccounts',
+  'addAccount',
+  'updateAccount',
+  'removeAccount',
+  'connect',
+  'disconnect',
+  'decideTrust',
+  // contacts and presence
+  'getRoster',
+  'addContact',
+  'updateContact',
+  'removeContact',
+  'answerSubscription',
+  'setPresence',
+  // messages
+  'listConversations',
+  'sendMessage',
+  'sendChatState',
+  'loadHistory',
+  'markRead',
+  // trust center
+  'listPins',
+  'removePin',
+  'listPoshCache',
+  'forgetPosh',
+  'getTrustLog',
+  'exportTrustLog',
+  // desktop
+  'openExternal',
+] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
-export const EVENT_NAMES = ['appNotice'] as const;
+export const EVENT_NAMES = [
+  'appNotice',
+  'accountsChanged',
+  'connectionChanged',
+  'trustDecisionNeeded',
+  'rosterChanged',
+  'presenceChanged',
+  'subscriptionRequested',
+  'messageReceived',
+  'messageUpdated',
+  'chatStateChanged',
+  'openChat',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** One namespace for every channel so nothing else on the IPC bus can collide with ours. */

@@ -5,22 +5,145 @@
  * from the same tables, so the two sides cannot drift.
  */
 import { z } from 'zod';
+import type { AccountId, AccountView, ConnectionState, TrustDecisionRequest } from '../domain/account.js';
 import type { AppInfo } from '../domain/app-info.js';
-import type { RequestName, EventName } from './channels.js';
+import type { ChatMessage, ChatState, ContactPresence, HistoryPage, MessageState, RosterItem, SubscriptionRequest } from '../domain/chat.js';
+import type { Pin } from '../domain/trust.js';
+import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
+import type { EventName, RequestName } from './channels.js';
+
+// ---------- Field schemas: bounded, strict, no surprises ----------
+
+const accountId = z.string().uuid();
+/** A bare JID: local@domain, bounded as RFC 7622 bounds each part (1023 bytes; we count characters). */
+const bareJid = z
+  .string()
+  .min(3)
+  .max(2047)
+  .regex(/^[^@/\s]+@[^@/\s]+$/, 'must look like name@domain');
+const domainOrBareJid = z.string().min(1).max(2047).regex(/^[^/\s]+$/, 'must be a domain or name@domain');
+const hostName = z.string().min(1).max(253).regex(/^[A-Za-z0-9.:[\]_-]+$/, 'must be a host name or address');
+const port = z.number().int().min(1).max(65_535);
+const password = z.string().min(1).max(1024);
+const resource = z.string().min(1).max(1023);
+const displayName = z.string().max(1023);
+const group = z.string().min(1).max(1023);
+const body = z.string().min(1).max(256 * 1024);
+const server = z.strictObject({ host: hostName, port, directTls: z.boolean() }).nullable();
 
 /** Request payload schemas. `z.void()` means the operation takes no argument. */
 export const requestSchemas = {
   getInfo: z.void(),
+
+  listAccounts: z.void(),
+  addAccount: z.strictObject({
+    jid: bareJid,
+    password,
+    rememberPassword: z.boolean(),
+    resource: resource.optional(),
+    server: server.optional(),
+    autoConnect: z.boolean().optional(),
+  }),
+  updateAccount: z.strictObject({
+    accountId,
+    resource: resource.optional(),
+    server: server.optional(),
+    autoConnect: z.boolean().optional(),
+    enabled: z.boolean().optional(),
+    rememberPassword: z.boolean().optional(),
+    password: password.optional(),
+  }),
+  removeAccount: z.strictObject({ accountId }),
+  connect: z.strictObject({ accountId, password: password.optional() }),
+  disconnect: z.strictObject({ accountId }),
+  decideTrust: z.strictObject({
+    requestId: z.string().min(1).max(128),
+    decision: z.enum(['cancel', 'connect-once', 'pin', 'replace-pin']),
+  }),
+
+  getRoster: z.strictObject({ accountId }),
+  addContact: z.strictObject({ accountId, jid: bareJid, name: displayName.optional(), groups: z.array(group).max(64).optional() }),
+  updateContact: z.strictObject({ accountId, jid: bareJid, name: displayName.nullable(), groups: z.array(group).max(64) }),
+  removeContact: z.strictObject({ accountId, jid: bareJid }),
+  answerSubscription: z.strictObject({ accountId, jid: bareJid, approve: z.boolean() }),
+  setPresence: z.strictObject({
+    accountId,
+    show: z.enum(['chat', 'online', 'away', 'xa', 'dnd', 'offline']),
+    status: z.string().max(1024).nullable(),
+  }),
+
+  listConversations: z.strictObject({ accountId }),
+  sendMessage: z.strictObject({ accountId, to: bareJid, body }),
+  sendChatState: z.strictObject({ accountId, to: bareJid, state: z.enum(['active', 'composing', 'paused', 'inactive', 'gone']) }),
+  loadHistory: z.strictObject({
+    accountId,
+    peer: bareJid,
+    /** The archive id of the oldest message shown; absent for the newest page. */
+    before: z.string().min(1).max(256).optional(),
+    limit: z.number().int().min(1).max(200),
+  }),
+  markRead: z.strictObject({ accountId, peer: bareJid }),
+
+  listPins: z.void(),
+  removePin: z.strictObject({ domain: domainOrBareJid, service: z.literal('xmpp-client') }),
+  listPoshCache: z.void(),
+  forgetPosh: z.strictObject({ domain: domainOrBareJid }),
+  getTrustLog: z.strictObject({ accountId }),
+  exportTrustLog: z.strictObject({ accountId }),
+
+  openExternal: z.strictObject({ url: z.string().min(1).max(8192) }),
 } satisfies Record<RequestName, z.ZodType>;
+
+export interface ConversationSummary {
+  readonly peer: string;
+  readonly lastMessage: ChatMessage | null;
+  readonly unread: number;
+}
 
 /** What each request answers with when it succeeds. */
 export interface ResponseTypes {
   getInfo: AppInfo;
+  listAccounts: readonly AccountView[];
+  addAccount: AccountView;
+  updateAccount: AccountView;
+  removeAccount: null;
+  connect: null;
+  disconnect: null;
+  decideTrust: null;
+  getRoster: { readonly items: readonly RosterItem[]; readonly presence: readonly ContactPresence[] };
+  addContact: null;
+  updateContact: null;
+  removeContact: null;
+  answerSubscription: null;
+  setPresence: null;
+  listConversations: readonly ConversationSummary[];
+  sendMessage: ChatMessage;
+  sendChatState: null;
+  loadHistory: HistoryPage;
+  markRead: null;
+  listPins: readonly Pin[];
+  removePin: null;
+  listPoshCache: readonly PoshCacheEntry[];
+  forgetPosh: null;
+  getTrustLog: readonly TrustLogEntry[];
+  exportTrustLog: { readonly fileName: string; readonly json: string };
+  openExternal: null;
 }
 
 /** What each event carries. */
 export interface EventPayloads {
   appNotice: { readonly level: 'info' | 'warning' | 'error'; readonly text: string };
+  accountsChanged: readonly AccountView[];
+  connectionChanged: { readonly accountId: AccountId; readonly state: ConnectionState };
+  trustDecisionNeeded: TrustDecisionRequest;
+  rosterChanged: { readonly accountId: AccountId; readonly items: readonly RosterItem[] };
+  presenceChanged: { readonly accountId: AccountId; readonly presence: ContactPresence };
+  subscriptionRequested: SubscriptionRequest;
+  messageReceived: ChatMessage;
+  messageUpdated: { readonly accountId: AccountId; readonly id: string; readonly state: MessageState; readonly error: string | null };
+  chatStateChanged: { readonly accountId: AccountId; readonly peer: string; readonly state: ChatState };
+  /** An xmpp: URI was opened (RFC 5122): show that chat. */
+  openChat: { readonly jid: string };
 }
 
 export type RequestPayload<K extends RequestName> = z.output<(typeof requestSchemas)[K]>;

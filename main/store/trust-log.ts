@@ -4,6 +4,8 @@
  * so a crash can at worst leave the last line torn. Reading skips (and reports) a torn or damaged line and
  * keeps every other one; nothing is ever rewritten or deleted.
  */
+import { TRUST_LOG_LINE_VERSION, type TrustLogEntry } from '../../app/domain/trust-records.js';
+import type { TrustDecision } from '../../app/domain/account.js';
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,30 +16,9 @@ import type { PathLocks } from './path-locks.js';
 import { isoTime, sha256Base64 } from './schemas.js';
 import { StoreError } from './store-error.js';
 
-export const TRUST_LOG_LINE_VERSION = 1;
 export const TRUST_LOG_EXPORT_FORMAT = 'hostproof.trust-log';
-
-export type TrustDecision = 'cancel' | 'connect-once' | 'pin' | 'replace-pin';
-
-/** The verdict as it stood; mirrors TrustVerdict: verified with a method, or unverified with a reason to ask. */
-type VerdictFields =
-  | { readonly verified: true; readonly method: TrustMethod; readonly undecided: null }
-  | { readonly verified: false; readonly method: null; readonly undecided: UndecidedReason };
-
-interface LineBase {
-  readonly v: typeof TRUST_LOG_LINE_VERSION;
-  readonly at: string;
-  readonly account: string;
-  /** The endpoint connected to. */
-  readonly host: string;
-  readonly port: number;
-  readonly certificateSha256: string;
-  readonly spkiSha256: string;
-}
-
-export type TrustLogEntry =
-  | (LineBase & VerdictFields & { readonly kind: 'verification' })
-  | (LineBase & VerdictFields & { readonly kind: 'decision'; readonly decision: TrustDecision });
+export { TRUST_LOG_LINE_VERSION };
+export type { TrustDecision, TrustLogEntry };
 
 const base = {
   v: z.literal(TRUST_LOG_LINE_VERSION),

@@ -6,23 +6,13 @@
  * The cache is security state, but it only ever saves a round trip: a corrupt, unreadable or odd entry is
  * treated as absent, which means "fetch again", never "trust".
  */
+import type { PoshCacheEntry } from '../../../app/domain/trust-records.js';
 import type { PoshFormat, PoshHash } from '../../../app/domain/trust.js';
 import { decodeStrictBase64, encodeBase64 } from './base64.js';
 import { DIGEST_LENGTH } from './fingerprints.js';
 import { MAX_POSH_LIFETIME_SECONDS, type PoshFingerprint, type PoshMaterial } from './material.js';
 
-export interface PoshCacheEntry {
-  readonly domain: string;
-  readonly format: PoshFormat;
-  readonly fetchedAt: string;
-  readonly expiresAt: string;
-  readonly fingerprints: ReadonlyArray<{
-    readonly hash: PoshHash;
-    /** Standard base64 of the digest bytes. */
-    readonly value: string;
-    readonly url: string;
-  }>;
-}
+export type { PoshCacheEntry };
 
 /** Where entries live between runs; the crash-safe file version lives in main/store/. */
 export interface PoshCachePersistence {

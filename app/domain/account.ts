@@ -1,0 +1,69 @@
+/** Accounts and the life of their connection, as both processes see them. */
+import type { ConnectedEndpoint, Pin, TrustVerdict } from './trust.js';
+
+export type AccountId = string;
+
+export interface AccountSettings {
+  readonly id: AccountId;
+  /** The bare JID, e.g. `alice@example.com` (domain as typed; the engine uses its A-label). */
+  readonly jid: string;
+  readonly resource: string;
+  /** A host and port the user set, which skips SRV; null for normal resolution. */
+  readonly server: { readonly host: string; readonly port: number; readonly directTls: boolean } | null;
+  readonly autoConnect: boolean;
+  readonly enabled: boolean;
+  /** Whether a password is kept (encrypted with the OS key store); the password itself never crosses IPC. */
+  readonly rememberPassword: boolean;
+}
+
+export type ConnectionErrorKind =
+  | 'resolve' // DNS said there is no server, or failed
+  | 'connect' // no candidate could be reached
+  | 'tls-required' // the server offered no encryption
+  | 'trust-cancelled' // the user chose Cancel in the decision dialog
+  | 'authentication' // wrong user name or password, or a SCRAM server signature that did not verify
+  | 'mechanism-downgrade' // the server offered only weaker authentication than it did before
+  | 'password-needed' // no password stored and none given
+  | 'stream' // the server closed the stream with an error
+  | 'internal';
+
+export interface ConnectionError {
+  readonly kind: ConnectionErrorKind;
+  /** Plain words: what happened and what to try. */
+  readonly message: string;
+}
+
+/** Where a connection is. Each stage carries exactly what the UI needs to show it. */
+export type ConnectionState =
+  | { readonly stage: 'offline' }
+  | { readonly stage: 'resolving' }
+  | { readonly stage: 'connecting'; readonly endpoint: ConnectedEndpoint }
+  | { readonly stage: 'verifying'; readonly endpoint: ConnectedEndpoint }
+  | { readonly stage: 'awaiting-decision'; readonly endpoint: ConnectedEndpoint; readonly request: TrustDecisionRequest }
+  | { readonly stage: 'authenticating'; readonly endpoint: ConnectedEndpoint; readonly verdict: TrustVerdict }
+  | { readonly stage: 'online'; readonly endpoint: ConnectedEndpoint; readonly verdict: TrustVerdict; readonly fullJid: string }
+  | { readonly stage: 'reconnecting'; readonly retryAt: string; readonly attempt: number; readonly lastError: ConnectionError }
+  | { readonly stage: 'failed'; readonly error: ConnectionError; readonly verdict: TrustVerdict | null };
+
+export type ConnectionStage = ConnectionState['stage'];
+
+export interface AccountView {
+  readonly settings: AccountSettings;
+  readonly connection: ConnectionState;
+  /** The last verdict of this account's server (kept while offline, for the badge and the security panel). */
+  readonly lastVerdict: TrustVerdict | null;
+}
+
+// ---------- Asking the user ----------
+
+export type TrustDecision = 'cancel' | 'connect-once' | 'pin' | 'replace-pin';
+
+export interface TrustDecisionRequest {
+  readonly requestId: string;
+  readonly accountId: AccountId;
+  readonly verdict: TrustVerdict;
+  /** For "key changed": the pin the presented key contradicts. */
+  readonly previousPin: Pin | null;
+  /** Which decisions are offered: 'replace-pin' instead of 'pin' when a different key is pinned. */
+  readonly choices: readonly TrustDecision[];
+}

@@ -1,0 +1,66 @@
+/** Contacts, presence and messages. Every string here came from the network: render it as text only. */
+import type { AccountId } from './account.js';
+
+export type Subscription = 'none' | 'to' | 'from' | 'both';
+
+export interface RosterItem {
+  readonly jid: string;
+  readonly name: string | null;
+  readonly groups: readonly string[];
+  readonly subscription: Subscription;
+  /** We asked to see their presence and they have not answered. */
+  readonly pendingOut: boolean;
+  /** We pre-approved their future request. */
+  readonly approved: boolean;
+}
+
+export type Show = 'chat' | 'online' | 'away' | 'xa' | 'dnd';
+
+export interface ResourcePresence {
+  readonly resource: string;
+  readonly show: Show;
+  readonly status: string | null;
+  readonly priority: number;
+}
+
+export interface ContactPresence {
+  readonly jid: string;
+  /** Empty when every resource is offline. */
+  readonly resources: readonly ResourcePresence[];
+}
+
+export interface SubscriptionRequest {
+  readonly accountId: AccountId;
+  readonly from: string;
+  readonly at: string;
+}
+
+export type MessageState = 'queued' | 'sent' | 'delivered' | 'failed' | 'received';
+
+export interface ChatMessage {
+  /** Local id, unique per account. */
+  readonly id: string;
+  readonly accountId: AccountId;
+  /** The other party's bare JID. */
+  readonly peer: string;
+  readonly direction: 'in' | 'out';
+  readonly body: string;
+  /** ISO time: the server's delay stamp or archive time when present, else when we saw it. */
+  readonly at: string;
+  readonly state: MessageState;
+  /** The stanza `id` attribute, XEP-0359 origin-id and the archive's stanza-id, for de-duplication. */
+  readonly stanzaId: string | null;
+  readonly originId: string | null;
+  readonly archiveId: string | null;
+  /** Sent or received by another of our own resources (XEP-0280 carbon). */
+  readonly carbon: boolean;
+  readonly error: string | null;
+}
+
+export type ChatState = 'active' | 'composing' | 'paused' | 'inactive' | 'gone';
+
+export interface HistoryPage {
+  readonly messages: readonly ChatMessage[];
+  /** True when the archive has nothing older. */
+  readonly complete: boolean;
+}

@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { TrustMethod, UndecidedReason } from '../../app/domain/trust.js';
 import { syncDirectory } from './atomic-file.js';
 import type { PathLocks } from './path-locks.js';
 import { isoTime, sha256Base64 } from './schemas.js';

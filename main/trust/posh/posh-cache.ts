@@ -7,7 +7,7 @@
  * treated as absent, which means "fetch again", never "trust".
  */
 import type { PoshCacheEntry } from '../../../app/domain/trust-records.js';
-import type { PoshFormat, PoshHash } from '../../../app/domain/trust.js';
+
 import { decodeStrictBase64, encodeBase64 } from './base64.js';
 import { DIGEST_LENGTH } from './fingerprints.js';
 import { MAX_POSH_LIFETIME_SECONDS, type PoshFingerprint, type PoshMaterial } from './material.js';

@@ -188,6 +188,33 @@ describe.runIf(available)('hostproof-posh check against a real Prosody', () => {
     expect(report.verdict.verified).toBe(false);
     expect(report.error.message).toMatch(/127\.0\.0\.1:1/);
   });
+  it('--now after the certificate expired: the POSH fingerprint still matches but proves nothing, exit 1', async () => {
+    const later = new Date(hosting.notAfter.getTime() + 24 * 3600 * 1000).toISOString();
+    const result = await check('posh.test', 'starttls', ['--now', later]);
+    expect(result.status).toBe(1);
+    const report = parse(result.stdout);
+    expect(report.posh.status).not.toBe('verified');
+    expect(report.posh.reason).toMatch(/expired/);
+    expect(report.verdict).toMatchObject({ verified: false, undecided: 'delegated-host' });
+    expect(report.verdict.warnings).toContain('expired-certificate');
+  });
+
+  it('lookup fetches and explains the POSH material without connecting to XMPP', async () => {
+    const found = await runPosh(['lookup', 'posh.test', '--json', '--ca', caFile, '--connect-to', `posh.test:443:127.0.0.1:${web.port}`]);
+    expect(found.status).toBe(0);
+    const report = parse(found.stdout);
+    expect(report).toMatchObject({ domain: 'posh.test', status: 'found', format: 'rfc7711', lifetimeSeconds: 3600 });
+    expect(report.fingerprints).toEqual([{ hash: 'sha-256', value: summarizeCertificate(hosting.der).sha256, url: `https://posh.test${POSH_PATH}` }]);
+
+    const absent = await runPosh(['lookup', 'noposh.test', '--ca', caFile, '--connect-to', `noposh.test:443:127.0.0.1:${web.port}`]);
+    expect(absent.status).toBe(1);
+    expect(absent.stdout).toMatch(/No usable POSH material for noposh\.test \(absent\)/);
+
+    // Without the test CA the web server is not trusted: no material, never a pass.
+    const untrusted = await runPosh(['lookup', 'posh.test', '--json', '--connect-to', `posh.test:443:127.0.0.1:${web.port}`]);
+    expect(untrusted.status).toBe(1);
+    expect(parse(untrusted.stdout).status).toBe('error');
+  });
 });
 
 describe('hostproof-posh usage errors', () => {

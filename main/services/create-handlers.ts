@@ -3,15 +3,69 @@
  * this with their own dependencies, so the end-to-end tests run the real handlers.
  */
 import type { RequestHandlers } from '../ipc/handlers.js';
+import { UserFacingError } from '../ipc/handlers.js';
+import type { AccountsService } from './accounts-service.js';
 import { createAppInfoService, type AppInfoDeps } from './app-info-service.js';
+import type { TrustCenterService } from './trust-center-service.js';
 
 export interface ServiceDeps {
   readonly appInfo: AppInfoDeps;
+  readonly accounts: AccountsService;
+  readonly trustCenter: TrustCenterService;
+  /** Opens a link in the system browser; the caller has already checked the scheme. */
+  readonly openExternal: (url: string) => Promise<void>;
+  readonly isSafeExternalUrl: (url: string) => boolean;
 }
 
 export function createHandlers(deps: ServiceDeps): RequestHandlers {
   const appInfo = createAppInfoService(deps.appInfo);
+  const { accounts, trustCenter } = deps;
+  const nothing = async <T>(work: Promise<T>): Promise<null> => {
+    await work;
+    return null;
+  };
   return {
     getInfo: () => appInfo.getInfo(),
+
+    listAccounts: () => accounts.list(),
+    addAccount: (p) => accounts.add(p),
+    updateAccount: (p) => accounts.update(p),
+    removeAccount: (p) => nothing(accounts.remove(p.accountId)),
+    connect: (p) => nothing(accounts.connect(p.accountId, p.password)),
+    disconnect: (p) => nothing(accounts.disconnect(p.accountId)),
+    decideTrust: async (p) => {
+      accounts.decide(p.requestId, p.decision);
+      return null;
+    },
+
+    getRoster: async (p) => accounts.features(p.accountId).roster(),
+    addContact: (p) => nothing(accounts.features(p.accountId).addContact(p.jid, p.name ?? null, p.groups ?? [])),
+    updateContact: (p) => nothing(accounts.features(p.accountId).updateContact(p.jid, p.name, p.groups)),
+    removeContact: (p) => nothing(accounts.features(p.accountId).removeContact(p.jid)),
+    answerSubscription: (p) => nothing(accounts.features(p.accountId).answerSubscription(p.jid, p.approve)),
+    setPresence: (p) => nothing(accounts.features(p.accountId).setPresence(p.show, p.status)),
+
+    listConversations: async (p) => accounts.features(p.accountId).conversations(),
+    sendMessage: (p) => accounts.features(p.accountId).sendMessage(p.to, p.body),
+    sendChatState: (p) => nothing(accounts.features(p.accountId).sendChatState(p.to, p.state)),
+    loadHistory: (p) => accounts.features(p.accountId).loadHistory(p.peer, p.before, p.limit),
+    markRead: async (p) => {
+      accounts.features(p.accountId).markRead(p.peer);
+      return null;
+    },
+
+    listPins: () => trustCenter.listPins(),
+    removePin: (p) => nothing(trustCenter.removePin(p.domain)),
+    listPoshCache: () => trustCenter.listPoshCache(),
+    forgetPosh: (p) => nothing(trustCenter.forgetPosh(p.domain)),
+    getTrustLog: (p) => trustCenter.trustLog(p.accountId),
+    exportTrustLog: async (p) => trustCenter.exportTrustLog(p.accountId, await accounts.jidOf(p.accountId)),
+
+    openExternal: async (p) => {
+      // The renderer is not trusted to have checked: a URL handed to the OS can start any program.
+      if (!deps.isSafeExternalUrl(p.url)) throw new UserFacingError('Only web (http, https) and xmpp: links can be opened.');
+      await deps.openExternal(p.url);
+      return null;
+    },
   };
 }

@@ -4,9 +4,10 @@ import type { HostproofApi } from '../../app/ipc/api.js';
 import { fail, ok } from '../../app/ipc/result.js';
 import { ApiProvider } from '../../renderer/src/ApiContext.js';
 import { AboutPanel } from '../../renderer/src/AboutPanel.js';
+import { partialApi } from '../harness/partial-api.js';
 
 function apiAnswering(getInfo: HostproofApi['getInfo']): HostproofApi {
-  return { getInfo, on: () => () => undefined };
+  return partialApi({ getInfo });
 }
 
 describe('<AboutPanel>', () => {

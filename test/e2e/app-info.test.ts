@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
+import { REQUEST_NAMES } from '../../app/ipc/channels.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../main/services/create-handlers.js';
+import { createTestApp, type TestApp } from '../harness/test-app.js';
 import { startHarness, type Harness } from '../harness/renderer-harness.js';
 import { CHROMIUM, requireSystemDependency } from '../harness/system-dependency.js';
 
@@ -8,26 +9,28 @@ const available = requireSystemDependency(CHROMIUM, 'e2e');
 
 describe.runIf(available)('the first vertical slice in Chromium', () => {
   let harness: Harness;
-  const appInfo = { name: 'Hostproof', version: '9.8.7-e2e', platform: 'linux', dataPath: '/tmp/hostproof-e2e-data' };
+  let app: TestApp;
 
   beforeAll(async () => {
-    harness = await startHarness({ handlers: createHandlers({ appInfo }) });
+    app = await createTestApp();
+    harness = await startHarness({ handlers: app.handlers });
   });
   afterAll(async () => {
     await harness?.close();
+    await app?.close();
   });
 
   it('shows what the main-process service answered, through the contract API', async () => {
     const { page } = harness;
     await page.getByTestId('app-version').waitFor();
-    expect(await page.getByTestId('app-version').textContent()).toBe('9.8.7-e2e');
-    expect(await page.getByTestId('app-data-path').textContent()).toBe('/tmp/hostproof-e2e-data');
+    expect(await page.getByTestId('app-version').textContent()).toBe('0.0.0-test');
+    expect(await page.getByTestId('app-data-path').textContent()).toBe(app.dataDir);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Hostproof');
   });
 
   it('exposes exactly the contract on window.hostproof and nothing of the transport', async () => {
     const keys = await harness.page.evaluate(() => Object.keys((window as unknown as { hostproof: object }).hostproof).sort());
-    expect(keys).toEqual(['getInfo', 'on']);
+    expect(keys).toEqual([...REQUEST_NAMES, 'on'].sort());
   });
 
   it('rejects a malformed request in the page with a typed error', async () => {

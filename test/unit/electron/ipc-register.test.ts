@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { REQUEST_NAMES, requestChannel } from '../../../app/ipc/channels.js';
 import { registerIpc } from '../../../main/electron/ipc-register.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
-import { createHandlers } from '../../../main/services/create-handlers.js';
+import { createAppInfoService } from '../../../main/services/app-info-service.js';
+import { partialHandlers } from '../../harness/partial-handlers.js';
 
 const PAGE = 'file:///opt/Hostproof/resources/app.asar/dist/renderer/index.html';
 const appInfo = { name: 'Hostproof', version: '1.2.3', platform: 'linux', dataPath: '/home/u/.config/Hostproof' };
@@ -14,8 +15,8 @@ function setup() {
     handle: (channel: string, h: (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>) => handlers.set(channel, h),
     removeHandler: (channel: string) => handlers.delete(channel),
   } as unknown as IpcMain;
-  const getInfo = vi.fn(createHandlers({ appInfo }).getInfo);
-  const dispatch = createDispatch({ getInfo }, { logError: () => undefined });
+  const getInfo = vi.fn(createAppInfoService(appInfo).getInfo);
+  const dispatch = createDispatch(partialHandlers({ getInfo }), { logError: () => undefined });
   const unregister = registerIpc(ipcMain, dispatch, PAGE);
   const call = (frame: unknown, payload?: unknown) =>
     handlers.get(requestChannel('getInfo'))!({ senderFrame: frame } as IpcMainInvokeEvent, payload);

@@ -1,19 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
 import { UserFacingError } from '../../../main/ipc/handlers.js';
+import { partialHandlers } from '../../harness/partial-handlers.js';
 
 const info = { name: 'Hostproof', version: '1', platform: 'linux', dataPath: '/d' };
 
 describe('dispatch', () => {
   it('rejects an operation that is not in the contract', async () => {
-    const dispatch = createDispatch({ getInfo: async () => info }, { logError: () => undefined });
+    const dispatch = createDispatch(partialHandlers({ getInfo: async () => info }), { logError: () => undefined });
     expect(await dispatch('deleteEverything', undefined)).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
     expect(await dispatch('__proto__', undefined)).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
   });
 
   it('passes a user-facing failure through in plain words', async () => {
     const dispatch = createDispatch(
-      { getInfo: async () => Promise.reject(new UserFacingError('The account example.com is unknown.')) },
+      partialHandlers({ getInfo: async () => Promise.reject(new UserFacingError('The account example.com is unknown.')) }),
       { logError: () => undefined },
     );
     expect(await dispatch('getInfo', undefined)).toEqual({
@@ -25,7 +26,7 @@ describe('dispatch', () => {
   it('hides the details of an unexpected error from the renderer and logs them', async () => {
     const logError = vi.fn();
     const dispatch = createDispatch(
-      { getInfo: async () => Promise.reject(new Error('secret path /home/u/.config/key')) },
+      partialHandlers({ getInfo: async () => Promise.reject(new Error('secret path /home/u/.config/key')) }),
       { logError },
     );
     const result = await dispatch('getInfo', undefined);

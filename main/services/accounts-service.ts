@@ -1,0 +1,172 @@
+/**
+ * Accounts and their connections: the contract's account requests, the decision answers, and access to each
+ * online account's chat features. One AccountConnection per account; nothing here talks to the network
+ * itself.
+ */
+import { domainToASCII } from 'node:url';
+import type { AccountId, AccountSettings, AccountView, TrustDecision } from '../../app/domain/account.js';
+import type { RequestPayload } from '../../app/ipc/contract.js';
+import { UserFacingError } from '../ipc/handlers.js';
+import type { AccountConnection } from '../xmpp/account-connection.js';
+import type { AccountStore } from './account-store.js';
+import type { ChatFeatures } from './chat-features.js';
+import type { EmitEvent } from './event-sink.js';
+import type { PasswordVault } from './password-vault.js';
+
+export interface AccountsServiceDeps {
+  readonly store: AccountStore;
+  readonly vault: PasswordVault;
+  readonly emit: EmitEvent;
+  /** Builds the connection controller of one account; `features` is called with the chat features once online. */
+  readonly createConnection: (settings: AccountSettings, hooks: ConnectionHooks) => AccountConnection;
+}
+
+export interface ConnectionHooks {
+  readonly setFeatures: (features: ChatFeatures | null) => void;
+}
+
+export interface AccountsService {
+  list(): Promise<readonly AccountView[]>;
+  add(request: RequestPayload<'addAccount'>): Promise<AccountView>;
+  update(request: RequestPayload<'updateAccount'>): Promise<AccountView>;
+  remove(accountId: AccountId): Promise<void>;
+  connect(accountId: AccountId, password?: string): Promise<void>;
+  disconnect(accountId: AccountId): Promise<void>;
+  decide(requestId: string, decision: TrustDecision): void;
+  features(accountId: AccountId): ChatFeatures;
+  jidOf(accountId: AccountId): Promise<string>;
+  autoConnect(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+interface Live {
+  connection: AccountConnection;
+  features: ChatFeatures | null;
+}
+
+export function createAccountsService(deps: AccountsServiceDeps): AccountsService {
+  const live = new Map<AccountId, Live>();
+
+  const liveFor = (settings: AccountSettings): Live => {
+    let entry = live.get(settings.id);
+    if (!entry) {
+      const created: Live = { connection: undefined as unknown as AccountConnection, features: null };
+      created.connection = deps.createConnection(settings, {
+        setFeatures: (features) => {
+          created.features?.close();
+          created.features = features;
+        },
+      });
+      live.set(settings.id, created);
+      entry = created;
+    }
+    return entry;
+  };
+
+  const view = (settings: AccountSettings): AccountView => {
+    const entry = live.get(settings.id);
+    return {
+      settings,
+      connection: entry?.connection.state ?? { stage: 'offline' },
+      lastVerdict: entry?.connection.lastVerdict ?? null,
+    };
+  };
+
+  const list = async () => (await deps.store.list()).map(view);
+  const announce = async () => deps.emit('accountsChanged', await list());
+
+  const settingsOf = async (accountId: AccountId): Promise<AccountSettings> => {
+    const settings = await deps.store.get(accountId);
+    if (!settings) throw new UserFacingError('That account no longer exists.');
+    return settings;
+  };
+
+  const connect = async (accountId: AccountId, password?: string) => {
+    const settings = await settingsOf(accountId);
+    if (!settings.enabled) throw new UserFacingError('This account is disabled. Enable it to connect.');
+    const secret = password ?? (await deps.vault.get(accountId));
+    if (secret === null) throw new UserFacingError('No password is saved for this account. Enter it to connect.');
+    if (password !== undefined && settings.rememberPassword) await deps.vault.set(accountId, password);
+    liveFor(settings).connection.connect(secret);
+  };
+
+  const stopLive = async (accountId: AccountId) => {
+    const entry = live.get(accountId);
+    if (!entry) return;
+    entry.features?.close();
+    entry.features = null;
+    await entry.connection.disconnect();
+    live.delete(accountId);
+  };
+
+  return {
+    list,
+    add: async (request) => {
+      const jid = normaliseBareJid(request.jid);
+      if ((await deps.store.list()).some((a) => a.jid === jid)) throw new UserFacingError(`${jid} is already set up.`);
+      const settings = await deps.store.add({
+        jid,
+        resource: request.resource ?? `hostproof-${Math.random().toString(36).slice(2, 8)}`,
+        server: request.server ?? null,
+        autoConnect: request.autoConnect ?? true,
+        enabled: true,
+        rememberPassword: request.rememberPassword && deps.vault.canRemember,
+      });
+      if (settings.rememberPassword) await deps.vault.set(settings.id, request.password);
+      await announce();
+      await connect(settings.id, request.password);
+      return view(settings);
+    },
+    update: async (request) => {
+      const { accountId, password, ...patch } = request;
+      const before = await settingsOf(accountId);
+      const updated = await deps.store.update(accountId, patch);
+      if (!updated) throw new UserFacingError('That account no longer exists.');
+      if (updated.rememberPassword && password !== undefined) await deps.vault.set(accountId, password);
+      if (!updated.rememberPassword && before.rememberPassword) await deps.vault.forget(accountId);
+      // Connection settings changed: the controller was built with the old ones.
+      if (!updated.enabled || patch.server !== undefined || patch.resource !== undefined) await stopLive(accountId);
+      await announce();
+      return view(updated);
+    },
+    remove: async (accountId) => {
+      await stopLive(accountId);
+      await deps.vault.forget(accountId);
+      await deps.store.remove(accountId);
+      await announce();
+    },
+    connect,
+    disconnect: async (accountId) => {
+      await live.get(accountId)?.connection.disconnect();
+    },
+    decide: (requestId, decision) => {
+      for (const entry of live.values()) if (entry.connection.decide(requestId, decision)) return;
+      throw new UserFacingError('That question was already answered or the connection attempt has ended.');
+    },
+    features: (accountId) => {
+      const features = live.get(accountId)?.features;
+      if (!features) throw new UserFacingError('This account is not online. Connect it first.');
+      return features;
+    },
+    jidOf: async (accountId) => (await settingsOf(accountId)).jid,
+    autoConnect: async () => {
+      for (const settings of await deps.store.list()) {
+        if (!settings.enabled || !settings.autoConnect) continue;
+        if ((await deps.vault.get(settings.id)) === null) continue;
+        await connect(settings.id).catch(() => undefined);
+      }
+    },
+    shutdown: async () => {
+      await Promise.all([...live.keys()].map(stopLive));
+    },
+  };
+}
+
+/** `Alice@Example.COM` → `Alice@example.com`: the domain as an A-label, lower case; the local part as typed. */
+export function normaliseBareJid(jid: string): string {
+  const at = jid.lastIndexOf('@');
+  const local = jid.slice(0, at);
+  const domain = domainToASCII(jid.slice(at + 1).replace(/\.$/, ''));
+  if (at <= 0 || !domain || !/^[a-z0-9.-]+$/.test(domain)) throw new UserFacingError(`"${jid}" is not a valid address (name@domain).`);
+  return `${local}@${domain}`;
+}

@@ -1,0 +1,22 @@
+/**
+ * What the contract's chat requests need from an online account. An implementation is attached to each
+ * session when it comes online (built from main/xmpp/features); while offline the services answer from
+ * what they kept or explain that the account is offline.
+ */
+import type { ChatMessage, ChatState, ContactPresence, HistoryPage, RosterItem, Show } from '../../app/domain/chat.js';
+import type { ConversationSummary } from '../../app/ipc/contract.js';
+
+export interface ChatFeatures {
+  roster(): { readonly items: readonly RosterItem[]; readonly presence: readonly ContactPresence[] };
+  addContact(jid: string, name: string | null, groups: readonly string[]): Promise<void>;
+  updateContact(jid: string, name: string | null, groups: readonly string[]): Promise<void>;
+  removeContact(jid: string): Promise<void>;
+  answerSubscription(jid: string, approve: boolean): Promise<void>;
+  setPresence(show: Show | 'offline', status: string | null): Promise<void>;
+  conversations(): readonly ConversationSummary[];
+  sendMessage(to: string, body: string): Promise<ChatMessage>;
+  sendChatState(to: string, state: ChatState): Promise<void>;
+  loadHistory(peer: string, before: string | undefined, limit: number): Promise<HistoryPage>;
+  markRead(peer: string): void;
+  close(): void;
+}

@@ -1,0 +1,126 @@
+/**
+ * Builds every main-process service from plain inputs: the data directory, the OS cipher, the network
+ * dependencies and the session opener. The Electron shell calls it with real ones; the end-to-end harness
+ * calls it with loopback servers and a test cipher. Nothing here is global: two instances can run side by
+ * side in one test process.
+ */
+import path from 'node:path';
+import { XMPP_CLIENT_SERVICE } from '../../app/domain/trust.js';
+import type { NameLookup } from '../net/name-lookup.js';
+import { createPathLocks } from '../store/path-locks.js';
+import { createPinStore } from '../store/pin-store.js';
+import { createPoshCacheFile } from '../store/posh-cache-file.js';
+import { createTrustLog } from '../store/trust-log.js';
+import { createPoshVerifier } from '../trust/posh/verify-posh.js';
+import { createAccountConnection, type OnlineSession, type OpenSessionArgs } from '../xmpp/account-connection.js';
+import { connectVerified } from '../xmpp/connect-verified.js';
+import { createXmppResolver, type DnsQueries } from '../xmpp/resolver.js';
+import type { MechanismName } from '../xmpp/sasl/mechanism.js';
+import { createAccountStore } from './account-store.js';
+import { createAccountsService, normaliseBareJid, type AccountsService } from './accounts-service.js';
+import type { ChatFeatures } from './chat-features.js';
+import type { EmitEvent } from './event-sink.js';
+import { createPasswordVault, type SecretCipher } from './password-vault.js';
+import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
+
+export interface NetworkDeps {
+  /** Roots for both XMPP and HTTPS (POSH): the system's plus the user's. */
+  readonly ca: readonly string[];
+  readonly lookup: NameLookup;
+  readonly dns: DnsQueries;
+  readonly connectTo?: (host: string, port: number) => { host: string; port: number };
+}
+
+export interface AppServicesOptions {
+  readonly dataDir: string;
+  readonly cipher: SecretCipher;
+  readonly emit: EmitEvent;
+  readonly network: NetworkDeps;
+  readonly openSession: (args: OpenSessionArgs) => Promise<OnlineSession>;
+  readonly attachFeatures: (session: OnlineSession, context: { accountId: string; bareJid: string; emit: EmitEvent }) => ChatFeatures;
+  /** Told about damaged files and other problems the user should hear of. */
+  readonly notice: (text: string) => void;
+  readonly now?: () => Date;
+  readonly reconnectDelay?: (attempt: number) => number;
+}
+
+export interface AppServices {
+  readonly accounts: AccountsService;
+  readonly trustCenter: TrustCenterService;
+  shutdown(): Promise<void>;
+}
+
+/** Exponential backoff with full jitter, 1 s doubling to a 5 minute cap. */
+export function defaultReconnectDelay(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(300_000, 1000 * 2 ** Math.min(attempt - 1, 16));
+  return Math.max(250, Math.floor(random() * ceiling));
+}
+
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const now = options.now ?? (() => new Date());
+  const locks = createPathLocks();
+  const report = (problem: { message: string }) => options.notice(problem.message);
+  const file = (name: string) => path.join(options.dataDir, name);
+
+  const pins = createPinStore({ file: file('pins.json'), now, report, locks });
+  const trustLog = createTrustLog({ dir: file('trust-log'), report, locks });
+  const posh = createPoshVerifier({
+    fetchOptions: { ca: options.network.ca, lookup: options.network.lookup, connectTo: options.network.connectTo },
+    now,
+    persistence: createPoshCacheFile({ file: file('posh-cache.json'), now, report, locks }),
+    onPersistenceError: () => options.notice('The POSH cache could not be saved; proofs will be fetched again next time.'),
+  });
+  const resolver = createXmppResolver({ resolver: options.network.dns });
+  const store = createAccountStore({ file: file('accounts.json'), now, report, locks });
+  const vault = createPasswordVault({ file: file('passwords.json'), cipher: options.cipher, now, report, locks });
+  const mechanisms = new Map<string, MechanismName>();
+
+  const accounts = createAccountsService({
+    store,
+    vault,
+    emit: options.emit,
+    createConnection: (settings, hooks) => {
+      const bare = normaliseBareJid(settings.jid);
+      const at = bare.lastIndexOf('@');
+      return createAccountConnection({
+        accountId: settings.id,
+        domain: bare.slice(at + 1),
+        localpart: bare.slice(0, at),
+        resource: settings.resource,
+        server: settings.server,
+        connectVerified: (request) =>
+          connectVerified(request, {
+            resolver,
+            lookup: options.network.lookup,
+            connectTo: options.network.connectTo,
+            ca: options.network.ca,
+            posh,
+            pins,
+            now,
+          }),
+        openSession: options.openSession,
+        pins: {
+          get: (domain) => pins.get(domain, XMPP_CLIENT_SERVICE),
+          put: (pin) => pins.put(pin),
+          touch: (domain, service, seenAt) => pins.touch(domain, service, seenAt),
+        },
+        log: (entry) => trustLog.append(entry),
+        onState: (state) => {
+          if (state.stage !== 'online') hooks.setFeatures(null);
+          options.emit('connectionChanged', { accountId: settings.id, state });
+        },
+        onDecisionNeeded: (request) => options.emit('trustDecisionNeeded', request),
+        onOnline: (session) => hooks.setFeatures(options.attachFeatures(session, { accountId: settings.id, bareJid: bare, emit: options.emit })),
+        now,
+        reconnectDelay: options.reconnectDelay ?? defaultReconnectDelay,
+        mechanisms: { get: () => mechanisms.get(settings.id) ?? null, set: (m) => void mechanisms.set(settings.id, m) },
+      });
+    },
+  });
+
+  return {
+    accounts,
+    trustCenter: createTrustCenterService({ pins, posh, trustLog, now }),
+    shutdown: () => accounts.shutdown(),
+  };
+}

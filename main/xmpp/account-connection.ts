@@ -1,0 +1,300 @@
+/**
+ * The life of one account's connection: resolve → connect → verify → (ask the user) → authenticate → online,
+ * and back again after a drop. This is where the security invariant is enforced: the password is handed to
+ * the session only after the verdict is verified or the user decided, and every reconnect verifies afresh.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ConnectionError, ConnectionState, TrustDecision, TrustDecisionRequest } from '../../app/domain/account.js';
+import { XMPP_CLIENT_SERVICE, type Pin, type TrustVerdict } from '../../app/domain/trust.js';
+import type { TrustLogEntry } from '../../app/domain/trust-records.js';
+import type { ConfiguredServer } from './candidate.js';
+import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verified.js';
+import { describeConnectionError, isFinal } from './connection-errors.js';
+import type { XmppLink } from './link.js';
+import type { MechanismName } from './sasl/mechanism.js';
+import type { SecuredConnection } from './secure-connect.js';
+
+export interface OnlineSession {
+  readonly link: XmppLink;
+  readonly fullJid: string;
+  readonly mechanism: MechanismName;
+  close(): Promise<void>;
+  /** Called once when the stream ends; `error` is null for a clean close we asked for. */
+  onClosed(listener: (error: Error | null) => void): void;
+}
+
+export interface OpenSessionArgs {
+  readonly connection: SecuredConnection;
+  readonly domain: string;
+  readonly localpart: string;
+  readonly password: string;
+  readonly resource: string;
+  readonly previousMechanism: MechanismName | null;
+}
+
+export interface AccountConnectionDeps {
+  readonly accountId: string;
+  /** The JID's domain as an A-label and its local part. */
+  readonly domain: string;
+  readonly localpart: string;
+  readonly resource: string;
+  readonly server: ConfiguredServer | null;
+  readonly connectVerified: (request: ConnectVerifiedRequest) => Promise<VerifiedConnection>;
+  readonly openSession: (args: OpenSessionArgs) => Promise<OnlineSession>;
+  readonly pins: {
+    get(domain: string, service: typeof XMPP_CLIENT_SERVICE): Promise<Pin | null>;
+    put(pin: Pin): Promise<void>;
+    touch(domain: string, service: typeof XMPP_CLIENT_SERVICE, seenAt: string): Promise<boolean>;
+  };
+  readonly log: (entry: TrustLogEntry) => Promise<void>;
+  readonly onState: (state: ConnectionState) => void;
+  readonly onDecisionNeeded: (request: TrustDecisionRequest) => void;
+  readonly onOnline: (session: OnlineSession, verdict: TrustVerdict) => void;
+  readonly now: () => Date;
+  /** Delay before reconnect attempt `attempt` (1-based). */
+  readonly reconnectDelay: (attempt: number) => number;
+  /** Remembered per account: the SCRAM mechanism that worked, to refuse a later downgrade. */
+  readonly mechanisms: { get(): MechanismName | null; set(mechanism: MechanismName): void };
+}
+
+export interface AccountConnection {
+  readonly state: ConnectionState;
+  readonly lastVerdict: TrustVerdict | null;
+  /** Starts connecting with this password (kept in memory for reconnects until disconnect). */
+  connect(password: string): void;
+  disconnect(): Promise<void>;
+  /** Answers a pending decision; false when no such request is pending. */
+  decide(requestId: string, decision: TrustDecision): boolean;
+}
+
+/** How many times one attempt may ask the user (a server that changes key between our reconnects). */
+const MAX_DECISIONS_PER_ATTEMPT = 3;
+
+export function createAccountConnection(deps: AccountConnectionDeps): AccountConnection {
+  let state: ConnectionState = { stage: 'offline' };
+  let lastVerdict: TrustVerdict | null = null;
+  let password: string | null = null;
+  let session: OnlineSession | null = null;
+  let attempt: AbortController | null = null;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let retries = 0;
+  /** "Connect once": the exact key the user accepted, in memory only, until disconnect. */
+  let acceptedOnceSpki: string | null = null;
+  let pending: { requestId: string; resolve: (d: TrustDecision) => void } | null = null;
+
+  const setState = (next: ConnectionState) => {
+    state = next;
+    deps.onState(next);
+  };
+
+  const logEntry = async (verdict: TrustVerdict, decision?: TrustDecision) => {
+    const base = {
+      v: 1 as const,
+      at: deps.now().toISOString(),
+      account: deps.accountId,
+      host: verdict.endpoint.host,
+      port: verdict.endpoint.port,
+      certificateSha256: verdict.certificate.sha256,
+      spkiSha256: verdict.certificate.spkiSha256,
+    };
+    const outcome = verdict.verified
+      ? { verified: true as const, method: verdict.method, undecided: null }
+      : { verified: false as const, method: null, undecided: verdict.undecided };
+    const entry: TrustLogEntry = decision ? { ...base, ...outcome, kind: 'decision', decision } : { ...base, ...outcome, kind: 'verification' };
+    try {
+      await deps.log(entry);
+    } catch {
+      // The log is a record, not a gate: a full disk must not stop a verified connection.
+    }
+  };
+
+  const ask = async (verdict: TrustVerdict & { verified: false }, signal: AbortSignal): Promise<TrustDecision> => {
+    const previousPin = verdict.pin.status === 'mismatch' ? verdict.pin.pin : null;
+    const request: TrustDecisionRequest = {
+      requestId: randomUUID(),
+      accountId: deps.accountId,
+      verdict,
+      previousPin,
+      choices: ['cancel', 'connect-once', previousPin ? 'replace-pin' : 'pin'],
+    };
+    setState({ stage: 'awaiting-decision', endpoint: verdict.endpoint, request });
+    const decision = await new Promise<TrustDecision>((resolve) => {
+      pending = { requestId: request.requestId, resolve };
+      signal.addEventListener('abort', () => resolve('cancel'), { once: true });
+      deps.onDecisionNeeded(request);
+    });
+    pending = null;
+    // A decision must be one that was offered ('pin' when a different key is pinned needs 'replace-pin').
+    return request.choices.includes(decision) ? decision : 'cancel';
+  };
+
+  const applyDecision = async (verdict: TrustVerdict, decision: TrustDecision) => {
+    if (decision === 'connect-once') acceptedOnceSpki = verdict.certificate.spkiSha256;
+    if (decision === 'pin' || decision === 'replace-pin') {
+      const now = deps.now().toISOString();
+      await deps.pins.put({
+        domain: deps.domain,
+        service: XMPP_CLIENT_SERVICE,
+        spkiSha256: verdict.certificate.spkiSha256,
+        certificate: verdict.certificate,
+        approvedAt: now,
+        approvedHow: decision === 'pin' ? 'pinned' : 'replaced',
+        lastSeenAt: now,
+      });
+    }
+  };
+
+  /** Connect and verify until the verdict is verified, the user cancels, or the attempt is aborted. */
+  const establish = async (signal: AbortSignal): Promise<VerifiedConnection> => {
+    for (let asked = 0; ; asked += 1) {
+      const result = await deps.connectVerified({
+        domain: deps.domain,
+        configured: deps.server ?? undefined,
+        acceptedOnceSpki,
+        signal,
+        onStage: (stage) => {
+          if (stage.stage === 'resolving') setState({ stage: 'resolving' });
+          else setState({ stage: stage.stage, endpoint: stage.endpoint });
+        },
+      });
+      const { verdict, connection } = result;
+      lastVerdict = verdict;
+      await logEntry(verdict);
+      if (verdict.verified) {
+        if (verdict.method === 'pin') await deps.pins.touch(deps.domain, XMPP_CLIENT_SERVICE, deps.now().toISOString());
+        return result;
+      }
+      if (asked >= MAX_DECISIONS_PER_ATTEMPT) {
+        connection.socket.destroy();
+        throw new TrustCancelledError('The server kept presenting keys you had not approved; Hostproof stopped asking.');
+      }
+      const decision = await ask(verdict, signal);
+      await logEntry(verdict, decision);
+      if (decision === 'cancel') {
+        connection.socket.destroy();
+        throw new TrustCancelledError(`You chose not to connect to ${verdict.endpoint.host}. Nothing was sent to it.`);
+      }
+      await applyDecision(verdict, decision);
+      // The server may have given up waiting while the user read the dialog. Then connect again: the new
+      // connection is verified from scratch and passes only by the pin or the once-accepted key — the same key.
+      if (!connection.socket.destroyed && connection.socket.readyState === 'open') {
+        const accepted = { ...verdict, verified: true as const, method: decision === 'connect-once' ? ('accepted-once' as const) : ('pin' as const), undecided: null };
+        lastVerdict = accepted;
+        return { ...result, verdict: accepted };
+      }
+      connection.socket.destroy();
+    }
+  };
+
+  const run = async () => {
+    const controller = new AbortController();
+    attempt = controller;
+    try {
+      const { connection, verdict } = await establish(controller.signal);
+      if (controller.signal.aborted) {
+        connection.socket.destroy();
+        return;
+      }
+      setState({ stage: 'authenticating', endpoint: verdict.endpoint, verdict });
+      const current = password;
+      if (current === null) {
+        connection.socket.destroy();
+        throw new PasswordNeededError();
+      }
+      const opened = await deps.openSession({
+        connection,
+        domain: deps.domain,
+        localpart: deps.localpart,
+        password: current,
+        resource: deps.resource,
+        previousMechanism: deps.mechanisms.get(),
+      });
+      if (controller.signal.aborted) {
+        await opened.close();
+        return;
+      }
+      session = opened;
+      retries = 0;
+      if (opened.mechanism !== 'PLAIN') deps.mechanisms.set(opened.mechanism);
+      opened.onClosed((error) => {
+        session = null;
+        if (attempt !== controller) return; // we closed it ourselves
+        if (error === null) setState({ stage: 'offline' });
+        else scheduleReconnect(describeConnectionError(error));
+      });
+      setState({ stage: 'online', endpoint: verdict.endpoint, verdict, fullJid: opened.fullJid });
+      deps.onOnline(opened, verdict);
+    } catch (error) {
+      if (attempt !== controller || controller.signal.aborted) return;
+      const described = describeConnectionError(error);
+      if (isFinal(error)) {
+        setState({ stage: 'failed', error: described, verdict: lastVerdict });
+        password = isAuthFailure(described) ? null : password;
+      } else {
+        scheduleReconnect(described);
+      }
+    }
+  };
+
+  const scheduleReconnect = (lastError: ConnectionError) => {
+    retries += 1;
+    const delay = deps.reconnectDelay(retries);
+    setState({ stage: 'reconnecting', retryAt: new Date(deps.now().getTime() + delay).toISOString(), attempt: retries, lastError });
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void run();
+    }, delay);
+  };
+
+  const stop = () => {
+    attempt?.abort();
+    attempt = null;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+  };
+
+  return {
+    get state() {
+      return state;
+    },
+    get lastVerdict() {
+      return lastVerdict;
+    },
+    connect: (pw) => {
+      stop();
+      password = pw;
+      retries = 0;
+      void run();
+    },
+    disconnect: async () => {
+      stop();
+      pending?.resolve('cancel');
+      password = null;
+      acceptedOnceSpki = null;
+      const open = session;
+      session = null;
+      if (open) await open.close().catch(() => undefined);
+      setState({ stage: 'offline' });
+    },
+    decide: (requestId, decision) => {
+      if (!pending || pending.requestId !== requestId) return false;
+      pending.resolve(decision);
+      return true;
+    },
+  };
+}
+
+export class TrustCancelledError extends Error {
+  override name = 'TrustCancelledError';
+}
+
+export class PasswordNeededError extends Error {
+  override name = 'PasswordNeededError';
+  constructor() {
+    super('No password is saved for this account. Enter it to connect.');
+  }
+}
+
+function isAuthFailure(error: ConnectionError): boolean {
+  return error.kind === 'authentication' || error.kind === 'password-needed';
+}

@@ -1,0 +1,83 @@
+/**
+ * The whole main-process side of the app, built for a test: real services and stores in a temp directory,
+ * real network code pointed at the test's loopback servers, a real cipher. Events are relayed to whoever
+ * listens (the e2e harness pushes them into the page; integration tests record them).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { rootCertificates } from 'node:tls';
+import type { EventName } from '../../app/ipc/channels.js';
+import type { EventPayloads } from '../../app/ipc/contract.js';
+import type { RequestHandlers } from '../../main/ipc/handlers.js';
+import { createDnsResolver, createNameLookup } from '../../main/net/name-lookup.js';
+import { isSafeExternalUrl } from '../../main/electron/external-url.js';
+import { createAppServices, type AppServices, type NetworkDeps } from '../../main/services/create-app-services.js';
+import { createHandlers } from '../../main/services/create-handlers.js';
+import { attachChatFeatures, openXmppSession } from '../../main/services/session-wiring.js';
+import { createTestCipher } from './test-cipher.js';
+
+export interface RecordedEvent {
+  readonly event: EventName;
+  readonly payload: unknown;
+}
+
+export interface TestApp {
+  readonly dataDir: string;
+  readonly services: AppServices;
+  readonly handlers: RequestHandlers;
+  readonly events: RecordedEvent[];
+  readonly notices: string[];
+  readonly openedExternally: string[];
+  /** Forward every event to this listener as well (the e2e harness's page). */
+  forwardEvents(listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void): void;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { network?: Partial<NetworkDeps>; reconnectDelay?: (attempt: number) => number } = {}): Promise<TestApp> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hostproof-app-'));
+  const events: RecordedEvent[] = [];
+  const notices: string[] = [];
+  const openedExternally: string[] = [];
+  let forward: (<E extends EventName>(event: E, payload: EventPayloads[E]) => void) | null = null;
+  const services = createAppServices({
+    dataDir,
+    cipher: createTestCipher(),
+    emit: (event, payload) => {
+      events.push({ event, payload });
+      forward?.(event, payload);
+    },
+    network: {
+      ca: options.network?.ca ?? rootCertificates,
+      lookup: options.network?.lookup ?? createNameLookup(),
+      dns: options.network?.dns ?? createDnsResolver(),
+      connectTo: options.network?.connectTo,
+    },
+    openSession: openXmppSession,
+    attachFeatures: attachChatFeatures,
+    notice: (text) => notices.push(text),
+    reconnectDelay: options.reconnectDelay,
+  });
+  const handlers = createHandlers({
+    appInfo: { name: 'Hostproof', version: '0.0.0-test', platform: process.platform, dataPath: dataDir },
+    accounts: services.accounts,
+    trustCenter: services.trustCenter,
+    openExternal: async (url) => void openedExternally.push(url),
+    isSafeExternalUrl,
+  });
+  return {
+    dataDir,
+    services,
+    handlers,
+    events,
+    notices,
+    openedExternally,
+    forwardEvents: (listener) => {
+      forward = listener;
+    },
+    close: async () => {
+      await services.shutdown();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Stands in for Electron's safeStorage (which needs the OS key store): a real cipher (AES-256-GCM with a key
+ * made per test run), so tests can assert that no password is ever written in the clear.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { SecretCipher } from '../../main/services/password-vault.js';
+
+export function createTestCipher(available = true): SecretCipher {
+  const key = randomBytes(32);
+  return {
+    isAvailable: () => available,
+    encrypt: (plain) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decrypt: (data) => {
+      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
+      decipher.setAuthTag(data.subarray(12, 28));
+      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
+}

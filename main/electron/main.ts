@@ -1,18 +1,22 @@
 /**
- * Entry point of the Electron main process: app lifecycle only. Everything it wires together lives in
- * plain-Node modules that the tests run without Electron.
+ * Entry point of the Electron main process: app lifecycle and desktop integration only. Everything it wires
+ * together lives in plain-Node modules that the tests run without Electron.
  */
-import { app, BrowserWindow, ipcMain, safeStorage, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, safeStorage, shell } from 'electron';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { eventChannel } from '../../app/ipc/channels.js';
 import { createDispatch } from '../ipc/dispatch.js';
 import { createDnsResolver, createNameLookup } from '../net/name-lookup.js';
+import { createAttention } from '../services/attention.js';
 import { createAppServices } from '../services/create-app-services.js';
 import { createHandlers } from '../services/create-handlers.js';
 import type { EmitEvent } from '../services/event-sink.js';
 import { attachChatFeatures, openXmppSession } from '../services/session-wiring.js';
+import { createWindowStateStore, type WindowBounds } from '../services/window-state.js';
+import { createPathLocks } from '../store/path-locks.js';
+import { parseXmppUri, xmppUriFromArgv, type XmppUri } from '../xmpp/xmpp-uri.js';
 import { isSafeExternalUrl } from './external-url.js';
 import { registerIpc } from './ipc-register.js';
 import { safeStorageCipher } from './safe-storage-cipher.js';
@@ -24,28 +28,66 @@ const pagePath = path.join(here, '..', 'renderer', 'index.html');
 
 function start(): void {
   if (!app.requestSingleInstanceLock()) {
-    // Another Hostproof is running: it gets focus through 'second-instance'; this one leaves quietly.
+    // Another Hostproof is running: it gets focus (and any xmpp: link) through 'second-instance'.
     app.quit();
     return;
   }
+  app.setAsDefaultProtocolClient('xmpp');
 
   let mainWindow: BrowserWindow | null = null;
-  const openWindow = () => {
-    mainWindow = createMainWindow({
-      BrowserWindow,
-      preloadPath,
-      pagePath,
-      openExternal: (url) => void shell.openExternal(url),
-    });
-    mainWindow.on('closed', () => {
-      mainWindow = null;
-    });
+  let pendingUri: XmppUri | null = xmppUriFromArgv(process.argv);
+
+  // Events go to our window only; before it exists (or after it closed) they are dropped: the renderer
+  // asks for the current state when it loads.
+  const send: EmitEvent = (event, payload) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(eventChannel(event), payload);
   };
 
-  app.on('second-instance', () => {
+  const showWindow = () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
     mainWindow.focus();
+  };
+
+  const openUri = (uri: XmppUri | null) => {
+    if (!uri) return;
+    if (!mainWindow || mainWindow.webContents.isLoading()) {
+      pendingUri = uri;
+      return;
+    }
+    showWindow();
+    send('openChat', { jid: uri.jid });
+  };
+
+  const attention = createAttention({
+    isFocused: () => mainWindow?.isFocused() ?? false,
+    setTitle: (title) => mainWindow?.setTitle(title),
+    setBadge: (count) => void app.setBadgeCount(count),
+    notify: ({ title, body, onClick }) => {
+      if (!Notification.isSupported()) return;
+      const note = new Notification({ title, body, silent: false });
+      note.on('click', onClick);
+      note.show();
+    },
+    openChat: (jid) => {
+      showWindow();
+      send('openChat', { jid });
+    },
+  });
+
+  const emit: EmitEvent = (event, payload) => {
+    if (event === 'messageReceived') attention.messageReceived(payload as Parameters<typeof attention.messageReceived>[0]);
+    send(event, payload);
+  };
+
+  app.on('second-instance', (_event, argv) => {
+    showWindow();
+    openUri(xmppUriFromArgv(argv));
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openUri(parseXmppUri(url));
   });
 
   app.on('web-contents-created', (_event, contents) => {
@@ -53,30 +95,21 @@ function start(): void {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
-  // Events go to our window only; before it exists (or after it closed) they are dropped: the renderer
-  // asks for the current state when it loads.
-  const emit: EmitEvent = (event, payload) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(eventChannel(event), payload);
-  };
-
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
+    const dataDir = app.getPath('userData');
+    const notice = (text: string) => emit('appNotice', { level: 'warning', text });
     const services = createAppServices({
-      dataDir: app.getPath('userData'),
+      dataDir,
       cipher: safeStorageCipher(safeStorage),
       emit,
       network: { ca: rootCertificates, lookup: createNameLookup(), dns: createDnsResolver() },
       openSession: openXmppSession,
       attachFeatures: attachChatFeatures,
-      notice: (text) => emit('appNotice', { level: 'warning', text }),
+      notice,
     });
     app.on('before-quit', () => void services.shutdown());
     const handlers = createHandlers({
-      appInfo: {
-        name: app.getName(),
-        version: app.getVersion(),
-        platform: process.platform,
-        dataPath: app.getPath('userData'),
-      },
+      appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, dataPath: dataDir },
       accounts: services.accounts,
       trustCenter: services.trustCenter,
       openExternal: (url) => shell.openExternal(url),
@@ -84,10 +117,43 @@ function start(): void {
     });
     const dispatch = createDispatch(handlers, { logError: (message, error) => console.error(message, error) });
     registerIpc(ipcMain, dispatch, pathToFileURL(pagePath).href);
-    openWindow();
+
+    const windowState = createWindowStateStore({
+      file: path.join(dataDir, 'window.json'),
+      now: () => new Date(),
+      report: (problem) => notice(problem.message),
+      locks: createPathLocks(),
+    });
+    const openWindow = async () => {
+      const saved = await windowState.load().catch(() => null);
+      const win = createMainWindow({
+        BrowserWindow,
+        preloadPath,
+        pagePath,
+        openExternal: (url) => void shell.openExternal(url),
+        bounds: saved,
+      });
+      mainWindow = win;
+      if (saved?.maximized) win.maximize();
+      win.on('focus', () => attention.focused());
+      win.on('close', () => {
+        const bounds: WindowBounds = { ...win.getNormalBounds(), maximized: win.isMaximized() };
+        void windowState.save(bounds).catch(() => undefined);
+      });
+      win.on('closed', () => {
+        mainWindow = null;
+      });
+      win.webContents.once('did-finish-load', () => {
+        const uri = pendingUri;
+        pendingUri = null;
+        openUri(uri);
+      });
+    };
+
+    await openWindow();
     void services.accounts.autoConnect();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      if (BrowserWindow.getAllWindows().length === 0) void openWindow();
     });
   });
 

@@ -6,10 +6,11 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebConten
 import { CONTENT_SECURITY_POLICY } from './csp.js';
 import { isSafeExternalUrl } from './external-url.js';
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string, bounds?: { x?: number; y?: number; width: number; height: number }): BrowserWindowConstructorOptions {
   return {
-    width: 1100,
-    height: 720,
+    width: bounds?.width ?? 1100,
+    height: bounds?.height ?? 720,
+    ...(bounds?.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
     minWidth: 640,
     minHeight: 480,
     title: 'Hostproof',
@@ -59,10 +60,11 @@ export interface MainWindowDeps {
   readonly preloadPath: string;
   readonly pagePath: string;
   readonly openExternal: (url: string) => void;
+  readonly bounds?: { x?: number; y?: number; width: number; height: number } | null;
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
-  const win = new deps.BrowserWindow(windowOptions(deps.preloadPath));
+  const win = new deps.BrowserWindow(windowOptions(deps.preloadPath, deps.bounds ?? undefined));
   hardenSession(win.webContents.session);
   hardenContents(win.webContents, deps.openExternal);
   win.once('ready-to-show', () => win.show());

@@ -4,12 +4,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const electronMock = vi.hoisted(() => ({
   app: {
     requestSingleInstanceLock: vi.fn(() => false),
+    setAsDefaultProtocolClient: vi.fn(),
     quit: vi.fn(),
     on: vi.fn(),
     whenReady: vi.fn(() => new Promise(() => undefined)),
   },
   BrowserWindow: vi.fn(),
   ipcMain: { handle: vi.fn() },
+  Notification: vi.fn(),
+  safeStorage: {},
   shell: { openExternal: vi.fn() },
 }));
 vi.mock('electron', () => electronMock);
@@ -25,6 +28,7 @@ describe('main process start-up', () => {
     await import('../../../main/electron/main.js');
     expect(electronMock.app.quit).toHaveBeenCalledOnce();
     expect(electronMock.app.whenReady).not.toHaveBeenCalled();
+    expect(electronMock.app.setAsDefaultProtocolClient).not.toHaveBeenCalled();
     expect(electronMock.ipcMain.handle).not.toHaveBeenCalled();
   });
 
@@ -33,6 +37,7 @@ describe('main process start-up', () => {
     await import('../../../main/electron/main.js');
     expect(electronMock.app.quit).not.toHaveBeenCalled();
     expect(electronMock.app.whenReady).toHaveBeenCalledOnce();
-    expect(electronMock.app.on.mock.calls.map((c) => c[0])).toContain('second-instance');
+    expect(electronMock.app.on.mock.calls.map((c) => c[0])).toEqual(expect.arrayContaining(['second-instance', 'open-url']));
+    expect(electronMock.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('xmpp');
   });
 });

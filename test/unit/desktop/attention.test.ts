@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage } from '../../../app/domain/chat.js';
+import { createAttention } from '../../../main/services/attention.js';
+
+const message = (over: Partial<ChatMessage> = {}): ChatMessage => ({
+  id: 'm1', accountId: 'a', peer: 'bob@example.com', direction: 'in', body: 'Hello\nsecond line', at: '2026-11-28T10:00:00Z',
+  state: 'received', stanzaId: null, originId: null, archiveId: null, carbon: false, error: null, ...over,
+});
+
+function setup(focused: boolean) {
+  const seen = { titles: [] as string[], badges: [] as number[], notes: [] as Array<{ title: string; body: string; onClick: () => void }>, opened: [] as string[] };
+  let isFocused = focused;
+  const attention = createAttention({
+    isFocused: () => isFocused,
+    setTitle: (t) => seen.titles.push(t),
+    setBadge: (n) => seen.badges.push(n),
+    notify: (n) => seen.notes.push(n),
+    openChat: (jid) => seen.opened.push(jid),
+  });
+  return { attention, seen, focus: (f: boolean) => (isFocused = f) };
+}
+
+describe('desktop attention', () => {
+  it('notifies and counts unread messages while the window is in the background, and clears on focus', () => {
+    const { attention, seen, focus } = setup(false);
+    attention.messageReceived(message());
+    attention.messageReceived(message({ id: 'm2', body: 'x'.repeat(500) }));
+    expect(seen.titles.at(-1)).toBe('Hostproof (2)');
+    expect(seen.badges.at(-1)).toBe(2);
+    expect(seen.notes[0]).toMatchObject({ title: 'bob@example.com', body: 'Hello' });
+    expect(seen.notes[1]!.body.length).toBeLessThanOrEqual(121);
+    seen.notes[0]!.onClick();
+    expect(seen.opened).toEqual(['bob@example.com']);
+    focus(true);
+    attention.focused();
+    expect(seen.titles.at(-1)).toBe('Hostproof');
+    expect(seen.badges.at(-1)).toBe(0);
+  });
+
+  it('stays quiet while focused and for our own outgoing messages', () => {
+    const focused = setup(true);
+    focused.attention.messageReceived(message());
+    expect(focused.seen.notes).toEqual([]);
+    const away = setup(false);
+    away.attention.messageReceived(message({ direction: 'out', state: 'sent' }));
+    expect(away.seen.notes).toEqual([]);
+    expect(away.seen.badges).toEqual([]);
+  });
+});

@@ -14,9 +14,10 @@ export type PoshFormat = 'rfc7711' | 'seed';
 /**
  * verified: material matched the presented certificate; mismatch: material exists and nothing matched;
  * absent: no POSH published (404 at both URLs); invalid: a document was malformed or broke a rule;
- * error: network, TLS, HTTP or time failure. Only `verified` ever counts towards trust.
+ * error: network, TLS, HTTP or time failure; skipped: not waited for, because the certificate already
+ * proved itself by PKIX (a slow web server must not delay every login). Only `verified` counts towards trust.
  */
-export type PoshStatus = 'verified' | 'mismatch' | 'absent' | 'invalid' | 'error';
+export type PoshStatus = 'verified' | 'mismatch' | 'absent' | 'invalid' | 'error' | 'skipped';
 
 export type PoshStepKind =
   | 'fingerprints' // an RFC 7711 fingerprints document

@@ -32,7 +32,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   try {
     const { connection, verdict } = await connectVerified(
       { domain: options.domain, configured: options.endpoint ?? undefined, signal },
-      { resolver: net.resolver, lookup: net.lookup, connectTo: net.connectTo, ca: net.ca, posh, pins, now: net.now },
+      { resolver: net.resolver, lookup: net.lookup, connectTo: net.connectTo, ca: net.ca, posh, pins, now: net.now, awaitPoshAfterPkix: true },
     );
     // Close before anything else is said: the check never authenticates, whatever the verdict.
     connection.socket.destroy();

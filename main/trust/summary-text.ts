@@ -64,6 +64,8 @@ function poshClause(input: TrustInput): string {
       return `, and ${domain}'s POSH statement is invalid`;
     case 'error':
       return `, and ${domain}'s POSH statement could not be fetched`;
+    case 'skipped':
+      return '';
     case 'mismatch':
       return `, and ${domain}'s POSH statement does not list it`;
     case 'verified':

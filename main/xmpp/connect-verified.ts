@@ -38,6 +38,11 @@ export interface ConnectVerifiedDeps {
   readonly pins: PinLookup;
   readonly now: () => Date;
   readonly timeoutMs?: number;
+  /**
+   * Wait for POSH even when PKIX already proved the server (the command-line checker wants the whole story).
+   * The app does not: a slow or unreachable web server would otherwise delay every PKIX-verified login.
+   */
+  readonly awaitPoshAfterPkix?: boolean;
 }
 
 export interface ConnectVerifiedRequest {
@@ -72,7 +77,7 @@ export async function connectVerified(request: ConnectVerifiedRequest, deps: Con
     const endpoint = toEndpoint(candidate);
     request.onStage?.({ stage: 'verifying', endpoint });
     try {
-      const verdict = await judge(domain, endpoint, connection, pendingPosh.verify.bind(pendingPosh), request, deps);
+      const verdict = await judge(domain, endpoint, connection, pendingPosh.verify.bind(pendingPosh), stopPosh, request, deps);
       return { connection, verdict, failures };
     } catch (error) {
       connection.socket.destroy();
@@ -121,6 +126,7 @@ async function judge(
   endpoint: ConnectedEndpoint,
   connection: SecuredConnection,
   verifyPosh: (leafDer: Uint8Array) => Promise<TrustVerdict['posh']>,
+  stopPosh: () => void,
   request: ConnectVerifiedRequest,
   deps: ConnectVerifiedDeps,
 ): Promise<TrustVerdict> {
@@ -134,7 +140,14 @@ async function judge(
     names: certificate.names,
     domain,
   });
-  const [posh, pin] = await Promise.all([verifyPosh(leafDer), deps.pins.get(domain, XMPP_CLIENT_SERVICE)]);
+  let posh: TrustVerdict['posh'];
+  if (pkix.ok && !deps.awaitPoshAfterPkix) {
+    stopPosh();
+    posh = { domain, status: 'skipped', format: null, steps: [], expires: null, match: null, reason: `Not needed: the certificate is valid for ${domain}.` };
+  } else {
+    posh = await verifyPosh(leafDer);
+  }
+  const pin = await deps.pins.get(domain, XMPP_CLIENT_SERVICE);
   return decideTrust({
     domain,
     endpoint,

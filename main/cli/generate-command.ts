@@ -1,7 +1,7 @@
 /** `hostproof-posh generate`: documents for server operators to publish (RFC 7711 §3). */
 import { readFile } from 'node:fs/promises';
 import { CertificateParseError, pemToDerList } from '../trust/certificate.js';
-import { encodeBase64 } from '../trust/posh/base64.js';
+import { encodeBase64 } from '../encoding/base64.js';
 import { certificateDigest } from '../trust/posh/fingerprints.js';
 import { UsageError, type GenerateOptions } from './cli-options.js';
 import type { CliIo } from './cli-io.js';

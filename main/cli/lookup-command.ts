@@ -1,6 +1,6 @@
 /** `hostproof-posh lookup`: fetch and explain the domain's POSH material, without connecting to XMPP. */
 import { lookupPosh } from '../trust/posh/lookup.js';
-import { encodeBase64, encodeBase64Url } from '../trust/posh/base64.js';
+import { encodeBase64, encodeBase64Url } from '../encoding/base64.js';
 import type { LookupOptions } from './cli-options.js';
 import type { CliIo } from './cli-io.js';
 import { networkDeps } from './network-deps.js';

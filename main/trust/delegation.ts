@@ -86,6 +86,8 @@ function certificateStep(input: TrustInput, facts: TrustFacts): DelegationStep {
 
 function poshSteps(input: TrustInput): DelegationStep[] {
   const { posh } = input;
+  // PKIX proved the server and POSH was not waited for: it is no part of this story.
+  if (posh.status === 'skipped') return [];
   if (posh.steps.length === 0) {
     return [{ kind: 'posh', label: 'POSH', detail: posh.reason, authenticated: false }];
   }

@@ -9,7 +9,7 @@
  * RFC requires; but a document left with no supported hash at all is invalid.
  */
 import type { PoshFormat } from '../../../app/domain/trust.js';
-import { decodeStrictBase64, decodeStrictBase64Url } from './base64.js';
+import { decodeStrictBase64, decodeStrictBase64Url } from '../../encoding/base64.js';
 import { DIGEST_LENGTH, isRfcPoshHash, type RfcPoshHash } from './fingerprints.js';
 
 /** One RFC 7711 descriptor: the supported hashes it names, decoded. */

@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import { X509Certificate } from '@peculiar/x509';
 import type { PoshHash, PoshMatch } from '../../../app/domain/trust.js';
-import { encodeBase64, encodeBase64Url } from './base64.js';
+import { encodeBase64, encodeBase64Url } from '../../encoding/base64.js';
 import { certificateDigest, digestsEqual } from './fingerprints.js';
 import type { PoshFingerprint, PoshMaterial } from './material.js';
 

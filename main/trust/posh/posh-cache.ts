@@ -8,7 +8,7 @@
  */
 import type { PoshCacheEntry } from '../../../app/domain/trust-records.js';
 
-import { decodeStrictBase64, encodeBase64 } from './base64.js';
+import { decodeStrictBase64, encodeBase64 } from '../../encoding/base64.js';
 import { DIGEST_LENGTH } from './fingerprints.js';
 import { MAX_POSH_LIFETIME_SECONDS, type PoshFingerprint, type PoshMaterial } from './material.js';
 

@@ -3,7 +3,7 @@
  * host through SNI; each test starts its own server and closes it.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { encodeBase64 } from '../../../main/trust/posh/base64.js';
+import { encodeBase64 } from '../../../main/encoding/base64.js';
 import { lookupPosh, type PoshLookupOutcome } from '../../../main/trust/posh/lookup.js';
 import type { PoshHttpsServer, RedirectStatus } from '../../harness/posh-https-server.js';
 import { createTestCertificate } from '../../harness/test-pki.js';

@@ -87,6 +87,7 @@ const STEP_FOR: Record<PoshStatus, PoshStep[]> = {
   ],
   invalid: [{ url: RFC_URL, status: 200, kind: 'invalid-document', detail: 'expires is missing' }],
   error: [{ url: RFC_URL, status: null, kind: 'tls-error', detail: 'unable to verify the first certificate' }],
+  skipped: [],
 };
 
 /** A POSH result with the given status; a 'verified' one matches `cert` through its SHA-256. */
@@ -94,7 +95,7 @@ export function posh(status: PoshStatus, cert: CertificateSummary, overrides: Pa
   return {
     domain: DOMAIN,
     status,
-    format: status === 'absent' || status === 'error' ? null : 'rfc7711',
+    format: status === 'absent' || status === 'error' || status === 'skipped' ? null : 'rfc7711',
     steps: STEP_FOR[status],
     expires: status === 'verified' || status === 'mismatch' ? '2025-06-08T12:00:00.000Z' : null,
     match: status === 'verified' ? { hash: 'sha-256', fingerprint: cert.sha256, url: RFC_URL } : null,

@@ -29,7 +29,7 @@ const PKIX_CASES: Record<PkixCase, { pkix: PkixResult; cert: CertificateSummary 
   'chain-only': { pkix: PKIX_CHAIN_ONLY, cert: HOSTING_CERT },
   none: { pkix: PKIX_NONE, cert: SELF_SIGNED_HOSTING_CERT },
 };
-const POSH_STATUSES: PoshStatus[] = ['verified', 'mismatch', 'absent', 'invalid', 'error'];
+const POSH_STATUSES: PoshStatus[] = ['verified', 'mismatch', 'absent', 'invalid', 'error', 'skipped'];
 const PIN_CASES: PinCase[] = ['match', 'mismatch', 'none'];
 
 function pinCheck(pin: PinCase, cert: CertificateSummary): PinCheck {
@@ -71,8 +71,8 @@ const combos = Object.keys(PKIX_CASES).flatMap((p) =>
 );
 
 describe('decideTrust over every combination', () => {
-  it('covers 3 × 5 × 3 × 2 combinations', () => {
-    expect(combos).toHaveLength(90);
+  it('covers 3 × 6 × 3 × 2 combinations', () => {
+    expect(combos).toHaveLength(108);
   });
 
   it.each(combos)('PKIX $p, POSH $s, pin $pin, accepted once $once', ({ p, s, pin, once }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeStrictBase64, decodeStrictBase64Url } from '../../../../main/trust/posh/base64.js';
+import { decodeStrictBase64, decodeStrictBase64Url } from '../../../../main/encoding/base64.js';
 import { parsePoshDocument, type PoshDocument } from '../../../../main/trust/posh/document.js';
 import { loadPoshVectors, seedJwkSetText, vectorDocumentText } from '../../../harness/posh-vectors.js';
 

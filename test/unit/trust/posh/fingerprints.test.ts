@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBase64, encodeBase64Url } from '../../../../main/trust/posh/base64.js';
+import { encodeBase64, encodeBase64Url } from '../../../../main/encoding/base64.js';
 import { certificateDigest, DIGEST_LENGTH, digestsEqual } from '../../../../main/trust/posh/fingerprints.js';
 import { loadPoshVectors, vectorCertificateDer } from '../../../harness/posh-vectors.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBase64 } from '../../../../main/trust/posh/base64.js';
+import { encodeBase64 } from '../../../../main/encoding/base64.js';
 import { MAX_POSH_LIFETIME_SECONDS, type PoshMaterial } from '../../../../main/trust/posh/material.js';
 import {
   cacheEntryFromMaterial,

@@ -50,3 +50,12 @@ export function encodeBase64(bytes: Uint8Array): string {
 export function encodeBase64Url(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
 }
+
+/**
+ * Padded standard base64 only, as RFC 5802's ABNF allows in SCRAM messages (no whitespace, padding required).
+ * Returns null unless the text is the one canonical encoding of its bytes.
+ */
+export function decodePaddedBase64(text: string): Uint8Array | null {
+  if (text.length % 4 !== 0) return null;
+  return decodeStrictBase64(text);
+}

@@ -4,7 +4,7 @@ import {
   decodeStrictBase64Url,
   encodeBase64,
   encodeBase64Url,
-} from '../../../../main/trust/posh/base64.js';
+} from '../../../main/encoding/base64.js';
 
 const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
 

@@ -1,0 +1,57 @@
+/**
+ * All chat features of one online session, wired to each other: receipts are answered only to contacts
+ * who may see our presence (roster), archive pages skip what arrived live (shared dedupe), carbons feed
+ * messages, and every presence we announce carries our caps (disco). The outgoing queue is not part of
+ * it: it outlives sessions (create it once per account with createOutgoingQueue).
+ */
+import { createArchive, type Archive } from './archive.js';
+import { createCarbons, type Carbons } from './carbons.js';
+import { createDedupe, type MessageDedupe } from './dedupe.js';
+import { createDisco, type Disco } from './disco.js';
+import type { FeatureDeps } from './feature-deps.js';
+import { createMessages, type Messages } from './messages.js';
+import { createPresence, type Presence } from './presence.js';
+import { createRoster, type Roster } from './roster.js';
+import { createSubscriptions, type Subscriptions } from './subscriptions.js';
+
+export interface FeatureSetDeps extends FeatureDeps {
+  /** The server advertised `urn:xmpp:features:pre-approval`. */
+  readonly preApproval: boolean;
+  /** Carry duplicate suppression over from an earlier session of the same account; a new one otherwise. */
+  readonly dedupe?: MessageDedupe;
+}
+
+export interface FeatureSet {
+  readonly roster: Roster;
+  readonly presence: Presence;
+  readonly subscriptions: Subscriptions;
+  readonly messages: Messages;
+  readonly carbons: Carbons;
+  readonly archive: Archive;
+  readonly disco: Disco;
+  /** Stops every listener and iq handler the features registered on the link. */
+  dispose(): void;
+}
+
+export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
+  const dedupe = deps.dedupe ?? createDedupe();
+  const disco = createDisco(deps);
+  const roster = createRoster(deps);
+  const presence = createPresence({ ...deps, extensions: () => [disco.capsElement()] });
+  const subscriptions = createSubscriptions(deps);
+  const messages = createMessages({ ...deps, dedupe, mayAcknowledge: (peer) => roster.sharesPresenceWith(peer) });
+  const carbons = createCarbons({ ...deps, messages });
+  const archive = createArchive({ ...deps, dedupe });
+  return {
+    roster,
+    presence,
+    subscriptions,
+    messages,
+    carbons,
+    archive,
+    disco,
+    dispose() {
+      for (const feature of [carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * One `<message>` stanza read into plain data, checking everything: live messages, carbon copies and archive
+ * results all go through here, so each rule (which stanza-id to trust, what a body is, which chat state)
+ * lives in one place. Parsing never throws; a stanza that cannot be used comes back as a reason.
+ */
+import type { Element } from '@xmpp/xml';
+import type { ChatState } from '../../../app/domain/chat.js';
+import { delayStamp } from './delay.js';
+import { parseJid, type Jid } from './jid.js';
+import { NS } from './namespaces.js';
+import { readStanzaError, type StanzaErrorDetails } from './stanza-error.js';
+import { attr, clientChildText, isStanza, singleChild } from './stanza-read.js';
+
+export type MessageType = 'chat' | 'normal' | 'groupchat' | 'headline' | 'error';
+
+export type ReceiptPart =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'request' }
+  /** An ack for our message with this stanza id. */
+  | { readonly kind: 'received'; readonly id: string };
+
+export interface ParsedMessage {
+  readonly type: MessageType;
+  readonly from: Jid;
+  readonly to: Jid | null;
+  /** The stanza's `id` attribute. */
+  readonly id: string | null;
+  /** Null when there is no `<body>` or it is empty. Kept exactly as received: it is text, never markup. */
+  readonly body: string | null;
+  readonly originId: string | null;
+  /** XEP-0359 stanza-id added by our own server (`by` = our bare JID); null when absent or ambiguous. */
+  readonly ourStanzaId: string | null;
+  /** XEP-0203 delay stamp on the stanza itself. */
+  readonly delay: Date | null;
+  readonly chatState: ChatState | null;
+  readonly receipt: ReceiptPart;
+  /** Only for type 'error'. */
+  readonly error: StanzaErrorDetails | null;
+}
+
+export type MessageParse = { readonly ok: true; readonly message: ParsedMessage } | { readonly ok: false; readonly reason: string };
+
+const TYPES: ReadonlySet<string> = new Set(['chat', 'normal', 'groupchat', 'headline', 'error']);
+const CHAT_STATES: ReadonlySet<string> = new Set(['active', 'composing', 'paused', 'inactive', 'gone']);
+
+export function parseMessage(stanza: Element, ownBareJid: string): MessageParse {
+  if (!isStanza(stanza, 'message')) return { ok: false, reason: 'not a message stanza' };
+  const from = parseJid(attr(stanza, 'from'));
+  if (from === null) return { ok: false, reason: attr(stanza, 'from') === null ? 'message without from' : 'message with a malformed from' };
+  const toText = attr(stanza, 'to');
+  const to = toText === null ? null : parseJid(toText);
+  if (toText !== null && to === null) return { ok: false, reason: 'message with a malformed to' };
+
+  // RFC 6121 §5.2.2: a missing or unknown type means 'normal'.
+  const typeText = attr(stanza, 'type');
+  const type = (typeText !== null && TYPES.has(typeText) ? typeText : 'normal') as MessageType;
+
+  const bodyText = clientChildText(stanza, 'body');
+  return {
+    ok: true,
+    message: {
+      type,
+      from,
+      to,
+      id: attr(stanza, 'id'),
+      body: bodyText === null || bodyText.length === 0 ? null : bodyText,
+      originId: readOriginId(stanza),
+      ourStanzaId: readOurStanzaId(stanza, ownBareJid),
+      delay: delayStamp(stanza),
+      chatState: readChatState(stanza),
+      receipt: readReceipt(stanza),
+      error: type === 'error' ? readStanzaError(stanza) : null,
+    },
+  };
+}
+
+function readOriginId(stanza: Element): string | null {
+  const origin = singleChild(stanza, 'origin-id', NS.sid);
+  return origin === null ? null : attr(origin, 'id');
+}
+
+/**
+ * XEP-0359: only a stanza-id whose `by` is our own bare JID was added by our server (which replaces any
+ * such element a sender tried to smuggle in). Other `by` values are someone else's numbering, and two
+ * elements claiming our JID are a forgery attempt (§Business Rules 4): then none is trusted.
+ */
+function readOurStanzaId(stanza: Element, ownBareJid: string): string | null {
+  const ours = stanza.getChildren('stanza-id', NS.sid).filter((element) => {
+    const by = parseJid(attr(element, 'by'));
+    return by !== null && by.resource === null && by.bare === ownBareJid;
+  });
+  return ours.length === 1 && ours[0] !== undefined ? attr(ours[0], 'id') : null;
+}
+
+/** XEP-0085 §5.6: at most one chat state element; several (or an unknown one) means none. */
+function readChatState(stanza: Element): ChatState | null {
+  const states = stanza.getChildElements().filter((child) => child.getNS() === NS.chatStates);
+  const only = states.length === 1 ? states[0] : undefined;
+  return only !== undefined && CHAT_STATES.has(only.getName()) ? (only.getName() as ChatState) : null;
+}
+
+function readReceipt(stanza: Element): ReceiptPart {
+  const received = stanza.getChild('received', NS.receipts);
+  if (received !== undefined) {
+    const id = attr(received, 'id');
+    // An ack that names no message acknowledges nothing; a request inside an ack is ignored (XEP-0184 §4.4).
+    return id === null ? { kind: 'none' } : { kind: 'received', id };
+  }
+  return stanza.getChild('request', NS.receipts) === undefined ? { kind: 'none' } : { kind: 'request' };
+}
+
+/** Whether a `<message>` is a carbon copy wrapper (XEP-0280) or an archive result (XEP-0313). */
+export function isWrapper(stanza: Element): boolean {
+  return (
+    stanza.getChild('received', NS.carbons) !== undefined ||
+    stanza.getChild('sent', NS.carbons) !== undefined ||
+    stanza.getChild('result', NS.mam) !== undefined
+  );
+}
+
+/** The single `<forwarded><message/></forwarded>` inside a wrapper element (XEP-0297), or null. */
+export function forwardedMessage(wrapper: Element): { readonly forwarded: Element; readonly message: Element } | null {
+  const forwarded = singleChild(wrapper, 'forwarded', NS.forward);
+  if (forwarded === null) return null;
+  const messages = forwarded.getChildElements().filter((child) => isStanza(child, 'message'));
+  const message = messages.length === 1 ? messages[0] : undefined;
+  return message === undefined ? null : { forwarded, message };
+}

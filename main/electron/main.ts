@@ -13,7 +13,7 @@ import { createAttention } from '../services/attention.js';
 import { createAppServices } from '../services/create-app-services.js';
 import { createHandlers } from '../services/create-handlers.js';
 import type { EmitEvent } from '../services/event-sink.js';
-import { attachChatFeatures, openXmppSession } from '../services/session-wiring.js';
+import { openXmppSession } from '../services/session-wiring.js';
 import { createWindowStateStore, type WindowBounds } from '../services/window-state.js';
 import { createPathLocks } from '../store/path-locks.js';
 import { parseXmppUri, xmppUriFromArgv, type XmppUri } from '../xmpp/xmpp-uri.js';
@@ -104,7 +104,6 @@ function start(): void {
       emit,
       network: { ca: rootCertificates, lookup: createNameLookup(), dns: createDnsResolver() },
       openSession: openXmppSession,
-      attachFeatures: attachChatFeatures,
       notice,
     });
     app.on('before-quit', () => void services.shutdown());

@@ -8,6 +8,7 @@ import type { AccountId, AccountSettings, AccountView, TrustDecision } from '../
 import type { RequestPayload } from '../../app/ipc/contract.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import type { AccountConnection } from '../xmpp/account-connection.js';
+import type { AccountChat } from './account-chat.js';
 import type { AccountStore } from './account-store.js';
 import type { ChatFeatures } from './chat-features.js';
 import type { EmitEvent } from './event-sink.js';
@@ -17,12 +18,10 @@ export interface AccountsServiceDeps {
   readonly store: AccountStore;
   readonly vault: PasswordVault;
   readonly emit: EmitEvent;
-  /** Builds the connection controller of one account; `features` is called with the chat features once online. */
-  readonly createConnection: (settings: AccountSettings, hooks: ConnectionHooks) => AccountConnection;
-}
-
-export interface ConnectionHooks {
-  readonly setFeatures: (features: ChatFeatures | null) => void;
+  /** The account's chat (conversations, queue), which outlives its connections. */
+  readonly createChat: (settings: AccountSettings) => AccountChat;
+  /** Builds the connection controller of one account, which attaches the chat when it is online. */
+  readonly createConnection: (settings: AccountSettings, chat: AccountChat) => AccountConnection;
 }
 
 export interface AccountsService {
@@ -40,8 +39,8 @@ export interface AccountsService {
 }
 
 interface Live {
-  connection: AccountConnection;
-  features: ChatFeatures | null;
+  readonly connection: AccountConnection;
+  readonly chat: AccountChat;
 }
 
 export function createAccountsService(deps: AccountsServiceDeps): AccountsService {
@@ -50,15 +49,9 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   const liveFor = (settings: AccountSettings): Live => {
     let entry = live.get(settings.id);
     if (!entry) {
-      const created: Live = { connection: undefined as unknown as AccountConnection, features: null };
-      created.connection = deps.createConnection(settings, {
-        setFeatures: (features) => {
-          created.features?.close();
-          created.features = features;
-        },
-      });
-      live.set(settings.id, created);
-      entry = created;
+      const chat = deps.createChat(settings);
+      entry = { chat, connection: deps.createConnection(settings, chat) };
+      live.set(settings.id, entry);
     }
     return entry;
   };
@@ -93,9 +86,8 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   const stopLive = async (accountId: AccountId) => {
     const entry = live.get(accountId);
     if (!entry) return;
-    entry.features?.close();
-    entry.features = null;
     await entry.connection.disconnect();
+    entry.chat.close();
     live.delete(accountId);
   };
 
@@ -144,9 +136,9 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       throw new UserFacingError('That question was already answered or the connection attempt has ended.');
     },
     features: (accountId) => {
-      const features = live.get(accountId)?.features;
-      if (!features) throw new UserFacingError('This account is not online. Connect it first.');
-      return features;
+      const chat = live.get(accountId)?.chat;
+      if (!chat) throw new UserFacingError('This account is not connected. Connect it first.');
+      return chat;
     },
     jidOf: async (accountId) => (await settingsOf(accountId)).jid,
     autoConnect: async () => {

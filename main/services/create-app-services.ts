@@ -4,6 +4,7 @@
  * calls it with loopback servers and a test cipher. Nothing here is global: two instances can run side by
  * side in one test process.
  */
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { XMPP_CLIENT_SERVICE } from '../../app/domain/trust.js';
 import type { NameLookup } from '../net/name-lookup.js';
@@ -18,7 +19,7 @@ import { createXmppResolver, type DnsQueries } from '../xmpp/resolver.js';
 import type { MechanismName } from '../xmpp/sasl/mechanism.js';
 import { createAccountStore } from './account-store.js';
 import { createAccountsService, normaliseBareJid, type AccountsService } from './accounts-service.js';
-import type { ChatFeatures } from './chat-features.js';
+import { createAccountChat } from './account-chat.js';
 import type { EmitEvent } from './event-sink.js';
 import { createPasswordVault, type SecretCipher } from './password-vault.js';
 import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
@@ -37,7 +38,6 @@ export interface AppServicesOptions {
   readonly emit: EmitEvent;
   readonly network: NetworkDeps;
   readonly openSession: (args: OpenSessionArgs) => Promise<OnlineSession>;
-  readonly attachFeatures: (session: OnlineSession, context: { accountId: string; bareJid: string; emit: EmitEvent }) => ChatFeatures;
   /** Told about damaged files and other problems the user should hear of. */
   readonly notice: (text: string) => void;
   readonly now?: () => Date;
@@ -79,7 +79,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     store,
     vault,
     emit: options.emit,
-    createConnection: (settings, hooks) => {
+    createChat: (settings) =>
+      createAccountChat({
+        accountId: settings.id,
+        emit: options.emit,
+        now,
+        ids: randomUUID,
+        // Refused stanzas are normal (spoofing, junk); they are counted by kind, never shown as errors.
+        log: () => undefined,
+      }),
+    createConnection: (settings, chat) => {
       const bare = normaliseBareJid(settings.jid);
       const at = bare.lastIndexOf('@');
       return createAccountConnection({
@@ -106,11 +115,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         },
         log: (entry) => trustLog.append(entry),
         onState: (state) => {
-          if (state.stage !== 'online') hooks.setFeatures(null);
+          if (state.stage !== 'online') chat.detach();
           options.emit('connectionChanged', { accountId: settings.id, state });
         },
         onDecisionNeeded: (request) => options.emit('trustDecisionNeeded', request),
-        onOnline: (session) => hooks.setFeatures(options.attachFeatures(session, { accountId: settings.id, bareJid: bare, emit: options.emit })),
+        onOnline: (session) => {
+          chat.attach(session).catch((error: unknown) => options.notice(`Signed in, but loading contacts failed: ${String(error)}`));
+        },
         now,
         reconnectDelay: options.reconnectDelay ?? defaultReconnectDelay,
         mechanisms: { get: () => mechanisms.get(settings.id) ?? null, set: (m) => void mechanisms.set(settings.id, m) },

@@ -14,7 +14,7 @@ import { createDnsResolver, createNameLookup } from '../../main/net/name-lookup.
 import { isSafeExternalUrl } from '../../main/electron/external-url.js';
 import { createAppServices, type AppServices, type NetworkDeps } from '../../main/services/create-app-services.js';
 import { createHandlers } from '../../main/services/create-handlers.js';
-import { attachChatFeatures, openXmppSession } from '../../main/services/session-wiring.js';
+import { openXmppSession } from '../../main/services/session-wiring.js';
 import { createTestCipher } from './test-cipher.js';
 
 export interface RecordedEvent {
@@ -54,7 +54,6 @@ export async function createTestApp(options: { network?: Partial<NetworkDeps>; r
       connectTo: options.network?.connectTo,
     },
     openSession: openXmppSession,
-    attachFeatures: attachChatFeatures,
     notice: (text) => notices.push(text),
     reconnectDelay: options.reconnectDelay,
   });

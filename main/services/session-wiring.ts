@@ -1,10 +1,27 @@
 /**
- * The two pieces that turn a verified TLS connection into a chat: the XMPP session (SASL, bind, stream
- * management) and the chat features on top of it. Kept behind these two functions so the services and the
- * Electron shell do not depend on how either is built.
+ * Turns a verified TLS connection into an online XMPP session (SASL, bind, stream management) for the
+ * account controller. Kept behind this one function so the services and the Electron shell do not depend on
+ * how the session is built.
  */
 import type { OnlineSession, OpenSessionArgs } from '../xmpp/account-connection.js';
+import { createSession } from '../xmpp/session/open-session.js';
 
-export async function openXmppSession(_args: OpenSessionArgs): Promise<OnlineSession> {
-  throw new Error('The XMPP session is not built yet.');
+export async function openXmppSession(args: OpenSessionArgs): Promise<OnlineSession> {
+  const session = createSession({
+    domain: args.domain,
+    credentials: { username: args.localpart, password: args.password },
+    resource: args.resource,
+    previousMechanism: args.previousMechanism,
+  });
+  // The controller only calls this after the verdict was verified or the user decided (account-connection.ts).
+  const start = await session.open({ connection: args.connection, tlsVerified: true });
+  return {
+    link: session,
+    fullJid: start.jid,
+    mechanism: start.mechanism,
+    close: () => session.close(),
+    onClosed: (listener) => {
+      session.onClosed(listener);
+    },
+  };
 }

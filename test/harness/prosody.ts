@@ -39,8 +39,8 @@ export interface Prosody {
   readonly directTlsPort: number;
   readonly dir: string;
   readonly pid: number;
-  /** Replace a host's certificate and restart (same ports, same data). */
-  replaceCertificate(domain: string, certPem: string, keyPem: string): Promise<void>;
+  /** Replace these hosts' certificates and restart once (same ports, same data). */
+  replaceCertificates(hosts: readonly ProsodyHost[]): Promise<void>;
   restart(): Promise<void>;
   stop(): Promise<void>;
   log(): Promise<string>;
@@ -129,8 +129,8 @@ ${vhosts.join('\n')}
     get pid() {
       return (child as ChildProcess | null)?.pid ?? -1;
     },
-    replaceCertificate: async (domain, certPem, keyPem) => {
-      hosts.set(domain, { domain, certPem, keyPem });
+    replaceCertificates: async (replaced) => {
+      for (const host of replaced) hosts.set(host.domain, host);
       await halt();
       await writeConfig();
       await launch();

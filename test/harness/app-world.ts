@@ -1,0 +1,104 @@
+/**
+ * A small hosted-XMPP world on loopback, shared by the app-level integration tests and the end-to-end tests:
+ * one real Prosody serving several domains through a hosting provider, a DNS server with their SRV records,
+ * and an HTTPS server publishing (or not) their POSH documents, all under a generated test CA.
+ *
+ *   valid.test    presents a CA-valid certificate for itself              → PKIX
+ *   posh.test     presents the provider's certificate; POSH fingerprints   → POSH
+ *   ref.test      presents the provider's certificate; POSH reference      → POSH (through the provider's document)
+ *   noposh.test   presents the provider's certificate; no POSH             → the user decides
+ * Every domain has users alice and bob (password "secret-<user>").
+ */
+import { rootCertificates } from 'node:tls';
+import { createDnsResolver, createNameLookup } from '../../main/net/name-lookup.js';
+import type { NetworkDeps } from '../../main/services/create-app-services.js';
+import { summarizeCertificate } from '../../main/trust/certificate.js';
+import { startDnsServer, type TestDnsServer } from './dns-server.js';
+import { startPoshHttpsServer, type PoshHttpsServer } from './posh-https-server.js';
+import { startProsody, type Prosody } from './prosody.js';
+import { createTestCa, createTestCertificate, type TestCa, type TestCertificate } from './test-pki.js';
+
+export const WORLD_DOMAINS = ['valid.test', 'posh.test', 'ref.test', 'noposh.test'] as const;
+export type WorldDomain = (typeof WORLD_DOMAINS)[number];
+export type Transport = 'starttls' | 'direct';
+export const password = (user: string) => `secret-${user}`;
+const POSH_PATH = '/.well-known/posh/xmpp-client.json';
+const SEED_PATH = '/.well-known/posh._xmpp-client._tcp.json';
+
+export interface AppWorld {
+  readonly ca: TestCa;
+  readonly prosody: Prosody;
+  readonly web: PoshHttpsServer;
+  /** The certificate the provider's server presents for the hosted domains. */
+  hosting: TestCertificate;
+  network(transport: Transport): NetworkDeps;
+  /** Give the provider's server a new key (and certificate) for every hosted domain, restart it, and update
+   *  the POSH documents of the domains that publish one. */
+  rotateHostingKey(): Promise<TestCertificate>;
+  close(): Promise<void>;
+}
+
+export async function startAppWorld(): Promise<AppWorld> {
+  const ca = await createTestCa();
+  const valid = await createTestCertificate({ commonName: 'valid.test', dnsNames: ['valid.test'], issuer: ca });
+  let hosting = await createTestCertificate({ commonName: 'hosting.test', dnsNames: ['hosting.test'], issuer: ca });
+  const hostedDomains = WORLD_DOMAINS.filter((d) => d !== 'valid.test');
+  const prosody = await startProsody({
+    hosts: [
+      { domain: 'valid.test', certPem: valid.certPem, keyPem: valid.keyPem },
+      ...hostedDomains.map((domain) => ({ domain, certPem: hosting.certPem, keyPem: hosting.keyPem })),
+    ],
+    users: WORLD_DOMAINS.flatMap((host) => ['alice', 'bob'].map((user) => ({ user, host, password: password(user) }))),
+  });
+
+  const zone = (service: '_xmpp-client' | '_xmpps-client', port: number) => ({
+    srv: Object.fromEntries(WORLD_DOMAINS.map((d) => [`${service}._tcp.${d}`, [{ priority: 0, weight: 0, port, target: 'hosting.test' }]])),
+    a: { 'hosting.test': ['127.0.0.1'] },
+    nodata: WORLD_DOMAINS.map((d) => `${service === '_xmpp-client' ? '_xmpps-client' : '_xmpp-client'}._tcp.${d}`),
+  });
+  const dns: Record<Transport, TestDnsServer> = {
+    starttls: await startDnsServer(zone('_xmpp-client', prosody.starttlsPort)),
+    direct: await startDnsServer(zone('_xmpps-client', prosody.directTlsPort)),
+  };
+
+  const sites: Record<string, { certPem: string; keyPem: string }> = {};
+  for (const d of [...WORLD_DOMAINS, 'hosting.test']) sites[d] = await createTestCertificate({ commonName: d, dnsNames: [d], issuer: ca });
+  const web = await startPoshHttpsServer({ sites });
+  const publish = () => {
+    const fingerprints = { fingerprints: [{ 'sha-256': summarizeCertificate(hosting.der).sha256 }], expires: 3600 };
+    web.route('posh.test', POSH_PATH, { kind: 'json', body: fingerprints });
+    web.route('ref.test', POSH_PATH, { kind: 'json', body: { url: 'https://hosting.test/posh/ref.test.json', expires: 3600 } });
+    web.route('hosting.test', '/posh/ref.test.json', { kind: 'json', body: fingerprints });
+    for (const d of ['valid.test', 'noposh.test']) {
+      web.route(d, POSH_PATH, { kind: 'status', status: 404 });
+      web.route(d, SEED_PATH, { kind: 'status', status: 404 });
+    }
+  };
+  publish();
+
+  const world: AppWorld = {
+    ca,
+    prosody,
+    web,
+    hosting,
+    network: (transport) => ({
+      ca: [...rootCertificates, ca.certPem],
+      dns: createDnsResolver(dns[transport].address),
+      lookup: createNameLookup({ resolver: createDnsResolver(dns[transport].address) }),
+      // Only HTTPS (POSH) goes to the test web server; XMPP goes where SRV says. SNI and the certificate check
+      // stay on the URL's host name.
+      connectTo: (host, port) => (port === 443 ? { host: '127.0.0.1', port: web.port } : { host, port }),
+    }),
+    rotateHostingKey: async () => {
+      hosting = await createTestCertificate({ commonName: 'hosting.test', dnsNames: ['hosting.test'], issuer: ca });
+      world.hosting = hosting;
+      await prosody.replaceCertificates(hostedDomains.map((domain) => ({ domain, certPem: hosting.certPem, keyPem: hosting.keyPem })));
+      publish(); // the domains that delegate by POSH publish the new key too
+      return hosting;
+    },
+    close: async () => {
+      await Promise.all([prosody.stop(), dns.starttls.close(), dns.direct.close(), web.close()]);
+    },
+  };
+  return world;
+}

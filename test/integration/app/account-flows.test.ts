@@ -1,0 +1,180 @@
+/**
+ * The app's account flows end to end, below the UI: real services (createTestApp) against a real Prosody
+ * through DNS SRV, with POSH served over HTTPS, driven through the same dispatcher the window's IPC uses.
+ * Issue 4's scenarios (a)-(e), over STARTTLS and over direct TLS.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ConnectionState } from '../../../app/domain/account.js';
+import type { IpcResult } from '../../../app/ipc/result.js';
+import { createDispatch } from '../../../main/ipc/dispatch.js';
+import { startAppWorld, password, type AppWorld, type Transport } from '../../harness/app-world.js';
+import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
+import { createTestApp, type TestApp } from '../../harness/test-app.js';
+import { waitForEvent } from '../../harness/wait-for-event.js';
+
+const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
+
+describe.runIf(available)('account flows against a real Prosody', () => {
+  let world: AppWorld;
+  const apps: TestApp[] = [];
+
+  beforeAll(async () => {
+    world = await startAppWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((a) => a.close()));
+  });
+
+  async function openApp(transport: Transport) {
+    const app = await createTestApp({ network: world.network(transport), reconnectDelay: () => 200 });
+    apps.push(app);
+    const dispatch = createDispatch(app.handlers, { logError: (m, e) => app.notices.push(`${m}: ${String(e)}`) });
+    const call = async <T>(name: string, payload?: unknown): Promise<T> => {
+      const result = (await dispatch(name, payload)) as IpcResult<T>;
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+      return result.value;
+    };
+    const addAccount = (jid: string, pw = password(jid.split('@')[0]!)) =>
+      call<{ settings: { id: string } }>('addAccount', { jid, password: pw, rememberPassword: true });
+    const stateOf = (accountId: string, stage: ConnectionState['stage']) =>
+      waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === accountId && p.state.stage === stage);
+    return { app, call, addAccount, stateOf };
+  }
+
+  describe.each(['starttls', 'direct'] as const)('over %s', (transport) => {
+    it('(a) a CA-valid certificate for the domain: online without a question, verified by PKIX', async () => {
+      const { app, addAccount, stateOf } = await openApp(transport);
+      const view = await addAccount('alice@valid.test');
+      const online = await stateOf(view.settings.id, 'online');
+      if (online.state.stage !== 'online') throw new Error('unreachable');
+      expect(online.state.verdict).toMatchObject({ verified: true, method: 'pkix' });
+      expect(online.state.verdict.posh.status).toBe('skipped');
+      expect(online.state.endpoint).toMatchObject({ host: 'hosting.test', directTls: transport === 'direct', source: 'srv' });
+      expect(online.state.fullJid).toMatch(/^alice@valid\.test\//);
+      expect(app.events.some((e) => e.event === 'trustDecisionNeeded')).toBe(false);
+    });
+
+    it('(b) the provider\'s certificate with POSH fingerprints: online, verified by POSH', async () => {
+      const { addAccount, stateOf } = await openApp(transport);
+      const view = await addAccount('alice@posh.test');
+      const online = await stateOf(view.settings.id, 'online');
+      if (online.state.stage !== 'online') throw new Error('unreachable');
+      expect(online.state.verdict).toMatchObject({ verified: true, method: 'posh' });
+      expect(online.state.verdict.warnings).toContain('delegated-host');
+      expect(online.state.verdict.summary).toContain('hosting.test');
+    });
+
+    it('(c) a POSH reference document: online, verified by POSH through the provider\'s document', async () => {
+      const { addAccount, stateOf } = await openApp(transport);
+      const view = await addAccount('alice@ref.test');
+      const online = await stateOf(view.settings.id, 'online');
+      if (online.state.stage !== 'online') throw new Error('unreachable');
+      expect(online.state.verdict).toMatchObject({ verified: true, method: 'posh' });
+      expect(online.state.verdict.posh.steps.map((s) => s.kind)).toEqual(['reference', 'fingerprints']);
+      expect(online.state.verdict.posh.match?.url).toBe('https://hosting.test/posh/ref.test.json');
+    });
+
+    it('(d) no POSH: the user is asked; Cancel leaves it offline; Pin connects, and the next connect is silent', async () => {
+      const { app, call, addAccount, stateOf } = await openApp(transport);
+      const view = await addAccount('alice@noposh.test');
+      const id = view.settings.id;
+      const question = await waitForEvent(app.events, 'trustDecisionNeeded', (r) => r.accountId === id);
+      expect(question.verdict).toMatchObject({ verified: false, undecided: 'delegated-host' });
+      expect(question.choices).toEqual(['cancel', 'connect-once', 'pin']);
+      await call('decideTrust', { requestId: question.requestId, decision: 'cancel' });
+      const failed = await stateOf(id, 'failed');
+      expect(failed.state).toMatchObject({ stage: 'failed', error: { kind: 'trust-cancelled' } });
+
+      const before = app.events.length;
+      await call('connect', { accountId: id });
+      const again = await waitForEvent(app.events, 'trustDecisionNeeded', (r) => r.accountId === id, { after: before });
+      await call('decideTrust', { requestId: again.requestId, decision: 'pin' });
+      const online = await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === id && p.state.stage === 'online', { after: before });
+      if (online.state.stage !== 'online') throw new Error('unreachable');
+      expect(online.state.verdict.method).toBe('pin');
+      const pins = await call<Array<{ domain: string; spkiSha256: string }>>('listPins');
+      expect(pins).toEqual([expect.objectContaining({ domain: 'noposh.test', spkiSha256: question.verdict.certificate.spkiSha256 })]);
+
+      // Reconnect: verified by the pin, no question.
+      await call('disconnect', { accountId: id });
+      const asked = app.events.filter((e) => e.event === 'trustDecisionNeeded').length;
+      const mark = app.events.length;
+      await call('connect', { accountId: id });
+      const silent = await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === id && p.state.stage === 'online', { after: mark });
+      if (silent.state.stage !== 'online') throw new Error('unreachable');
+      expect(silent.state.verdict.method).toBe('pin');
+      expect(app.events.filter((e) => e.event === 'trustDecisionNeeded')).toHaveLength(asked);
+
+      // Every verification and decision went to the trust log.
+      const log = await call<Array<{ kind: string; decision?: string }>>('getTrustLog', { accountId: id });
+      expect(log.filter((e) => e.kind === 'decision').map((e) => e.decision)).toEqual(['cancel', 'pin']);
+    });
+
+    it('"Connect once" is not remembered: the next connect asks again', async () => {
+      const { app, call, addAccount } = await openApp(transport);
+      const view = await addAccount('bob@noposh.test');
+      const id = view.settings.id;
+      const q = await waitForEvent(app.events, 'trustDecisionNeeded', (r) => r.accountId === id);
+      await call('decideTrust', { requestId: q.requestId, decision: 'connect-once' });
+      const online = await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === id && p.state.stage === 'online');
+      if (online.state.stage !== 'online') throw new Error('unreachable');
+      expect(online.state.verdict.method).toBe('accepted-once');
+      await call('disconnect', { accountId: id });
+      const mark = app.events.length;
+      await call('connect', { accountId: id });
+      await waitForEvent(app.events, 'trustDecisionNeeded', (r) => r.accountId === id, { after: mark });
+      expect(await call('listPins')).toEqual([]);
+    });
+  });
+
+  it('(e) the pinned key is replaced on the server: "key changed", asked again, strongest warning', async () => {
+    const { app, call, addAccount } = await openApp('starttls');
+    const view = await addAccount('bob@noposh.test');
+    const id = view.settings.id;
+    const first = await waitForEvent(app.events, 'trustDecisionNeeded', (r) => r.accountId === id);
+    await call('decideTrust', { requestId: first.requestId, decision: 'pin' });
+    await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === id && p.state.stage === 'online');
+    await call('disconnect', { accountId: id });
+
+    await world.rotateHostingKey();
+    {
+      const mark = app.events.length;
+      await call('connect', { accountId: id });
+      const changed = await waitForEvent(app.events, 'trustDecisionNeeded', (r) => r.accountId === id, { after: mark });
+      expect(changed.verdict).toMatchObject({ verified: false, undecided: 'key-changed' });
+      expect(changed.verdict.warnings).toContain('key-changed');
+      expect(changed.previousPin?.spkiSha256).toBe(first.verdict.certificate.spkiSha256);
+      expect(changed.choices).toEqual(['cancel', 'connect-once', 'replace-pin']);
+      // 'pin' is not on offer for a changed key: answering it anyway counts as Cancel.
+      await call('decideTrust', { requestId: changed.requestId, decision: 'pin' });
+      await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === id && p.state.stage === 'failed', { after: mark });
+      const pins = await call<Array<{ spkiSha256: string }>>('listPins');
+      expect(pins.map((p) => p.spkiSha256)).toEqual([first.verdict.certificate.spkiSha256]);
+    }
+  });
+
+  it('a wrong password fails with a plain error and is not retried', async () => {
+    const { app, addAccount } = await openApp('starttls');
+    const view = await addAccount('alice@valid.test', 'not-the-password');
+    const failed = await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === view.settings.id && p.state.stage === 'failed');
+    expect(failed.state).toMatchObject({ error: { kind: 'authentication' } });
+    await new Promise((r) => setTimeout(r, 600));
+    const stages = app.events.filter((e) => e.event === 'connectionChanged').map((e) => (e.payload as { state: ConnectionState }).state.stage);
+    expect(stages.filter((s) => s === 'authenticating')).toHaveLength(1);
+    expect(stages).not.toContain('reconnecting');
+  });
+
+  it('stores the remembered password only encrypted', async () => {
+    const { app, addAccount, stateOf } = await openApp('starttls');
+    const view = await addAccount('alice@valid.test');
+    await stateOf(view.settings.id, 'online');
+    const stored = await readFile(path.join(app.dataDir, 'passwords.json'), 'utf8');
+    expect(stored).toContain(view.settings.id);
+    expect(stored).not.toContain(password('alice'));
+  });
+});

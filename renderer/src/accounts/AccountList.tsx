@@ -1,0 +1,38 @@
+import type { AccountId, AccountView } from '../../../app/domain/account.js';
+import { IdentityBadge } from '../trust/IdentityBadge.js';
+import { ConnectionStatus } from './ConnectionStatus.js';
+
+interface AccountListProps {
+  readonly accounts: readonly AccountView[];
+  readonly selected: AccountId | null;
+  readonly onSelect: (accountId: AccountId) => void;
+  readonly onOpenSecurity: (accountId: AccountId) => void;
+}
+
+function domainOf(jid: string): string {
+  return jid.slice(jid.lastIndexOf('@') + 1);
+}
+
+/** Every account with its connection status and identity badge, always visible (trust-ux.md "Everywhere"). */
+export function AccountList({ accounts, selected, onSelect, onOpenSecurity }: AccountListProps) {
+  return (
+    <ul className="account-list" data-testid="account-list">
+      {accounts.map((account) => {
+        const { id, jid, enabled } = account.settings;
+        return (
+          <li key={id} className={`account-list__item${id === selected ? ' is-selected' : ''}`} data-testid="account-item" data-account-id={id}>
+            <button type="button" className="account-list__select" aria-current={id === selected ? 'page' : undefined} onClick={() => onSelect(id)}>
+              <bdi className="account-list__jid">{jid}</bdi>
+              {enabled ? (
+                <ConnectionStatus state={account.connection} domain={domainOf(jid)} compact />
+              ) : (
+                <span className="status status--disabled">Disabled</span>
+              )}
+            </button>
+            <IdentityBadge verdict={account.lastVerdict} onOpen={() => onOpenSecurity(id)} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useApi } from '../ApiContext.js';
+import { createChatStateSender } from './chat-state-sender.js';
+
+interface ComposerProps {
+  readonly accountId: string;
+  readonly peer: string;
+  readonly onSend: (body: string) => Promise<boolean>;
+}
+
+/** Enter sends, Shift+Enter starts a new line; typing sends chat states sparingly. */
+export function Composer({ accountId, peer, onSend }: ComposerProps) {
+  const api = useApi();
+  const id = useId();
+  const [draft, setDraft] = useState('');
+  const [sending, setSending] = useState(false);
+  const states = useMemo(
+    () => createChatStateSender((state) => void api.sendChatState({ accountId, to: peer, state }).catch(() => undefined)),
+    [api, accountId, peer],
+  );
+  useEffect(() => () => states.close(), [states]);
+
+  const send = async () => {
+    const body = draft.trim();
+    if (body === '' || sending) return;
+    setSending(true);
+    const sent = await onSend(body);
+    setSending(false);
+    if (sent) {
+      states.sent();
+      setDraft('');
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Enter while an input method is composing (CJK, accents) confirms the composition, it does not send.
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send();
+    }
+  };
+
+  return (
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      <label htmlFor={id} className="sr-only">
+        Message to {peer}
+      </label>
+      <textarea
+        id={id}
+        data-testid="composer"
+        value={draft}
+        rows={2}
+        maxLength={256 * 1024}
+        placeholder="Write a message. Enter sends, Shift+Enter starts a new line."
+        onChange={(e) => {
+          setDraft(e.target.value);
+          states.typed(e.target.value);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <button type="submit" className="button--primary" disabled={sending || draft.trim() === ''}>
+        Send
+      </button>
+    </form>
+  );
+}

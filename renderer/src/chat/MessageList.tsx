@@ -1,0 +1,95 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
+import type { ChatMessage } from '../../../app/domain/chat.js';
+import { formatLongDay } from '../common/format-time.js';
+import { MessageItem } from './MessageItem.js';
+import { toRows } from './message-rows.js';
+
+interface MessageListProps {
+  readonly messages: readonly ChatMessage[];
+  readonly complete: boolean;
+  readonly loading: boolean;
+  readonly onReachTop: () => void;
+}
+
+/** How close to the top (px) counts as "at the top" for loading older history. */
+const TOP_THRESHOLD = 200;
+
+/**
+ * The conversation, virtualised: only the rows in view (plus a few) exist in the DOM, so tens of thousands
+ * of messages scroll smoothly. It opens at the newest message, keeps its place when older history is added
+ * above, and follows new messages only while the reader is already at the bottom.
+ */
+export function MessageList({ messages, complete, loading, onReachTop }: MessageListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = useMemo(() => toRows(messages), [messages]);
+  // The virtualizer is mutable by design (it measures the DOM); React Compiler just skips memoising this one component.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => (rows[index]?.kind === 'day' ? 36 : 64),
+    getItemKey: (index) => rows[index]?.key ?? index,
+    overscan: 8,
+    anchorTo: 'end',
+    followOnAppend: true,
+  });
+
+  // Open at the newest message once the first page is in.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || rows.length === 0) return;
+    opened.current = true;
+    virtualizer.scrollToEnd();
+  }, [rows.length, virtualizer]);
+
+  // A first page shorter than the view cannot be scrolled, so ask for more until it fills or ends.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element || complete || loading || rows.length === 0) return;
+    if (virtualizer.getTotalSize() <= element.clientHeight) onReachTop();
+  }, [rows.length, complete, loading, onReachTop, virtualizer]);
+
+  const onScroll = () => {
+    const element = scrollRef.current;
+    if (element && element.scrollTop < TOP_THRESHOLD && !complete && !loading) onReachTop();
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className="message-list"
+      onScroll={onScroll}
+      role="log"
+      aria-label="Messages"
+      aria-busy={loading}
+      tabIndex={0}
+      data-testid="message-list"
+    >
+      {loading ? (
+        <p role="status" className="note message-list__loading">
+          Loading earlier messages…
+        </p>
+      ) : complete && rows.length > 0 ? (
+        <p className="note message-list__start">This is the beginning of the conversation.</p>
+      ) : null}
+      <div className="message-list__inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          return (
+            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="message-list__row" style={{ transform: `translateY(${item.start}px)` }}>
+              {row.kind === 'day' ? (
+                <div className="day-separator" role="separator" data-testid="day-separator">
+                  <span>{formatLongDay(row.at)}</span>
+                </div>
+              ) : (
+                <MessageItem message={row.message} />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

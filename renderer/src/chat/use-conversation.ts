@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AccountId } from '../../../app/domain/account.js';
+import type { ChatMessage, ChatState } from '../../../app/domain/chat.js';
+import type { HostproofApi } from '../../../app/ipc/api.js';
+import { request } from '../common/ipc.js';
+import { mergeMessages } from './message-rows.js';
+
+export const PAGE_SIZE = 50;
+
+export interface Conversation {
+  readonly messages: readonly ChatMessage[];
+  /** The archive has nothing older (or we cannot ask it for more). */
+  readonly complete: boolean;
+  readonly loading: boolean;
+  readonly error: string | null;
+  /** The other party's last chat state (XEP-0085), for the typing indicator. */
+  readonly peerState: ChatState | null;
+  readonly loadOlder: () => void;
+  readonly send: (body: string) => Promise<boolean>;
+}
+
+/** One conversation: newest history page, older pages on demand, live messages and delivery updates. */
+export function useConversation(api: HostproofApi, accountId: AccountId, peer: string): Conversation {
+  const [messages, setMessages] = useState<readonly ChatMessage[]>([]);
+  const [complete, setComplete] = useState(false);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [peerState, setPeerState] = useState<ChatState | null>(null);
+  // The latest values for callbacks that must not be re-created on every message.
+  const latest = useRef({ messages, complete, loading });
+  useEffect(() => {
+    latest.current = { messages, complete, loading };
+  }, [messages, complete, loading]);
+
+  useEffect(() => {
+    // The owner keys this hook's component by account and peer, so state starts fresh for each conversation.
+    let live = true;
+    const mine = (m: { accountId: string; peer: string }) => m.accountId === accountId && m.peer === peer;
+    const offMessage = api.on('messageReceived', (m) => mine(m) && setMessages((list) => mergeMessages(list, [m])));
+    const offUpdate = api.on('messageUpdated', (u) => {
+      if (u.accountId !== accountId) return;
+      setMessages((list) => (list.some((m) => m.id === u.id) ? list.map((m) => (m.id === u.id ? { ...m, state: u.state, error: u.error } : m)) : list));
+    });
+    const offState = api.on('chatStateChanged', (s) => mine(s) && setPeerState(s.state));
+    void request(() => api.loadHistory({ accountId, peer, limit: PAGE_SIZE })).then((result) => {
+      if (!live) return;
+      setLoading(false);
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      setMessages((list) => mergeMessages(list, result.value.messages));
+      setComplete(result.value.complete);
+    });
+    return () => {
+      live = false;
+      offMessage();
+      offUpdate();
+      offState();
+    };
+  }, [api, accountId, peer]);
+
+  const loadOlder = useCallback(() => {
+    const { messages: list, complete: done, loading: busy } = latest.current;
+    if (done || busy) return;
+    const before = list.find((m) => m.archiveId !== null)?.archiveId;
+    if (before == null) {
+      // Nothing we hold came from the archive, so there is no point to ask "before".
+      setComplete(true);
+      return;
+    }
+    latest.current = { ...latest.current, loading: true };
+    setLoading(true);
+    void request(() => api.loadHistory({ accountId, peer, before, limit: PAGE_SIZE })).then((result) => {
+      setLoading(false);
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      setMessages((current) => mergeMessages(current, result.value.messages));
+      setComplete(result.value.complete || result.value.messages.length === 0);
+    });
+  }, [api, accountId, peer]);
+
+  const send = useCallback(
+    async (body: string) => {
+      const result = await request(() => api.sendMessage({ accountId, to: peer, body }));
+      if (!result.ok) {
+        setError(`Your message was not sent: ${result.message}`);
+        return false;
+      }
+      setError(null);
+      setMessages((list) => mergeMessages(list, [result.value]));
+      return true;
+    },
+    [api, accountId, peer],
+  );
+
+  return { messages, complete, loading, error, peerState, loadOlder, send };
+}

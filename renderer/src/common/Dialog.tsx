@@ -1,0 +1,49 @@
+import { useId, useRef, type ReactNode } from 'react';
+import { useFocusTrap } from './use-focus-trap.js';
+
+export type DialogTone = 'neutral' | 'warning' | 'danger';
+
+interface DialogProps {
+  readonly title: ReactNode;
+  /** The explanation a screen reader reads with the title. */
+  readonly description?: ReactNode;
+  readonly tone?: DialogTone;
+  /** Called for Escape: every dialog's Escape means its safe choice. */
+  readonly onCancel: () => void;
+  /** alertdialog for decisions that need attention now (trust), dialog otherwise. */
+  readonly role?: 'dialog' | 'alertdialog';
+  readonly testId?: string;
+  readonly children: ReactNode;
+}
+
+/** A modal: labelled, focus trapped and restored, Escape cancels. Put `data-autofocus` on the default action. */
+export function Dialog({ title, description, tone = 'neutral', onCancel, role = 'dialog', testId, children }: DialogProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+  useFocusTrap(ref, onCancel);
+  return (
+    <div className="dialog-backdrop">
+      <div
+        ref={ref}
+        className={`dialog dialog--${tone}`}
+        role={role}
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={description === undefined ? undefined : descriptionId}
+        data-testid={testId}
+        tabIndex={-1}
+      >
+        <h2 id={titleId} className="dialog__title">
+          {title}
+        </h2>
+        {description === undefined ? null : (
+          <div id={descriptionId} className="dialog__description">
+            {description}
+          </div>
+        )}
+        {children}
+      </div>
+    </div>
+  );
+}

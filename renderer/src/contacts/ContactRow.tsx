@@ -1,0 +1,48 @@
+import type { ContactPresence, RosterItem } from '../../../app/domain/chat.js';
+import { bestResource, displayName, SHOW_TEXT } from './presence-text.js';
+
+interface ContactRowProps {
+  readonly item: RosterItem;
+  readonly presence: ContactPresence | undefined;
+  readonly onChat: (jid: string) => void;
+  readonly onRename: (item: RosterItem) => void;
+  readonly onRemove: (item: RosterItem) => void;
+}
+
+/** One contact: name, address, presence and status text (all network data, shown isolated as text). */
+export function ContactRow({ item, presence, onChat, onRename, onRemove }: ContactRowProps) {
+  const best = bestResource(presence);
+  const show = best?.show ?? 'offline';
+  const name = displayName(item);
+  return (
+    <li className="contact" data-testid="contact" data-jid={item.jid}>
+      <span className={`presence-dot presence-dot--${show}`} aria-hidden="true" />
+      <div className="contact__text">
+        <bdi className="contact__name">{name}</bdi>
+        {name !== item.jid ? <bdi className="contact__jid note">{item.jid}</bdi> : null}
+        <span className="contact__presence note" data-testid="contact-presence">
+          {SHOW_TEXT[show]}
+          {best?.status ? (
+            <>
+              {' — '}
+              <bdi>{best.status}</bdi>
+            </>
+          ) : null}
+          {item.pendingOut ? ' · waiting for them to accept' : ''}
+          {item.subscription === 'none' || item.subscription === 'from' ? ' · you do not see their presence' : ''}
+        </span>
+      </div>
+      <div className="contact__actions" role="group" aria-label={`Actions for ${name}`}>
+        <button type="button" className="button--small" onClick={() => onChat(item.jid)}>
+          Chat
+        </button>
+        <button type="button" className="button--small" onClick={() => onRename(item)}>
+          Rename
+        </button>
+        <button type="button" className="button--small button--danger" onClick={() => onRemove(item)}>
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}

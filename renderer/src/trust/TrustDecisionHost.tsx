@@ -1,0 +1,14 @@
+import type { AccountView } from '../../../app/domain/account.js';
+import { useApi } from '../ApiContext.js';
+import { TrustDecisionDialog } from './TrustDecisionDialog.js';
+import { useTrustRequests } from './use-trust-requests.js';
+
+/** Shows the oldest pending trust decision, one at a time, whatever screen the user is on. */
+export function TrustDecisionHost({ accounts }: { readonly accounts: readonly AccountView[] }) {
+  const api = useApi();
+  const { pending, settle } = useTrustRequests(api, accounts);
+  const current = pending[0];
+  if (!current) return null;
+  // Keyed by request: a new request starts from the first step with Cancel focused again.
+  return <TrustDecisionDialog key={current.requestId} request={current} onDecided={settle} />;
+}

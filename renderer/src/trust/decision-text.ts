@@ -1,0 +1,118 @@
+import type { TrustDecision, TrustDecisionRequest } from '../../../app/domain/account.js';
+import type { TrustVerdict } from '../../../app/domain/trust.js';
+import { formatDay } from '../common/format-time.js';
+import { allNames, listNames } from './certificate-names.js';
+
+export interface DecisionText {
+  readonly headline: string;
+  readonly paragraph: string;
+}
+
+/** The server the app dialled, named by its host when that differs from the domain. */
+function serverName(verdict: TrustVerdict, sentenceStart = true): string {
+  const { host, port } = verdict.endpoint;
+  if (host.toLowerCase() !== verdict.domain.toLowerCase()) return host;
+  return `${sentenceStart ? 'The' : 'the'} server at ${host}:${port}`;
+}
+
+function whereFrom(verdict: TrustVerdict): string {
+  switch (verdict.endpoint.source) {
+    case 'srv':
+      return `The address ${verdict.endpoint.host}:${verdict.endpoint.port} came from a DNS (SRV) answer, which nobody authenticates.`;
+    case 'configured':
+      return `You set ${verdict.endpoint.host}:${verdict.endpoint.port} as the server in this account's settings.`;
+    case 'domain':
+      return `No SRV record was published, so Hostproof connected to ${verdict.endpoint.host}:${verdict.endpoint.port} directly.`;
+  }
+}
+
+function certificateProblem(verdict: TrustVerdict): string {
+  const { warnings } = verdict;
+  const problems: string[] = [];
+  if (warnings.includes('self-signed')) problems.push('is self-signed, so no authority vouches for it');
+  else if (warnings.includes('untrusted-issuer')) problems.push('comes from an issuer Hostproof does not trust');
+  if (warnings.includes('expired-certificate')) problems.push('has expired');
+  if (warnings.includes('not-yet-valid-certificate')) problems.push('is not valid yet');
+  if (warnings.includes('delegated-host')) problems.push(`is for ${listNames(allNames(verdict.certificate))}, not ${verdict.domain}`);
+  if (problems.length === 0) problems.push('was not accepted');
+  return listNames(problems, problems.length);
+}
+
+/**
+ * Headline and paragraph for each undecided reason (trust-ux.md): plain words, what happened, what an attacker
+ * could do if this is not legitimate, and what to check before going ahead. Names inside come from the network
+ * and are rendered as text.
+ */
+export function decisionText(request: TrustDecisionRequest): DecisionText {
+  const { verdict, previousPin } = request;
+  const domain = verdict.domain;
+  const server = serverName(verdict);
+  const names = listNames(allNames(verdict.certificate));
+  const reason = verdict.verified ? null : verdict.undecided;
+  switch (reason) {
+    case 'delegated-host':
+      return {
+        headline: `${server} could not prove it is the server for ${domain}`,
+        paragraph:
+          `Its certificate is valid, but for ${names}, not for ${domain}. Many domains are hosted by a provider, ` +
+          `and a domain proves that with a POSH statement on its own web site; ${domain} has none that vouches for ` +
+          `this server. ${whereFrom(verdict)} Someone who can alter your DNS answers (on public Wi-Fi, for example) ` +
+          `could send you to their own server with a perfectly valid certificate for their own name, then read your ` +
+          `password and every message. Go ahead only if you know ${domain} is hosted by ${names}.`,
+      };
+    case 'untrusted-certificate':
+      return {
+        headline: `${server} could not prove it is the server for ${domain}`,
+        paragraph:
+          `The certificate it presented ${certificateProblem(verdict)}, so nothing shows that this server belongs to ` +
+          `${domain}. ${whereFrom(verdict)} An attacker between you and the server could present a certificate just ` +
+          `like this one and read your password and every message. If the people who run ${domain} gave you a ` +
+          `fingerprint, compare it with the ones below before you pin this key.`,
+      };
+    case 'key-changed': {
+      const when = previousPin ? ` on ${formatDay(previousPin.approvedAt)}` : '';
+      return {
+        headline: `The key of ${domain}'s server has changed since you pinned it`,
+        paragraph:
+          `You pinned a key for ${domain}${when}. ${server} presented a different key, and neither a trusted ` +
+          `authority nor ${domain}'s POSH statement vouches for it. A server may change its key, but this is also ` +
+          `exactly what an attacker who intercepts your connection looks like: they could read your password and ` +
+          `every message. Cancel unless the people who run ${domain} told you the key changed and the new ` +
+          `fingerprint below is the one they gave you.`,
+      };
+    }
+    case 'posh-mismatch':
+      return {
+        headline: `${domain} says ${serverName(verdict, false)} is not its server`,
+        paragraph:
+          `${domain} published on its own web site, over HTTPS, which certificates its chat service uses, and the one ` +
+          `${serverName(verdict, false)} presented is not among them. The domain's own statement contradicts this server. That can happen briefly ` +
+          `while a provider changes certificates, but it is also what an attacker who redirected your connection ` +
+          `would cause: they could read your password and every message. Cancel and try again later, or ask the ` +
+          `people who run ${domain}.`,
+      };
+    case null:
+      // A verified verdict never reaches the dialog; say so plainly rather than invent a warning.
+      return { headline: `${domain} is verified`, paragraph: verdict.summary };
+  }
+}
+
+/** The words on each action button. */
+export function decisionLabel(decision: TrustDecision, domain: string): string {
+  switch (decision) {
+    case 'cancel':
+      return 'Cancel';
+    case 'connect-once':
+      return 'Connect once';
+    case 'pin':
+      return `Pin this key for ${domain}`;
+    case 'replace-pin':
+      return 'Replace the pinned key';
+  }
+}
+
+/** Red for the cases that look most like an attack, amber for the merely unproven. */
+export function decisionTone(request: TrustDecisionRequest): 'warning' | 'danger' {
+  const reason = request.verdict.verified ? null : request.verdict.undecided;
+  return reason === 'key-changed' || reason === 'posh-mismatch' ? 'danger' : 'warning';
+}

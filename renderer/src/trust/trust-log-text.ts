@@ -1,0 +1,32 @@
+import type { TrustDecision } from '../../../app/domain/account.js';
+import type { TrustLogEntry } from '../../../app/domain/trust-records.js';
+import type { TrustMethod, UndecidedReason } from '../../../app/domain/trust.js';
+
+const METHOD: Record<TrustMethod, string> = {
+  pkix: 'Verified by certificate authority',
+  posh: 'Verified by POSH',
+  pin: 'Verified by your pin',
+  'accepted-once': 'Accepted once by you',
+};
+
+const REASON: Record<UndecidedReason, string> = {
+  'delegated-host': 'Unverified: delegated host',
+  'untrusted-certificate': 'Unverified: untrusted certificate',
+  'key-changed': 'Key changed',
+  'posh-mismatch': 'POSH mismatch',
+};
+
+const DECISION: Record<TrustDecision, string> = {
+  cancel: 'You cancelled',
+  'connect-once': 'You connected once',
+  pin: 'You pinned the key',
+  'replace-pin': 'You replaced the pinned key',
+};
+
+export function logResult(entry: TrustLogEntry): string {
+  return entry.verified ? METHOD[entry.method] : REASON[entry.undecided];
+}
+
+export function logDecision(entry: TrustLogEntry): string {
+  return entry.kind === 'decision' ? DECISION[entry.decision] : '—';
+}

@@ -1,0 +1,55 @@
+/**
+ * jsdom has no layout: every box is 0 px and elements cannot scroll. The virtualised list needs sizes to decide
+ * what to render, so these stubs give the list a 600 px viewport and each row 50 px, and make scrollTo move
+ * scrollTop and fire "scroll" as a browser does. They stand in for the browser, not for the component.
+ */
+import { afterAll, beforeAll } from 'vitest';
+
+export const VIEWPORT = 600;
+export const ROW = 50;
+
+export function installLayoutStubs(): void {
+  const saved = {
+    clientHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight'),
+    offsetHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight'),
+    scrollHeight: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollHeight'),
+    scrollTo: Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTo'),
+  };
+  beforeAll(() => {
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('message-list') ? VIEWPORT : 0;
+      },
+    });
+    Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('message-list__row') ? ROW : 0;
+      },
+    });
+    // The list scrolls over its inner box, whose height the component sets to the rows' total.
+    Object.defineProperty(Element.prototype, 'scrollHeight', {
+      configurable: true,
+      get(this: Element) {
+        const inner = this.classList.contains('message-list') ? this.querySelector<HTMLElement>('.message-list__inner') : null;
+        return inner ? Number.parseFloat(inner.style.height) || 0 : 0;
+      },
+    });
+    Object.defineProperty(Element.prototype, 'scrollTo', {
+      configurable: true,
+      value(this: Element, options: ScrollToOptions | number, y?: number) {
+        const top = typeof options === 'number' ? (y ?? 0) : (options.top ?? this.scrollTop);
+        this.scrollTop = Math.max(0, top);
+        this.dispatchEvent(new Event('scroll'));
+      },
+    });
+  });
+  afterAll(() => {
+    for (const [name, descriptor] of Object.entries(saved)) {
+      const target = name === 'scrollTo' || name === 'scrollHeight' ? Element.prototype : HTMLElement.prototype;
+      if (descriptor) Object.defineProperty(target, name, descriptor);
+      else Reflect.deleteProperty(target, name);
+    }
+  });
+}

@@ -1,0 +1,81 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ok } from '../../../app/ipc/result.js';
+import { SecurityPanel } from '../../../renderer/src/trust/SecurityPanel.js';
+import { accountView } from '../fixtures/accounts.js';
+import { fakeApi } from '../fixtures/fake-api.js';
+import { DELEGATED_HOST_VERDICT, POSH_DELEGATED_VERDICT, POSH_SEED_SHA1_VERDICT, RFC_URL, SEED_URL } from '../fixtures/verdicts.js';
+import { renderWithApi } from '../render-with-api.js';
+
+function show(verdict = POSH_DELEGATED_VERDICT) {
+  const fake = fakeApi({ getTrustLog: () => ok([]) });
+  renderWithApi(<SecurityPanel account={accountView({ stage: 'offline' }, verdict)} />, fake.api);
+  return screen.getByTestId('security-panel');
+}
+
+describe('<SecurityPanel>', () => {
+  it('answers "is it safe, why" first: badge and the verdict summary', () => {
+    const panel = show();
+    expect(within(panel).getAllByTestId('identity-badge')[0]?.textContent).toContain('Verified · hosted by hosting.example.net');
+    expect(screen.getByTestId('verdict-summary').textContent).toBe('example.com delegates its chat service to hosting.example.net (proved by POSH).');
+  });
+
+  it('shows the delegation chain as a vertical list with the SRV step marked "not authenticated"', () => {
+    show();
+    const chain = screen.getByTestId('delegation-chain');
+    expect(chain.tagName).toBe('OL');
+    const steps = within(chain).getAllByTestId('delegation-step');
+    expect(steps.map((s) => s.dataset.kind)).toEqual(['domain', 'srv', 'certificate', 'posh', 'fingerprint']);
+    const srv = steps.find((s) => s.dataset.kind === 'srv');
+    expect(srv?.textContent).toContain('The DNS (SRV) record pointed to hosting.example.net:5222');
+    expect(within(srv as HTMLElement).getByTestId('step-authentication').textContent).toBe('not authenticated');
+    const others = steps.filter((s) => s.dataset.kind !== 'srv');
+    for (const step of others) expect(within(step).getByTestId('step-authentication').textContent).toBe('authenticated');
+  });
+
+  it('lists each POSH URL asked with its result', () => {
+    show(DELEGATED_HOST_VERDICT);
+    const posh = screen.getByTestId('posh-lookups');
+    expect(screen.getByTestId('posh-status').dataset.status).toBe('absent');
+    const steps = within(posh).getAllByTestId('posh-step');
+    expect(steps.map((s) => s.querySelector('.url')?.textContent)).toEqual([RFC_URL, SEED_URL]);
+    for (const step of steps) expect(step.textContent).toContain('HTTP 404');
+  });
+
+  it('shows a seed-format SHA-1 match as such', () => {
+    show(POSH_SEED_SHA1_VERDICT);
+    expect(screen.getByTestId('posh-status').textContent).toContain('SHA-1, seed format');
+  });
+
+  it('shows every certificate name, the issuer, and both fingerprints, copyable', () => {
+    show();
+    const cert = screen.getByTestId('certificate-details');
+    const names = within(cert).getByTestId('certificate-names').textContent ?? '';
+    expect(names).toContain('hosting.example.net');
+    expect(names).toContain('xmpp.hosting.example.net');
+    expect(within(cert).getByTestId('certificate-issuer').textContent).toContain('CN=Example Trusted Root CA');
+    expect(within(cert).getByTestId('fingerprint-certificate').textContent).toContain('blxL FlPE rNWc');
+    expect(within(cert).getByRole('button', { name: 'Copy SHA-256 of the public key' })).toBeTruthy();
+    expect(within(cert).getByTestId('certificate-chain').querySelectorAll('li')).toHaveLength(2);
+  });
+
+  it('explains that nothing was checked before the first connection', () => {
+    const fake = fakeApi({ getTrustLog: () => ok([]) });
+    renderWithApi(<SecurityPanel account={accountView()} />, fake.api);
+    expect(screen.getByTestId('security-panel').textContent).toContain('has not checked this server yet');
+  });
+});
+
+describe('<SecurityPanel> warnings', () => {
+  it('does not list the delegation POSH proved as a problem, but does list SHA-1', () => {
+    show(POSH_SEED_SHA1_VERDICT);
+    const warnings = screen.getByTestId('verdict-warnings');
+    expect(warnings.textContent).toContain('SHA-1');
+    expect(warnings.textContent).not.toContain('another name');
+  });
+
+  it('lists the other-name certificate as a problem when nothing proved the delegation', () => {
+    show(DELEGATED_HOST_VERDICT);
+    expect(screen.getByTestId('verdict-warnings').textContent).toContain('The certificate is for another name');
+  });
+});

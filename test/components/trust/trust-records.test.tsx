@@ -1,0 +1,122 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PoshCacheEntry, TrustLogEntry } from '../../../app/domain/trust-records.js';
+import { ok } from '../../../app/ipc/result.js';
+import { PoshCacheView } from '../../../renderer/src/trust/PoshCacheView.js';
+import { TrustHistory } from '../../../renderer/src/trust/TrustHistory.js';
+import { HOSTING_CERT } from '../fixtures/certificates.js';
+import { fakeApi } from '../fixtures/fake-api.js';
+import { ACCOUNT_ID, RFC_URL } from '../fixtures/verdicts.js';
+import { renderWithApi } from '../render-with-api.js';
+
+const ENTRY: PoshCacheEntry = {
+  domain: 'example.com',
+  format: 'rfc7711',
+  fetchedAt: '2012-09-01T12:00:00.000Z',
+  expiresAt: '2012-09-08T12:00:00.000Z',
+  fingerprints: [{ hash: 'sha-256', value: HOSTING_CERT.sha256, url: RFC_URL }],
+};
+
+const LOG: TrustLogEntry[] = [
+  {
+    v: 1,
+    kind: 'verification',
+    at: '2012-09-01T12:00:00.000Z',
+    account: ACCOUNT_ID,
+    host: 'hosting.example.net',
+    port: 5222,
+    certificateSha256: HOSTING_CERT.sha256,
+    spkiSha256: HOSTING_CERT.spkiSha256,
+    verified: false,
+    method: null,
+    undecided: 'delegated-host',
+  },
+  {
+    v: 1,
+    kind: 'decision',
+    decision: 'pin',
+    at: '2012-09-01T12:00:05.000Z',
+    account: ACCOUNT_ID,
+    host: 'hosting.example.net',
+    port: 5222,
+    certificateSha256: HOSTING_CERT.sha256,
+    spkiSha256: HOSTING_CERT.spkiSha256,
+    verified: false,
+    method: null,
+    undecided: 'delegated-host',
+  },
+];
+
+describe('<PoshCacheView>', () => {
+  it('lists what POSH proved and until when, and forgets a domain', async () => {
+    let entries = [ENTRY];
+    const fake = fakeApi({
+      listPoshCache: () => ok(entries),
+      forgetPosh: () => {
+        entries = [];
+        return ok(null);
+      },
+    });
+    renderWithApi(<PoshCacheView />, fake.api);
+    const item = await screen.findByTestId('posh-cache-item');
+    expect(item.textContent).toContain('example.com');
+    expect(item.textContent).toContain(HOSTING_CERT.sha256);
+    expect(item.textContent).toContain(RFC_URL);
+    fireEvent.click(screen.getByRole('button', { name: 'Forget example.com' }));
+    await waitFor(() => expect(screen.queryByTestId('posh-cache-item')).toBeNull());
+    expect(fake.callsOf('forgetPosh')).toEqual([{ domain: 'example.com' }]);
+  });
+});
+
+describe('<TrustHistory>', () => {
+  const original = URL.createObjectURL;
+  afterEach(() => {
+    URL.createObjectURL = original;
+  });
+
+  function show() {
+    const fake = fakeApi({
+      getTrustLog: () => ok(LOG),
+      exportTrustLog: () => ok({ fileName: 'trust-alice@example.com.json', json: JSON.stringify(LOG) }),
+    });
+    renderWithApi(<TrustHistory accountId={ACCOUNT_ID} />, fake.api);
+    return fake;
+  }
+
+  it('shows one row per verification or decision, newest first', async () => {
+    const fake = show();
+    const rows = await screen.findAllByTestId('trust-log-row');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.textContent).toContain('You pinned the key');
+    expect(rows[1]?.textContent).toContain('Unverified: delegated host');
+    expect(rows[1]?.textContent).toContain('hosting.example.net:5222');
+    expect(fake.callsOf('getTrustLog')).toEqual([{ accountId: ACCOUNT_ID }]);
+  });
+
+  it('offers the export as a download link over a Blob URL', async () => {
+    const created: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      created.push(blob);
+      return 'blob:hostproof/1';
+    });
+    show();
+    fireEvent.click(screen.getByRole('button', { name: 'Export as JSON' }));
+    const link = await screen.findByTestId('trust-log-download');
+    expect(link.getAttribute('href')).toBe('blob:hostproof/1');
+    expect(link.getAttribute('download')).toBe('trust-alice@example.com.json');
+    expect(await created[0]?.text()).toBe(JSON.stringify(LOG));
+  });
+
+  it('falls back to read-only JSON with a Copy button where Blob URLs are unavailable', async () => {
+    URL.createObjectURL = vi.fn(() => {
+      throw new Error('blocked');
+    });
+    show();
+    fireEvent.click(screen.getByRole('button', { name: 'Export as JSON' }));
+    const text = (await screen.findByTestId('trust-log-json')) as HTMLTextAreaElement;
+    expect(text.readOnly).toBe(true);
+    expect(text.value).toBe(JSON.stringify(LOG));
+    expect(screen.queryByTestId('trust-log-download')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Copy the trust history JSON' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * The full end-to-end rig: the real main-process services (createTestApp) behind the built renderer in
+ * Chromium (startHarness), with every event the services emit pushed into the page.
+ */
+import type { NetworkDeps } from '../../main/services/create-app-services.js';
+import { startHarness, type Harness } from './renderer-harness.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+export interface AppHarness {
+  readonly app: TestApp;
+  readonly harness: Harness;
+  close(): Promise<void>;
+}
+
+export async function startAppHarness(options: { network?: Partial<NetworkDeps>; colorScheme?: 'light' | 'dark'; reconnectDelay?: (attempt: number) => number } = {}): Promise<AppHarness> {
+  const app = await createTestApp({ network: options.network, reconnectDelay: options.reconnectDelay });
+  const harness = await startHarness({ handlers: app.handlers, colorScheme: options.colorScheme });
+  app.forwardEvents((event, payload) => {
+    // The page may be navigating or closing; a lost event is recovered by the renderer's next request.
+    harness.emit(event, payload).catch(() => undefined);
+  });
+  return {
+    app,
+    harness,
+    close: async () => {
+      await harness.close();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The security invariant, proved on the wire: against a server that records every byte it decrypts, nothing
+ * but the stream setup reaches it before the user decides, nothing at all after Cancel, and the password is
+ * sent only after "Connect once" (or a pin). Over STARTTLS and direct TLS.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { IpcResult } from '../../../app/ipc/result.js';
+import { createDispatch } from '../../../main/ipc/dispatch.js';
+import { startRecordingXmppServer, type RecordingXmppServer } from '../../harness/recording-xmpp-server.js';
+import { createTestApp, type TestApp } from '../../harness/test-app.js';
+import { createTestCertificate } from '../../harness/test-pki.js';
+import { waitForEvent } from '../../harness/wait-for-event.js';
+
+const PASSWORD = 'hunter2-recorded';
+
+describe('no credential before the identity is verified or the user decided', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  async function setup(mode: 'starttls' | 'direct-tls') {
+    // Self-signed for the domain itself, no POSH anywhere: the verdict is "untrusted certificate".
+    const certificate = await createTestCertificate({ commonName: 'secret.test', dnsNames: ['secret.test'] });
+    const server: RecordingXmppServer = await startRecordingXmppServer({
+      certificate,
+      mode,
+      domain: 'secret.test',
+      script: { users: { alice: PASSWORD } },
+    });
+    cleanups.push(() => server.close());
+    // Name resolution fails for every name (so POSH finds nothing); the server is configured by address.
+    const app: TestApp = await createTestApp({
+      network: { lookup: async (name) => Promise.reject(new Error(`no such name ${name} in this test`)) },
+    });
+    cleanups.push(() => app.close());
+    const dispatch = createDispatch(app.handlers, { logError: () => undefined });
+    const call = async <T>(name: string, payload?: unknown) => {
+      const result = (await dispatch(name, payload)) as IpcResult<T>;
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    };
+    const view = await call<{ settings: { id: string } }>('addAccount', {
+      jid: 'alice@secret.test',
+      password: PASSWORD,
+      rememberPassword: false,
+      server: { host: '127.0.0.1', port: server.port, directTls: mode === 'direct-tls' },
+    });
+    return { server, app, call, id: view.settings.id };
+  }
+
+  describe.each(['starttls', 'direct-tls'] as const)('over %s', (mode) => {
+    it('sends nothing after TLS while asking, and nothing more after Cancel', async () => {
+      const { server, app, call, id } = await setup(mode);
+      const question = await waitForEvent(app.events, 'trustDecisionNeeded', (r) => r.accountId === id);
+      expect(question.verdict).toMatchObject({ verified: false, undecided: 'untrusted-certificate' });
+      await new Promise((r) => setTimeout(r, 150)); // anything the client would wrongly send arrives by now
+      expect(server.connections).toHaveLength(1);
+      expect(server.connections[0]!.receivedAfterTls()).toBe('');
+      expect(server.received()).not.toContain('alice');
+      expect(server.received()).not.toContain('<auth');
+
+      await call('decideTrust', { requestId: question.requestId, decision: 'cancel' });
+      await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === id && p.state.stage === 'failed');
+      await new Promise((r) => setTimeout(r, 150));
+      expect(server.received()).not.toContain('<auth');
+      expect(server.received()).not.toContain(Buffer.from(`\0alice\0${PASSWORD}`).toString('base64'));
+      expect(server.connections[0]!.receivedAfterTls()).toBe('');
+    });
+
+    it('authenticates only after "Connect once", with SCRAM, never revealing the password', async () => {
+      const { server, app, call, id } = await setup(mode);
+      const question = await waitForEvent(app.events, 'trustDecisionNeeded', (r) => r.accountId === id);
+      expect(server.received()).not.toContain('<auth');
+      await call('decideTrust', { requestId: question.requestId, decision: 'connect-once' });
+      const online = await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === id && p.state.stage === 'online');
+      if (online.state.stage !== 'online') throw new Error('unreachable');
+      expect(online.state.verdict.method).toBe('accepted-once');
+      expect(server.received()).toMatch(/<auth [^>]*mechanism=["']SCRAM-SHA-1["']/);
+      expect(server.received()).not.toContain(PASSWORD);
+      expect(server.received()).not.toContain(Buffer.from(PASSWORD).toString('base64'));
+    });
+  });
+});

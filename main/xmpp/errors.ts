@@ -37,3 +37,142 @@ export class ConnectError extends Error {
     );
   }
 }
+
+// ---------- The XMPP session (after TLS was verified) ----------
+
+/**
+ * Why logging in failed. `rejected`: the server said no (RFC 6120 §6.5 condition; `not-authorized` is the
+ * wrong user name or password). `server-not-proven`: the server could not prove it knows the password (a
+ * wrong or missing SCRAM server signature, or a malformed SCRAM message): whoever answered may be an impostor.
+ * `no-usable-mechanism`: nothing in the server's offer is something we may use. `credentials-unusable`: the
+ * user name or password cannot be prepared for SASL (SASLprep), so nothing was sent.
+ */
+export type AuthenticationFailure =
+  | { readonly kind: 'rejected'; readonly condition: string; readonly serverText: string | null }
+  | { readonly kind: 'server-not-proven'; readonly detail: string }
+  | { readonly kind: 'no-usable-mechanism'; readonly offered: readonly string[]; readonly detail: string }
+  | { readonly kind: 'credentials-unusable'; readonly detail: string };
+
+export class AuthenticationError extends Error {
+  override name = 'AuthenticationError';
+  constructor(readonly failure: AuthenticationFailure) {
+    super(describeAuthenticationFailure(failure));
+  }
+}
+
+function describeAuthenticationFailure(failure: AuthenticationFailure): string {
+  switch (failure.kind) {
+    case 'rejected':
+      return `${rejectionWords(failure.condition)}${failure.serverText ? ` The server said: "${failure.serverText}".` : ''}`;
+    case 'server-not-proven':
+      return `The server accepted the login but ${failure.detail}. It may not be your real server, so Hostproof disconnected.`;
+    case 'no-usable-mechanism':
+      return failure.detail;
+    case 'credentials-unusable':
+      return `The user name or password cannot be used to log in: ${failure.detail}. Nothing was sent.`;
+  }
+}
+
+function rejectionWords(condition: string): string {
+  switch (condition) {
+    case 'not-authorized':
+      return 'The server did not accept the user name or password.';
+    case 'account-disabled':
+      return 'The server says this account is disabled.';
+    case 'credentials-expired':
+      return 'The server says the password has expired. Change it with your provider, then log in again.';
+    case 'temporary-auth-failure':
+      return 'The server could not check the password right now (a temporary failure on its side).';
+    case 'encryption-required':
+    case 'mechanism-too-weak':
+    case 'invalid-mechanism':
+      return `The server refused the login method Hostproof used ("${condition}").`;
+    default:
+      return `The server refused the login ("${condition}").`;
+  }
+}
+
+/** The server now offers only a weaker login method than the one this account used before (posh.md §7.5). */
+export class MechanismDowngradeError extends Error {
+  override name = 'MechanismDowngradeError';
+  constructor(
+    readonly previous: string,
+    readonly offered: readonly string[],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The server ended the stream with a stream error (RFC 6120 §4.9): the condition and its optional text. */
+export class StreamError extends Error {
+  override name = 'StreamError';
+  constructor(
+    readonly condition: string,
+    readonly text: string | null = null,
+  ) {
+    super(`${streamErrorWords(condition)}${text ? ` The server said: "${text}".` : ''}`);
+  }
+}
+
+function streamErrorWords(condition: string): string {
+  switch (condition) {
+    case 'conflict':
+      return 'Another device logged in with the same resource name and replaced this connection.';
+    case 'system-shutdown':
+      return 'The server is shutting down.';
+    case 'connection-timeout':
+      return 'The server closed the connection after a period without traffic.';
+    case 'policy-violation':
+      return 'The server closed the connection because of a policy violation.';
+    case 'not-authorized':
+      return 'The server closed the connection: not authorized.';
+    case 'see-other-host':
+      return 'The server asked Hostproof to connect to another host, which it does not follow without verifying it.';
+    default:
+      return `The server closed the connection with the error "${condition}".`;
+  }
+}
+
+/** The connection ended while logging in or while online, without a stream error. */
+export class ConnectionLostError extends Error {
+  override name = 'ConnectionLostError';
+  constructor(detail: string) {
+    super(`The connection to the server was lost: ${detail}.`);
+  }
+}
+
+/** The server did not finish a step of logging in (or answer a keep-alive) in time. */
+export class SessionTimeoutError extends Error {
+  override name = 'SessionTimeoutError';
+  constructor(step: string, timeoutMs: number) {
+    super(`The server did not ${step} within ${Math.round(timeoutMs / 1000)} s.`);
+  }
+}
+
+/** The server broke the XMPP protocol in a way the session cannot continue from. */
+export class SessionProtocolError extends Error {
+  override name = 'SessionProtocolError';
+  constructor(detail: string) {
+    super(`The server did not follow the XMPP protocol: ${detail}.`);
+  }
+}
+
+/** A stanza was sent while no session is online and none can be resumed. */
+export class NotConnectedError extends Error {
+  override name = 'NotConnectedError';
+  constructor() {
+    super('Not connected to the server.');
+  }
+}
+
+/** An iq request got no answer in time (XmppLink.request). */
+export class RequestTimeoutError extends Error {
+  override name = 'RequestTimeoutError';
+  constructor(
+    readonly request: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`No answer to the request ${request} within ${Math.round(timeoutMs / 1000)} s.`);
+  }
+}

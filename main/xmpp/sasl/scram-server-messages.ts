@@ -15,7 +15,7 @@ import {
   splitAttributes,
   type ScramAttribute,
 } from './scram-attributes.js';
-import { decodeStrictBase64 } from './strict-base64.js';
+import { decodePaddedBase64 } from '../../encoding/base64.js';
 
 /**
  * The lowest iteration count we accept. RFC 5802 §5.1 and RFC 7677 §4 say servers SHOULD announce at least
@@ -120,7 +120,7 @@ export function parseServerFirst(text: string, clientNonce: string): ServerFirst
     throw malformed('first', 'the nonce does not extend the one this client sent');
   }
 
-  const salt = decodeStrictBase64(s.value);
+  const salt = decodePaddedBase64(s.value);
   if (!salt) throw malformed('first', 'the salt is not valid base64');
   if (salt.length === 0) throw malformed('first', 'the salt is empty');
 
@@ -154,7 +154,7 @@ export function parseServerFinal(data: Uint8Array, signatureLength: number): Ser
     return { kind: 'error', code: first.value };
   }
   if (first?.name !== 'v') throw new SaslError(SERVER_NOT_PROVEN_MESSAGE);
-  const serverSignature = decodeStrictBase64(first.value);
+  const serverSignature = decodePaddedBase64(first.value);
   if (!serverSignature || serverSignature.length !== signatureLength) throw new SaslError(SERVER_NOT_PROVEN_MESSAGE);
   checkExtensions(rest, 'final');
   return { kind: 'verifier', serverSignature };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeStrictBase64 } from '../../../../main/xmpp/sasl/strict-base64.js';
+import { decodePaddedBase64 as decodeStrictBase64 } from '../../../main/encoding/base64.js';
 
-describe('decodeStrictBase64', () => {
+describe('decodePaddedBase64 (SCRAM)', () => {
   // RFC 4648 §10 test vectors.
   it.each([
     ['', ''],

@@ -1,0 +1,24 @@
+/**
+ * The entry points. `openSession` is the one-call form: a new session, opened on a verified connection.
+ * `createSession` lets the caller attach listeners and iq handlers before the first open() (needed when
+ * resuming, since the server replays unacknowledged stanzas immediately after <resumed/>).
+ */
+import type { MechanismName } from '../sasl/mechanism.js';
+import { XmppSession, type OpenRequest, type SessionConfig } from './xmpp-session.js';
+
+export type OpenSessionOptions = SessionConfig & OpenRequest;
+
+/** A session that has been online: its login mechanism is known (to remember against downgrades). */
+export type OnlineXmppSession = XmppSession & { readonly mechanism: MechanismName };
+
+export function createSession(config: SessionConfig): XmppSession {
+  return new XmppSession(config);
+}
+
+/** Resolves with the online session; rejects with the typed error of the first failure (see XmppSession.open). */
+export async function openSession(options: OpenSessionOptions): Promise<OnlineXmppSession> {
+  const session = new XmppSession(options);
+  await session.open(options);
+  // open() resolved, so a login succeeded and `mechanism` is set.
+  return session as OnlineXmppSession;
+}

@@ -1,0 +1,149 @@
+/**
+ * SASL over the XMPP stream (RFC 6120 §6), driving our own SaslExchange so that the SCRAM server signature
+ * is checked (xmpp.js's SCRAM never checks it). Only the mechanism chooser decides what may be used; this
+ * file moves the bytes and turns every way it can end into a typed error:
+ *   - the server's <failure/>                       → AuthenticationError { kind: 'rejected' }
+ *   - a server that cannot prove the password       → AuthenticationError { kind: 'server-not-proven' }
+ *   - nothing usable offered                        → AuthenticationError { kind: 'no-usable-mechanism' }
+ *   - SCRAM used before but only PLAIN offered now  → MechanismDowngradeError (nothing is sent)
+ */
+import xml, { type Element } from '@xmpp/xml';
+import { AuthenticationError, MechanismDowngradeError, SessionProtocolError } from '../errors.js';
+import { createExchange } from '../sasl/create-exchange.js';
+import { SaslError, type MechanismName, type SaslCredentials, type SaslExchange } from '../sasl/mechanism.js';
+import { ScramServerError } from '../sasl/scram-server-messages.js';
+import { chooseMechanism, type MechanismChoice, type MechanismOffer, type MechanismWarning } from '../sasl/select.js';
+import { decodePaddedBase64 } from '../../encoding/base64.js';
+
+export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
+
+/** The part of the stream SASL needs: send one element, and wait for the next SASL-namespace element. */
+export interface SaslChannel {
+  send(element: Element): Promise<void>;
+  receive(): Promise<Element>;
+}
+
+export interface SaslRequest {
+  /** The `<mechanisms>` feature as the server sent it. */
+  readonly mechanisms: Element;
+  readonly credentials: SaslCredentials;
+  readonly tlsVerified: boolean;
+  readonly previousMechanism: MechanismName | null;
+}
+
+export interface SaslOutcome {
+  readonly mechanism: MechanismName;
+  /** Set when a weaker SCRAM than before was used (allowed, but the user is told). */
+  readonly warning: MechanismWarning | null;
+}
+
+/** The two decisions this file does not make itself; injectable so tests can pin a SCRAM nonce. */
+export interface SaslPolicy {
+  readonly choose: (offer: MechanismOffer) => MechanismChoice;
+  readonly create: (mechanism: MechanismName, credentials: SaslCredentials) => SaslExchange;
+}
+
+const DEFAULT_POLICY: SaslPolicy = { choose: chooseMechanism, create: createExchange };
+
+export function offeredMechanisms(mechanisms: Element): string[] {
+  return mechanisms.getChildren('mechanism', NS_SASL).map((m) => m.getText().trim());
+}
+
+export async function authenticate(channel: SaslChannel, request: SaslRequest, policy: SaslPolicy = DEFAULT_POLICY): Promise<SaslOutcome> {
+  const offered = offeredMechanisms(request.mechanisms);
+  const choice = policy.choose({ offered, tlsVerified: request.tlsVerified, previouslySucceeded: request.previousMechanism });
+  if (!choice.ok) {
+    if (choice.reason === 'downgrade' && request.previousMechanism !== null) {
+      throw new MechanismDowngradeError(request.previousMechanism, offered, choice.message);
+    }
+    throw new AuthenticationError({ kind: 'no-usable-mechanism', offered, detail: choice.message });
+  }
+
+  let exchange: SaslExchange;
+  let initial: Uint8Array | null;
+  try {
+    exchange = policy.create(choice.mechanism, request.credentials);
+    initial = exchange.initial();
+  } catch (error) {
+    // Preparing the credentials failed (e.g. SASLprep): nothing has been sent yet.
+    if (error instanceof SaslError) throw new AuthenticationError({ kind: 'credentials-unusable', detail: error.message });
+    throw error;
+  }
+
+  // RFC 6120 §6.4.2: a zero-length initial response is sent as "=", an absent one as no text at all.
+  const auth = xml('auth', { xmlns: NS_SASL, mechanism: choice.mechanism });
+  if (initial !== null) auth.t(initial.length === 0 ? '=' : encode(initial));
+  await channel.send(auth);
+
+  for (;;) {
+    const element = await channel.receive();
+    if (element.is('challenge', NS_SASL)) {
+      const data = decodePayload(element.getText());
+      if (data === null) return abort(channel, notProven('sent a login challenge that is not valid base64'));
+      let answer: Uint8Array;
+      try {
+        answer = await exchange.challenge(data);
+      } catch (error) {
+        return abort(channel, fromSaslError(error));
+      }
+      const response = xml('response', { xmlns: NS_SASL });
+      if (answer.length > 0) response.t(encode(answer));
+      await channel.send(response);
+    } else if (element.is('success', NS_SASL)) {
+      const text = element.getText().trim();
+      // No text: no additional data; "=": additional data of zero length (RFC 6120 §6.4.6).
+      const data = text === '' ? null : decodePayload(text);
+      if (text !== '' && data === null) throw notProven('sent a login success that is not valid base64');
+      try {
+        exchange.success(data);
+      } catch (error) {
+        throw fromSaslError(error);
+      }
+      return { mechanism: choice.mechanism, warning: choice.warning };
+    } else if (element.is('failure', NS_SASL)) {
+      throw rejected(element);
+    } else {
+      throw new SessionProtocolError(`unexpected <${element.name}/> during login`);
+    }
+  }
+}
+
+function encode(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64');
+}
+
+/** Strict base64 (a lenient decoder would let a malformed server message through); "=" is zero bytes. */
+function decodePayload(text: string): Uint8Array | null {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed === '=') return new Uint8Array(0);
+  return decodePaddedBase64(trimmed);
+}
+
+function notProven(detail: string): AuthenticationError {
+  return new AuthenticationError({ kind: 'server-not-proven', detail: `the server ${detail}` });
+}
+
+function fromSaslError(error: unknown): Error {
+  if (error instanceof ScramServerError) {
+    const wrongCredentials = error.code === 'invalid-proof' || error.code === 'unknown-user';
+    return new AuthenticationError({
+      kind: 'rejected',
+      condition: wrongCredentials ? 'not-authorized' : error.code,
+      serverText: `SCRAM error ${error.code}`,
+    });
+  }
+  if (error instanceof SaslError) return new AuthenticationError({ kind: 'server-not-proven', detail: error.message });
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function rejected(failure: Element): AuthenticationError {
+  const condition = failure.getChildElements().find((child) => child.name !== 'text')?.name ?? 'not-authorized';
+  const text = failure.getChildText('text')?.trim() || null;
+  return new AuthenticationError({ kind: 'rejected', condition, serverText: text });
+}
+
+/** We end the exchange ourselves (RFC 6120 §6.4.4): say so, then fail with the reason. */
+async function abort(channel: SaslChannel, error: Error): Promise<never> {
+  await channel.send(xml('abort', { xmlns: NS_SASL })).catch(() => undefined);
+  throw error;
+}

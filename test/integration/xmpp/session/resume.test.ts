@@ -1,0 +1,211 @@
+/**
+ * XEP-0198 against a real Prosody (mod_smacks): the TCP connection is killed under an online session, a new
+ * verified connection is made, and the session resumes: same JID, what the server queued for us arrives,
+ * what we sent while cut off goes out once, and nothing is delivered twice. A resumption the server cannot
+ * honour falls back to a fresh bind and hands back the stanzas it could not confirm.
+ */
+import xml, { type Element } from '@xmpp/xml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConnectionLostError, SessionTimeoutError } from '../../../../main/xmpp/errors.js';
+import { createSession, openSession } from '../../../../main/xmpp/session/open-session.js';
+import type { DisconnectedEvent, SessionStart, XmppSession } from '../../../../main/xmpp/session/xmpp-session.js';
+import { startProsody, type Prosody } from '../../../harness/prosody.js';
+import { PROSODY, requireSystemDependency } from '../../../harness/system-dependency.js';
+import { createTestCa, createTestCertificate } from '../../../harness/test-pki.js';
+import { connectToLoopback } from './verified-connection.js';
+
+const hasProsody = requireSystemDependency(PROSODY, 'integration (XMPP session resumption)');
+const DOMAIN = 'hosted.test';
+const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
+
+describe.runIf(hasProsody)('stream management resumption against Prosody', () => {
+  let prosody: Prosody;
+  let caPem: string;
+  const sessions: XmppSession[] = [];
+
+  beforeAll(async () => {
+    const ca = await createTestCa();
+    const leaf = await createTestCertificate({ commonName: DOMAIN, dnsNames: [DOMAIN], issuer: ca });
+    caPem = ca.certPem;
+    prosody = await startProsody({
+      hosts: [{ domain: DOMAIN, certPem: leaf.certPem, keyPem: leaf.keyPem }],
+      users: [
+        { user: 'alice', host: DOMAIN, password: 'alice-secret' },
+        { user: 'bob', host: DOMAIN, password: 'bob-secret' },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await Promise.all(sessions.map((s) => s.close()));
+    await prosody?.stop();
+  });
+
+  const verified = async () => {
+    const { connection, verdict } = await connectToLoopback({ port: prosody.starttlsPort, directTls: false, caPem });
+    expect(verdict.verified).toBe(true);
+    return connection;
+  };
+
+  const config = (user: 'alice' | 'bob', resource: string) => ({
+    domain: DOMAIN,
+    credentials: { username: user, password: `${user}-secret` },
+    resource,
+    previousMechanism: null,
+  });
+
+  /** Bodies of the chat messages a session receives, in order. */
+  function inbox(session: XmppSession): string[] {
+    const bodies: string[] = [];
+    session.onStanza((stanza) => {
+      const body = stanza.name === 'message' ? stanza.getChildText('body') : null;
+      if (body) bodies.push(body);
+    });
+    return bodies;
+  }
+
+  async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await settle(20);
+    }
+  }
+
+  const chat = (to: string, body: string): Element => xml('message', { to, type: 'chat' }, xml('body', {}, body));
+
+  it('resumes the same session on a new verified connection after the TCP connection is killed', async () => {
+    const bob = await openSession({ connection: await verified(), tlsVerified: true, ...config('bob', 'phone') });
+    sessions.push(bob);
+    const bobInbox = inbox(bob);
+
+    const alice = createSession(config('alice', 'desk'));
+    sessions.push(alice);
+    const aliceInbox = inbox(alice);
+    const events: string[] = [];
+    alice.on('online', () => events.push('online'));
+    alice.on('resumed', () => events.push('resumed'));
+    const disconnected = new Promise<DisconnectedEvent>((resolve) => alice.on('disconnected', resolve));
+
+    const first = await verified();
+    const started = await alice.open({ connection: first, tlsVerified: true });
+    expect(started).toMatchObject({ kind: 'bound', jid: 'alice@hosted.test/desk', streamManagement: true });
+
+    // Sent and received by the server before the drop (acknowledged or not: it must arrive once).
+    await alice.send(chat(bob.jid, 'before the drop'));
+    await until(() => bobInbox.includes('before the drop'), 'the first message');
+
+    // The TCP connection dies without a goodbye.
+    first.socket.destroy();
+    const drop = await disconnected;
+    expect(drop.resumable).toBe(true);
+    expect(drop.error).toBeInstanceOf(ConnectionLostError);
+    expect(alice.status).toBe('detached');
+
+    // While cut off: bob writes to alice (the server keeps it for the hibernating session) and alice writes
+    // to bob (held by the session, counted as unacknowledged).
+    await bob.send(chat(alice.jid, 'while you were away'));
+    await alice.send(chat(bob.jid, 'written while cut off'));
+    // A request made while cut off is answered after the resumption (requests belong to the session).
+    const pendingPing = alice.request(xml('iq', { type: 'get', to: DOMAIN }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
+    expect(alice.unacknowledged().map((s) => s.getChildText('body'))).toContain('written while cut off');
+    const state = alice.resumeState();
+    expect(state?.jid).toBe('alice@hosted.test/desk');
+    expect(state?.id).not.toBe('');
+
+    const resumed = await alice.open({ connection: await verified(), tlsVerified: true });
+    expect(resumed.kind).toBe('resumed');
+    expect(resumed.jid).toBe('alice@hosted.test/desk');
+    expect(alice.jid).toBe('alice@hosted.test/desk');
+    expect((resumed as Extract<SessionStart, { kind: 'resumed' }>).resent).toBeGreaterThanOrEqual(1);
+    expect(events).toEqual(['online', 'resumed']);
+    expect((await pendingPing).attrs.type).toBe('result');
+
+    await until(() => bobInbox.includes('written while cut off'), 'the held message');
+    await until(() => aliceInbox.includes('while you were away'), 'the message queued by the server');
+    await settle();
+    expect(bobInbox.filter((b) => b === 'before the drop')).toHaveLength(1);
+    expect(bobInbox.filter((b) => b === 'written while cut off')).toHaveLength(1);
+    expect(aliceInbox.filter((b) => b === 'while you were away')).toHaveLength(1);
+
+    // The resumed stream is a working session: a request round-trips and everything gets acknowledged.
+    const pong = await alice.request(xml('iq', { type: 'get', to: DOMAIN }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
+    expect(pong.attrs.type).toBe('result');
+    // xmpp.js asks for an ack shortly after each send; the server's answer empties the queue.
+    await until(() => alice.unacknowledged().length === 0, 'all stanzas acknowledged');
+  });
+
+  it('notices a frozen server through unanswered <r/> and resumes once it is back', async () => {
+    const alice = createSession({ ...config('alice', 'frozen'), timeouts: { keepaliveIdleMs: 150, keepaliveAnswerMs: 300 } });
+    sessions.push(alice);
+    const started = await alice.open({ connection: await verified(), tlsVerified: true });
+    expect(started.kind).toBe('bound');
+    const disconnected = new Promise<DisconnectedEvent>((resolve) => alice.on('disconnected', resolve));
+
+    process.kill(prosody.pid, 'SIGSTOP');
+    let drop: DisconnectedEvent;
+    try {
+      drop = await disconnected;
+    } finally {
+      process.kill(prosody.pid, 'SIGCONT');
+    }
+    expect(drop.error).toBeInstanceOf(SessionTimeoutError);
+    expect(drop.resumable).toBe(true);
+
+    const resumed = await alice.open({ connection: await verified(), tlsVerified: true });
+    expect(resumed).toMatchObject({ kind: 'resumed', jid: 'alice@hosted.test/frozen' });
+  });
+
+  it('resumes in a new session object from the state the old one handed over', async () => {
+    const before = createSession(config('alice', 'handover'));
+    sessions.push(before);
+    const connection = await verified();
+    await before.open({ connection, tlsVerified: true });
+    const dropped = new Promise<DisconnectedEvent>((resolve) => before.on('disconnected', resolve));
+    connection.socket.destroy();
+    expect((await dropped).resumable).toBe(true);
+    const state = before.resumeState();
+    expect(state).not.toBeNull();
+    await before.close();
+
+    const after = createSession(config('alice', 'handover'));
+    sessions.push(after);
+    const start = await after.open({ connection: await verified(), tlsVerified: true, streamManagement: state });
+    expect(start).toMatchObject({ kind: 'resumed', jid: 'alice@hosted.test/handover' });
+    expect(after.jid).toBe('alice@hosted.test/handover');
+    const pong = await after.request(xml('iq', { type: 'get', to: DOMAIN }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
+    expect(pong.attrs.type).toBe('result');
+  });
+
+  it('falls back to a fresh bind when the server cannot resume, and hands back the unconfirmed stanzas', async () => {
+    const bob = await openSession({ connection: await verified(), tlsVerified: true, ...config('bob', 'tablet') });
+    sessions.push(bob);
+    const bobInbox = inbox(bob);
+
+    // A resumption state the server never issued (as after its hibernation time ran out).
+    const unconfirmed = chat(bob.jid, 'never confirmed');
+    const alice = await openSession({
+      connection: await verified(),
+      tlsVerified: true,
+      ...config('alice', 'kitchen'),
+      streamManagement: {
+        id: 'no-such-session',
+        jid: 'alice@hosted.test/kitchen',
+        inbound: 0,
+        outbound: 0,
+        unacked: [{ stanza: unconfirmed, stamp: new Date().toISOString() }],
+      },
+    });
+    sessions.push(alice);
+    const start = alice.lastStart;
+    expect(start?.kind).toBe('bound');
+    if (start?.kind !== 'bound') return;
+    expect(start.jid).toMatch(/^alice@hosted\.test\//);
+    expect(start.streamManagement).toBe(true);
+    expect(start.notResumed?.reason).toMatch(/could not resume/);
+    expect(start.notResumed?.unacked).toEqual([unconfirmed]);
+    // Handed back, not sent: the caller's outgoing queue decides.
+    await settle();
+    expect(bobInbox).not.toContain('never confirmed');
+  });
+});

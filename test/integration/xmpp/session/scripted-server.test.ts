@@ -1,0 +1,259 @@
+/**
+ * The session against a scripted TLS server that records every byte it decrypts: the cases a real Prosody
+ * will not play. A server that cannot prove it knows the password, one that offers only PLAIN to an account
+ * that used SCRAM, one that stays silent, and stream errors. Each test says exactly what left the client.
+ */
+import net from 'node:net';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AuthenticationError,
+  MechanismDowngradeError,
+  SessionTimeoutError,
+  StreamError,
+  TlsRequiredError,
+} from '../../../../main/xmpp/errors.js';
+import { shouldReconnect } from '../../../../main/xmpp/reconnect-policy.js';
+import { streamHeader } from '../../../../main/xmpp/starttls-negotiation.js';
+import { openSession, type OpenSessionOptions } from '../../../../main/xmpp/session/open-session.js';
+import type { DisconnectedEvent } from '../../../../main/xmpp/session/xmpp-session.js';
+import type { SecuredConnection } from '../../../../main/xmpp/secure-connect.js';
+import { startRecordingXmppServer, type RecordingServerOptions, type RecordingXmppServer } from '../../../harness/recording-xmpp-server.js';
+import { createTestCa, createTestCertificate, type TestCertificate } from '../../../harness/test-pki.js';
+import { connectToLoopback } from './verified-connection.js';
+
+const DOMAIN = 'hosted.test';
+const USERS = { alice: 'correct horse' };
+const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
+
+let caPem: string;
+let leaf: TestCertificate;
+const servers: RecordingXmppServer[] = [];
+
+beforeAll(async () => {
+  const ca = await createTestCa();
+  caPem = ca.certPem;
+  leaf = await createTestCertificate({ commonName: DOMAIN, dnsNames: [DOMAIN], issuer: ca });
+});
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function server(options: Omit<RecordingServerOptions, 'certificate'>): Promise<RecordingXmppServer> {
+  const started = await startRecordingXmppServer({ certificate: leaf, ...options });
+  servers.push(started);
+  return started;
+}
+
+async function login(
+  target: RecordingXmppServer,
+  directTls: boolean,
+  extra: Partial<OpenSessionOptions> = {},
+): Promise<{ attempt: Promise<Awaited<ReturnType<typeof openSession>>>; connection: SecuredConnection }> {
+  const { connection, verdict } = await connectToLoopback({ port: target.port, directTls, caPem });
+  expect(verdict.verified).toBe(true);
+  const attempt = openSession({
+    connection,
+    tlsVerified: true,
+    domain: DOMAIN,
+    credentials: { username: 'alice', password: USERS.alice },
+    resource: 'desk',
+    previousMechanism: null,
+    ...extra,
+  });
+  return { attempt, connection };
+}
+
+// The client serializes with double quotes (ltx); the counts and checks below look for its exact output.
+const authCount = (text: string) => text.split('<auth ').length - 1;
+
+describe('SASL against a scripted server', () => {
+  it.each([
+    ['STARTTLS', false],
+    ['direct TLS', true],
+  ] as const)('goes online when the server proves the password (%s; the positive control)', async (_label, directTls) => {
+    const target = await server({ mode: directTls ? 'direct-tls' : 'starttls', script: { users: USERS } });
+    const { attempt } = await login(target, directTls);
+    const session = await attempt;
+    expect(session.jid).toBe('alice@hosted.test/desk');
+    expect(session.mechanism).toBe('SCRAM-SHA-1');
+    expect(target.connections[0]?.boundJid).toBe('alice@hosted.test/desk');
+    await session.close();
+  });
+
+  it.each(['wrong', 'missing'] as const)(
+    'refuses a server whose SCRAM signature is %s, after one login attempt and nothing more',
+    async (serverSignature) => {
+      const target = await server({ mode: 'direct-tls', script: { users: USERS, serverSignature } });
+      const { attempt, connection } = await login(target, true);
+      const error = await attempt.catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AuthenticationError);
+      expect((error as AuthenticationError).failure.kind).toBe('server-not-proven');
+      expect((error as Error).message).toMatch(/could not prove it knows your password/);
+      expect(shouldReconnect(error)).toBe(false);
+      expect(connection.socket.destroyed).toBe(true);
+
+      await settle();
+      const sent = target.received();
+      expect(authCount(sent)).toBe(1);
+      expect(sent).toContain('mechanism="SCRAM-SHA-1"');
+      // No fallback to PLAIN, no resource binding, no stanza after the refusal.
+      expect(sent).not.toContain('mechanism="PLAIN"');
+      expect(sent).not.toContain('<iq');
+      expect(target.connections).toHaveLength(1);
+    },
+  );
+
+  it('sends a wrong password once, and reports the refusal as not-authorized', async () => {
+    const target = await server({ mode: 'starttls', script: { users: { alice: 'something else' } } });
+    const { attempt } = await login(target, false);
+    const error = await attempt.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).failure).toMatchObject({ kind: 'rejected', condition: 'not-authorized' });
+    await settle();
+    expect(authCount(target.received())).toBe(1);
+  });
+
+  it('refuses PLAIN-only when the account used SCRAM before, without sending any credential', async () => {
+    const target = await server({ mode: 'starttls', script: { users: USERS, mechanisms: ['PLAIN'] } });
+    const { attempt } = await login(target, false, { previousMechanism: 'SCRAM-SHA-1' });
+    const error = await attempt.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MechanismDowngradeError);
+    expect(shouldReconnect(error)).toBe(false);
+    await settle();
+    const afterTls = target.connections[0]?.receivedAfterTls() ?? '';
+    expect(afterTls).toContain('<stream:stream');
+    expect(afterTls).not.toContain('<auth');
+    expect(target.received()).not.toContain(Buffer.from(`\0alice\0${USERS.alice}`).toString('base64'));
+  });
+
+  it('uses PLAIN over verified TLS when that is all the server offers and no SCRAM was used before', async () => {
+    const target = await server({ mode: 'direct-tls', script: { users: USERS, mechanisms: ['PLAIN'] } });
+    const { attempt } = await login(target, true);
+    const session = await attempt;
+    expect(session.mechanism).toBe('PLAIN');
+    expect(target.received()).toContain(
+      `<auth xmlns="urn:ietf:params:xml:ns:xmpp-sasl" mechanism="PLAIN">${Buffer.from(`\0alice\0${USERS.alice}`).toString('base64')}</auth>`,
+    );
+    await session.close();
+  });
+});
+
+describe('resource binding', () => {
+  it.each([
+    [true, 1],
+    [false, 0],
+  ] as const)('establishes an RFC 3921 session only when the server requires it (required: %s)', async (sessionRequired, expected) => {
+    const target = await server({ mode: 'direct-tls', script: { users: USERS, sessionRequired } });
+    const { attempt } = await login(target, true);
+    const session = await attempt;
+    expect(session.jid).toBe('alice@hosted.test/desk');
+    const sent = target.received();
+    expect(sent.split('urn:ietf:params:xml:ns:xmpp-session').length - 1).toBe(expected);
+    // Binding comes first (RFC 6120 §7), session establishment after it.
+    if (sessionRequired) expect(sent.indexOf('xmpp-bind')).toBeLessThan(sent.indexOf('xmpp-session'));
+    await session.close();
+  });
+});
+
+describe('the session guards and limits', () => {
+  it('refuses to log in on a socket that is not TLS, and writes nothing to it', async () => {
+    let received = '';
+    const plain = net.createServer((socket) => socket.on('data', (d) => (received += d.toString())));
+    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (plain.address() as net.AddressInfo).port;
+      const socket = await new Promise<net.Socket>((resolve) => {
+        const s = net.connect({ host: '127.0.0.1', port }, () => resolve(s));
+      });
+      const connection = {
+        socket,
+        endpoint: { host: '127.0.0.1', port, directTls: false },
+        address: { address: '127.0.0.1', family: 4 },
+        chain: [],
+        chainAuthorized: true,
+        chainError: null,
+      } as unknown as SecuredConnection;
+      const attempt = openSession({
+        connection,
+        tlsVerified: true,
+        domain: DOMAIN,
+        credentials: { username: 'alice', password: USERS.alice },
+        resource: 'desk',
+        previousMechanism: null,
+      });
+      await expect(attempt).rejects.toBeInstanceOf(TlsRequiredError);
+      await settle();
+      expect(received).toBe('');
+      expect(socket.destroyed).toBe(true);
+    } finally {
+      await new Promise<void>((resolve) => plain.close(() => resolve()));
+    }
+  });
+
+  it('a server that offers no STARTTLS gets nothing but our stream header (the recorder, in the clear)', async () => {
+    const target = await server({ mode: 'starttls', script: { offerStartTls: false, users: USERS } });
+    await expect(connectToLoopback({ port: target.port, directTls: false, caPem })).rejects.toBeInstanceOf(TlsRequiredError);
+    await settle();
+    expect(target.received()).toBe(streamHeader(DOMAIN));
+    expect(target.connections[0]?.tls).toBe(false);
+  });
+
+  it('gives up on a server that never answers the stream header after TLS', async () => {
+    const target = await server({ mode: 'direct-tls', script: { users: USERS, afterTls: 'silent' } });
+    const { attempt, connection } = await login(target, true, { timeouts: { streamMs: 300, negotiationMs: 5_000 } });
+    await expect(attempt).rejects.toBeInstanceOf(SessionTimeoutError);
+    expect(connection.socket.destroyed).toBe(true);
+    expect(target.received()).not.toContain('<auth');
+  });
+
+  it('declares a silent connection dead after an unanswered keep-alive ping, without closing the stream', async () => {
+    const target = await server({ mode: 'direct-tls', script: { users: USERS, onStanza: () => undefined } });
+    const { attempt } = await login(target, true, { timeouts: { keepaliveIdleMs: 100, keepaliveAnswerMs: 200 } });
+    const session = await attempt;
+    const event = await new Promise<DisconnectedEvent>((resolve) => session.on('disconnected', resolve));
+    expect(event.error).toBeInstanceOf(SessionTimeoutError);
+    expect(shouldReconnect(event.error)).toBe(true);
+    const sent = target.received();
+    expect(sent).toContain('urn:xmpp:ping');
+    // Dropped, not closed: a graceful </stream:stream> would end a session that could be resumed.
+    expect(sent).not.toContain('</stream:stream>');
+  });
+
+  it('stays online while the server answers the keep-alive pings', async () => {
+    const target = await server({ mode: 'direct-tls', script: { users: USERS } });
+    const { attempt } = await login(target, true, { timeouts: { keepaliveIdleMs: 100, keepaliveAnswerMs: 200 } });
+    const session = await attempt;
+    const events: DisconnectedEvent[] = [];
+    session.on('disconnected', (e) => events.push(e));
+    await settle(800);
+    expect(events).toEqual([]);
+    expect(session.status).toBe('online');
+    expect(target.received().split('urn:xmpp:ping').length - 1).toBeGreaterThanOrEqual(2);
+    await session.close();
+  });
+
+  it.each([
+    ['conflict', '', false],
+    ['see-other-host', 'elsewhere.example:5222', false],
+    ['system-shutdown', '', true],
+  ] as const)('reports a stream error <%s/> as StreamError, not resumable, and follows nowhere', async (condition, content, retry) => {
+    const target = await server({ mode: 'direct-tls', script: { users: USERS } });
+    const { attempt } = await login(target, true);
+    const session = await attempt;
+    const disconnected = new Promise<DisconnectedEvent>((resolve) => session.on('disconnected', resolve));
+    target.connections[0]?.send(
+      `<stream:error><${condition} xmlns='urn:ietf:params:xml:ns:xmpp-streams'>${content}</${condition}>` +
+        `<text xmlns='urn:ietf:params:xml:ns:xmpp-streams'>scripted</text></stream:error>`,
+    );
+    const event = await disconnected;
+    expect(event.error).toBeInstanceOf(StreamError);
+    expect((event.error as StreamError).condition).toBe(condition);
+    expect((event.error as StreamError).text).toBe('scripted');
+    expect(event.resumable).toBe(false);
+    expect(shouldReconnect(event.error)).toBe(retry);
+    await settle();
+    expect(target.connections).toHaveLength(1);
+    await session.close();
+  });
+});

@@ -15,11 +15,12 @@ import { createTrustLog } from '../store/trust-log.js';
 import { createPoshVerifier } from '../trust/posh/verify-posh.js';
 import { createAccountConnection, type OnlineSession, type OpenSessionArgs } from '../xmpp/account-connection.js';
 import { connectVerified } from '../xmpp/connect-verified.js';
+import { nextDelay } from '../xmpp/reconnect-policy.js';
 import { createXmppResolver, type DnsQueries } from '../xmpp/resolver.js';
-import type { MechanismName } from '../xmpp/sasl/mechanism.js';
 import { createAccountStore } from './account-store.js';
 import { createAccountsService, normaliseBareJid, type AccountsService } from './accounts-service.js';
 import { createAccountChat } from './account-chat.js';
+import { createLoginMemory } from './login-memory.js';
 import type { EmitEvent } from './event-sink.js';
 import { createPasswordVault, type SecretCipher } from './password-vault.js';
 import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
@@ -50,12 +51,6 @@ export interface AppServices {
   shutdown(): Promise<void>;
 }
 
-/** Exponential backoff with full jitter, 1 s doubling to a 5 minute cap. */
-export function defaultReconnectDelay(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(300_000, 1000 * 2 ** Math.min(attempt - 1, 16));
-  return Math.max(250, Math.floor(random() * ceiling));
-}
-
 export function createAppServices(options: AppServicesOptions): AppServices {
   const now = options.now ?? (() => new Date());
   const locks = createPathLocks();
@@ -73,7 +68,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const resolver = createXmppResolver({ resolver: options.network.dns });
   const store = createAccountStore({ file: file('accounts.json'), now, report, locks });
   const vault = createPasswordVault({ file: file('passwords.json'), cipher: options.cipher, now, report, locks });
-  const mechanisms = new Map<string, MechanismName>();
+  const logins = createLoginMemory({ file: file('logins.json'), now, report, locks });
 
   const accounts = createAccountsService({
     store,
@@ -123,8 +118,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
           chat.attach(session).catch((error: unknown) => options.notice(`Signed in, but loading contacts failed: ${String(error)}`));
         },
         now,
-        reconnectDelay: options.reconnectDelay ?? defaultReconnectDelay,
-        mechanisms: { get: () => mechanisms.get(settings.id) ?? null, set: (m) => void mechanisms.set(settings.id, m) },
+        reconnectDelay: options.reconnectDelay ?? ((attempt) => Math.max(250, nextDelay(attempt, Math.random))),
+        mechanisms: { get: () => logins.mechanism(settings.id), set: (m) => logins.remember(settings.id, m) },
       });
     },
   });

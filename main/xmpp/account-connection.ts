@@ -54,7 +54,7 @@ export interface AccountConnectionDeps {
   /** Delay before reconnect attempt `attempt` (1-based). */
   readonly reconnectDelay: (attempt: number) => number;
   /** Remembered per account: the SCRAM mechanism that worked, to refuse a later downgrade. */
-  readonly mechanisms: { get(): MechanismName | null; set(mechanism: MechanismName): void };
+  readonly mechanisms: { get(): Promise<MechanismName | null>; set(mechanism: MechanismName): Promise<void> };
 }
 
 export interface AccountConnection {
@@ -207,7 +207,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
         localpart: deps.localpart,
         password: current,
         resource: deps.resource,
-        previousMechanism: deps.mechanisms.get(),
+        previousMechanism: await deps.mechanisms.get(),
       });
       if (controller.signal.aborted) {
         await opened.close();
@@ -215,7 +215,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
       }
       session = opened;
       retries = 0;
-      if (opened.mechanism !== 'PLAIN') deps.mechanisms.set(opened.mechanism);
+      if (opened.mechanism !== 'PLAIN') await deps.mechanisms.set(opened.mechanism).catch(() => undefined);
       opened.onClosed((error) => {
         session = null;
         if (attempt !== controller) return; // we closed it ourselves

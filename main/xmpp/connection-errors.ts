@@ -5,6 +5,7 @@
  */
 import type { ConnectionError, ConnectionErrorKind } from '../../app/domain/account.js';
 import { ConnectError, StreamNegotiationError, TlsRequiredError } from './errors.js';
+import { shouldReconnect } from './reconnect-policy.js';
 import { XmppResolveError } from './resolve-error.js';
 
 const FINAL_BY_NAME: Record<string, ConnectionErrorKind> = {
@@ -18,7 +19,8 @@ const FINAL_BY_NAME: Record<string, ConnectionErrorKind> = {
 
 export function isFinal(error: unknown): boolean {
   if (error instanceof XmppResolveError) return error.failure.kind !== 'dns-failure';
-  return error instanceof Error && error.name in FINAL_BY_NAME;
+  if (error instanceof Error && error.name in FINAL_BY_NAME) return true;
+  return !shouldReconnect(error);
 }
 
 export function describeConnectionError(error: unknown): ConnectionError {

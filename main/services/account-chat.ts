@@ -18,7 +18,13 @@ import type { ChatFeatures } from './chat-features.js';
 import type { EmitEvent } from './event-sink.js';
 
 export interface AccountChat extends ChatFeatures {
+  /** A fresh session is online: set everything up on it (roster, carbons, presence, queued messages). */
   attach(session: OnlineSession): Promise<void>;
+  /** The stream dropped but may resume: keep the features, hold new messages in the queue. */
+  suspend(): void;
+  /** The same session continued (XEP-0198): send what waited meanwhile. */
+  resume(session: OnlineSession): Promise<void>;
+  /** The session is over: drop the features (presence from it no longer holds). */
   detach(): void;
 }
 
@@ -83,6 +89,17 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     }
   }
 
+  function detachFeatures() {
+    for (const off of unsubscribe) off();
+    unsubscribe = [];
+    features?.dispose();
+    features = null;
+    queue.offline();
+    // Presence from the last session no longer holds: everyone is offline until told otherwise.
+    for (const jid of presence.keys()) emit('presenceChanged', { accountId, presence: { jid, resources: [] } });
+    presence.clear();
+  }
+
   const requireOnline = (): FeatureSet => {
     if (!features) throw new UserFacingError('This account is not online right now. Try again once it has reconnected.');
     return features;
@@ -90,6 +107,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
 
   return {
     attach: async (session) => {
+      if (features) detachFeatures();
       const set = createFeatureSet({ link: session.link, accountId, now: deps.now, ids: deps.ids, log: deps.log, preApproval: false });
       features = set;
       unsubscribe = [
@@ -114,16 +132,12 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       for (const pending of queue.pending()) set.messages.watch(pending);
       await queue.online(session.link, { acknowledgements: false });
     },
-    detach: () => {
-      for (const off of unsubscribe) off();
-      unsubscribe = [];
-      features?.dispose();
-      features = null;
-      queue.offline();
-      // Presence from the last session no longer holds: everyone is offline until told otherwise.
-      for (const jid of presence.keys()) emit('presenceChanged', { accountId, presence: { jid, resources: [] } });
-      presence.clear();
+    suspend: () => queue.offline(),
+    resume: async (session) => {
+      if (!features) return;
+      await queue.online(session.link, { acknowledgements: false });
     },
+    detach: () => detachFeatures(),
     roster: () => ({ items: roster?.items ?? [], presence: [...presence.values()] }),
     addContact: async (jid, name, groups) => {
       const set = requireOnline();

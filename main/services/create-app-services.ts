@@ -110,12 +110,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         },
         log: (entry) => trustLog.append(entry),
         onState: (state) => {
-          if (state.stage !== 'online') chat.detach();
+          if (state.stage === 'offline' || state.stage === 'failed') chat.detach();
+          else if (state.stage === 'reconnecting') chat.suspend();
           options.emit('connectionChanged', { accountId: settings.id, state });
         },
         onDecisionNeeded: (request) => options.emit('trustDecisionNeeded', request),
-        onOnline: (session) => {
-          chat.attach(session).catch((error: unknown) => options.notice(`Signed in, but loading contacts failed: ${String(error)}`));
+        onOnline: (session, _verdict, resumed) => {
+          const ready = resumed ? chat.resume(session) : chat.attach(session);
+          ready.catch((error: unknown) => options.notice(`Signed in, but loading contacts failed: ${String(error)}`));
         },
         now,
         reconnectDelay: options.reconnectDelay ?? ((attempt) => Math.max(250, nextDelay(attempt, Math.random))),

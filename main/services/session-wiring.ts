@@ -14,11 +14,24 @@ export async function openXmppSession(args: OpenSessionArgs): Promise<OnlineSess
     previousMechanism: args.previousMechanism,
   });
   // The controller only calls this after the verdict was verified or the user decided (account-connection.ts).
+  let resumable = false;
+  session.on('disconnected', (event) => {
+    resumable = event.resumable;
+  });
   const start = await session.open({ connection: args.connection, tlsVerified: true });
   return {
     link: session,
     fullJid: start.jid,
     mechanism: start.mechanism,
+    get resumable() {
+      return resumable;
+    },
+    reopen: async (connection) => {
+      resumable = false;
+      // Re-verified by the controller before this call, exactly like a first connection.
+      const next = await session.open({ connection, tlsVerified: true });
+      return next.kind;
+    },
     close: () => session.close(),
     onClosed: (listener) => {
       session.onClosed(listener);

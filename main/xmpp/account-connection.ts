@@ -18,8 +18,12 @@ export interface OnlineSession {
   readonly link: XmppLink;
   readonly fullJid: string;
   readonly mechanism: MechanismName;
+  /** True after a drop when the server may let this session continue on a new connection (XEP-0198). */
+  readonly resumable: boolean;
+  /** Continues on a new, already verified connection: 'resumed' when the server kept the session, else 'bound'. */
+  reopen(connection: SecuredConnection): Promise<'resumed' | 'bound'>;
   close(): Promise<void>;
-  /** Called once when the stream ends; `error` is null for a clean close we asked for. */
+  /** Called whenever the stream ends; `error` is null for a clean close we asked for. */
   onClosed(listener: (error: Error | null) => void): void;
 }
 
@@ -49,7 +53,8 @@ export interface AccountConnectionDeps {
   readonly log: (entry: TrustLogEntry) => Promise<void>;
   readonly onState: (state: ConnectionState) => void;
   readonly onDecisionNeeded: (request: TrustDecisionRequest) => void;
-  readonly onOnline: (session: OnlineSession, verdict: TrustVerdict) => void;
+  /** `resumed`: the same session continued (XEP-0198), nothing needs setting up again. */
+  readonly onOnline: (session: OnlineSession, verdict: TrustVerdict, resumed: boolean) => void;
   readonly now: () => Date;
   /** Delay before reconnect attempt `attempt` (1-based). */
   readonly reconnectDelay: (attempt: number) => number;
@@ -196,6 +201,23 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
         return;
       }
       setState({ stage: 'authenticating', endpoint: verdict.endpoint, verdict });
+      // The new connection was verified above like any other; only then may the old session continue on it.
+      const previous = session;
+      if (previous?.resumable) {
+        let kind: 'resumed' | 'bound';
+        try {
+          kind = await previous.reopen(connection);
+        } catch (error) {
+          session = null; // this session cannot continue; the next attempt logs in afresh
+          throw error;
+        }
+        if (controller.signal.aborted) return;
+        retries = 0;
+        setState({ stage: 'online', endpoint: verdict.endpoint, verdict, fullJid: previous.fullJid });
+        deps.onOnline(previous, verdict, kind === 'resumed');
+        return;
+      }
+      session = null;
       const current = password;
       if (current === null) {
         connection.socket.destroy();
@@ -217,13 +239,19 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
       retries = 0;
       if (opened.mechanism !== 'PLAIN') await deps.mechanisms.set(opened.mechanism).catch(() => undefined);
       opened.onClosed((error) => {
-        session = null;
-        if (attempt !== controller) return; // we closed it ourselves
-        if (error === null) setState({ stage: 'offline' });
+        if (session !== opened) return; // an old session, replaced or closed by us
+        if (error === null) {
+          session = null;
+          setState({ stage: 'offline' });
+          return;
+        }
+        // Keep a resumable session: the next verified connection continues it instead of starting over.
+        if (!opened.resumable) session = null;
+        if (isFinal(error)) setState({ stage: 'failed', error: describeConnectionError(error), verdict: lastVerdict });
         else scheduleReconnect(describeConnectionError(error));
       });
       setState({ stage: 'online', endpoint: verdict.endpoint, verdict, fullJid: opened.fullJid });
-      deps.onOnline(opened, verdict);
+      deps.onOnline(opened, verdict, false);
     } catch (error) {
       if (attempt !== controller || controller.signal.aborted) return;
       const described = describeConnectionError(error);

@@ -13,6 +13,7 @@ import { describeConnectionError, isFinal } from './connection-errors.js';
 import type { XmppLink } from './link.js';
 import type { MechanismName } from './sasl/mechanism.js';
 import type { SecuredConnection } from './secure-connect.js';
+import { decideTrust } from '../trust/verdict.js';
 
 export interface OnlineSession {
   readonly link: XmppLink;
@@ -133,21 +134,40 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
     return request.choices.includes(decision) ? decision : 'cancel';
   };
 
-  const applyDecision = async (verdict: TrustVerdict, decision: TrustDecision) => {
+  /** Records the decision; returns the pin it created, if any. */
+  const applyDecision = async (verdict: TrustVerdict, decision: TrustDecision): Promise<Pin | null> => {
     if (decision === 'connect-once') acceptedOnceSpki = verdict.certificate.spkiSha256;
-    if (decision === 'pin' || decision === 'replace-pin') {
-      const now = deps.now().toISOString();
-      await deps.pins.put({
-        domain: deps.domain,
-        service: XMPP_CLIENT_SERVICE,
-        spkiSha256: verdict.certificate.spkiSha256,
-        certificate: verdict.certificate,
-        approvedAt: now,
-        approvedHow: decision === 'pin' ? 'pinned' : 'replaced',
-        lastSeenAt: now,
-      });
-    }
+    if (decision !== 'pin' && decision !== 'replace-pin') return null;
+    const now = deps.now().toISOString();
+    const pin: Pin = {
+      domain: deps.domain,
+      service: XMPP_CLIENT_SERVICE,
+      spkiSha256: verdict.certificate.spkiSha256,
+      certificate: verdict.certificate,
+      approvedAt: now,
+      approvedHow: decision === 'pin' ? 'pinned' : 'replaced',
+      lastSeenAt: now,
+    };
+    await deps.pins.put(pin);
+    return pin;
   };
+
+  /**
+   * The verdict for the same connection after the user's decision, decided again by the same rules (so the
+   * badge, summary and delegation story say "pinned by you" or "accepted once", not the question's text).
+   */
+  const reconsider = (verdict: TrustVerdict, pin: Pin | null): TrustVerdict =>
+    decideTrust({
+      domain: verdict.domain,
+      endpoint: verdict.endpoint,
+      certificate: verdict.certificate,
+      chain: verdict.chain,
+      pkix: verdict.pkix,
+      posh: verdict.posh,
+      pin: pin ? { status: 'match', pin } : verdict.pin,
+      acceptedOnce: acceptedOnceSpki === verdict.certificate.spkiSha256,
+      now: deps.now(),
+    });
 
   /** Connect and verify until the verdict is verified, the user cancels, or the attempt is aborted. */
   const establish = async (signal: AbortSignal): Promise<VerifiedConnection> => {
@@ -179,13 +199,15 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
         connection.socket.destroy();
         throw new TrustCancelledError(`You chose not to connect to ${verdict.endpoint.host}. Nothing was sent to it.`);
       }
-      await applyDecision(verdict, decision);
+      const pin = await applyDecision(verdict, decision);
       // The server may have given up waiting while the user read the dialog. Then connect again: the new
       // connection is verified from scratch and passes only by the pin or the once-accepted key — the same key.
       if (!connection.socket.destroyed && connection.socket.readyState === 'open') {
-        const accepted = { ...verdict, verified: true as const, method: decision === 'connect-once' ? ('accepted-once' as const) : ('pin' as const), undecided: null };
-        lastVerdict = accepted;
-        return { ...result, verdict: accepted };
+        const accepted = reconsider(verdict, pin);
+        if (accepted.verified) {
+          lastVerdict = accepted;
+          return { ...result, verdict: accepted };
+        }
       }
       connection.socket.destroy();
     }

@@ -97,6 +97,9 @@ describe.runIf(available)('account flows against a real Prosody', () => {
       const online = await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === id && p.state.stage === 'online', { after: before });
       if (online.state.stage !== 'online') throw new Error('unreachable');
       expect(online.state.verdict.method).toBe('pin');
+      // The verdict shown right after the decision is decided again with the new pin, not the question's.
+      expect(online.state.verdict.pin.status).toBe('match');
+      expect(online.state.verdict.summary).not.toBe(question.verdict.summary);
       const pins = await call<Array<{ domain: string; spkiSha256: string }>>('listPins');
       expect(pins).toEqual([expect.objectContaining({ domain: 'noposh.test', spkiSha256: question.verdict.certificate.spkiSha256 })]);
 

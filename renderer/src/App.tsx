@@ -6,6 +6,7 @@ import { AccountList } from './accounts/AccountList.js';
 import { AccountPage, type AccountTab } from './accounts/AccountPage.js';
 import { useAccounts } from './accounts/use-accounts.js';
 import { Notices } from './common/Notices.js';
+import { SubscriptionInboxProvider } from './contacts/SubscriptionInbox.js';
 import { TrustCenter } from './trust/TrustCenter.js';
 import { TrustDecisionHost } from './trust/TrustDecisionHost.js';
 
@@ -73,43 +74,45 @@ export function App() {
   }
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>Hostproof</h1>
-        <p className="tagline">Chat that shows who really runs your server.</p>
-      </header>
-      <Notices />
-      {accounts.status === 'error' ? (
-        <p role="alert" className="error-text">
-          Could not load your accounts: {accounts.message}
-        </p>
-      ) : null}
-      <div className="layout">
-        <aside className="sidebar" aria-label="Accounts and settings">
-          <nav aria-label="Accounts">
-            <h2 className="sidebar__title">Accounts</h2>
-            <AccountList
-              accounts={accounts.accounts}
-              selected={view.kind === 'account' ? view.accountId : null}
-              onSelect={(id) => openAccount(id)}
-              onOpenSecurity={(id) => openAccount(id, 'security')}
-            />
-            <button type="button" className="sidebar__button" onClick={() => setView({ kind: 'add-account' })} aria-current={view.kind === 'add-account' ? 'page' : undefined}>
-              Add account
-            </button>
-          </nav>
-          <nav aria-label="Settings" className="sidebar__settings">
-            <button type="button" className="sidebar__button" onClick={() => setView({ kind: 'trust-center' })} aria-current={view.kind === 'trust-center' ? 'page' : undefined}>
-              Trust center
-            </button>
-            <button type="button" className="sidebar__button" onClick={() => setView({ kind: 'about' })} aria-current={view.kind === 'about' ? 'page' : undefined}>
-              About
-            </button>
-          </nav>
-        </aside>
-        <main className="content">{content}</main>
+    <SubscriptionInboxProvider>
+      <div className="app">
+        <header className="app-header">
+          <h1>Hostproof</h1>
+          <p className="tagline">Chat that shows who really runs your server.</p>
+        </header>
+        <Notices />
+        {accounts.status === 'error' ? (
+          <p role="alert" className="error-text">
+            Could not load your accounts: {accounts.message}
+          </p>
+        ) : null}
+        <div className="layout">
+          <aside className="sidebar" aria-label="Accounts and settings">
+            <nav aria-label="Accounts">
+              <h2 className="sidebar__title">Accounts</h2>
+              <AccountList
+                accounts={accounts.accounts}
+                selected={view.kind === 'account' ? view.accountId : null}
+                onSelect={(id) => openAccount(id)}
+                onOpenSecurity={(id) => openAccount(id, 'security')}
+              />
+              <button type="button" className="sidebar__button" onClick={() => setView({ kind: 'add-account' })} aria-current={view.kind === 'add-account' ? 'page' : undefined}>
+                Add account
+              </button>
+            </nav>
+            <nav aria-label="Settings" className="sidebar__settings">
+              <button type="button" className="sidebar__button" onClick={() => setView({ kind: 'trust-center' })} aria-current={view.kind === 'trust-center' ? 'page' : undefined}>
+                Trust center
+              </button>
+              <button type="button" className="sidebar__button" onClick={() => setView({ kind: 'about' })} aria-current={view.kind === 'about' ? 'page' : undefined}>
+                About
+              </button>
+            </nav>
+          </aside>
+          <main className="content">{content}</main>
+        </div>
+        <TrustDecisionHost accounts={accounts.accounts} />
       </div>
-      <TrustDecisionHost accounts={accounts.accounts} />
-    </div>
+    </SubscriptionInboxProvider>
   );
 }

@@ -25,7 +25,7 @@ export function ChatView({ accountId, peer, onOpen }: ChatViewProps) {
         <ConversationList conversations={conversations.list} open={peer} onOpen={onOpen} />
       </nav>
       {peer ? (
-        <ConversationPane key={`${accountId}|${peer}`} accountId={accountId} peer={peer} />
+        <ConversationPane key={`${accountId}|${peer}`} accountId={accountId} peer={peer} onSent={conversations.noteSent} />
       ) : (
         <p className="chat__empty note">Choose a conversation, or start one from your contacts.</p>
       )}

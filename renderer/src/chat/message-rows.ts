@@ -20,11 +20,16 @@ export function toRows(messages: readonly ChatMessage[]): Row[] {
   return rows;
 }
 
+/** Where incoming messages belong when their time ties with the list's edge: history pages are older, live ones newer. */
+export type MergeSide = 'older' | 'newer';
+
 /**
  * Adds or replaces messages (by local id) and keeps the list in time order. New messages usually go at the
  * end and history pages at the start, so both are cheap; anything else falls back to a stable sort.
+ * Archive times have whole-second precision, so a page of history often ties with the list's first message:
+ * `side` says which way a tie goes (an older page must not land after the newest message).
  */
-export function mergeMessages(current: readonly ChatMessage[], incoming: readonly ChatMessage[]): ChatMessage[] {
+export function mergeMessages(current: readonly ChatMessage[], incoming: readonly ChatMessage[], side: MergeSide = 'newer'): ChatMessage[] {
   if (incoming.length === 0) return [...current];
   const byId = new Map(incoming.map((m) => [m.id, m]));
   const kept = current.map((m) => byId.get(m.id) ?? m);
@@ -37,7 +42,12 @@ export function mergeMessages(current: readonly ChatMessage[], incoming: readonl
   const addedFirst = sortedAdded[0];
   const addedLast = sortedAdded[sortedAdded.length - 1];
   if (!first || !last || !addedFirst || !addedLast) return [...kept, ...sortedAdded];
-  if (time(addedFirst) >= time(last)) return [...kept, ...sortedAdded];
-  if (time(addedLast) <= time(first)) return [...sortedAdded, ...kept];
-  return [...kept, ...sortedAdded].sort((a, b) => time(a) - time(b));
+  const before = time(addedLast) <= time(first);
+  const after = time(addedFirst) >= time(last);
+  if (side === 'older' ? before : after) return side === 'older' ? [...sortedAdded, ...kept] : [...kept, ...sortedAdded];
+  if (before) return [...sortedAdded, ...kept];
+  if (after) return [...kept, ...sortedAdded];
+  // A stable sort keeps ties in the order given: older pages ahead of what is shown, live messages behind it.
+  const merged = side === 'older' ? [...sortedAdded, ...kept] : [...kept, ...sortedAdded];
+  return merged.sort((a, b) => time(a) - time(b));
 }

@@ -20,7 +20,7 @@ export interface Conversation {
 }
 
 /** One conversation: newest history page, older pages on demand, live messages and delivery updates. */
-export function useConversation(api: HostproofApi, accountId: AccountId, peer: string): Conversation {
+export function useConversation(api: HostproofApi, accountId: AccountId, peer: string, onSent?: (message: ChatMessage) => void): Conversation {
   const [messages, setMessages] = useState<readonly ChatMessage[]>([]);
   const [complete, setComplete] = useState(false);
   const [loading, setLoading] = useState(true);
@@ -49,7 +49,7 @@ export function useConversation(api: HostproofApi, accountId: AccountId, peer: s
         setError(result.message);
         return;
       }
-      setMessages((list) => mergeMessages(list, result.value.messages));
+      setMessages((list) => mergeMessages(list, result.value.messages, 'older'));
       setComplete(result.value.complete);
     });
     return () => {
@@ -77,7 +77,7 @@ export function useConversation(api: HostproofApi, accountId: AccountId, peer: s
         setError(result.message);
         return;
       }
-      setMessages((current) => mergeMessages(current, result.value.messages));
+      setMessages((current) => mergeMessages(current, result.value.messages, 'older'));
       setComplete(result.value.complete || result.value.messages.length === 0);
     });
   }, [api, accountId, peer]);
@@ -91,9 +91,10 @@ export function useConversation(api: HostproofApi, accountId: AccountId, peer: s
       }
       setError(null);
       setMessages((list) => mergeMessages(list, [result.value]));
+      onSent?.(result.value);
       return true;
     },
-    [api, accountId, peer],
+    [api, accountId, peer, onSent],
   );
 
   return { messages, complete, loading, error, peerState, loadOlder, send };

@@ -73,5 +73,7 @@ export function useConversations(api: HostproofApi, accountId: AccountId, open: 
     },
     [api, accountId],
   );
-  return { ...state, markRead };
+  // Our own sends come back as the request's answer, not as an event: the list hears of them from the pane.
+  const noteSent = useCallback((message: ChatMessage) => dispatch({ type: 'message', message, open }), [open]);
+  return { ...state, markRead, noteSent };
 }

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { AccountId } from '../../../app/domain/account.js';
 import type { HostproofApi } from '../../../app/ipc/api.js';
 import { request } from '../common/ipc.js';
 import { initialRoster, rosterReducer, type RosterState } from './roster-reducer.js';
+import { useSubscriptionInbox } from './SubscriptionInbox.js';
 
 /** One account's roster, presence and pending subscription requests, kept current by events. */
 export function useRoster(api: HostproofApi, accountId: AccountId): RosterState & { readonly answered: (jid: string) => void } {
@@ -23,6 +24,18 @@ export function useRoster(api: HostproofApi, accountId: AccountId): RosterState 
       offRequests();
     };
   }, [api, accountId]);
-  const answered = useCallback((jid: string) => dispatch({ type: 'answered', jid }), []);
-  return { ...state, answered };
+  // Requests that arrived while this view was closed are in the window's inbox; live ones are in both.
+  const inbox = useSubscriptionInbox();
+  const requests = useMemo(() => {
+    const kept = inbox?.requests.filter((r) => r.accountId === accountId) ?? [];
+    return [...kept, ...state.requests.filter((r) => !kept.some((k) => k.from === r.from))];
+  }, [inbox, accountId, state.requests]);
+  const answered = useCallback(
+    (jid: string) => {
+      dispatch({ type: 'answered', jid });
+      inbox?.answered(accountId, jid);
+    },
+    [inbox, accountId],
+  );
+  return { ...state, requests, answered };
 }

@@ -1,0 +1,101 @@
+/**
+ * Scenario 6 of the desktop UI: everything with the keyboard alone (trust-ux.md: "Keyboard reachable"), in the
+ * dark theme ("readable in light and dark themes"). A fresh app has no pins, so alice@noposh.test meets the
+ * delegated-host question: add the account, answer the dialog by pinning, add a contact, open the chat and send
+ * a message, which bob (logged in below the UI) receives. No mouse: only page.keyboard, never a click.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { password, startAppWorld, type AppWorld } from '../harness/app-world.js';
+import { waitForEvent } from '../harness/wait-for-event.js';
+import { openPeer, type Peer } from './support/below-ui.js';
+import { contrast, luminance } from './support/colors.js';
+import { appOpener, e2eWorldAvailable } from './support/e2e-rig.js';
+import { showsFocusRing, tabTo } from './support/keyboard.js';
+import { accountPage, contactRow, decisionDialog, isFocused, messageWithText, pageBadge, UI_TIMEOUT, waitForStage } from './support/ui.js';
+
+const available = e2eWorldAvailable();
+
+describe.runIf(available)('keyboard only, dark theme', () => {
+  let world: AppWorld;
+  const apps = appOpener(() => world);
+  const peers: Peer[] = [];
+
+  beforeAll(async () => {
+    world = await startAppWorld();
+  });
+  afterEach(async () => {
+    await apps.closeAll();
+    await Promise.all(peers.splice(0).map((peer) => peer.close()));
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('adds an account, pins the key in the dialog, opens a chat and sends a message without a mouse', async () => {
+    const bob = await openPeer(world, 'bob@noposh.test', { trust: 'pin' });
+    peers.push(bob);
+    const { harness } = await apps.open({ colorScheme: 'dark' });
+    const { page } = harness;
+    const { keyboard } = page;
+
+    // First run: the welcome form.
+    const form = page.getByTestId('account-form');
+    await tabTo(page, form.getByLabel('Chat address'));
+    expect(await showsFocusRing(page)).toBe(true);
+    await keyboard.type('alice@noposh.test');
+    await tabTo(page, form.getByLabel('Password', { exact: true }));
+    await keyboard.type(password('alice'));
+    await keyboard.press('Enter');
+
+    // The question: amber, Cancel focused, and readable in the dark theme.
+    const dialog = decisionDialog(page);
+    await dialog.waitFor({ timeout: UI_TIMEOUT });
+    expect(await dialog.locator('.dialog__body').getAttribute('data-reason')).toBe('delegated-host');
+    expect(await isFocused(dialog.getByRole('button', { name: 'Cancel' }))).toBe(true);
+    const colours = await dialog.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { background: style.backgroundColor, text: style.color };
+    });
+    expect(luminance(colours.background)).toBeLessThan(0.05);
+    // WCAG AA for body text.
+    expect(contrast(colours.text, colours.background)).toBeGreaterThanOrEqual(4.5);
+    await harness.screenshot('trust-dialog-delegated-host-dark');
+
+    // Tab stays inside the dialog (focus trap) and reaches the pin action.
+    const pin = dialog.getByRole('button', { name: 'Pin this key for noposh.test' });
+    await tabTo(page, pin, 20);
+    expect(await showsFocusRing(page)).toBe(true);
+    await keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await waitForStage(page, 'online');
+    expect((await pageBadge(page).locator('.badge__label').textContent())?.startsWith('Pinned by you')).toBe(true);
+
+    // Contacts tab → Add contact → bob's address → Enter.
+    await tabTo(page, page.getByRole('navigation', { name: 'Account sections' }).getByRole('button', { name: 'Contacts', exact: true }));
+    await keyboard.press('Enter');
+    const contacts = page.getByTestId('contacts-view');
+    await tabTo(page, contacts.locator('.toolbar').getByRole('button', { name: 'Add contact' }));
+    await keyboard.press('Enter');
+    await tabTo(page, contacts.getByTestId('add-contact-form').getByLabel("Contact's address"));
+    await keyboard.type('bob@noposh.test');
+    await keyboard.press('Enter');
+    const bobRow = contactRow(page, 'bob@noposh.test');
+    await bobRow.waitFor({ timeout: UI_TIMEOUT });
+
+    // Chat with bob: the composer sends on Enter.
+    await tabTo(page, bobRow.getByRole('button', { name: 'Chat' }));
+    await keyboard.press('Enter');
+    await tabTo(page, page.getByTestId('composer'));
+    await keyboard.type('Typed without a mouse.');
+    await keyboard.press('Enter');
+    await messageWithText(page, 'Typed without a mouse.').waitFor({ timeout: UI_TIMEOUT });
+    const arrived = await waitForEvent(bob.app.events, 'messageReceived', (m) => m.body === 'Typed without a mouse.', { timeoutMs: UI_TIMEOUT });
+    expect(arrived).toMatchObject({ peer: 'alice@noposh.test', direction: 'in' });
+    // The conversation list shows what was just written as the latest message.
+    await page.getByTestId('conversation').filter({ hasText: 'bob@noposh.test' }).filter({ hasText: 'Typed without a mouse.' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.locator('[data-testid="message"][data-state="sent"]').filter({ hasText: 'Typed without a mouse.' }).waitFor({ timeout: UI_TIMEOUT });
+    expect(await accountPage(page).getByRole('heading', { name: 'alice@noposh.test' }).count()).toBe(1);
+    await harness.screenshot('keyboard-chat-dark');
+    expect(harness.pageErrors).toEqual([]);
+  });
+});

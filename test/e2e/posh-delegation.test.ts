@@ -1,0 +1,66 @@
+/**
+ * Scenario 1 of the desktop UI: a hosted domain that delegates by POSH. The user adds alice@posh.test through
+ * the form; the server presents the provider's certificate (hosting.test), the domain's POSH document lists
+ * it, so the account goes online without a question and the badge says who hosts it. The security panel tells
+ * the whole story: domain → SRV (not authenticated) → certificate names → POSH URL → matched fingerprint.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { password, startAppWorld, type AppWorld } from '../harness/app-world.js';
+import { appOpener, e2eWorldAvailable } from './support/e2e-rig.js';
+import { certificateSha256 } from './support/fingerprints.js';
+import { accountItem, addAccountThroughForm, decisionDialog, openTab, pageBadge, waitForStage, waitForText } from './support/ui.js';
+
+const available = e2eWorldAvailable();
+
+describe.runIf(available)('a domain that delegates to its hosting provider by POSH', () => {
+  let world: AppWorld;
+  const apps = appOpener(() => world);
+
+  beforeAll(async () => {
+    world = await startAppWorld();
+  });
+  afterEach(() => apps.closeAll());
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('connects silently, reads "Verified · hosted by hosting.test", and shows the delegation chain', async () => {
+    const { harness } = await apps.open();
+    const { page } = harness;
+
+    await addAccountThroughForm(page, 'alice@posh.test', password('alice'));
+    await waitForStage(page, 'online');
+    // trust-ux.md: a POSH delegation is green and names the provider from the certificate POSH vouched for.
+    await waitForText(pageBadge(page).locator('.badge__label'), 'Verified · hosted by hosting.test');
+    expect(await pageBadge(page).getAttribute('class')).toContain('badge--green');
+    expect(await accountItem(page, 'alice@posh.test').getByTestId('identity-badge').textContent()).toContain('Verified · hosted by hosting.test');
+    expect(await decisionDialog(page).count()).toBe(0);
+    await harness.screenshot('trust-verified-delegated-badge');
+
+    await openTab(page, 'Security');
+    const panel = page.getByTestId('security-panel');
+    await panel.waitFor();
+    // posh.md §5: "example.com delegates its chat service to hosting.example.net (proved by POSH)".
+    expect(await panel.getByTestId('verdict-summary').textContent()).toBe('posh.test delegates its chat service to hosting.test (proved by POSH).');
+
+    const steps = panel.getByTestId('delegation-step');
+    expect(await steps.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(['domain', 'srv', 'certificate', 'posh', 'fingerprint']);
+    const step = (kind: string) => panel.locator(`[data-testid="delegation-step"][data-kind="${kind}"]`);
+    expect(await step('domain').textContent()).toContain('posh.test');
+    // The SRV answer is where the app went, but DNS is unauthenticated: the chain must say so in words.
+    const srv = step('srv');
+    expect(await srv.locator('.chain__label').textContent()).toContain(`hosting.test:${world.prosody.starttlsPort}`);
+    expect(await srv.getByTestId('step-authentication').textContent()).toBe('not authenticated');
+    expect(await step('certificate').locator('.chain__label').textContent()).toContain('hosting.test');
+    expect(await step('posh').locator('.chain__label').textContent()).toContain('https://posh.test/.well-known/posh/xmpp-client.json');
+    // The fingerprint that matched is the SHA-256 of the whole DER of the certificate the server presented.
+    const fingerprint = step('fingerprint');
+    expect(await fingerprint.textContent()).toContain(certificateSha256(world.hosting.der));
+    expect(await fingerprint.getByTestId('step-authentication').textContent()).toBe('authenticated');
+
+    expect(await panel.getByTestId('posh-status').getAttribute('data-status')).toBe('verified');
+    expect(await panel.getByTestId('certificate-names').textContent()).toContain('hosting.test');
+    await harness.screenshot('security-panel-delegation');
+    expect(harness.pageErrors).toEqual([]);
+  });
+});

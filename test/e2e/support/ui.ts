@@ -1,0 +1,92 @@
+/**
+ * Steps a person takes in the window, written once with Playwright locators (roles, labels and test ids) so the
+ * scenarios read as what the user does. Every wait is for a UI state, never for a fixed time.
+ */
+import type { Locator, Page } from 'playwright-core';
+import type { ConnectionState } from '../../../app/domain/account.js';
+
+/** Long enough for a connection through DNS, TLS, POSH over HTTPS and SASL on a busy two-core machine. */
+export const UI_TIMEOUT = 20_000;
+
+export const accountPage = (page: Page): Locator => page.getByTestId('account-page');
+export const pageBadge = (page: Page): Locator => accountPage(page).locator('.account-page__header').getByTestId('identity-badge');
+export const decisionDialog = (page: Page): Locator => page.getByTestId('trust-decision-dialog');
+export const accountItem = (page: Page, jid: string): Locator => page.getByTestId('account-item').filter({ hasText: jid });
+
+/** Fills the "Add an account" form as a user would and submits it. */
+export async function addAccountThroughForm(page: Page, jid: string, password: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Accounts' }).getByRole('button', { name: 'Add account' }).click();
+  const form = page.getByTestId('account-form');
+  await form.getByLabel('Chat address').fill(jid);
+  await form.getByLabel('Password', { exact: true }).fill(password);
+  await form.getByRole('button', { name: 'Add account' }).click();
+  await accountPage(page).getByRole('heading', { name: jid }).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** Waits until the open account's connection shows this stage. */
+export async function waitForStage(page: Page, stage: ConnectionState['stage'], timeout = UI_TIMEOUT): Promise<void> {
+  await accountPage(page).locator(`[data-testid="connection-status"][data-stage="${stage}"]`).waitFor({ timeout });
+}
+
+/** Waits until a locator shows exactly this text (after trimming). */
+export async function waitForText(locator: Locator, text: string, timeout = UI_TIMEOUT): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let seen: string | null = null;
+  while (Date.now() < deadline) {
+    seen = (await locator.count()) > 0 ? ((await locator.first().textContent()) ?? '').trim() : null;
+    if (seen === text) return;
+    await locator.page().waitForTimeout(50);
+  }
+  throw new Error(`Expected the text "${text}", last saw ${seen === null ? 'nothing' : `"${seen}"`}`);
+}
+
+export async function selectAccount(page: Page, jid: string): Promise<void> {
+  await accountItem(page, jid).locator('.account-list__select').click();
+  await accountPage(page).getByRole('heading', { name: jid }).waitFor();
+}
+
+export async function openTab(page: Page, name: 'Chats' | 'Contacts' | 'Security'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Account sections' }).getByRole('button', { name, exact: true }).click();
+}
+
+export async function openTrustCenter(page: Page): Promise<Locator> {
+  await page.getByRole('navigation', { name: 'Settings' }).getByRole('button', { name: 'Trust center' }).click();
+  const center = page.getByTestId('trust-center');
+  await center.waitFor();
+  return center;
+}
+
+export async function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === document.activeElement);
+}
+
+/** The exact (ungrouped) fingerprint a <Fingerprint> shows. */
+export async function fingerprintValue(locator: Locator): Promise<string | null> {
+  return locator.locator('.fingerprint__value').first().getAttribute('data-value');
+}
+
+/** The open account's Contacts tab: add a contact by address. */
+export async function addContactThroughForm(page: Page, jid: string): Promise<void> {
+  await openTab(page, 'Contacts');
+  const view = page.getByTestId('contacts-view');
+  await view.locator('.toolbar').getByRole('button', { name: 'Add contact' }).click();
+  const form = view.getByTestId('add-contact-form');
+  await form.getByLabel("Contact's address").fill(jid);
+  await form.getByRole('button', { name: 'Add contact' }).click();
+  await form.waitFor({ state: 'detached' });
+  await contactRow(page, jid).waitFor({ timeout: UI_TIMEOUT });
+}
+
+export const contactRow = (page: Page, jid: string): Locator => page.locator(`[data-testid="contact"][data-jid="${jid}"]`);
+
+/** The open account's Contacts tab: approve the pending request from `jid`. */
+export async function approveSubscription(page: Page, jid: string): Promise<void> {
+  await openTab(page, 'Contacts');
+  const request = page.getByTestId('subscription-request').filter({ hasText: jid });
+  await request.waitFor({ timeout: UI_TIMEOUT });
+  await request.getByRole('button', { name: 'Approve' }).click();
+  await request.waitFor({ state: 'detached' });
+}
+
+export const messages = (page: Page): Locator => page.getByTestId('conversation-pane').getByTestId('message');
+export const messageWithText = (page: Page, text: string): Locator => messages(page).filter({ hasText: text });

@@ -42,7 +42,8 @@ export type ConnectionState =
   | { readonly stage: 'awaiting-decision'; readonly endpoint: ConnectedEndpoint; readonly request: TrustDecisionRequest }
   | { readonly stage: 'authenticating'; readonly endpoint: ConnectedEndpoint; readonly verdict: TrustVerdict }
   | { readonly stage: 'online'; readonly endpoint: ConnectedEndpoint; readonly verdict: TrustVerdict; readonly fullJid: string }
-  | { readonly stage: 'reconnecting'; readonly retryAt: string; readonly attempt: number; readonly lastError: ConnectionError }
+  /** `retryAt` null: the computer is offline; the attempt starts as soon as the network is back. */
+  | { readonly stage: 'reconnecting'; readonly retryAt: string | null; readonly attempt: number; readonly lastError: ConnectionError }
   | { readonly stage: 'failed'; readonly error: ConnectionError; readonly verdict: TrustVerdict | null };
 
 export type ConnectionStage = ConnectionState['stage'];

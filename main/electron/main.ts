@@ -2,7 +2,7 @@
  * Entry point of the Electron main process: app lifecycle and desktop integration only. Everything it wires
  * together lives in plain-Node modules that the tests run without Electron.
  */
-import { app, BrowserWindow, ipcMain, Notification, safeStorage, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, Notification, safeStorage, shell } from 'electron';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import { createDnsResolver, createNameLookup } from '../net/name-lookup.js';
 import { createAttention } from '../services/attention.js';
 import { createAppServices } from '../services/create-app-services.js';
 import { createHandlers } from '../services/create-handlers.js';
+import { createNetworkWatch } from '../services/network-watch.js';
 import type { EmitEvent } from '../services/event-sink.js';
 import { openXmppSession } from '../services/session-wiring.js';
 import { createWindowStateStore, type WindowBounds } from '../services/window-state.js';
@@ -105,6 +106,7 @@ function start(): void {
       network: { ca: rootCertificates, lookup: createNameLookup(), dns: createDnsResolver() },
       openSession: openXmppSession,
       notice,
+      networkStatus: createNetworkWatch(() => net.isOnline()),
     });
     app.on('before-quit', () => void services.shutdown());
     const handlers = createHandlers({

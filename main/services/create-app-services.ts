@@ -13,7 +13,7 @@ import { createPinStore } from '../store/pin-store.js';
 import { createPoshCacheFile } from '../store/posh-cache-file.js';
 import { createTrustLog } from '../store/trust-log.js';
 import { createPoshVerifier } from '../trust/posh/verify-posh.js';
-import { createAccountConnection, type OnlineSession, type OpenSessionArgs } from '../xmpp/account-connection.js';
+import { createAccountConnection, type NetworkStatus, type OnlineSession, type OpenSessionArgs } from '../xmpp/account-connection.js';
 import { connectVerified } from '../xmpp/connect-verified.js';
 import { nextDelay } from '../xmpp/reconnect-policy.js';
 import { createXmppResolver, type DnsQueries } from '../xmpp/resolver.js';
@@ -43,6 +43,8 @@ export interface AppServicesOptions {
   readonly notice: (text: string) => void;
   readonly now?: () => Date;
   readonly reconnectDelay?: (attempt: number) => number;
+  /** Whether the computer has a network (reconnects pause without one). Absent: assumed online. */
+  readonly networkStatus?: NetworkStatus;
 }
 
 export interface AppServices {
@@ -121,6 +123,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         },
         now,
         reconnectDelay: options.reconnectDelay ?? ((attempt) => Math.max(250, nextDelay(attempt, Math.random))),
+        network: options.networkStatus,
         mechanisms: { get: () => logins.mechanism(settings.id), set: (m) => logins.remember(settings.id, m) },
       });
     },

@@ -59,8 +59,16 @@ export interface AccountConnectionDeps {
   readonly now: () => Date;
   /** Delay before reconnect attempt `attempt` (1-based). */
   readonly reconnectDelay: (attempt: number) => number;
+  /** Whether the computer has a network; reconnecting pauses while it has none. Absent: always online. */
+  readonly network?: NetworkStatus;
   /** Remembered per account: the SCRAM mechanism that worked, to refuse a later downgrade. */
   readonly mechanisms: { get(): Promise<MechanismName | null>; set(mechanism: MechanismName): Promise<void> };
+}
+
+export interface NetworkStatus {
+  isOnline(): boolean;
+  /** Calls the listener when the network comes back; returns the function that stops listening. */
+  onOnline(listener: () => void): () => void;
 }
 
 export interface AccountConnection {
@@ -83,6 +91,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
   let session: OnlineSession | null = null;
   let attempt: AbortController | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
+  let stopWaitingForNetwork: (() => void) | null = null;
   let retries = 0;
   /** "Connect once": the exact key the user accepted, in memory only, until disconnect. */
   let acceptedOnceSpki: string | null = null;
@@ -288,6 +297,16 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
 
   const scheduleReconnect = (lastError: ConnectionError) => {
     retries += 1;
+    if (deps.network && !deps.network.isOnline()) {
+      // No network: attempts would only fail and grow the backoff. Wait, then try at once.
+      setState({ stage: 'reconnecting', retryAt: null, attempt: retries, lastError });
+      stopWaitingForNetwork = deps.network.onOnline(() => {
+        stopWaitingForNetwork?.();
+        stopWaitingForNetwork = null;
+        void run();
+      });
+      return;
+    }
     const delay = deps.reconnectDelay(retries);
     setState({ stage: 'reconnecting', retryAt: new Date(deps.now().getTime() + delay).toISOString(), attempt: retries, lastError });
     retryTimer = setTimeout(() => {
@@ -299,6 +318,8 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
   const stop = () => {
     attempt?.abort();
     attempt = null;
+    stopWaitingForNetwork?.();
+    stopWaitingForNetwork = null;
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
   };

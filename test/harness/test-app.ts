@@ -15,6 +15,7 @@ import { isSafeExternalUrl } from '../../main/electron/external-url.js';
 import { createAppServices, type AppServices, type NetworkDeps } from '../../main/services/create-app-services.js';
 import { createHandlers } from '../../main/services/create-handlers.js';
 import { openXmppSession } from '../../main/services/session-wiring.js';
+import type { NetworkStatus } from '../../main/xmpp/account-connection.js';
 import { createTestCipher } from './test-cipher.js';
 
 export interface RecordedEvent {
@@ -34,7 +35,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { network?: Partial<NetworkDeps>; reconnectDelay?: (attempt: number) => number } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  readonly network?: Partial<NetworkDeps>;
+  readonly reconnectDelay?: (attempt: number) => number;
+  readonly networkStatus?: NetworkStatus;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hostproof-app-'));
   const events: RecordedEvent[] = [];
   const notices: string[] = [];
@@ -56,6 +63,7 @@ export async function createTestApp(options: { network?: Partial<NetworkDeps>; r
     openSession: openXmppSession,
     notice: (text) => notices.push(text),
     reconnectDelay: options.reconnectDelay,
+    networkStatus: options.networkStatus,
   });
   const handlers = createHandlers({
     appInfo: { name: 'Hostproof', version: '0.0.0-test', platform: process.platform, dataPath: dataDir },

@@ -35,6 +35,7 @@ export function stageText(state: ConnectionState, domain: string, now: number): 
     case 'online':
       return `Online as ${state.fullJid}`;
     case 'reconnecting': {
+      if (state.retryAt === null) return 'Offline: waiting for the network to come back';
       const seconds = secondsUntil(state.retryAt, now);
       return seconds > 0 ? `Reconnecting in ${seconds} s (attempt ${state.attempt})` : `Reconnecting now (attempt ${state.attempt})`;
     }

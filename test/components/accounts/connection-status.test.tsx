@@ -41,6 +41,16 @@ describe('<ConnectionStatus>', () => {
     });
     afterEach(() => vi.useRealTimers());
 
+    it('says it is waiting for the network when the computer is offline', () => {
+      render(
+        <ConnectionStatus
+          state={{ stage: 'reconnecting', retryAt: null, attempt: 2, lastError: { kind: 'connect', message: 'The connection was lost.' } }}
+          domain="example.com"
+        />,
+      );
+      expect(screen.getByTestId('connection-stage').textContent).toBe('Offline: waiting for the network to come back');
+    });
+
     it('counts down to the next attempt and shows why the last one failed', () => {
       render(
         <ConnectionStatus

@@ -12,6 +12,7 @@ const electronMock = vi.hoisted(() => ({
   BrowserWindow: vi.fn(),
   ipcMain: { handle: vi.fn() },
   Notification: vi.fn(),
+  net: { isOnline: vi.fn(() => true) },
   safeStorage: {},
   shell: { openExternal: vi.fn() },
 }));

@@ -112,7 +112,8 @@ ${vhosts.join('\n')}
   };
   const halt = async () => {
     const proc = child;
-    if (!proc || proc.exitCode !== null) return;
+    // A process ended by a signal has exitCode null but signalCode set: it is gone all the same.
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       proc.once('exit', () => resolve());
       proc.kill('SIGTERM');

@@ -23,6 +23,12 @@ export interface ArchiveQuery {
   readonly before: string | null;
   /** Page size (RSM `<max>`). */
   readonly max: number;
+  /**
+   * 'omit' (the default) leaves out messages that already arrived live or that we sent. 'include' returns
+   * them too, for a caller that keeps its own messages and maps each archived copy back to the one it holds
+   * (a window opened after the message arrived live must still show it).
+   */
+  readonly seen?: 'omit' | 'include';
 }
 
 export interface ArchivePage extends HistoryPage {
@@ -49,7 +55,7 @@ export const MAX_PAGE_SIZE = 500;
 export function createArchive({ link, accountId, now, ids, log, dedupe }: ArchiveDeps): Archive {
   const own = ownJidOf(link);
 
-  async function loadPage({ peer: peerInput, before, max }: ArchiveQuery): Promise<ArchivePage> {
+  async function loadPage({ peer: peerInput, before, max, seen = 'omit' }: ArchiveQuery): Promise<ArchivePage> {
     const peer = requireBareJid(peerInput);
     if (!Number.isInteger(max) || max < 1 || max > MAX_PAGE_SIZE) throw new RangeError(`A history page holds 1 to ${MAX_PAGE_SIZE} messages.`);
     const queryId = ids();
@@ -132,10 +138,13 @@ export function createArchive({ link, accountId, now, ids, log, dedupe }: Archiv
       stopListening();
     }
 
-    const fresh = collected.filter(
-      (message) => !dedupe.has(peer, { originId: message.originId, archiveId: message.archiveId, stanzaId: message.stanzaId, body: message.body }),
-    );
-    return { messages: fresh, complete, first };
+    const messages =
+      seen === 'include'
+        ? collected
+        : collected.filter(
+            (message) => !dedupe.has(peer, { originId: message.originId, archiveId: message.archiveId, stanzaId: message.stanzaId, body: message.body }),
+          );
+    return { messages, complete, first };
   }
 
   return { loadPage };

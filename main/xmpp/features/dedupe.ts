@@ -26,7 +26,12 @@ export interface MessageDedupe {
 /** Bounded so a flood cannot grow memory forever; the oldest keys are forgotten first. */
 export const DEFAULT_DEDUPE_CAPACITY = 20_000;
 
-function keysOf(peer: string, keys: MessageKeys): string[] {
+/**
+ * The keys one message is known by in one conversation (see the module comment). Exported for callers that
+ * keep their own index of messages by the same rules (the account's chat maps archived copies to the
+ * messages it already holds).
+ */
+export function keysOf(peer: string, keys: MessageKeys): string[] {
   const found: string[] = [];
   // JSON arrays keep the parts apart whatever characters the ids contain.
   if (keys.originId !== null) found.push(JSON.stringify([peer, 'origin', keys.originId]));

@@ -21,6 +21,15 @@ export interface OnlineSession {
   readonly mechanism: MechanismName;
   /** True after a drop when the server may let this session continue on a new connection (XEP-0198). */
   readonly resumable: boolean;
+  /** XEP-0198 is on for the current stream: the server acknowledges each stanza we send. */
+  readonly acknowledged: boolean;
+  /** Calls the listener with the `id` of each of our stanzas the server acknowledged. */
+  onAcked(listener: (stanzaId: string) => void): void;
+  /**
+   * Ids of our stanzas the server cannot be shown to have received (a stream that ended or was not resumed);
+   * each id is reported once, for the outgoing queue to send again.
+   */
+  takeUnacknowledged(): readonly string[];
   /** Continues on a new, already verified connection: 'resumed' when the server kept the session, else 'bound'. */
   reopen(connection: SecuredConnection): Promise<'resumed' | 'bound'>;
   close(): Promise<void>;

@@ -5,10 +5,10 @@
  * contact is ignored (XEP-0280 §11).
  */
 import xml from '@xmpp/xml';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startAppWorld, type AppWorld } from '../../harness/app-world.js';
+import { describe, expect, it } from 'vitest';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { signIn, type ChatClient } from './chat-client.js';
+import { chatSuite } from './chat-suite.js';
+import { signIn } from './chat-client.js';
 import { befriend, seesOnline } from './chat-friends.js';
 import { rawSession } from './raw-xmpp-client.js';
 
@@ -16,12 +16,8 @@ const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 const settle = () => new Promise((r) => setTimeout(r, 500));
 
 describe.runIf(available)('carbons between two devices of one account', () => {
-  let world: AppWorld;
-  const clients: ChatClient[] = [];
-
-  beforeAll(async () => {
-    world = await startAppWorld();
-    // Alice and Bob of valid.test become mutual contacts once, so every test can see who is online.
+  // Alice and Bob of valid.test become mutual contacts once, so every test can see who is online.
+  const suite = chatSuite(async (world) => {
     const alice = await signIn(world, 'alice@valid.test', { resource: 'setup' });
     const bob = await signIn(world, 'bob@valid.test', { resource: 'setup' });
     try {
@@ -30,18 +26,8 @@ describe.runIf(available)('carbons between two devices of one account', () => {
       await Promise.all([alice.app.close(), bob.app.close()]);
     }
   });
-  afterAll(async () => {
-    await world?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.app.close()));
-  });
+  const open = suite.open;
 
-  const open = async (jid: string, resource: string) => {
-    const client = await signIn(world, jid, { resource });
-    clients.push(client);
-    return client;
-  };
 
   it('a message to the account reaches both devices; a message from one device appears on the other as sent', async () => {
     const desk = await open('alice@valid.test', 'desk');
@@ -85,7 +71,7 @@ describe.runIf(available)('carbons between two devices of one account', () => {
     await Promise.all([seesOnline(watcher, desk, 'desk'), seesOnline(watcher, phone, 'phone')]);
 
     // The app only writes to bare JIDs, so Bob's other device here is a plain session.
-    const script = await rawSession(world, 'bob', 'script');
+    const script = await rawSession(suite.world, 'bob', 'script');
     try {
       await script.send(xml('message', { to: 'alice@valid.test/desk', type: 'chat', id: 'full-jid-1' }, xml('body', {}, 'only for your desk')));
       const onDesk = await desk.next('messageReceived', (m) => m.body === 'only for your desk');
@@ -103,7 +89,7 @@ describe.runIf(available)('carbons between two devices of one account', () => {
     await seesOnline(watcher, desk, 'desk');
     const mark = desk.mark();
 
-    const script = await rawSession(world, 'bob', 'forger');
+    const script = await rawSession(suite.world, 'bob', 'forger');
     try {
       // Shaped exactly like the server's own copies (mod_carbons), jabber:client namespace included, so
       // only the sender's address gives them away.

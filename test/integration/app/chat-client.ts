@@ -5,9 +5,8 @@
 import type { ConnectionState } from '../../../app/domain/account.js';
 import type { EventName, RequestName } from '../../../app/ipc/channels.js';
 import type { EventPayloads, ResponseTypes } from '../../../app/ipc/contract.js';
-import type { IpcResult } from '../../../app/ipc/result.js';
-import { createDispatch } from '../../../main/ipc/dispatch.js';
 import type { NetworkDeps } from '../../../main/services/create-app-services.js';
+import { appCaller } from '../../harness/app-caller.js';
 import { password, type AppWorld, type Transport } from '../../harness/app-world.js';
 import { createTestApp, type TestApp } from '../../harness/test-app.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
@@ -44,12 +43,7 @@ export async function signIn(world: AppWorld, jid: string, options: SignInOption
   const network = { ...world.network(options.transport ?? 'starttls'), ...options.network };
   const app = await createTestApp({ network, reconnectDelay: options.reconnectDelay ?? (() => 200) });
   try {
-    const dispatch = createDispatch(app.handlers, { logError: (m, e) => app.notices.push(`${m}: ${String(e)}`) });
-    const call = async <K extends RequestName>(name: K, payload?: unknown): Promise<ResponseTypes[K]> => {
-      const result = (await dispatch(name, payload)) as IpcResult<ResponseTypes[K]>;
-      if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
-      return result.value;
-    };
+    const call = appCaller(app);
     const next: ChatClient['next'] = (event, predicate, opts) => waitForEvent(app.events, event, predicate, opts);
     const all: ChatClient['all'] = (event, after = 0) =>
       app.events.slice(after).flatMap((e) => (e.event === event ? [e.payload as EventPayloads[typeof event]] : []));

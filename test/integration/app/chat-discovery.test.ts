@@ -5,11 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import xml, { type Element } from '@xmpp/xml';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { OnlineXmppSession } from '../../../main/xmpp/session/open-session.js';
-import { startAppWorld, type AppWorld } from '../../harness/app-world.js';
+import { describe, expect, it } from 'vitest';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { signIn, type ChatClient } from './chat-client.js';
+import { chatSuite } from './chat-suite.js';
+import { signIn } from './chat-client.js';
 import { befriend } from './chat-friends.js';
 import { rawSession } from './raw-xmpp-client.js';
 
@@ -34,29 +33,17 @@ function capsVerOf(query: Element): string {
 }
 
 describe.runIf(available)('what contacts can discover about the app', () => {
-  let world: AppWorld;
-  const clients: ChatClient[] = [];
-  const sessions: OnlineXmppSession[] = [];
-
-  beforeAll(async () => {
-    world = await startAppWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-  afterEach(async () => {
-    await Promise.all([...clients.splice(0).map((c) => c.app.close()), ...sessions.splice(0).map((s) => s.close())]);
-  });
+  const suite = chatSuite();
 
   it('disco#info lists the chat features, the caps hash in presence matches it, and pings are answered', async () => {
-    const alice = await signIn(world, 'alice@valid.test', { resource: 'desk' });
-    clients.push(alice);
-    const bobApp = await signIn(world, 'bob@valid.test', { resource: 'laptop' });
-    clients.push(bobApp);
+    const alice = await signIn(suite.world, 'alice@valid.test', { resource: 'desk' });
+    suite.track(alice);
+    const bobApp = await signIn(suite.world, 'bob@valid.test', { resource: 'laptop' });
+    suite.track(bobApp);
     await befriend(alice, bobApp);
 
-    const bob = await rawSession(world, 'bob', 'inspector');
-    sessions.push(bob);
+    const bob = await rawSession(suite.world, 'bob', 'inspector');
+    suite.track(bob);
     // Bob's initial presence makes the server send him Alice's current presence (he is subscribed to her).
     const alicePresence = new Promise<Element>((resolve) => {
       bob.onStanza((stanza) => {

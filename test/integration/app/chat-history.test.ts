@@ -5,10 +5,10 @@
  * by it) come back as the same messages, never as second copies.
  */
 import type { ChatMessage } from '../../../app/domain/chat.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startAppWorld, type AppWorld } from '../../harness/app-world.js';
+import { describe, expect, it } from 'vitest';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { signIn, type ChatClient } from './chat-client.js';
+import { chatSuite } from './chat-suite.js';
+import { type ChatClient } from './chat-client.js';
 import { befriend, seesOnline } from './chat-friends.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
@@ -18,24 +18,9 @@ const LINES = ['m1 hello', 'm2 hi', 'm3 how are you', 'm4 fine', 'm5 and you', '
 const directionFromAlice = (i: number): 'out' | 'in' => (i % 2 === 0 ? 'out' : 'in');
 
 describe.runIf(available)('history from the server archive', () => {
-  let world: AppWorld;
-  const clients: ChatClient[] = [];
+  const suite = chatSuite();
 
-  beforeAll(async () => {
-    world = await startAppWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.app.close()));
-  });
-
-  const open = async (jid: string, resource: string) => {
-    const client = await signIn(world, jid, { resource });
-    clients.push(client);
-    return client;
-  };
+  const open = suite.open;
 
   /** Alice and Bob of `domain` become contacts and hold the conversation LINES, each line delivered before the next. */
   async function converse(domain: string): Promise<{ alice: ChatClient; bob: ChatClient; live: Map<string, ChatMessage> }> {

@@ -5,39 +5,23 @@
  * plain session that can send stanzas the app itself never would.
  */
 import xml from '@xmpp/xml';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StanzaError } from '../../../main/xmpp/link.js';
 import type { OnlineXmppSession } from '../../../main/xmpp/session/open-session.js';
-import { startAppWorld, type AppWorld } from '../../harness/app-world.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { signIn, type ChatClient } from './chat-client.js';
+import { chatSuite } from './chat-suite.js';
+import { type ChatClient } from './chat-client.js';
 import { rawSession } from './raw-xmpp-client.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 
 describe.runIf(available)('hostile and failing input', () => {
-  let world: AppWorld;
-  const clients: ChatClient[] = [];
-  const sessions: OnlineXmppSession[] = [];
+  const suite = chatSuite();
 
-  beforeAll(async () => {
-    world = await startAppWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-  afterEach(async () => {
-    await Promise.all([...clients.splice(0).map((c) => c.app.close()), ...sessions.splice(0).map((s) => s.close())]);
-  });
-
-  const open = async (jid: string, resource: string) => {
-    const client = await signIn(world, jid, { resource });
-    clients.push(client);
-    return client;
-  };
+  const open = suite.open;
   const attacker = async (resource: string) => {
-    const session = await rawSession(world, 'bob', resource);
-    sessions.push(session);
+    const session = await rawSession(suite.world, 'bob', resource);
+    suite.track(session);
     return session;
   };
 

@@ -6,10 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConnectionState } from '../../../app/domain/account.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startAppWorld, type AppWorld } from '../../harness/app-world.js';
+import { describe, expect, it } from 'vitest';
+import { type AppWorld } from '../../harness/app-world.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { signIn, type ChatClient } from './chat-client.js';
+import { chatSuite } from './chat-suite.js';
+import { signIn } from './chat-client.js';
 import { befriend, seesOnline } from './chat-friends.js';
 import { createNetworkGate } from './network-gate.js';
 
@@ -27,18 +28,7 @@ async function storedOffline(world: AppWorld, domain: string, user: string, text
 }
 
 describe.runIf(available)('the server restarts under a chat', () => {
-  let world: AppWorld;
-  const clients: ChatClient[] = [];
-
-  beforeAll(async () => {
-    world = await startAppWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.app.close()));
-  });
+  const suite = chatSuite();
 
   it('reconnects with backoff, verifies again, and delivers what was written meanwhile exactly once', async () => {
     // Exponential backoff like the app's, shortened for the test: attempt n waits 100·2^(n-1) ms.
@@ -47,11 +37,11 @@ describe.runIf(available)('the server restarts under a chat', () => {
       return 100 * 2 ** (attempt - 1);
     };
     const asked: number[] = [];
-    const gate = await createNetworkGate(world);
-    const alice = await signIn(world, 'alice@valid.test', { resource: 'desk', reconnectDelay: backoff(asked), network: gate.network });
-    clients.push(alice);
-    const bob = await signIn(world, 'bob@valid.test', { resource: 'laptop', reconnectDelay: backoff([]), network: gate.network });
-    clients.push(bob);
+    const gate = await createNetworkGate(suite.world);
+    const alice = await signIn(suite.world, 'alice@valid.test', { resource: 'desk', reconnectDelay: backoff(asked), network: gate.network });
+    suite.track(alice);
+    const bob = await signIn(suite.world, 'bob@valid.test', { resource: 'laptop', reconnectDelay: backoff([]), network: gate.network });
+    suite.track(bob);
     await befriend(alice, bob);
     await Promise.all([seesOnline(alice, bob, 'laptop'), seesOnline(bob, alice, 'desk')]);
     const verificationsBefore = (await alice.call('getTrustLog', { accountId: alice.accountId })).filter((e) => e.kind === 'verification').length;
@@ -61,7 +51,7 @@ describe.runIf(available)('the server restarts under a chat', () => {
     // The server goes down (SIGTERM) and stays unreachable until the test restores the route; meanwhile it
     // is started again on the same ports and data. The clients learn of it only from their streams ending.
     gate.cut();
-    await world.prosody.restart();
+    await suite.world.prosody.restart();
     const first = await alice.stage('reconnecting', mark);
     expect(first.attempt).toBe(1);
 
@@ -124,38 +114,38 @@ describe.runIf(available)('the server restarts under a chat', () => {
   });
 
   it('a receipt that comes after the reconnect still marks a message of the earlier session delivered', async () => {
-    const gate = await createNetworkGate(world);
-    const alice = await signIn(world, 'alice@ref.test', { resource: 'desk', reconnectDelay: () => 100, network: gate.network });
-    clients.push(alice);
-    const bobFirst = await signIn(world, 'bob@ref.test', { resource: 'laptop' });
+    const gate = await createNetworkGate(suite.world);
+    const alice = await signIn(suite.world, 'alice@ref.test', { resource: 'desk', reconnectDelay: () => 100, network: gate.network });
+    suite.track(alice);
+    const bobFirst = await signIn(suite.world, 'bob@ref.test', { resource: 'laptop' });
     await befriend(alice, bobFirst);
     await bobFirst.app.close(); // Bob goes offline; the server keeps what is sent to him
 
     const sent = await alice.call('sendMessage', { accountId: alice.accountId, to: 'bob@ref.test', body: 'read this when you are back' });
     await alice.next('messageUpdated', (u) => u.id === sent.id && u.state === 'sent');
     // With stream management 'sent' means the server acknowledged it (XEP-0198), so it is stored by now.
-    await storedOffline(world, 'ref.test', 'bob', 'read this when you are back');
+    await storedOffline(suite.world, 'ref.test', 'bob', 'read this when you are back');
 
     const mark = alice.mark();
     gate.cut();
-    await world.prosody.restart();
+    await suite.world.prosody.restart();
     await alice.stage('reconnecting', mark);
     gate.restore();
     await alice.stage('online', mark);
 
     // Bob comes back, gets the stored message, and his app acknowledges it to Alice's new session.
-    const bob = await signIn(world, 'bob@ref.test', { resource: 'laptop' });
-    clients.push(bob);
+    const bob = await signIn(suite.world, 'bob@ref.test', { resource: 'laptop' });
+    suite.track(bob);
     await bob.next('messageReceived', (m) => m.body === 'read this when you are back');
     await alice.next('messageUpdated', (u) => u.id === sent.id && u.state === 'delivered', { after: mark });
   });
 
   it('a message in flight when the server dies is sent again after the reconnect and arrives exactly once', async () => {
-    const gate = await createNetworkGate(world);
-    const alice = await signIn(world, 'alice@posh.test', { resource: 'desk', reconnectDelay: () => 100, network: gate.network });
-    clients.push(alice);
-    const bob = await signIn(world, 'bob@posh.test', { resource: 'laptop', reconnectDelay: () => 100, network: gate.network });
-    clients.push(bob);
+    const gate = await createNetworkGate(suite.world);
+    const alice = await signIn(suite.world, 'alice@posh.test', { resource: 'desk', reconnectDelay: () => 100, network: gate.network });
+    suite.track(alice);
+    const bob = await signIn(suite.world, 'bob@posh.test', { resource: 'laptop', reconnectDelay: () => 100, network: gate.network });
+    suite.track(bob);
     await befriend(alice, bob);
     await seesOnline(alice, bob, 'laptop');
 
@@ -164,7 +154,7 @@ describe.runIf(available)('the server restarts under a chat', () => {
     // Written, then the server goes away at once: the message may or may not have reached it.
     const inFlight = await alice.call('sendMessage', { accountId: alice.accountId, to: bob.jid, body: 'caught in the outage' });
     gate.cut();
-    await world.prosody.restart();
+    await suite.world.prosody.restart();
     await alice.stage('reconnecting', mark);
     // Not acknowledged by the server, so not shown as sent.
     expect(alice.all('messageUpdated', mark).some((u) => u.id === inFlight.id && u.state === 'sent')).toBe(false);

@@ -4,32 +4,16 @@
  * server's push, §2.1.6), is what getRoster answers, and is what another login of the account finds.
  */
 import type { RosterItem } from '../../../app/domain/chat.js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startAppWorld, type AppWorld } from '../../harness/app-world.js';
+import { describe, expect, it } from 'vitest';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { signIn, type ChatClient } from './chat-client.js';
+import { chatSuite } from './chat-suite.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 
 describe.runIf(available)('the roster through the app', () => {
-  let world: AppWorld;
-  const clients: ChatClient[] = [];
+  const suite = chatSuite();
 
-  beforeAll(async () => {
-    world = await startAppWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.app.close()));
-  });
-
-  const open = async (jid: string, resource: string) => {
-    const client = await signIn(world, jid, { resource });
-    clients.push(client);
-    return client;
-  };
+  const open = suite.open;
 
   const itemOf = (items: readonly RosterItem[], jid: string) => items.find((i) => i.jid === jid);
 

@@ -3,10 +3,9 @@
  * (RFC 6121 §3), presence (§4), one-to-one messages (§5) each arriving once, delivery receipts
  * (XEP-0184) turning the sender's message 'delivered', and chat states (XEP-0085) both ways.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startAppWorld, type AppWorld } from '../../harness/app-world.js';
+import { describe, expect, it } from 'vitest';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { signIn, type ChatClient } from './chat-client.js';
+import { chatSuite } from './chat-suite.js';
 import { befriend, seesOnline, subscribe } from './chat-friends.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
@@ -16,24 +15,9 @@ const SETTLE_MS = 500;
 const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
 
 describe.runIf(available)('two accounts chat through a real Prosody', () => {
-  let world: AppWorld;
-  const clients: ChatClient[] = [];
+  const suite = chatSuite();
 
-  beforeAll(async () => {
-    world = await startAppWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.app.close()));
-  });
-
-  const open = async (jid: string, resource: string) => {
-    const client = await signIn(world, jid, { resource });
-    clients.push(client);
-    return client;
-  };
+  const open = suite.open;
 
   it('subscribe both ways: the request reaches the contact, approval shows in both rosters, presence is seen both ways', async () => {
     const alice = await open('alice@valid.test', 'desk');

@@ -5,8 +5,7 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IpcResult } from '../../../app/ipc/result.js';
-import { createDispatch } from '../../../main/ipc/dispatch.js';
+import { appCaller } from '../../harness/app-caller.js';
 import { startAppWorld, password, type AppWorld } from '../../harness/app-world.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
 import { createTestApp } from '../../harness/test-app.js';
@@ -26,16 +25,11 @@ describe.runIf(available)('a damaged pin file fails closed', () => {
   it('moves the file aside, tells the user, and asks about the server again', async () => {
     const app = await createTestApp({ network: world.network('starttls') });
     try {
-      const dispatch = createDispatch(app.handlers, { logError: () => undefined });
-      const call = async <T>(name: string, payload?: unknown) => {
-        const result = (await dispatch(name, payload)) as IpcResult<T>;
-        if (!result.ok) throw new Error(result.error.message);
-        return result.value;
-      };
+      const call = appCaller(app);
       // Half a pin file, as a crash of some other program or a bad disk might leave it.
       await writeFile(path.join(app.dataDir, 'pins.json'), '{"schema":"hostproof.pins","version":1,"data":[{"domain":"noposh.te');
 
-      const view = await call<{ settings: { id: string } }>('addAccount', { jid: 'alice@noposh.test', password: password('alice'), rememberPassword: false });
+      const view = await call('addAccount', { jid: 'alice@noposh.test', password: password('alice'), rememberPassword: false });
       const question = await waitForEvent(app.events, 'trustDecisionNeeded', (r) => r.accountId === view.settings.id);
       expect(question.verdict).toMatchObject({ verified: false, undecided: 'delegated-host' });
       expect(question.verdict.pin.status).toBe('none');
@@ -46,7 +40,7 @@ describe.runIf(available)('a damaged pin file fails closed', () => {
       // The app keeps working: pinning now writes a fresh, valid file.
       await call('decideTrust', { requestId: question.requestId, decision: 'pin' });
       await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === view.settings.id && p.state.stage === 'online');
-      expect(await call<unknown[]>('listPins')).toHaveLength(1);
+      expect(await call('listPins')).toHaveLength(1);
     } finally {
       await app.close();
     }

@@ -4,49 +4,22 @@
  * sent only after "Connect once" (or a pin). Over STARTTLS and direct TLS.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IpcResult } from '../../../app/ipc/result.js';
-import { createDispatch } from '../../../main/ipc/dispatch.js';
-import { startRecordingXmppServer, type RecordingXmppServer } from '../../harness/recording-xmpp-server.js';
-import { createTestApp, type TestApp } from '../../harness/test-app.js';
-import { createTestCertificate } from '../../harness/test-pki.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
+import { recordedAccount, type RecordedAccount } from './recorded-account.js';
 
 const PASSWORD = 'hunter2-recorded';
 
 describe('no credential before the identity is verified or the user decided', () => {
-  const cleanups: Array<() => Promise<void>> = [];
+  const open: RecordedAccount[] = [];
   afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
+    await Promise.all(open.splice(0).map((a) => a.close()));
   });
 
+  // Self-signed for the domain itself, no POSH anywhere: the verdict is "untrusted certificate".
   async function setup(mode: 'starttls' | 'direct-tls') {
-    // Self-signed for the domain itself, no POSH anywhere: the verdict is "untrusted certificate".
-    const certificate = await createTestCertificate({ commonName: 'secret.test', dnsNames: ['secret.test'] });
-    const server: RecordingXmppServer = await startRecordingXmppServer({
-      certificate,
-      mode,
-      domain: 'secret.test',
-      script: { users: { alice: PASSWORD } },
-    });
-    cleanups.push(() => server.close());
-    // Name resolution fails for every name (so POSH finds nothing); the server is configured by address.
-    const app: TestApp = await createTestApp({
-      network: { lookup: async (name) => Promise.reject(new Error(`no such name ${name} in this test`)) },
-    });
-    cleanups.push(() => app.close());
-    const dispatch = createDispatch(app.handlers, { logError: () => undefined });
-    const call = async <T>(name: string, payload?: unknown) => {
-      const result = (await dispatch(name, payload)) as IpcResult<T>;
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value;
-    };
-    const view = await call<{ settings: { id: string } }>('addAccount', {
-      jid: 'alice@secret.test',
-      password: PASSWORD,
-      rememberPassword: false,
-      server: { host: '127.0.0.1', port: server.port, directTls: mode === 'direct-tls' },
-    });
-    return { server, app, call, id: view.settings.id };
+    const account = await recordedAccount({ domain: 'secret.test', password: PASSWORD, mode });
+    open.push(account);
+    return account;
   }
 
   describe.each(['starttls', 'direct-tls'] as const)('over %s', (mode) => {

@@ -4,41 +4,21 @@
  * the network is back. Against the recording server, so every connection is counted.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IpcResult } from '../../../app/ipc/result.js';
-import { createDispatch } from '../../../main/ipc/dispatch.js';
 import type { NetworkStatus } from '../../../main/xmpp/account-connection.js';
-import { startRecordingXmppServer } from '../../harness/recording-xmpp-server.js';
-import { createTestApp, type TestAppOptions } from '../../harness/test-app.js';
-import { createTestCertificate } from '../../harness/test-pki.js';
+import type { TestAppOptions } from '../../harness/test-app.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
-
-const PASSWORD = 'pw-reconnect';
+import { recordedAccount, type RecordedAccount } from './recorded-account.js';
 
 describe('reconnect rules', () => {
-  const cleanups: Array<() => Promise<void>> = [];
+  const open: RecordedAccount[] = [];
   afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
+    await Promise.all(open.splice(0).map((a) => a.close()));
   });
 
-  async function setup(options: TestAppOptions = {}) {
-    const certificate = await createTestCertificate({ commonName: 'slow.test', dnsNames: ['slow.test'] });
-    const server = await startRecordingXmppServer({ certificate, mode: 'direct-tls', domain: 'slow.test', script: { users: { alice: PASSWORD } } });
-    cleanups.push(() => server.close());
-    const app = await createTestApp({ network: { lookup: async () => Promise.reject(new Error('no DNS in this test')) }, reconnectDelay: () => 100, ...options });
-    cleanups.push(() => app.close());
-    const dispatch = createDispatch(app.handlers, { logError: () => undefined });
-    const call = async <T>(name: string, payload?: unknown) => {
-      const result = (await dispatch(name, payload)) as IpcResult<T>;
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value;
-    };
-    const view = await call<{ settings: { id: string } }>('addAccount', {
-      jid: 'alice@slow.test',
-      password: PASSWORD,
-      rememberPassword: false,
-      server: { host: '127.0.0.1', port: server.port, directTls: true },
-    });
-    return { server, app, call, id: view.settings.id };
+  async function setup(app: TestAppOptions = {}) {
+    const account = await recordedAccount({ domain: 'slow.test', password: 'pw-reconnect', mode: 'direct-tls', app: { reconnectDelay: () => 100, ...app } });
+    open.push(account);
+    return account;
   }
 
   it('reconnects after a slow decision and accepts only the same key', async () => {

@@ -1,0 +1,43 @@
+/**
+ * The frame every chat integration file shares: one hosted world for the file (started before its tests,
+ * stopped after), and everything a test opens closed after that test.
+ */
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startAppWorld, type AppWorld } from '../../harness/app-world.js';
+import { signIn, type ChatClient, type SignInOptions } from './chat-client.js';
+
+export interface ChatSuite {
+  /** The file's world (available inside tests and hooks). */
+  readonly world: AppWorld;
+  /** Signs in a new app as `jid` and closes it after the test. */
+  open(jid: string, resource: string, options?: Omit<SignInOptions, 'resource'>): Promise<ChatClient>;
+  /** Closes `thing` after the test. */
+  track<T extends ChatClient | { close(): Promise<void> }>(thing: T): T;
+}
+
+export function chatSuite(setup?: (world: AppWorld) => Promise<void>): ChatSuite {
+  let world: AppWorld | undefined;
+  const closers: Array<() => Promise<void>> = [];
+  beforeAll(async () => {
+    world = await startAppWorld();
+    await setup?.(world);
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(closers.splice(0).map((close) => close()));
+  });
+  const suite: ChatSuite = {
+    get world() {
+      if (!world) throw new Error('The world starts in beforeAll');
+      return world;
+    },
+    open: async (jid, resource, options = {}) => suite.track(await signIn(suite.world, jid, { ...options, resource })),
+    track: (thing) => {
+      closers.push('app' in thing ? () => thing.app.close() : () => thing.close());
+      return thing;
+    },
+  };
+  return suite;
+}

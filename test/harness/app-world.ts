@@ -6,7 +6,9 @@
  *   valid.test    presents a CA-valid certificate for itself              → PKIX
  *   posh.test     presents the provider's certificate; POSH fingerprints   → POSH
  *   ref.test      presents the provider's certificate; POSH reference      → POSH (through the provider's document)
- *   noposh.test   presents the provider's certificate; no POSH             → the user decides
+ *   noposh.test   presents the provider's certificate; no POSH             → the user decides (delegated host)
+ *   self.test     presents a self-signed certificate for itself; no POSH   → the user decides (untrusted)
+ *   liar.test     presents the provider's certificate; POSH names another  → the user decides (POSH mismatch)
  * Every domain has users alice and bob (password "secret-<user>").
  */
 import { rootCertificates } from 'node:tls';
@@ -18,7 +20,7 @@ import { startPoshHttpsServer, type PoshHttpsServer } from './posh-https-server.
 import { startProsody, type Prosody } from './prosody.js';
 import { createTestCa, createTestCertificate, type TestCa, type TestCertificate } from './test-pki.js';
 
-export const WORLD_DOMAINS = ['valid.test', 'posh.test', 'ref.test', 'noposh.test'] as const;
+export const WORLD_DOMAINS = ['valid.test', 'posh.test', 'ref.test', 'noposh.test', 'self.test', 'liar.test'] as const;
 export type WorldDomain = (typeof WORLD_DOMAINS)[number];
 export type Transport = 'starttls' | 'direct';
 export const password = (user: string) => `secret-${user}`;
@@ -42,10 +44,13 @@ export async function startAppWorld(): Promise<AppWorld> {
   const ca = await createTestCa();
   const valid = await createTestCertificate({ commonName: 'valid.test', dnsNames: ['valid.test'], issuer: ca });
   let hosting = await createTestCertificate({ commonName: 'hosting.test', dnsNames: ['hosting.test'], issuer: ca });
-  const hostedDomains = WORLD_DOMAINS.filter((d) => d !== 'valid.test');
+  const selfSigned = await createTestCertificate({ commonName: 'self.test', dnsNames: ['self.test'] });
+  const stranger = await createTestCertificate({ commonName: 'elsewhere.test', dnsNames: ['elsewhere.test'], issuer: ca });
+  const hostedDomains = WORLD_DOMAINS.filter((d) => d !== 'valid.test' && d !== 'self.test');
   const prosody = await startProsody({
     hosts: [
       { domain: 'valid.test', certPem: valid.certPem, keyPem: valid.keyPem },
+      { domain: 'self.test', certPem: selfSigned.certPem, keyPem: selfSigned.keyPem },
       ...hostedDomains.map((domain) => ({ domain, certPem: hosting.certPem, keyPem: hosting.keyPem })),
     ],
     users: WORLD_DOMAINS.flatMap((host) => ['alice', 'bob'].map((user) => ({ user, host, password: password(user) }))),
@@ -69,7 +74,9 @@ export async function startAppWorld(): Promise<AppWorld> {
     web.route('posh.test', POSH_PATH, { kind: 'json', body: fingerprints });
     web.route('ref.test', POSH_PATH, { kind: 'json', body: { url: 'https://hosting.test/posh/ref.test.json', expires: 3600 } });
     web.route('hosting.test', '/posh/ref.test.json', { kind: 'json', body: fingerprints });
-    for (const d of ['valid.test', 'noposh.test']) {
+    // liar.test's own statement names a certificate its server does not present.
+    web.route('liar.test', POSH_PATH, { kind: 'json', body: { fingerprints: [{ 'sha-256': summarizeCertificate(stranger.der).sha256 }], expires: 3600 } });
+    for (const d of ['valid.test', 'noposh.test', 'self.test']) {
       web.route(d, POSH_PATH, { kind: 'status', status: 404 });
       web.route(d, SEED_PATH, { kind: 'status', status: 404 });
     }

@@ -154,6 +154,8 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   }
 
   const listenedForAcks = new WeakSet<OnlineSession>();
+  /** The stream dropped and the account is reconnecting: requests would only wait for a timeout. */
+  let suspended = false;
   let lastSession: OnlineSession | null = null;
 
   /**
@@ -162,6 +164,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
    * origin-id, so the receiver can drop a copy that did arrive).
    */
   async function goOnline(session: OnlineSession) {
+    suspended = false;
     if (!listenedForAcks.has(session)) {
       session.onAcked((id) => queue.markSent(id));
       listenedForAcks.add(session);
@@ -173,7 +176,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   }
 
   const requireOnline = (): FeatureSet => {
-    if (!features) throw new UserFacingError('This account is not online right now. Try again once it has reconnected.');
+    if (!features || suspended) throw new UserFacingError('This account is not online right now. Try again once it has reconnected.');
     return features;
   };
 
@@ -206,7 +209,10 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       for (const c of conversations.values()) for (const m of c.messages) if (m.direction === 'out' && m.state === 'sent') set.messages.watch(m);
       await goOnline(session);
     },
-    suspend: () => queue.offline(),
+    suspend: () => {
+      suspended = true;
+      queue.offline();
+    },
     resume: async (session) => {
       if (!features) return;
       await goOnline(session);

@@ -21,7 +21,7 @@ import createStreamFeatures from '@xmpp/stream-features';
 import streamManagement, { type StreamManagement } from '@xmpp/stream-management';
 import type { Element } from '@xmpp/xml';
 import { StreamError } from '../errors.js';
-import { adoptedTransport } from './adopted-transport.js';
+import { adoptedTransport, StanzaSizeGuard } from './adopted-transport.js';
 import { IqHandlers } from './iq-handlers.js';
 import { NS_BIND } from './resource-binding.js';
 import { NS_SASL } from './sasl-negotiation.js';
@@ -58,9 +58,11 @@ export interface ComposedStream {
   readonly sm: StreamManagement;
 }
 
-export function composeStream(socket: TLSSocket, options: { domain: string; timeoutMs: number }, roles: StreamRoles): ComposedStream {
+export function composeStream(socket: TLSSocket, options: { domain: string; timeoutMs: number; maxElementChars?: number }, roles: StreamRoles): ComposedStream {
   const entity = new SessionClient({ domain: options.domain, lang: 'en', timeout: options.timeoutMs });
-  entity.transports.push(adoptedTransport(socket));
+  const guard = new StanzaSizeGuard(options.maxElementChars);
+  entity.transports.push(adoptedTransport(socket, guard));
+  entity.on('element', () => guard.completed());
   const middleware = createMiddleware({ entity });
   const streamFeatures = createStreamFeatures({ middleware });
 

@@ -22,6 +22,8 @@ export interface AccountsServiceDeps {
   readonly createChat: (settings: AccountSettings) => AccountChat;
   /** Builds the connection controller of one account, which attaches the chat when it is online. */
   readonly createConnection: (settings: AccountSettings, chat: AccountChat) => AccountConnection;
+  /** Forgets what other stores keep about a removed account. */
+  readonly forgetAccount?: (accountId: AccountId) => Promise<void>;
 }
 
 export interface AccountsService {
@@ -124,6 +126,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     remove: async (accountId) => {
       await stopLive(accountId);
       await deps.vault.forget(accountId);
+      await deps.forgetAccount?.(accountId);
       await deps.store.remove(accountId);
       await announce();
     },

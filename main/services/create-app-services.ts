@@ -76,6 +76,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     store,
     vault,
     emit: options.emit,
+    forgetAccount: (accountId) => logins.forget(accountId),
     createChat: (settings) =>
       createAccountChat({
         accountId: settings.id,

@@ -43,5 +43,9 @@ describe('no downgrade to PLAIN after SCRAM worked', () => {
     expect(plainOnly.connections.length).toBeGreaterThan(0);
     expect(plainOnly.received()).not.toContain('<auth');
     expect(plainOnly.received()).not.toContain(Buffer.from(`\0alice\0${PASSWORD}`).toString('base64'));
+
+    // Removing the account removes what was remembered about it.
+    await call('removeAccount', { accountId: id });
+    expect(await memory.mechanism(id)).toBeNull();
   });
 });

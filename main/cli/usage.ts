@@ -19,6 +19,6 @@ Options for check and lookup:
 Options for check only:
   --host h --port n            connect here instead of using SRV records
   --direct-tls                 with --host: TLS from the first byte (XEP-0368) instead of STARTTLS
-  --pins file                  the pin store to consult (read only)
+  --pins file                  the pin store to consult (a damaged file is moved aside, as the app does)
 
 Exit status: 0 verified, 1 not verified, 2 usage or internal error.`;

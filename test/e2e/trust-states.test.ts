@@ -46,9 +46,12 @@ describe.runIf(available)('each trust state as the user sees it', () => {
     expect(question?.verdict.undecided).toBe(reason);
     expect(await dialog.locator('[data-reason]').getAttribute('data-reason')).toBe(reason);
     expect(await isFocused(dialog.getByRole('button', { name: 'Cancel' }))).toBe(true);
+    // The app behind the modal is inert: nothing there can be reached while the question is open.
+    expect(await harness.page.evaluate(() => document.getElementById('root')?.inert)).toBe(true);
     await harness.screenshot(screenshot);
     await harness.page.keyboard.press('Escape');
     await waitForStage(harness.page, 'failed');
+    expect(await harness.page.evaluate(() => document.getElementById('root')?.inert)).toBe(false);
     expect(harness.pageErrors).toEqual([]);
   });
 });

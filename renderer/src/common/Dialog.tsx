@@ -1,4 +1,5 @@
-import { useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useFocusTrap } from './use-focus-trap.js';
 
 export type DialogTone = 'neutral' | 'warning' | 'danger';
@@ -22,7 +23,8 @@ export function Dialog({ title, description, tone = 'neutral', onCancel, role = 
   const titleId = useId();
   const descriptionId = useId();
   useFocusTrap(ref, onCancel);
-  return (
+  useInertApp();
+  return createPortal(
     <div className="dialog-backdrop">
       <div
         ref={ref}
@@ -44,6 +46,26 @@ export function Dialog({ title, description, tone = 'neutral', onCancel, role = 
         )}
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
+}
+
+/**
+ * While a modal is open the app behind it is inert: screen readers and Tab cannot reach it, not only the
+ * focus trap. Dialogs render into <body>, outside #root; nested dialogs are counted on the root itself.
+ */
+function useInertApp() {
+  useEffect(() => {
+    const root = document.getElementById('root');
+    if (!root) return;
+    const open = Number(root.dataset.openDialogs ?? '0') + 1;
+    root.dataset.openDialogs = String(open);
+    root.inert = true;
+    return () => {
+      const left = Number(root.dataset.openDialogs ?? '1') - 1;
+      root.dataset.openDialogs = String(left);
+      if (left <= 0) root.inert = false;
+    };
+  }, []);
 }

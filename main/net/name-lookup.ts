@@ -13,14 +13,22 @@ export interface Address {
 
 export type NameLookup = (hostname: string) => Promise<readonly Address[]>;
 
+/** One SRV answer, as node:dns reports it. */
+export interface SrvAnswer {
+  readonly name: string;
+  readonly port: number;
+  readonly priority: number;
+  readonly weight: number;
+}
+
 /** The subset of dns.promises.Resolver that Hostproof uses (SRV for XMPP, A/AAAA for addresses). */
-export interface DnsResolver {
-  resolveSrv(name: string): Promise<Array<{ name: string; port: number; priority: number; weight: number }>>;
+export interface DnsQueries {
+  resolveSrv(name: string): Promise<SrvAnswer[]>;
   resolve4(name: string): Promise<string[]>;
   resolve6(name: string): Promise<string[]>;
 }
 
-export function createDnsResolver(server?: string): DnsResolver {
+export function createDnsResolver(server?: string): DnsQueries {
   const resolver = new dns.promises.Resolver({ timeout: 3000, tries: 2 });
   if (server) resolver.setServers([server]);
   return resolver;
@@ -30,7 +38,7 @@ export interface NameLookupOptions {
   /** Fixed answers: name (lower case) → addresses. */
   readonly overrides?: ReadonlyMap<string, readonly Address[]>;
   /** When set, addresses come from this resolver instead of the operating system. */
-  readonly resolver?: DnsResolver;
+  readonly resolver?: DnsQueries;
 }
 
 export function createNameLookup(options: NameLookupOptions = {}): NameLookup {

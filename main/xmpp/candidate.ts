@@ -30,7 +30,5 @@ export interface ConfiguredServer {
   readonly directTls: boolean;
 }
 
-export interface ResolvedAddress {
-  readonly address: string;
-  readonly family: 4 | 6;
-}
+/** An address of a host (the same shape every lookup in the app uses). */
+export type { Address as ResolvedAddress } from '../net/name-lookup.js';

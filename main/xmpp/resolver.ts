@@ -4,25 +4,14 @@
  * host the SRV records named. All DNS goes through the injected resolver (node:dns.promises.Resolver-shaped),
  * so tests point it at an in-process DNS server and the app can choose its own servers.
  */
+import type { DnsQueries, SrvAnswer } from '../net/name-lookup.js';
 import type { Candidate, ConfiguredServer, ResolvedAddress, SrvCandidate } from './candidate.js';
 import { queryOutcome, type DnsOutcome } from './dns-outcome.js';
 import { ipLiteral, toALabel } from './host-name.js';
 import { XmppResolveError } from './resolve-error.js';
 import { orderSrvRecords } from './srv-order.js';
 
-export interface SrvAnswer {
-  readonly name: string;
-  readonly port: number;
-  readonly priority: number;
-  readonly weight: number;
-}
-
-/** The subset of node:dns.promises.Resolver this module uses. */
-export interface DnsQueries {
-  resolveSrv(name: string): Promise<SrvAnswer[]>;
-  resolve4(name: string): Promise<string[]>;
-  resolve6(name: string): Promise<string[]>;
-}
+export type { DnsQueries, SrvAnswer };
 
 export interface XmppResolverDeps {
   readonly resolver: DnsQueries;

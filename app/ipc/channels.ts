@@ -20,6 +20,7 @@ export const REQUEST_NAMES = [
   'updateContact',
   'removeContact',
   'answerSubscription',
+  'changeSubscription',
   'setPresence',
   // messages
   'listConversations',

@@ -66,6 +66,11 @@ export const requestSchemas = {
   updateContact: z.strictObject({ accountId, jid: bareJid, name: displayName.nullable(), groups: z.array(group).max(64) }),
   removeContact: z.strictObject({ accountId, jid: bareJid }),
   answerSubscription: z.strictObject({ accountId, jid: bareJid, approve: z.boolean() }),
+  /**
+   * request: ask to see their presence (again); unsubscribe: stop seeing theirs; revoke: stop them seeing
+   * ours; pre-approve: let them see ours as soon as they ask (RFC 6121 §3.4, when the server offers it).
+   */
+  changeSubscription: z.strictObject({ accountId, jid: bareJid, action: z.enum(['request', 'unsubscribe', 'revoke', 'pre-approve']) }),
   setPresence: z.strictObject({
     accountId,
     show: z.enum(['chat', 'online', 'away', 'xa', 'dnd', 'offline']),
@@ -115,6 +120,7 @@ export interface ResponseTypes {
   updateContact: null;
   removeContact: null;
   answerSubscription: null;
+  changeSubscription: null;
   setPresence: null;
   listConversations: readonly ConversationSummary[];
   sendMessage: ChatMessage;

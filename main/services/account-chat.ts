@@ -183,7 +183,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   return {
     attach: async (session) => {
       if (features) detachFeatures();
-      const set = createFeatureSet({ link: session.link, accountId, now: deps.now, ids: deps.ids, log: deps.log, preApproval: false, dedupe });
+      const set = createFeatureSet({ link: session.link, accountId, now: deps.now, ids: deps.ids, log: deps.log, preApproval: session.preApproval, dedupe });
       features = set;
       unsubscribe = [
         set.roster.on('changed', (snapshot) => {
@@ -223,6 +223,15 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       const set = requireOnline();
       await set.roster.set(jid, { name, groups });
       await set.subscriptions.request(jid);
+    },
+    changeSubscription: async (jid, action) => {
+      const subscriptions = requireOnline().subscriptions;
+      if (action === 'request') await subscriptions.request(jid);
+      else if (action === 'unsubscribe') await subscriptions.unsubscribe(jid);
+      else if (action === 'revoke') await subscriptions.cancel(jid);
+      else if ((await subscriptions.preApprove(jid)) === 'unsupported') {
+        throw new UserFacingError('Your server does not support approving contacts in advance.');
+      }
     },
     updateContact: (jid, name, groups) => requireOnline().roster.set(jid, { name, groups }),
     removeContact: (jid) => requireOnline().roster.remove(jid),

@@ -12,6 +12,7 @@ export interface ChatFeatures {
   updateContact(jid: string, name: string | null, groups: readonly string[]): Promise<void>;
   removeContact(jid: string): Promise<void>;
   answerSubscription(jid: string, approve: boolean): Promise<void>;
+  changeSubscription(jid: string, action: 'request' | 'unsubscribe' | 'revoke' | 'pre-approve'): Promise<void>;
   setPresence(show: Show | 'offline', status: string | null): Promise<void>;
   conversations(): readonly ConversationSummary[];
   sendMessage(to: string, body: string): Promise<ChatMessage>;

@@ -43,6 +43,7 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     updateContact: (p) => nothing(accounts.features(p.accountId).updateContact(p.jid, p.name, p.groups)),
     removeContact: (p) => nothing(accounts.features(p.accountId).removeContact(p.jid)),
     answerSubscription: (p) => nothing(accounts.features(p.accountId).answerSubscription(p.jid, p.approve)),
+    changeSubscription: (p) => nothing(accounts.features(p.accountId).changeSubscription(p.jid, p.action)),
     setPresence: (p) => nothing(accounts.features(p.accountId).setPresence(p.show, p.status)),
 
     listConversations: async (p) => accounts.features(p.accountId).conversations(),

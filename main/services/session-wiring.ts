@@ -35,6 +35,9 @@ export async function openXmppSession(args: OpenSessionArgs): Promise<OnlineSess
     get acknowledged() {
       return acknowledged;
     },
+    get preApproval() {
+      return session.preApproval;
+    },
     onAcked: (listener) => {
       session.on('acked', (stanza) => {
         if (typeof stanza.attrs.id === 'string') listener(stanza.attrs.id);

@@ -23,6 +23,8 @@ export interface OnlineSession {
   readonly resumable: boolean;
   /** XEP-0198 is on for the current stream: the server acknowledges each stanza we send. */
   readonly acknowledged: boolean;
+  /** The server offers subscription pre-approval (RFC 6121 §3.4). */
+  readonly preApproval: boolean;
   /** Calls the listener with the `id` of each of our stanzas the server acknowledged. */
   onAcked(listener: (stanzaId: string) => void): void;
   /**

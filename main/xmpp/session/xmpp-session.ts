@@ -34,6 +34,7 @@ import { SessionEvents, type SessionEventMap } from './session-events.js';
 export type { DisconnectedEvent, SessionEventMap } from './session-events.js';
 
 const NS_SM = 'urn:xmpp:sm:3';
+const NS_PRE_APPROVAL = 'urn:xmpp:features:pre-approval';
 
 export interface SessionTimeouts {
   /** From our stream header to online (SASL, bind, SM). */
@@ -141,6 +142,7 @@ export class XmppSession implements XmppLink {
   #state: State = { kind: 'idle' };
   #jid: string;
   #mechanism: MechanismName | null = null;
+  #preApproval = false;
   #lastStart: SessionStart | null = null;
 
   constructor(config: SessionConfig) {
@@ -166,6 +168,11 @@ export class XmppSession implements XmppLink {
   }
 
   /** The SASL mechanism of the last login (to remember for downgrade protection), or null before one. */
+  /** The server offers subscription pre-approval (RFC 6121 §3.4), as its post-login features said. */
+  get preApproval(): boolean {
+    return this.#preApproval;
+  }
+
   get mechanism(): MechanismName | null {
     return this.#mechanism;
   }
@@ -426,6 +433,7 @@ export class XmppSession implements XmppLink {
     const jid = await bindResource(requester, this.#config.resource, this.#config.domain);
     stream.entity._jid(jid);
     this.#jid = jid;
+    this.#preApproval = features.getChild('sub', NS_PRE_APPROVAL) !== undefined;
     if (sessionRequired(features)) await establishSession(requester);
     stream.phase = 'bound';
   }

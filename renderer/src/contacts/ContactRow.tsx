@@ -7,10 +7,25 @@ interface ContactRowProps {
   readonly onChat: (jid: string) => void;
   readonly onRename: (item: RosterItem) => void;
   readonly onRemove: (item: RosterItem) => void;
+  readonly onSubscription: (item: RosterItem, action: SubscriptionAction) => void;
+}
+
+export type SubscriptionAction = 'request' | 'unsubscribe' | 'revoke' | 'pre-approve';
+
+/** Which presence-sharing changes make sense for this contact now (RFC 6121 §3). */
+export function subscriptionActions(item: RosterItem): ReadonlyArray<{ action: SubscriptionAction; label: string }> {
+  const theySeeUs = item.subscription === 'from' || item.subscription === 'both';
+  const weSeeThem = item.subscription === 'to' || item.subscription === 'both';
+  const actions: Array<{ action: SubscriptionAction; label: string }> = [];
+  if (!weSeeThem && !item.pendingOut) actions.push({ action: 'request', label: 'Ask to see their status' });
+  if (weSeeThem) actions.push({ action: 'unsubscribe', label: 'Stop seeing their status' });
+  if (theySeeUs) actions.push({ action: 'revoke', label: 'Stop sharing my status' });
+  else if (!item.approved) actions.push({ action: 'pre-approve', label: 'Let them see my status' });
+  return actions;
 }
 
 /** One contact: name, address, presence and status text (all network data, shown isolated as text). */
-export function ContactRow({ item, presence, onChat, onRename, onRemove }: ContactRowProps) {
+export function ContactRow({ item, presence, onChat, onRename, onRemove, onSubscription }: ContactRowProps) {
   const best = bestResource(presence);
   const show = best?.show ?? 'offline';
   const name = displayName(item);
@@ -39,6 +54,11 @@ export function ContactRow({ item, presence, onChat, onRename, onRemove }: Conta
         <button type="button" className="button--small" onClick={() => onRename(item)}>
           Rename
         </button>
+        {subscriptionActions(item).map(({ action, label }) => (
+          <button key={action} type="button" className="button--small" onClick={() => onSubscription(item, action)}>
+            {label}
+          </button>
+        ))}
         <button type="button" className="button--small button--danger" onClick={() => onRemove(item)}>
           Remove
         </button>

@@ -4,7 +4,7 @@ import { useApi } from '../ApiContext.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { request } from '../common/ipc.js';
 import { AddContactForm } from './AddContactForm.js';
-import { ContactRow } from './ContactRow.js';
+import { ContactRow, type SubscriptionAction } from './ContactRow.js';
 import { groupRoster } from './presence-text.js';
 import { PresenceSelector } from './PresenceSelector.js';
 import { RenameContactDialog } from './RenameContactDialog.js';
@@ -35,6 +35,11 @@ export function ContactsView({ accountId, onOpenChat }: ContactsViewProps) {
     } else setFailure(result.message);
   };
 
+  const changeSubscription = async (item: RosterItem, action: SubscriptionAction) => {
+    const result = await request(() => api.changeSubscription({ accountId, jid: item.jid, action }));
+    setFailure(result.ok ? null : result.message);
+  };
+
   const groups = groupRoster(roster.items, filter);
   return (
     <section className="contacts panel" aria-label="Contacts" data-testid="contacts-view">
@@ -49,6 +54,11 @@ export function ContactsView({ accountId, onOpenChat }: ContactsViewProps) {
           Add contact
         </button>
       </div>
+      {failure !== null && removing === null ? (
+        <p role="alert" className="error-text">
+          {failure}
+        </p>
+      ) : null}
       {adding ? <AddContactForm accountId={accountId} onDone={() => setAdding(false)} /> : null}
       {roster.status === 'loading' ? <p role="status">Loading contacts…</p> : null}
       {roster.status === 'error' ? <p role="alert">Could not load contacts: {roster.message}</p> : null}
@@ -67,6 +77,7 @@ export function ContactsView({ accountId, onOpenChat }: ContactsViewProps) {
                 onChat={onOpenChat}
                 onRename={setRenaming}
                 onRemove={setRemoving}
+                onSubscription={(target, action) => void changeSubscription(target, action)}
               />
             ))}
           </ul>

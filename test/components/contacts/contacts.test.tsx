@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ContactPresence, RosterItem } from '../../../app/domain/chat.js';
 import { ok } from '../../../app/ipc/result.js';
+import { subscriptionActions } from '../../../renderer/src/contacts/ContactRow.js';
 import { ContactsView } from '../../../renderer/src/contacts/ContactsView.js';
 import { fakeApi } from '../fixtures/fake-api.js';
 import { ACCOUNT_ID } from '../fixtures/verdicts.js';
@@ -41,6 +42,7 @@ function show() {
     updateContact: () => ok(null),
     removeContact: () => ok(null),
     answerSubscription: () => ok(null),
+    changeSubscription: () => ok(null),
     setPresence: () => ok(null),
   });
   renderWithApi(<ContactsView accountId={ACCOUNT_ID} onOpenChat={(jid) => opened.push(jid)} />, fake.api);
@@ -151,5 +153,28 @@ describe('<ContactsView>', () => {
     fireEvent.change(screen.getByLabelText('Status message'), { target: { value: 'Lunch' } });
     fireEvent.change(screen.getByLabelText('Your presence'), { target: { value: 'away' } });
     await waitFor(() => expect(fake.callsOf('setPresence')).toEqual([{ accountId: ACCOUNT_ID, show: 'away', status: 'Lunch' }]));
+  });
+
+  it('offers the presence-sharing changes that fit each contact, and sends the chosen one', async () => {
+    const { fake } = show();
+    const bob = (await screen.findAllByTestId('contact')).find((c) => c.dataset.jid === 'bob@example.org')!;
+    fireEvent.click(within(bob).getByRole('button', { name: 'Stop sharing my status' }));
+    await waitFor(() => expect(fake.callsOf('changeSubscription')).toEqual([{ accountId: ACCOUNT_ID, jid: 'bob@example.org', action: 'revoke' }]));
+    const dave = screen.getAllByTestId('contact').find((c) => c.dataset.jid === 'dave@example.net')!;
+    // Dave has not answered our request yet: asking again is not offered, letting him see us is.
+    expect(within(dave).queryByRole('button', { name: 'Ask to see their status' })).toBeNull();
+    expect(within(dave).getByRole('button', { name: 'Let them see my status' })).toBeTruthy();
+  });
+});
+
+describe('subscriptionActions (RFC 6121 states)', () => {
+  it.each([
+    [{ subscription: 'none', pendingOut: false, approved: false }, ['request', 'pre-approve']],
+    [{ subscription: 'none', pendingOut: true, approved: true }, []],
+    [{ subscription: 'to', pendingOut: false, approved: false }, ['unsubscribe', 'pre-approve']],
+    [{ subscription: 'from', pendingOut: false, approved: false }, ['request', 'revoke']],
+    [{ subscription: 'both', pendingOut: false, approved: false }, ['unsubscribe', 'revoke']],
+  ] as const)('%j -> %j', (state, expected) => {
+    expect(subscriptionActions(item('x@example.org', state)).map((a) => a.action)).toEqual(expected);
   });
 });

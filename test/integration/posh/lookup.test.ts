@@ -2,13 +2,12 @@
  * The POSH walk against a real HTTPS server on 127.0.0.1 with a generated CA: one server plays every
  * host through SNI; each test starts its own server and closes it.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeBase64 } from '../../../main/encoding/base64.js';
 import { lookupPosh, type PoshLookupOutcome } from '../../../main/trust/posh/lookup.js';
 import type { PoshHttpsServer, RedirectStatus } from '../../harness/posh-https-server.js';
 import { createTestCertificate } from '../../harness/test-pki.js';
 import {
-  createPoshWorld,
   DOMAIN,
   fetchOptionsFor,
   fingerprint,
@@ -19,7 +18,7 @@ import {
   RFC_URL,
   SEED_PATH,
   SEED_URL,
-  startWorldServer,
+  usePoshServer,
   x5t,
   type PoshWorld,
 } from './posh-world.js';
@@ -27,15 +26,10 @@ import {
 let world: PoshWorld;
 let server: PoshHttpsServer;
 
-beforeAll(async () => {
-  world = await createPoshWorld();
-});
-beforeEach(async () => {
-  server = await startWorldServer(world);
-});
-afterEach(async () => {
-  await server.close();
-});
+usePoshServer(
+  (w) => (world = w),
+  (s) => (server = s),
+);
 
 const lookup = (extra: Parameters<typeof fetchOptionsFor>[2] = {}): Promise<PoshLookupOutcome> =>
   lookupPosh(DOMAIN, fetchOptionsFor(world, server, extra));

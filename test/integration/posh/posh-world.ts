@@ -6,6 +6,7 @@
  * untrusted.test is signed by a CA the client is not given; wrongname.test presents a certificate for
  * another name; expiredweb.test presents an expired one.
  */
+import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { PoshLookupOptions } from '../../../main/trust/posh/lookup.js';
 import { startPoshHttpsServer, type PoshHttpsServer } from '../../harness/posh-https-server.js';
@@ -95,4 +96,24 @@ export function x5t(certificate: TestCertificate): string {
 
 export function fingerprintsDocument(certificates: readonly TestCertificate[], expires: unknown = 3600): Record<string, unknown> {
   return { fingerprints: certificates.map((certificate) => ({ 'sha-256': fingerprint(certificate) })), expires };
+}
+
+/**
+ * Registers the hooks every POSH integration file uses: one world (CA and certificates) per file, a fresh
+ * HTTPS server per test. The setters hand them to the file's own variables.
+ */
+export function usePoshServer(setWorld: (world: PoshWorld) => void, setServer: (server: PoshHttpsServer) => void): void {
+  let world: PoshWorld | undefined;
+  let server: PoshHttpsServer | undefined;
+  beforeAll(async () => {
+    world = await createPoshWorld();
+    setWorld(world);
+  });
+  beforeEach(async () => {
+    server = await startWorldServer(world!);
+    setServer(server);
+  });
+  afterEach(async () => {
+    await server?.close();
+  });
 }

@@ -3,7 +3,7 @@
  * domain's URL, refetch once on mismatch, failures never cached) and the rule that no failure is ever
  * turned into `verified`. TLS runs on the real clock; the verifier's clock is a separate, movable one.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PoshResult } from '../../../app/domain/trust.js';
 import type { PoshLookupOptions } from '../../../main/trust/posh/lookup.js';
 import {
@@ -13,7 +13,6 @@ import {
 import { createPoshVerifier, type PoshVerifier } from '../../../main/trust/posh/verify-posh.js';
 import type { PoshHttpsServer, PoshRoute } from '../../harness/posh-https-server.js';
 import {
-  createPoshWorld,
   DOMAIN,
   fetchOptionsFor,
   fingerprint,
@@ -23,7 +22,7 @@ import {
   RFC_PATH,
   RFC_URL,
   SEED_PATH,
-  startWorldServer,
+  usePoshServer,
   x5t,
   type PoshWorld,
 } from './posh-world.js';
@@ -31,15 +30,10 @@ import {
 let world: PoshWorld;
 let server: PoshHttpsServer;
 
-beforeAll(async () => {
-  world = await createPoshWorld();
-});
-beforeEach(async () => {
-  server = await startWorldServer(world);
-});
-afterEach(async () => {
-  await server.close();
-});
+usePoshServer(
+  (w) => (world = w),
+  (s) => (server = s),
+);
 
 /** A clock for the verifier only (cache ages); TLS validity is checked on the real clock. */
 function movableClock(): { now: () => Date; advance: (seconds: number) => void } {

@@ -9,10 +9,9 @@ import { StanzaError } from '../../../../main/xmpp/link.js';
 import { shouldReconnect } from '../../../../main/xmpp/reconnect-policy.js';
 import { openSession } from '../../../../main/xmpp/session/open-session.js';
 import type { XmppSession } from '../../../../main/xmpp/session/xmpp-session.js';
-import { startProsody, type Prosody } from '../../../harness/prosody.js';
+import { type Prosody } from '../../../harness/prosody.js';
 import { PROSODY, requireSystemDependency } from '../../../harness/system-dependency.js';
-import { createTestCa, createTestCertificate } from '../../../harness/test-pki.js';
-import { connectToLoopback } from './verified-connection.js';
+import { connectToLoopback, startSessionProsody } from './verified-connection.js';
 
 const hasProsody = requireSystemDependency(PROSODY, 'integration (XMPP session)');
 const DOMAIN = 'hosted.test';
@@ -23,16 +22,7 @@ describe.runIf(hasProsody)('XMPP session against Prosody', () => {
   const open: XmppSession[] = [];
 
   beforeAll(async () => {
-    const ca = await createTestCa();
-    const leaf = await createTestCertificate({ commonName: DOMAIN, dnsNames: [DOMAIN], issuer: ca });
-    caPem = ca.certPem;
-    prosody = await startProsody({
-      hosts: [{ domain: DOMAIN, certPem: leaf.certPem, keyPem: leaf.keyPem }],
-      users: [
-        { user: 'alice', host: DOMAIN, password: 'alice-secret' },
-        { user: 'bob', host: DOMAIN, password: 'bob-secret' },
-      ],
-    });
+    ({ prosody, caPem } = await startSessionProsody());
   });
 
   afterAll(async () => {

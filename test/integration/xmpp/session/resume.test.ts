@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionLostError, SessionTimeoutError } from '../../../../main/xmpp/errors.js';
 import { createSession, openSession } from '../../../../main/xmpp/session/open-session.js';
 import type { DisconnectedEvent, SessionStart, XmppSession } from '../../../../main/xmpp/session/xmpp-session.js';
-import { startProsody, type Prosody } from '../../../harness/prosody.js';
+import { type Prosody } from '../../../harness/prosody.js';
 import { PROSODY, requireSystemDependency } from '../../../harness/system-dependency.js';
-import { createTestCa, createTestCertificate } from '../../../harness/test-pki.js';
-import { connectToLoopback } from './verified-connection.js';
+import { connectToLoopback, startSessionProsody } from './verified-connection.js';
 
 const hasProsody = requireSystemDependency(PROSODY, 'integration (XMPP session resumption)');
 const DOMAIN = 'hosted.test';
@@ -24,16 +23,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
   const sessions: XmppSession[] = [];
 
   beforeAll(async () => {
-    const ca = await createTestCa();
-    const leaf = await createTestCertificate({ commonName: DOMAIN, dnsNames: [DOMAIN], issuer: ca });
-    caPem = ca.certPem;
-    prosody = await startProsody({
-      hosts: [{ domain: DOMAIN, certPem: leaf.certPem, keyPem: leaf.keyPem }],
-      users: [
-        { user: 'alice', host: DOMAIN, password: 'alice-secret' },
-        { user: 'bob', host: DOMAIN, password: 'bob-secret' },
-      ],
-    });
+    ({ prosody, caPem } = await startSessionProsody());
   });
 
   afterAll(async () => {

@@ -6,6 +6,8 @@ import type { PoshResult } from '../../../../app/domain/trust.js';
 import { createNameLookup } from '../../../../main/net/name-lookup.js';
 import { connectVerified, type VerifiedConnection } from '../../../../main/xmpp/connect-verified.js';
 import { createXmppResolver } from '../../../../main/xmpp/resolver.js';
+import { startProsody, type Prosody } from '../../../harness/prosody.js';
+import { createTestCa, createTestCertificate } from '../../../harness/test-pki.js';
 
 const noDns = {
   resolveSrv: () => Promise.reject(new Error('no DNS in this test')),
@@ -35,4 +37,20 @@ export function connectToLoopback(options: { port: number; directTls: boolean; c
       timeoutMs: 5_000,
     },
   );
+}
+
+export const SESSION_DOMAIN = 'hosted.test';
+
+/** A Prosody serving SESSION_DOMAIN with a CA-valid certificate, and users alice / bob (password `<user>-secret`). */
+export async function startSessionProsody(): Promise<{ prosody: Prosody; caPem: string }> {
+  const ca = await createTestCa();
+  const leaf = await createTestCertificate({ commonName: SESSION_DOMAIN, dnsNames: [SESSION_DOMAIN], issuer: ca });
+  const prosody = await startProsody({
+    hosts: [{ domain: SESSION_DOMAIN, certPem: leaf.certPem, keyPem: leaf.keyPem }],
+    users: [
+      { user: 'alice', host: SESSION_DOMAIN, password: 'alice-secret' },
+      { user: 'bob', host: SESSION_DOMAIN, password: 'bob-secret' },
+    ],
+  });
+  return { prosody, caPem: ca.certPem };
 }

@@ -6,9 +6,9 @@
  *     side → back out and Cancel → not online, and the Trust center still holds the old pin.
  * This file has its own world because scenario 3 rotates the provider's key for every hosted domain.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { password, startAppWorld, type AppWorld } from '../harness/app-world.js';
-import { appOpener, e2eWorldAvailable } from './support/e2e-rig.js';
+import { describe, expect, it } from 'vitest';
+import { password, type AppWorld } from '../harness/app-world.js';
+import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import { publicKeySha256 } from './support/fingerprints.js';
 import {
   accountPage,
@@ -27,15 +27,7 @@ const available = e2eWorldAvailable();
 
 describe.runIf(available)('a hosted domain without POSH: the user decides, pins, and meets a changed key', () => {
   let world: AppWorld;
-  const apps = appOpener(() => world);
-
-  beforeAll(async () => {
-    world = await startAppWorld();
-  });
-  afterEach(() => apps.closeAll());
-  afterAll(async () => {
-    await world?.close();
-  });
+  const apps = useE2eWorld((w) => (world = w));
 
   it('asks with Cancel focused; pinning connects with "Pinned by you"; a reconnect asks nothing', async () => {
     const { app, harness } = await apps.open();

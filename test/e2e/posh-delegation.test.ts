@@ -4,9 +4,9 @@
  * it, so the account goes online without a question and the badge says who hosts it. The security panel tells
  * the whole story: domain → SRV (not authenticated) → certificate names → POSH URL → matched fingerprint.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { password, startAppWorld, type AppWorld } from '../harness/app-world.js';
-import { appOpener, e2eWorldAvailable } from './support/e2e-rig.js';
+import { describe, expect, it } from 'vitest';
+import { password, type AppWorld } from '../harness/app-world.js';
+import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import { certificateSha256 } from './support/fingerprints.js';
 import { accountItem, addAccountThroughForm, decisionDialog, openTab, pageBadge, waitForStage, waitForText } from './support/ui.js';
 
@@ -14,15 +14,7 @@ const available = e2eWorldAvailable();
 
 describe.runIf(available)('a domain that delegates to its hosting provider by POSH', () => {
   let world: AppWorld;
-  const apps = appOpener(() => world);
-
-  beforeAll(async () => {
-    world = await startAppWorld();
-  });
-  afterEach(() => apps.closeAll());
-  afterAll(async () => {
-    await world?.close();
-  });
+  const apps = useE2eWorld((w) => (world = w));
 
   it('connects silently, reads "Verified · hosted by hosting.test", and shows the delegation chain', async () => {
     const { harness } = await apps.open();

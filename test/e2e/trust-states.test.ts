@@ -3,24 +3,15 @@
  * certificate (PKIX), verified as delegated (POSH), and the three questions that have no pin behind them
  * (delegated host, untrusted certificate, POSH mismatch). Pinned and key-changed are in pin-and-key-change.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { password, startAppWorld, type AppWorld } from '../harness/app-world.js';
-import { appOpener, e2eWorldAvailable } from './support/e2e-rig.js';
+import { describe, expect, it } from 'vitest';
+import { password } from '../harness/app-world.js';
+import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import { addAccountThroughForm, decisionDialog, isFocused, pageBadge, waitForStage, waitForText } from './support/ui.js';
 
 const available = e2eWorldAvailable();
 
 describe.runIf(available)('each trust state as the user sees it', () => {
-  let world: AppWorld;
-  const apps = appOpener(() => world);
-
-  beforeAll(async () => {
-    world = await startAppWorld();
-  });
-  afterEach(() => apps.closeAll());
-  afterAll(async () => {
-    await world?.close();
-  });
+  const apps = useE2eWorld(() => undefined);
 
   it('a certificate valid for the domain: green "Verified", no question', async () => {
     const { harness } = await apps.open();

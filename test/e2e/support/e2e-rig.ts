@@ -3,7 +3,8 @@
  * + the built renderer in Chromium) wired to a shared test world, all closed by the file that opened them.
  */
 import { startAppHarness, type AppHarness } from '../../harness/app-harness.js';
-import type { AppWorld, Transport } from '../../harness/app-world.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startAppWorld, type AppWorld, type Transport } from '../../harness/app-world.js';
 import { CHROMIUM, PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
 
 /** Both programs are needed; evaluated once per file, loudly skipped (or failed under CI) when missing. */
@@ -36,4 +37,22 @@ export function appOpener(world: () => AppWorld) {
       await Promise.all(open.splice(0).map((app) => app.close()));
     },
   };
+}
+
+/**
+ * The hooks of a plain e2e file: one world for the file (handed to `setWorld`), apps closed after each test,
+ * the world stopped after the file. Returns the opener.
+ */
+export function useE2eWorld(setWorld: (world: AppWorld) => void): ReturnType<typeof appOpener> {
+  let world: AppWorld | undefined;
+  const apps = appOpener(() => world!);
+  beforeAll(async () => {
+    world = await startAppWorld();
+    setWorld(world);
+  });
+  afterEach(() => apps.closeAll());
+  afterAll(async () => {
+    await world?.close();
+  });
+  return apps;
 }

@@ -4,6 +4,7 @@ import { Composer } from './Composer.js';
 import { MessageList } from './MessageList.js';
 import { TypingIndicator } from './TypingIndicator.js';
 import { useConversation } from './use-conversation.js';
+import { ErrorText } from '../common/ErrorText.js';
 
 interface ConversationPaneProps {
   readonly accountId: string;
@@ -21,11 +22,7 @@ export function ConversationPane({ accountId, peer, onSent }: ConversationPanePr
       <h2 className="conversation-pane__title">
         <bdi>{peer}</bdi>
       </h2>
-      {conversation.error ? (
-        <p role="alert" className="error-text">
-          {conversation.error}
-        </p>
-      ) : null}
+      <ErrorText message={conversation.error} />
       <MessageList
         messages={conversation.messages}
         complete={conversation.complete}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Dialog } from './Dialog.js';
+import { ErrorText } from './ErrorText.js';
 
 interface ConfirmDialogProps {
   readonly title: ReactNode;
@@ -16,11 +17,7 @@ interface ConfirmDialogProps {
 export function ConfirmDialog({ title, description, confirmLabel, onConfirm, onCancel, busy = false, error = null, testId }: ConfirmDialogProps) {
   return (
     <Dialog title={title} description={description} tone="warning" onCancel={onCancel} testId={testId}>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText message={error} />
       <div className="dialog__actions">
         <button type="button" data-autofocus onClick={onCancel}>
           Cancel

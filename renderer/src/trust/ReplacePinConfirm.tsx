@@ -4,6 +4,7 @@ import { Dialog } from '../common/Dialog.js';
 import { Fingerprint } from '../common/Fingerprint.js';
 import { formatDateTime, formatDay } from '../common/format-time.js';
 import { allNames, listNames } from './certificate-names.js';
+import { ErrorText } from '../common/ErrorText.js';
 
 interface ReplacePinConfirmProps {
   readonly domain: string;
@@ -60,11 +61,7 @@ export function ReplacePinConfirm({ domain, previousPin, presented, busy, error,
           <Fingerprint label="SHA-256 of the new certificate" value={presented.sha256} />
         </section>
       </div>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText message={error} />
       <div className="dialog__actions">
         <button type="button" data-autofocus onClick={onBack} disabled={busy}>
           Go back

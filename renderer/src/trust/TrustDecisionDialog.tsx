@@ -7,6 +7,7 @@ import { CertificateDetails } from './CertificateDetails.js';
 import { DelegationChain } from './DelegationChain.js';
 import { decisionLabel, decisionText, decisionTone } from './decision-text.js';
 import { ReplacePinConfirm } from './ReplacePinConfirm.js';
+import { ErrorText } from '../common/ErrorText.js';
 
 interface TrustDecisionDialogProps {
   readonly request: TrustDecisionRequest;
@@ -81,11 +82,7 @@ export function TrustDecisionDialog({ request, onDecided }: TrustDecisionDialogP
         </section>
         <CertificateDetails certificate={verdict.certificate} chain={verdict.chain} />
       </div>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText message={error} />
       <div className="dialog__actions">
         <button type="button" data-autofocus data-decision="cancel" onClick={cancel} disabled={busy}>
           {decisionLabel('cancel', verdict.domain)}

@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 import type { AccountId, AccountView, ConnectionState, TrustDecisionRequest } from '../domain/account.js';
+import type { Parsed } from '../domain/address/address-problem.js';
+import { parseDomain } from '../domain/address/domain-name.js';
+import { MAX_JID_CHARS, parseBareJid } from '../domain/address/jid.js';
 import type { AppInfo } from '../domain/app-info.js';
 import type { ChatMessage, ChatState, ContactPresence, HistoryPage, MessageState, RosterItem, SubscriptionRequest } from '../domain/chat.js';
 import type { Pin } from '../domain/trust.js';
@@ -14,21 +17,43 @@ import type { EventName, RequestName } from './channels.js';
 
 // ---------- Field schemas: bounded, strict, no surprises ----------
 
+/**
+ * Runs one of the address model's parsers as a schema step: the handler receives the canonical form, and a
+ * refusal carries the parser's plain-words reason.
+ */
+function parsedBy<T>(parse: (input: string) => Parsed<T>, pick: (value: T) => string) {
+  return (input: string, context: z.RefinementCtx): string => {
+    const parsed = parse(input);
+    if (parsed.ok) return pick(parsed.value);
+    context.addIssue({ code: 'custom', message: parsed.problem.message });
+    return z.NEVER;
+  };
+}
+
+/** The limits the window's forms show and the main process enforces: one table for both. */
+export const FIELD_LIMITS = {
+  jid: MAX_JID_CHARS,
+  hostName: 253,
+  password: 1024,
+  resource: 1023,
+  displayName: 1023,
+  group: 1023,
+  body: 256 * 1024,
+  status: 1024,
+} as const;
+
 const accountId = z.string().uuid();
-/** A bare JID: local@domain, bounded as RFC 7622 bounds each part (1023 bytes; we count characters). */
-const bareJid = z
-  .string()
-  .min(3)
-  .max(2047)
-  .regex(/^[^@/\s]+@[^@/\s]+$/, 'must look like name@domain');
-const domainOrBareJid = z.string().min(1).max(2047).regex(/^[^/\s]+$/, 'must be a domain or name@domain');
-const hostName = z.string().min(1).max(253).regex(/^[A-Za-z0-9.:[\]_-]+$/, 'must be a host name or address');
+/** A bare JID with a local part (an account or a contact), canonical: domain in U-labels (app/domain/address). */
+const bareJid = z.string().max(FIELD_LIMITS.jid).transform(parsedBy(parseBareJid, (jid) => jid.bare));
+/** A domain name, as the stores key it: the lower-case A-label. */
+const domainName = z.string().max(FIELD_LIMITS.jid).transform(parsedBy(parseDomain, (domain) => domain.ascii));
+const hostName = z.string().min(1).max(FIELD_LIMITS.hostName).regex(/^[A-Za-z0-9.:[\]_-]+$/, 'must be a host name or address');
 const port = z.number().int().min(1).max(65_535);
-const password = z.string().min(1).max(1024);
-const resource = z.string().min(1).max(1023);
-const displayName = z.string().max(1023);
-const group = z.string().min(1).max(1023);
-const body = z.string().min(1).max(256 * 1024);
+const password = z.string().min(1).max(FIELD_LIMITS.password);
+const resource = z.string().min(1).max(FIELD_LIMITS.resource);
+const displayName = z.string().max(FIELD_LIMITS.displayName);
+const group = z.string().min(1).max(FIELD_LIMITS.group);
+const body = z.string().min(1).max(FIELD_LIMITS.body);
 const server = z.strictObject({ host: hostName, port, directTls: z.boolean() }).nullable();
 
 /** Request payload schemas. `z.void()` means the operation takes no argument. */
@@ -74,7 +99,7 @@ export const requestSchemas = {
   setPresence: z.strictObject({
     accountId,
     show: z.enum(['chat', 'online', 'away', 'xa', 'dnd', 'offline']),
-    status: z.string().max(1024).nullable(),
+    status: z.string().max(FIELD_LIMITS.status).nullable(),
   }),
 
   listConversations: z.strictObject({ accountId }),
@@ -90,9 +115,9 @@ export const requestSchemas = {
   markRead: z.strictObject({ accountId, peer: bareJid }),
 
   listPins: z.void(),
-  removePin: z.strictObject({ domain: domainOrBareJid, service: z.literal('xmpp-client') }),
+  removePin: z.strictObject({ domain: domainName, service: z.literal('xmpp-client') }),
   listPoshCache: z.void(),
-  forgetPosh: z.strictObject({ domain: domainOrBareJid }),
+  forgetPosh: z.strictObject({ domain: domainName }),
   getTrustLog: z.strictObject({ accountId }),
   exportTrustLog: z.strictObject({ accountId }),
 

@@ -8,7 +8,7 @@ import { connectVerified, type PinLookup } from '../xmpp/connect-verified.js';
 import type { CheckOptions } from './cli-options.js';
 import { networkDeps } from './network-deps.js';
 import { checkReportJson } from './report-json.js';
-import { printable } from '../trust/domain-name.js';
+import { printable } from '../../app/domain/address/address-problem.js';
 import { checkReportText } from './report-text.js';
 import type { CliIo } from './cli-io.js';
 

@@ -2,8 +2,9 @@
  * Turns command-line words into typed options. Every mistake becomes a UsageError with a sentence that says
  * what was wrong, so the command exits 2 with a clear message rather than a stack trace.
  */
+import { printable } from '../../app/domain/address/address-problem.js';
+import { parseJid } from '../../app/domain/address/jid.js';
 import { parseArgs } from 'node:util';
-import { domainToASCII } from 'node:url';
 import net from 'node:net';
 import type { Address, ConnectToRule } from '../net/name-lookup.js';
 
@@ -141,16 +142,11 @@ function onePositional(positionals: readonly string[], what: string): string {
   return positionals[0];
 }
 
-/** `alice@example.com/phone` → `example.com`, as an A-label. */
+/** `alice@bücher.example/phone` → `xn--bcher-kva.example`: the JID's domain as an A-label. */
 export function domainFromTarget(target: string): string {
-  const withoutResource = target.split('/')[0] ?? '';
-  const at = withoutResource.lastIndexOf('@');
-  const domain = (at >= 0 ? withoutResource.slice(at + 1) : withoutResource).replace(/\.$/, '');
-  const ascii = domainToASCII(domain);
-  if (!ascii || ascii.length > 253 || !/^[a-z0-9.-]+$/.test(ascii) || ascii.split('.').some((l) => l === '' || l.length > 63)) {
-    throw new UsageError(`"${target}" is not a valid domain or JID.`);
-  }
-  return ascii;
+  const jid = parseJid(target);
+  if (!jid.ok) throw new UsageError(`"${printable(target)}" is not a valid domain or JID. ${jid.problem.message}`);
+  return jid.value.domain.ascii;
 }
 
 function networkOptions(values: {

@@ -4,7 +4,7 @@ import { encodeBase64, encodeBase64Url } from '../encoding/base64.js';
 import type { LookupOptions } from './cli-options.js';
 import type { CliIo } from './cli-io.js';
 import { networkDeps } from './network-deps.js';
-import { printable } from '../trust/domain-name.js';
+import { printable } from '../../app/domain/address/address-problem.js';
 
 export async function runLookup(options: LookupOptions, io: CliIo): Promise<number> {
   const net = await networkDeps(options);

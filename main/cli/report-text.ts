@@ -4,7 +4,7 @@
  * hostile certificate name cannot rewrite the terminal.
  */
 import type { PoshResult, TrustVerdict } from '../../app/domain/trust.js';
-import { printable } from '../trust/domain-name.js';
+import { printable } from '../../app/domain/address/address-problem.js';
 
 const METHOD_TEXT: Record<string, string> = {
   pkix: 'the certificate is valid for the domain (PKIX)',

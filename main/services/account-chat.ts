@@ -13,7 +13,7 @@ import { setBounded } from '../xmpp/features/bounded.js';
 import { createDedupe, keysOf } from '../xmpp/features/dedupe.js';
 import { createFeatureSet, type FeatureSet } from '../xmpp/features/feature-set.js';
 import type { FeatureLog } from '../xmpp/features/feature-deps.js';
-import { bareOf } from '../xmpp/features/jid.js';
+import { bareJidOrNull } from '../../app/domain/address/jid.js';
 import { createOutgoingQueue } from '../xmpp/features/outgoing-queue.js';
 import { composeChatMessage } from '../xmpp/features/outgoing-message.js';
 import type { RosterSnapshot } from '../xmpp/features/roster.js';
@@ -258,7 +258,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     },
     loadHistory: async (peer, before, limit): Promise<HistoryPage> => {
       const archive = requireOnline().archive;
-      const c = conversation(bareOf(peer) ?? peer);
+      const c = conversation(bareJidOrNull(peer) ?? peer);
       // No `before` means the newest page (the contract), every time: a window opened again starts there.
       let cursor = before ?? null;
       const found: ChatMessage[] = [];

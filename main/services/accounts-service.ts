@@ -3,8 +3,8 @@
  * online account's chat features. One AccountConnection per account; nothing here talks to the network
  * itself.
  */
-import { domainToASCII } from 'node:url';
 import type { AccountId, AccountSettings, AccountView, TrustDecision } from '../../app/domain/account.js';
+import { bareJidOrNull, parseBareJid } from '../../app/domain/address/jid.js';
 import type { RequestPayload } from '../../app/ipc/contract.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import type { AccountConnection } from '../xmpp/account-connection.js';
@@ -96,8 +96,11 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   return {
     list,
     add: async (request) => {
-      const jid = normaliseBareJid(request.jid);
-      if ((await deps.store.list()).some((a) => a.jid === jid)) throw new UserFacingError(`${jid} is already set up.`);
+      const parsed = parseBareJid(request.jid);
+      if (!parsed.ok) throw new UserFacingError(parsed.problem.message);
+      // Canonical, domain in U-labels: "Alice@xn--bcher-kva.test" and "alice@Bücher.test" are one account.
+      const jid = parsed.value.bare;
+      if ((await deps.store.list()).some((a) => bareJidOrNull(a.jid) === jid)) throw new UserFacingError(`${jid} is already set up.`);
       const settings = await deps.store.add({
         jid,
         resource: request.resource ?? `hostproof-${Math.random().toString(36).slice(2, 8)}`,
@@ -155,13 +158,4 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       await Promise.all([...live.keys()].map(stopLive));
     },
   };
-}
-
-/** `Alice@Example.COM` → `Alice@example.com`: the domain as an A-label, lower case; the local part as typed. */
-export function normaliseBareJid(jid: string): string {
-  const at = jid.lastIndexOf('@');
-  const local = jid.slice(0, at);
-  const domain = domainToASCII(jid.slice(at + 1).replace(/\.$/, ''));
-  if (at <= 0 || !domain || !/^[a-z0-9.-]+$/.test(domain)) throw new UserFacingError(`"${jid}" is not a valid address (name@domain).`);
-  return `${local}@${domain}`;
 }

@@ -6,7 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { parseBareJid } from '../../app/domain/address/jid.js';
 import { XMPP_CLIENT_SERVICE } from '../../app/domain/trust.js';
+import { UserFacingError } from '../ipc/handlers.js';
 import type { NameLookup } from '../net/name-lookup.js';
 import { createPathLocks } from '../store/path-locks.js';
 import { createPinStore } from '../store/pin-store.js';
@@ -18,7 +20,7 @@ import { connectVerified } from '../xmpp/connect-verified.js';
 import { nextDelay } from '../xmpp/reconnect-policy.js';
 import { createXmppResolver, type DnsQueries } from '../xmpp/resolver.js';
 import { createAccountStore } from './account-store.js';
-import { createAccountsService, normaliseBareJid, type AccountsService } from './accounts-service.js';
+import { createAccountsService, type AccountsService } from './accounts-service.js';
 import { createAccountChat } from './account-chat.js';
 import { createLoginMemory } from './login-memory.js';
 import type { EmitEvent } from './event-sink.js';
@@ -87,12 +89,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         log: () => undefined,
       }),
     createConnection: (settings, chat) => {
-      const bare = normaliseBareJid(settings.jid);
-      const at = bare.lastIndexOf('@');
+      const jid = parseBareJid(settings.jid);
+      if (!jid.ok) throw new UserFacingError(`The saved address "${settings.jid}" cannot be used: ${jid.problem.message}`);
       return createAccountConnection({
         accountId: settings.id,
-        domain: bare.slice(at + 1),
-        localpart: bare.slice(0, at),
+        domain: jid.value.domain.ascii,
+        localpart: jid.value.local,
         resource: settings.resource,
         server: settings.server,
         connectVerified: (request) =>

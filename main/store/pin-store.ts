@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Pin, ServiceName } from '../../app/domain/trust.js';
-import { toReferenceDomain } from '../trust/domain-name.js';
+import { parseDomain } from '../../app/domain/address/domain-name.js';
 import type { PathLocks } from './path-locks.js';
 import { pinSchema } from './schemas.js';
 import { StoreError } from './store-error.js';
@@ -96,7 +96,7 @@ function keyOf(pin: { readonly domain: string; readonly service: string }): stri
 }
 
 function storageDomain(domain: string): string {
-  const reference = toReferenceDomain(domain);
-  if (!reference.ok) throw new StoreError('invalid-input', reference.reason);
-  return reference.domain;
+  const parsed = parseDomain(domain);
+  if (!parsed.ok) throw new StoreError('invalid-input', parsed.problem.message);
+  return parsed.value.ascii;
 }

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { CertificateNames, CertificateSummary } from '../../app/domain/certificate.js';
 import type { Pin } from '../../app/domain/trust.js';
 import { XMPP_CLIENT_SERVICE } from '../../app/domain/trust.js';
-import { toReferenceDomain } from '../trust/domain-name.js';
+import { asciiDomain } from '../../app/domain/address/domain-name.js';
 
 /** Standard base64 of a SHA-256 digest: 32 bytes, always 44 characters with one "=". */
 export const sha256Base64 = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'not a base64 SHA-256 digest');
@@ -14,10 +14,7 @@ export const sha256Base64 = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'not a base
 export const isoTime = z.iso.datetime({ offset: true });
 
 /** A domain as the stores key it: already a lower-case A-label. */
-export const storedDomain = z.string().refine((value) => {
-  const reference = toReferenceDomain(value);
-  return reference.ok && reference.domain === value;
-}, 'not a lower-case A-label domain name');
+export const storedDomain = z.string().refine((value) => asciiDomain(value) === value, 'not a lower-case A-label domain name');
 
 const nameList = z.array(z.string().max(1024)).max(10_000);
 

@@ -11,7 +11,7 @@ import { id_ce_subjectAltName, SubjectAlternativeName } from '@peculiar/asn1-x50
 import { X509Certificate } from '@peculiar/x509';
 import type { CertificateNames, CertificateSummary } from '../../app/domain/certificate.js';
 import { decodeDerString, DER_TAG, readTlv } from './der.js';
-import { asciiLowerCase } from './domain-name.js';
+import { asciiLowerCase } from './ascii-case.js';
 
 /** otherName type ids from RFC 4985 (SRVName) and RFC 6120 §13.7.1.4 (XmppAddr). */
 export const OID_SRV_NAME = '1.3.6.1.5.5.7.8.7';

@@ -21,7 +21,9 @@
  */
 import type { CertificateNames } from '../../app/domain/certificate.js';
 import type { NameMatchType } from '../../app/domain/trust.js';
-import { asciiLowerCase, printable, toReferenceDomain } from './domain-name.js';
+import { parseDomain } from '../../app/domain/address/domain-name.js';
+import { printable } from '../../app/domain/address/address-problem.js';
+import { asciiLowerCase } from './ascii-case.js';
 
 export const XMPP_CLIENT_SRV_PREFIX = '_xmpp-client.';
 
@@ -50,9 +52,9 @@ export type IdentityMatch =
     };
 
 export function matchXmppServerIdentity(names: CertificateNames, domain: string): IdentityMatch {
-  const reference = toReferenceDomain(domain);
-  if (!reference.ok) return { matched: false, kind: 'invalid-domain', reason: reference.reason };
-  const d = reference.domain;
+  const reference = parseDomain(domain);
+  if (!reference.ok) return { matched: false, kind: 'invalid-domain', reason: reference.problem.message };
+  const d = reference.value.ascii;
 
   // Order only decides which name is reported when several match; any one match suffices.
   for (const value of names.dns) {
@@ -102,9 +104,10 @@ function srvIdMatches(presented: string, referenceDomain: string): boolean {
 }
 
 function xmppAddrMatches(presented: string, referenceDomain: string): boolean {
-  // toReferenceDomain accepts LDH labels only, so "*" (no wildcards) and "user@domain" never convert.
-  const converted = toReferenceDomain(presented);
-  return converted.ok && converted.domain === referenceDomain;
+  // An XmppAddr is a UTF8String JID domain (U-labels allowed). The parser accepts letters, digits and hyphens
+  // only, so "*" (no wildcards) and "user@domain" never convert.
+  const converted = parseDomain(presented);
+  return converted.ok && converted.value.ascii === referenceDomain;
 }
 
 /**

@@ -3,7 +3,8 @@
  * Names in it come from the network (certificate, DNS); the UI must render the sentence as text, never HTML.
  */
 import { certificateHost, certificateNames, isoDay, listNames } from './certificate-text.js';
-import { sameDomain, type TrustFacts } from './trust-facts.js';
+import { sameDomain } from '../../app/domain/address/domain-name.js';
+import type { TrustFacts } from './trust-facts.js';
 import type { TrustInput } from './trust-input.js';
 import type { TrustOutcome } from './verdict-rules.js';
 

@@ -3,7 +3,7 @@
  * fail-closed: inconsistent input (a POSH result for another domain, a "match" pin whose key differs from the
  * presented one, `pkix.ok` without both of its parts) never counts towards trust.
  */
-import { domainToASCII } from 'node:url';
+import { sameDomain } from '../../app/domain/address/domain-name.js';
 import type { CertificateSummary } from '../../app/domain/certificate.js';
 import type { Pin, PoshMatch } from '../../app/domain/trust.js';
 import type { TrustInput } from './trust-input.js';
@@ -76,17 +76,3 @@ export function certificateValidity(certificate: CertificateSummary, now: Date):
   return 'valid';
 }
 
-/** Domains compare as lower-case A-labels without a trailing dot (posh.md §8). */
-export function sameDomain(a: string, b: string): boolean {
-  const x = canonicalDomain(a);
-  return x !== '' && x === canonicalDomain(b);
-}
-
-function canonicalDomain(name: string): string {
-  const trimmed = name.trim().replace(/\.$/, '');
-  // ASCII names are only case-folded (A-Z). domainToASCII is a URL host parser that can make different strings
-  // equal (it cuts at '/', decodes '%xx', rewrites "1.2.3" as "1.2.0.3"), so only names with non-ASCII letters
-  // go through it; anything else is compared as it is.
-  if (/^[\x21-\x7e]*$/.test(trimmed)) return trimmed.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
-  return /^[\p{L}\p{M}\p{N}.-]+$/u.test(trimmed) ? domainToASCII(trimmed) : trimmed;
-}

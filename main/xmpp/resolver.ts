@@ -7,7 +7,8 @@
 import type { DnsQueries, SrvAnswer } from '../net/name-lookup.js';
 import type { Candidate, ConfiguredServer, ResolvedAddress, SrvCandidate } from './candidate.js';
 import { queryOutcome, type DnsOutcome } from './dns-outcome.js';
-import { ipLiteral, toALabel } from './host-name.js';
+import { asciiDomain } from '../../app/domain/address/domain-name.js';
+import { ipLiteral } from './host-name.js';
 import { XmppResolveError } from './resolve-error.js';
 import { orderSrvRecords } from './srv-order.js';
 
@@ -56,7 +57,7 @@ export function createXmppResolver(deps: XmppResolverDeps): XmppResolver {
 
     const literal = ipLiteral(domain);
     if (literal !== null) return [domainCandidate(literal.address)];
-    const name = toALabel(domain);
+    const name = asciiDomain(domain);
     if (name === null) throw new XmppResolveError({ kind: 'invalid-domain', domain });
 
     // Both services in parallel (posh.md §7.2): `_xmpps-client` is direct TLS, `_xmpp-client` STARTTLS.
@@ -87,7 +88,7 @@ export function createXmppResolver(deps: XmppResolverDeps): XmppResolver {
   async function resolveAddresses(host: string): Promise<ResolvedAddress[]> {
     const literal = ipLiteral(host);
     if (literal !== null) return [literal];
-    const name = toALabel(host);
+    const name = asciiDomain(host);
     if (name === null) throw new XmppResolveError({ kind: 'invalid-domain', domain: host });
 
     const [v6, v4] = await Promise.all([
@@ -136,7 +137,7 @@ function configuredCandidate(configured: ConfiguredServer): Candidate {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new XmppResolveError({ kind: 'invalid-configuration', detail: `port ${port} is not between 1 and 65535` });
   }
-  const host = ipLiteral(configured.host)?.address ?? toALabel(configured.host);
+  const host = ipLiteral(configured.host)?.address ?? asciiDomain(configured.host);
   if (host === null) {
     throw new XmppResolveError({
       kind: 'invalid-configuration',

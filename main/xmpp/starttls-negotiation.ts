@@ -5,6 +5,7 @@
  */
 import type { Socket } from 'node:net';
 import { Parser, escapeXML, type Element } from '@xmpp/xml';
+import { jidDomainForm } from '../../app/domain/address/domain-name.js';
 import { StreamNegotiationError, TlsRequiredError } from './errors.js';
 
 const NS_TLS = 'urn:ietf:params:xml:ns:xmpp-tls';
@@ -12,10 +13,11 @@ const NS_STREAM = 'http://etherx.jabber.org/streams';
 /** A hostile server could stream features forever; pre-TLS data beyond this is refused. */
 const MAX_PRE_TLS_BYTES = 64 * 1024;
 
+/** The opening stream header; `to` is the JID domain in U-labels whichever form `domain` is in. */
 export function streamHeader(domain: string): string {
   return (
     `<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='${NS_STREAM}' ` +
-    `to='${escapeXML(domain)}' version='1.0' xml:lang='en'>`
+    `to='${escapeXML(jidDomainForm(domain))}' version='1.0' xml:lang='en'>`
   );
 }
 

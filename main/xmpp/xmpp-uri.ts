@@ -2,6 +2,8 @@
  * xmpp: URIs (RFC 5122), as the OS hands them to us when the user clicks one. Only what opening a chat needs
  * is read: the target JID (bare) and the query action. Anything malformed yields null and is ignored.
  */
+import { parseJid } from '../../app/domain/address/jid.js';
+
 export interface XmppUri {
   /** The target's bare JID, e.g. `romeo@montague.example`. */
   readonly jid: string;
@@ -28,9 +30,9 @@ export function parseXmppUri(text: string): XmppUri | null {
   } catch {
     return null;
   }
-  jid = jid.split('/')[0] ?? ''; // a resource in the URI does not matter for opening a chat
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
-  if (!/^([^@/\s"&'<>:]+@)?[^@/\s"&'<>:]+\.[^@/\s"&'<>:]+$/u.test(jid) || /[\u0000-\u001f\u007f]/.test(jid)) return null;
+  // A resource in the URI does not matter for opening a chat: the bare JID, canonical, is what is opened.
+  const target = parseJid(jid);
+  if (!target.ok) return null;
   const [action = '', ...params] = query.split(';');
   let body: string | null = null;
   for (const param of params) {
@@ -43,17 +45,12 @@ export function parseXmppUri(text: string): XmppUri | null {
       }
     }
   }
-  return { jid: jid.toLowerCase().includes('@') ? lowerDomain(jid) : jid.toLowerCase(), action: action || null, body };
+  return { jid: target.value.bare, action: action || null, body };
 }
 
 function splitOnce(text: string, separator: string): [string, string] {
   const i = text.indexOf(separator);
   return i < 0 ? [text, ''] : [text.slice(0, i), text.slice(i + 1)];
-}
-
-function lowerDomain(jid: string): string {
-  const at = jid.lastIndexOf('@');
-  return `${jid.slice(0, at)}@${jid.slice(at + 1).toLowerCase()}`;
 }
 
 /** The first argument that is an xmpp: URI (how Windows and Linux pass a clicked link to the app). */

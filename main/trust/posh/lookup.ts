@@ -7,7 +7,8 @@ import type { PoshFormat, PoshStep } from '../../../app/domain/trust.js';
 import { parsePoshDocument, type PoshDocument } from './document.js';
 import { fetchOne, type FetchOutcome, type PoshFetchOptions } from './fetch-one.js';
 import { materialFromDocument, type PoshMaterial } from './material.js';
-import { poshWellKnownUrl, toPoshDomain } from './well-known.js';
+import { poshWellKnownUrl } from './well-known.js';
+import { parseDomain } from '../../../app/domain/address/domain-name.js';
 
 export const DEFAULT_LOOKUP_DEADLINE_MS = 10_000;
 /** Policy: redirects allowed in one lookup, counting both documents of a reference. */
@@ -50,8 +51,9 @@ interface Walk {
 }
 
 export async function lookupPosh(domainInput: string, options: PoshLookupOptions = {}): Promise<PoshLookupOutcome> {
-  const domain = toPoshDomain(domainInput);
-  if (!domain.ok) return { kind: 'error', format: null, steps: [], reason: domain.reason };
+  const parsed = parseDomain(domainInput);
+  if (!parsed.ok) return { kind: 'error', format: null, steps: [], reason: parsed.problem.message };
+  const domain = parsed.value.ascii;
 
   const deadlineMs = options.deadlineMs ?? DEFAULT_LOOKUP_DEADLINE_MS;
   const controller = new AbortController();
@@ -73,7 +75,7 @@ export async function lookupPosh(domainInput: string, options: PoshLookupOptions
     redirects: 0,
   };
   try {
-    return await walkDomain(domain.domain, walk);
+    return await walkDomain(domain, walk);
   } finally {
     clearTimeout(deadline);
     options.signal?.removeEventListener('abort', forwardAbort);

@@ -17,7 +17,7 @@ import {
   type PoshCacheEntry,
   type PoshCachePersistence,
 } from './posh-cache.js';
-import { toPoshDomain } from './well-known.js';
+import { asciiDomain, parseDomain } from '../../../app/domain/address/domain-name.js';
 
 export interface PoshVerifierOptions {
   /** Roots, lookup, connectTo and time limits for every lookup this verifier makes. */
@@ -66,12 +66,12 @@ export function createPoshVerifier(options: PoshVerifierOptions): PoshVerifier {
   };
 
   const start = (input: string, signal?: AbortSignal): PendingPosh => {
-    const normalized = toPoshDomain(input);
-    if (!normalized.ok) {
-      const result = failed(input, null, [], 'error', normalized.reason);
+    const parsed = parseDomain(input);
+    if (!parsed.ok) {
+      const result = failed(input, null, [], 'error', parsed.problem.message);
       return { domain: input, verify: () => Promise.resolve(result) };
     }
-    const domain = normalized.domain;
+    const domain = parsed.value.ascii;
     const first = (async (): Promise<Source> => {
       const hit = await cache.fresh(domain, options.now());
       return hit !== null ? { kind: 'cache', hit } : fetchFresh(domain, signal);
@@ -110,12 +110,7 @@ export function createPoshVerifier(options: PoshVerifierOptions): PoshVerifier {
     return { domain, verify };
   };
 
-  return { start, list: () => cache.list(), forget: (domain) => cache.forget(toPoshDomainOr(domain)) };
-}
-
-function toPoshDomainOr(input: string): string {
-  const normalized = toPoshDomain(input);
-  return normalized.ok ? normalized.domain : input;
+  return { start, list: () => cache.list(), forget: (domain) => cache.forget(asciiDomain(domain) ?? domain) };
 }
 
 function fromNetwork(

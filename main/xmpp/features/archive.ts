@@ -11,7 +11,7 @@ import type { ChatMessage, HistoryPage } from '../../../app/domain/chat.js';
 import type { MessageDedupe } from './dedupe.js';
 import { delayStamp, displayTime } from './delay.js';
 import { guarded, ownJidOf, type FeatureDeps } from './feature-deps.js';
-import { parseJid, requireBareJid } from './jid.js';
+import { jidOrNull, requireBareJid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
 import { forwardedMessage, parseMessage } from './parse-message.js';
 import { attr, isStanza } from './stanza-read.js';
@@ -70,7 +70,7 @@ export function createArchive({ link, accountId, now, ids, log, dedupe }: Archiv
         const fromText = attr(stanza, 'from');
         const ignore = (reason: string): void => log({ feature: 'archive', reason, from: fromText });
         if (fromText !== null) {
-          const from = parseJid(fromText);
+          const from = jidOrNull(fromText);
           if (from === null || from.resource !== null || from.bare !== own.bare) return ignore('archive result not from our own account');
         }
         // The server decides nothing beyond what we asked: never more results than the page size.

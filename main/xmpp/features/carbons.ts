@@ -7,7 +7,7 @@
  */
 import { xml } from '@xmpp/xml';
 import { guarded, ownJidOf, type FeatureDeps } from './feature-deps.js';
-import { parseJid } from './jid.js';
+import { jidOrNull } from '../../../app/domain/address/jid.js';
 import type { Messages } from './messages.js';
 import { NS } from './namespaces.js';
 import { forwardedMessage } from './parse-message.js';
@@ -35,7 +35,7 @@ export function createCarbons({ link, log, messages }: CarbonsDeps): Carbons {
       const fromText = attr(stanza, 'from');
       const ignore = (reason: string): void => log({ feature: 'carbons', reason, from: fromText });
 
-      const from = parseJid(fromText);
+      const from = jidOrNull(fromText);
       if (from === null || from.resource !== null || from.bare !== own.bare) return ignore('carbon not from our own bare JID');
       const [wrapper] = [...received, ...sent];
       if (received.length + sent.length !== 1 || wrapper === undefined) return ignore('carbon with several wrappers');
@@ -45,7 +45,7 @@ export function createCarbons({ link, log, messages }: CarbonsDeps): Carbons {
 
       // The copy must be about our account: sent by one of our devices, or addressed to us.
       const inner = forwarded.message;
-      const party = parseJid(attr(inner, direction === 'sent' ? 'from' : 'to'));
+      const party = jidOrNull(attr(inner, direction === 'sent' ? 'from' : 'to'));
       if (party !== null && party.bare !== own.bare) return ignore(`${direction} carbon of a message that is not ours`);
       if (party === null && direction === 'sent') return ignore('sent carbon without a sender');
       messages.acceptCarbon(inner, direction);

@@ -2,7 +2,7 @@
 import type { Element } from '@xmpp/xml';
 import type { AccountId } from '../../../app/domain/account.js';
 import type { XmppLink } from '../link.js';
-import { parseJid, type Jid } from './jid.js';
+import { jidOrNull, type Jid } from '../../../app/domain/address/jid.js';
 
 export type FeatureName = 'roster' | 'presence' | 'subscriptions' | 'messages' | 'carbons' | 'archive' | 'disco' | 'outgoing-queue';
 
@@ -31,7 +31,7 @@ export interface FeatureDeps {
 
 /** Our own JID as the session bound it. A session that bound something unparsable is a bug, not input. */
 export function ownJidOf(link: XmppLink): Jid {
-  const jid = parseJid(link.jid);
+  const jid = jidOrNull(link.jid);
   if (jid === null || jid.local === null) throw new Error(`The session's bound JID is not an account JID: ${JSON.stringify(link.jid)}`);
   return jid;
 }

@@ -14,7 +14,7 @@ import type { MessageDedupe } from './dedupe.js';
 import { displayTime } from './delay.js';
 import { createEmitter, type Events } from './emitter.js';
 import { guarded, listenerFailure, ownJidOf, type FeatureDeps } from './feature-deps.js';
-import { requireBareJid } from './jid.js';
+import { jidOrNull, requireBareJid } from '../../../app/domain/address/jid.js';
 import { chatStanza, composeChatMessage } from './outgoing-message.js';
 import { NS } from './namespaces.js';
 import { isWrapper, parseMessage, type ParsedMessage } from './parse-message.js';
@@ -113,8 +113,9 @@ export function createMessages(deps: MessagesDeps): Messages {
       return;
     }
     // The bounce comes from the peer, the peer's server, or our own server (e.g. remote-server-not-found).
-    const peerDomain = record.peer.slice(record.peer.indexOf('@') + 1);
-    const fromServer = message.from.local === null && (message.from.domain === peerDomain || message.from.domain === own.domain);
+    const peerDomain = jidOrNull(record.peer)?.domain.ascii;
+    const fromDomain = message.from.domain.ascii;
+    const fromServer = message.from.local === null && (fromDomain === peerDomain || fromDomain === own.domain.ascii);
     if (message.from.bare !== record.peer && !fromServer) {
       log({ feature: 'messages', reason: 'error reply from a third party', from: message.from.full });
       return;

@@ -5,7 +5,7 @@
 import { xml, type Element } from '@xmpp/xml';
 import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
-import { requireBareJid } from './jid.js';
+import { requireBareJid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
 
 export interface ComposeDeps {

@@ -6,7 +6,7 @@
 import type { Element } from '@xmpp/xml';
 import type { ChatState } from '../../../app/domain/chat.js';
 import { delayStamp } from './delay.js';
-import { parseJid, type Jid } from './jid.js';
+import { jidOrNull, type Jid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
 import { readStanzaError, type StanzaErrorDetails } from './stanza-error.js';
 import { attr, clientChildText, isStanza, singleChild } from './stanza-read.js';
@@ -45,10 +45,10 @@ const CHAT_STATES: ReadonlySet<string> = new Set(['active', 'composing', 'paused
 
 export function parseMessage(stanza: Element, ownBareJid: string): MessageParse {
   if (!isStanza(stanza, 'message')) return { ok: false, reason: 'not a message stanza' };
-  const from = parseJid(attr(stanza, 'from'));
+  const from = jidOrNull(attr(stanza, 'from'));
   if (from === null) return { ok: false, reason: attr(stanza, 'from') === null ? 'message without from' : 'message with a malformed from' };
   const toText = attr(stanza, 'to');
-  const to = toText === null ? null : parseJid(toText);
+  const to = toText === null ? null : jidOrNull(toText);
   if (toText !== null && to === null) return { ok: false, reason: 'message with a malformed to' };
 
   // RFC 6121 §5.2.2: a missing or unknown type means 'normal'.
@@ -86,7 +86,7 @@ function readOriginId(stanza: Element): string | null {
  */
 function readOurStanzaId(stanza: Element, ownBareJid: string): string | null {
   const ours = stanza.getChildren('stanza-id', NS.sid).filter((element) => {
-    const by = parseJid(attr(element, 'by'));
+    const by = jidOrNull(attr(element, 'by'));
     return by !== null && by.resource === null && by.bare === ownBareJid;
   });
   return ours.length === 1 && ours[0] !== undefined ? attr(ours[0], 'id') : null;

@@ -7,7 +7,7 @@ import { xml, type Element } from '@xmpp/xml';
 import type { ContactPresence, ResourcePresence, Show } from '../../../app/domain/chat.js';
 import { createEmitter, type Events } from './emitter.js';
 import { guarded, listenerFailure, ownJidOf, type FeatureDeps } from './feature-deps.js';
-import { parseJid, type Jid } from './jid.js';
+import { jidOrNull, type Jid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
 import { attr, clientChildText, isStanza } from './stanza-read.js';
 
@@ -103,7 +103,7 @@ export function createPresence({ link, log, extensions }: PresenceDeps): Presenc
       const type = attr(stanza, 'type');
       if (type !== null && type !== 'unavailable' && type !== 'error') return; // subscriptions and probes
       const fromText = attr(stanza, 'from');
-      const from = parseJid(fromText);
+      const from = jidOrNull(fromText);
       if (from === null) {
         log({ feature: 'presence', reason: fromText === null ? 'presence without from' : 'presence with a malformed from', from: fromText });
         return;
@@ -161,7 +161,7 @@ export function createPresence({ link, log, extensions }: PresenceDeps): Presenc
       announced = null;
     },
     own: () => announced,
-    contact: (jid) => contactView(parseJid(jid)?.bare ?? jid),
+    contact: (jid) => contactView(jidOrNull(jid)?.bare ?? jid),
     online: () => [...contacts.keys()].map(contactView),
     ownResources: ownView,
     reset() {

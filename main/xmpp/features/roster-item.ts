@@ -1,7 +1,7 @@
 /** One `<item/>` of a `jabber:iq:roster` query (RFC 6121 §2.1.2), checked field by field. */
 import type { Element } from '@xmpp/xml';
 import type { RosterItem, Subscription } from '../../../app/domain/chat.js';
-import { parseJid } from './jid.js';
+import { jidOrNull } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
 import { attr } from './stanza-read.js';
 
@@ -14,7 +14,7 @@ const SUBSCRIPTIONS: ReadonlySet<string> = new Set(['none', 'to', 'from', 'both'
 
 export function parseRosterItem(element: Element): RosterItemParse {
   if (!element.is('item', NS.roster)) return { kind: 'invalid', reason: 'not a roster item' };
-  const jid = parseJid(attr(element, 'jid'));
+  const jid = jidOrNull(attr(element, 'jid'));
   if (jid === null) return { kind: 'invalid', reason: 'roster item without a valid jid' };
   // Contacts are accounts (or services), never one device of an account.
   if (jid.resource !== null) return { kind: 'invalid', reason: 'roster item with a full JID' };

@@ -10,7 +10,7 @@ import type { RosterItem } from '../../../app/domain/chat.js';
 import { StanzaError } from '../link.js';
 import { createEmitter, type Events } from './emitter.js';
 import { listenerFailure, ownJidOf, type FeatureDeps } from './feature-deps.js';
-import { parseJid, requireBareJid } from './jid.js';
+import { jidOrNull, requireBareJid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
 import { parseRosterItem } from './roster-item.js';
 import { attr } from './stanza-read.js';
@@ -98,7 +98,7 @@ export function createRoster({ link, log }: RosterDeps): Roster {
 
   const stopPushes = link.handleIq('set', NS.roster, 'query', (iq) => {
     const from = attr(iq, 'from');
-    const fromJid = from === null ? null : parseJid(from);
+    const fromJid = from === null ? null : jidOrNull(from);
     if (from !== null && (fromJid === null || fromJid.resource !== null || fromJid.bare !== own.bare)) {
       log({ feature: 'roster', reason: 'roster push not from our own account', from });
       throw new StanzaError('service-unavailable', 'cancel');
@@ -163,9 +163,9 @@ export function createRoster({ link, log }: RosterDeps): Roster {
     on: emitter.on,
     fetch,
     snapshot,
-    item: (jid) => items.get(parseJid(jid)?.bare ?? '') ?? null,
+    item: (jid) => items.get(jidOrNull(jid)?.bare ?? '') ?? null,
     sharesPresenceWith(jid) {
-      const subscription = items.get(parseJid(jid)?.bare ?? '')?.subscription;
+      const subscription = items.get(jidOrNull(jid)?.bare ?? '')?.subscription;
       return subscription === 'from' || subscription === 'both';
     },
     async set(jid, { name, groups }) {

@@ -7,7 +7,7 @@ import { xml } from '@xmpp/xml';
 import type { SubscriptionRequest } from '../../../app/domain/chat.js';
 import { createEmitter, type Events } from './emitter.js';
 import { guarded, listenerFailure, ownJidOf, type FeatureDeps } from './feature-deps.js';
-import { parseJid, requireBareJid } from './jid.js';
+import { jidOrNull, requireBareJid } from '../../../app/domain/address/jid.js';
 import { attr, isStanza } from './stanza-read.js';
 
 export type SubscriptionNotice =
@@ -61,7 +61,7 @@ export function createSubscriptions({ link, log, accountId, now, preApproval }: 
       const type = attr(stanza, 'type');
       if (type !== 'subscribe' && type !== 'subscribed' && type !== 'unsubscribe' && type !== 'unsubscribed') return;
       const fromText = attr(stanza, 'from');
-      const from = parseJid(fromText);
+      const from = jidOrNull(fromText);
       if (from === null || from.bare === own.bare) {
         log({ feature: 'subscriptions', reason: from === null ? 'subscription presence without a valid from' : 'subscription presence from our own account', from: fromText });
         return;

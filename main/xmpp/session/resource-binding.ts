@@ -3,6 +3,8 @@
  * (RFC 3921 §3, kept by RFC 6121 only as an optional feature: `<session><optional/></session>` means skip).
  */
 import xml, { type Element } from '@xmpp/xml';
+import { sameDomain } from '../../../app/domain/address/domain-name.js';
+import { jidOrNull } from '../../../app/domain/address/jid.js';
 import { SessionProtocolError } from '../errors.js';
 import { StanzaError } from '../link.js';
 
@@ -13,7 +15,8 @@ export type Requester = (iq: Element) => Promise<Element>;
 
 /**
  * Asks for `resource` (the server may assign another, RFC 6120 §7.7.2.2) and returns the full JID the server
- * bound. A JID that is not a full JID at our own domain is refused. (The local part is not compared: the
+ * bound, in canonical form. A JID that is not a full JID at our own domain is refused; the domain may come
+ * back in U-labels or A-labels, both name our domain (posh.md §7.3). (The local part is not compared: the
  * server applies PRECIS rules to it, so it may legitimately differ from what the user typed.)
  */
 export async function bindResource(request: Requester, resource: string, domain: string): Promise<string> {
@@ -26,15 +29,13 @@ export async function bindResource(request: Requester, resource: string, domain:
     if (error instanceof StanzaError) throw new SessionProtocolError(`the server refused to bind a resource (${error.condition})`);
     throw error;
   }
-  const jid = result.getChild('bind', NS_BIND)?.getChildText('jid')?.trim() ?? '';
-  const slash = jid.indexOf('/');
-  if (slash <= 0 || slash === jid.length - 1) throw new SessionProtocolError('the server did not say which full JID it bound');
-  const bare = jid.slice(0, slash);
-  const at = bare.indexOf('@');
-  if (at <= 0 || bare.slice(at + 1).toLowerCase() !== domain.toLowerCase()) {
-    throw new SessionProtocolError(`the server bound an address outside ${domain} (${bare})`);
+  const text = result.getChild('bind', NS_BIND)?.getChildText('jid')?.trim() ?? '';
+  const jid = jidOrNull(text);
+  if (jid === null || jid.resource === null) throw new SessionProtocolError('the server did not say which full JID it bound');
+  if (jid.local === null || !sameDomain(jid.domain.ascii, domain)) {
+    throw new SessionProtocolError(`the server bound an address outside ${domain} (${jid.bare})`);
   }
-  return jid;
+  return jid.full;
 }
 
 /** True when the stream features ask for session establishment and do not mark it optional. */

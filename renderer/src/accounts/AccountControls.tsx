@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { jidOrNull } from '../../../app/domain/address/jid.js';
 import type { AccountView } from '../../../app/domain/account.js';
 import type { IpcResult } from '../../../app/ipc/result.js';
 import { useApi } from '../ApiContext.js';
@@ -21,7 +22,7 @@ export function AccountControls({ account, onEdit, onRemoved }: AccountControlsP
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
-  const domain = settings.jid.slice(settings.jid.lastIndexOf('@') + 1);
+  const domain = jidOrNull(settings.jid)?.domain.unicode ?? settings.jid;
 
   const run = async <T,>(call: () => Promise<IpcResult<T>>) => {
     setBusy(true);

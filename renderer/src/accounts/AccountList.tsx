@@ -1,4 +1,5 @@
 import type { AccountId, AccountView } from '../../../app/domain/account.js';
+import { jidOrNull } from '../../../app/domain/address/jid.js';
 import { IdentityBadge } from '../trust/IdentityBadge.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 
@@ -9,8 +10,9 @@ interface AccountListProps {
   readonly onOpenSecurity: (accountId: AccountId) => void;
 }
 
+/** The account's domain as people read it (U-labels), whichever form the address was saved in. */
 function domainOf(jid: string): string {
-  return jid.slice(jid.lastIndexOf('@') + 1);
+  return jidOrNull(jid)?.domain.unicode ?? jid;
 }
 
 /** Every account with its connection status and identity badge, always visible (trust-ux.md "Everywhere"). */

@@ -1,5 +1,6 @@
 import type { AccountSettings } from '../../../app/domain/account.js';
-import type { RequestPayload } from '../../../app/ipc/contract.js';
+import { parseBareJid } from '../../../app/domain/address/jid.js';
+import { FIELD_LIMITS, type RequestPayload } from '../../../app/ipc/contract.js';
 
 export interface AccountFormValues {
   readonly jid: string;
@@ -37,25 +38,19 @@ export function formFromSettings(settings: AccountSettings): AccountFormValues {
   };
 }
 
-/** Plain-words problem with a chat address, or null when it looks like name@domain. */
-export function jidProblem(raw: string): string | null {
-  const jid = raw.trim();
-  if (jid === '') return 'Enter your chat address, for example alice@example.com.';
-  if (/\s/.test(jid)) return 'A chat address has no spaces.';
-  if (jid.includes('/')) return 'Leave out the part after “/”: enter just name@domain.';
-  const parts = jid.split('@');
-  if (parts.length !== 2 || parts[0] === '' || parts[1] === '') {
-    return 'A chat address looks like name@example.com: your name, one @, then the domain.';
-  }
-  const domain = parts[1] ?? '';
-  if (domain.startsWith('.') || domain.endsWith('.') || domain.includes('..')) return 'The domain after the @ does not look right.';
-  if (jid.length > 2047) return 'That chat address is too long.';
-  return null;
+/**
+ * Plain-words problem with a chat address, or null when it is one: the same parser the main process runs
+ * (app/domain/address), so the form never accepts what main would refuse, nor the other way round.
+ */
+export function jidProblem(raw: string, whose: 'your' | 'their' = 'your'): string | null {
+  if (raw.trim() === '') return whose === 'your' ? 'Enter your chat address, for example alice@example.com.' : 'Enter their chat address, for example bob@example.org.';
+  const parsed = parseBareJid(raw);
+  return parsed.ok ? null : parsed.problem.message;
 }
 
 function passwordProblem(password: string, required: boolean): string | null {
   if (password === '') return required ? 'Enter your password.' : null;
-  if (password.length > 1024) return 'That password is too long (1024 characters at most).';
+  if (password.length > FIELD_LIMITS.password) return `That password is too long (${FIELD_LIMITS.password} characters at most).`;
   return null;
 }
 
@@ -67,7 +62,7 @@ function parseServer(values: AccountFormValues): ServerResult {
   const errors: FieldErrors = {};
   if (host === '' && port === '') return { ok: true, server: null };
   if (host === '') errors.host = 'Enter the server host as well, or leave the port empty.';
-  else if (host.length > 253 || !/^[A-Za-z0-9.:[\]_-]+$/.test(host)) {
+  else if (host.length > FIELD_LIMITS.hostName || !/^[A-Za-z0-9.:[\]_-]+$/.test(host)) {
     errors.host = 'The server host can contain only letters, digits, dots, dashes and colons, for example chat.example.com.';
   }
   let portNumber = values.directTls ? 5223 : 5222;

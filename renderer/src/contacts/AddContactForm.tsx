@@ -15,7 +15,7 @@ export function AddContactForm({ accountId, onDone }: { readonly accountId: stri
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = jidProblem(jid);
+    const problem = jidProblem(jid, 'their');
     setError(problem ?? undefined);
     if (problem) return;
     const result = await request(() =>

@@ -10,7 +10,12 @@ describe('xmpp: URIs (RFC 5122)', () => {
     ['xmpp:nasty%40@example.com', null],
     ['XMPP:juliet@capulet.example/balcony', { jid: 'juliet@capulet.example', action: null, body: null }],
     ['xmpp:example.com', { jid: 'example.com', action: null, body: null }],
-    ['xmpp:a@b', null],
+    // A single-label domain is a valid JID domain (RFC 7622), e.g. a server on a local network.
+    ['xmpp:a@b', { jid: 'a@b', action: null, body: null }],
+    ['xmpp:alice@b%C3%BCcher.example', { jid: 'alice@bücher.example', action: null, body: null }],
+    ['xmpp:Alice@xn--bcher-kva.example', { jid: 'alice@bücher.example', action: null, body: null }],
+    ['xmpp:u@1.2.3', null],
+    ['xmpp:u@exa%256dple.com', null],
     ['xmpp:%E0%A4%A@x.example', null],
     ['xmpp:evil@x.example%0a', null],
     ['https://example.com', null],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CertificateNames } from '../../../app/domain/certificate.js';
-import { toReferenceDomain } from '../../../main/trust/domain-name.js';
+import { parseDomain } from '../../../app/domain/address/domain-name.js';
 import { matchXmppServerIdentity } from '../../../main/trust/identity.js';
 
 // Expectations follow RFC 9525 §6.3 and docs/posh.md §7.4a / §8, not the code's output.
@@ -156,18 +156,22 @@ describe('matchXmppServerIdentity', () => {
       ['127.0.0.1', 'an IPv4 address'],
       ['1.2.3', 'a short IPv4 form'],
       ['[::1]', 'an IPv6 literal'],
-      ['ｅｘａｍｐｌｅ.com', 'full-width letters that map to ASCII'],
-      ['a\u3002b.com', 'an ideographic full stop inside a label'],
       [`${'a'.repeat(64)}.com`, 'a label over 63 characters'],
     ])('rejects %j (%s)', (domain) => {
       const result = matchXmppServerIdentity(names({ dns: [domain, '*.com'], xmppAddr: [domain] }), domain);
       expect(result).toMatchObject({ matched: false, kind: 'invalid-domain' });
-      expect(toReferenceDomain(domain).ok).toBe(false);
+      expect(parseDomain(domain).ok).toBe(false);
     });
 
     it('converts to a lower-case A-label', () => {
-      expect(toReferenceDomain('Bücher.Example.')).toEqual({ ok: true, domain: 'xn--bcher-kva.example' });
-      expect(toReferenceDomain('localhost')).toEqual({ ok: true, domain: 'localhost' });
+      expect(parseDomain('Bücher.Example.')).toMatchObject({ ok: true, value: { ascii: 'xn--bcher-kva.example' } });
+      expect(parseDomain('localhost')).toMatchObject({ ok: true, value: { ascii: 'localhost' } });
+    });
+
+    it('maps full-width letters and ideographic full stops as RFC 7622 §3.2.1 prepares a domainpart', () => {
+      const certificate = names({ dns: ['example.com', 'a.b.com'] });
+      expect(matchXmppServerIdentity(certificate, 'ｅｘａｍｐｌｅ.com')).toMatchObject({ matched: true, domain: 'example.com' });
+      expect(matchXmppServerIdentity(certificate, 'a\u3002b.com')).toMatchObject({ matched: true, domain: 'a.b.com' });
     });
   });
 });

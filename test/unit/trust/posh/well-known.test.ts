@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { poshWellKnownUrl, toPoshDomain } from '../../../../main/trust/posh/well-known.js';
+import { asciiDomain } from '../../../../app/domain/address/domain-name.js';
+import { poshWellKnownUrl } from '../../../../main/trust/posh/well-known.js';
 
-describe('toPoshDomain', () => {
+/** POSH builds its URL from the A-label the one address parser gives (posh.md §8). */
+describe('the domain in a POSH URL', () => {
   it.each([
     ['example.com', 'example.com'],
     ['Example.COM', 'example.com'],
@@ -9,19 +11,19 @@ describe('toPoshDomain', () => {
     ['bücher.example', 'xn--bcher-kva.example'],
     ['xn--bcher-kva.example', 'xn--bcher-kva.example'],
   ])('%j becomes the A-label %j', (input, expected) => {
-    expect(toPoshDomain(input)).toEqual({ ok: true, domain: expected });
+    expect(asciiDomain(input)).toBe(expected);
   });
 
   it.each(['', 'a/b', 'example.com/evil', 'a?b', 'a#b', 'a\\b', 'user@example.com', 'example.com:443', '[::1]', 'exa mple.com', 'a..b', '.', 'a%2fb'])(
     'refuses %j rather than building a URL from part of it',
     (input) => {
-      expect(toPoshDomain(input).ok).toBe(false);
+      expect(asciiDomain(input)).toBeNull();
     },
   );
 
   it('refuses a label longer than 63 octets', () => {
-    expect(toPoshDomain(`${'a'.repeat(64)}.example`).ok).toBe(false);
-    expect(toPoshDomain(`${'a'.repeat(63)}.example`).ok).toBe(true);
+    expect(asciiDomain(`${'a'.repeat(64)}.example`)).toBeNull();
+    expect(asciiDomain(`${'a'.repeat(63)}.example`)).not.toBeNull();
   });
 });
 

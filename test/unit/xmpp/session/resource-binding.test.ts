@@ -42,6 +42,19 @@ describe('bindResource', () => {
     await expect(bindResource(boundTo(jid), 'desk', 'example.test')).rejects.toBeInstanceOf(SessionProtocolError);
   });
 
+  it.each([
+    ['the U-label form (how Prosody answers for an IDN virtual host)', 'alice@bücher.test/desk'],
+    ['the A-label form', 'alice@xn--bcher-kva.test/desk'],
+  ])('accepts our IDN domain in %s, and returns the canonical U-label JID', async (_form, bound) => {
+    for (const ours of ['xn--bcher-kva.test', 'bücher.test']) {
+      expect(await bindResource(boundTo(bound), 'desk', ours)).toBe('alice@bücher.test/desk');
+    }
+  });
+
+  it('refuses a look-alike IDN domain', async () => {
+    await expect(bindResource(boundTo('alice@bucher.test/desk'), 'desk', 'xn--bcher-kva.test')).rejects.toBeInstanceOf(SessionProtocolError);
+  });
+
   it('reports a refusal with its condition', async () => {
     const refuse = async () => {
       throw new StanzaError('not-allowed', 'cancel');

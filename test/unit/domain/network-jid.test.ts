@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { bareOf, parseJid, requireBareJid } from '../../../../main/xmpp/features/jid.js';
+import { bareJidOrNull as bareOf, jidOrNull as parseJid, requireBareJid } from '../../../app/domain/address/jid.js';
 
-describe('JIDs (RFC 7622)', () => {
+describe('JIDs from the network (RFC 7622)', () => {
   it('splits local, domain and resource, the resource after the first slash', () => {
     expect(parseJid('juliet@example.com/foo/bar')).toEqual({
       local: 'juliet',
-      domain: 'example.com',
+      domain: { ascii: 'example.com', unicode: 'example.com' },
       resource: 'foo/bar',
       bare: 'juliet@example.com',
       full: 'juliet@example.com/foo/bar',
     });
-    expect(parseJid('example.com')).toMatchObject({ local: null, domain: 'example.com', resource: null, bare: 'example.com' });
+    expect(parseJid('example.com')).toMatchObject({ local: null, domain: { ascii: 'example.com' }, resource: null, bare: 'example.com' });
     // '@' after the first '/' belongs to the resource (RFC 7622 §3.1 examples).
     expect(parseJid('example.com/foo@bar')).toMatchObject({ local: null, resource: 'foo@bar' });
   });

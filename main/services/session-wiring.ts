@@ -4,12 +4,14 @@
  * how the session is built.
  */
 import type { Element } from '@xmpp/xml';
+import { jidDomainForm } from '../../app/domain/address/domain-name.js';
 import type { OnlineSession, OpenSessionArgs } from '../xmpp/account-connection.js';
 import { createSession } from '../xmpp/session/open-session.js';
 
 export async function openXmppSession(args: OpenSessionArgs): Promise<OnlineSession> {
   const session = createSession({
-    domain: args.domain,
+    // The stream's `to` and our JID carry the U-label (RFC 7622 §3.2.1); DNS, SNI and the verdict used the A-label.
+    domain: jidDomainForm(args.domain),
     credentials: { username: args.localpart, password: args.password },
     resource: args.resource,
     previousMechanism: args.previousMechanism,

@@ -9,18 +9,22 @@
  *   noposh.test   presents the provider's certificate; no POSH             → the user decides (delegated host)
  *   self.test     presents a self-signed certificate for itself; no POSH   → the user decides (untrusted)
  *   liar.test     presents the provider's certificate; POSH names another  → the user decides (POSH mismatch)
- * Every domain has users alice and bob (password "secret-<user>").
+ *   bücher.test   an IDN (xn--bcher-kva.test) with a CA-valid certificate  → PKIX
+ *   köln.test     an IDN (xn--kln-sna.test), the provider's certificate    → POSH
+ * Every domain has users alice and bob (password "secret-<user>"). Prosody knows the IDNs by their U-labels,
+ * DNS and the web server by their A-labels, as in the real world.
  */
 import { rootCertificates } from 'node:tls';
 import { createDnsResolver, createNameLookup } from '../../main/net/name-lookup.js';
 import type { NetworkDeps } from '../../main/services/create-app-services.js';
+import { asciiDomain } from '../../app/domain/address/domain-name.js';
 import { summarizeCertificate } from '../../main/trust/certificate.js';
 import { startDnsServer, type TestDnsServer } from './dns-server.js';
 import { startPoshHttpsServer, type PoshHttpsServer } from './posh-https-server.js';
 import { startProsody, type Prosody } from './prosody.js';
 import { createTestCa, createTestCertificate, type TestCa, type TestCertificate } from './test-pki.js';
 
-export const WORLD_DOMAINS = ['valid.test', 'posh.test', 'ref.test', 'noposh.test', 'self.test', 'liar.test'] as const;
+export const WORLD_DOMAINS = ['valid.test', 'posh.test', 'ref.test', 'noposh.test', 'self.test', 'liar.test', 'bücher.test', 'köln.test'] as const;
 export type WorldDomain = (typeof WORLD_DOMAINS)[number];
 export type Transport = 'starttls' | 'direct';
 export const password = (user: string) => `secret-${user}`;
@@ -45,21 +49,25 @@ export async function startAppWorld(): Promise<AppWorld> {
   const valid = await createTestCertificate({ commonName: 'valid.test', dnsNames: ['valid.test'], issuer: ca });
   let hosting = await createTestCertificate({ commonName: 'hosting.test', dnsNames: ['hosting.test'], issuer: ca });
   const selfSigned = await createTestCertificate({ commonName: 'self.test', dnsNames: ['self.test'] });
+  const idnValid = await createTestCertificate({ commonName: 'xn--bcher-kva.test', dnsNames: ['xn--bcher-kva.test'], issuer: ca });
   const stranger = await createTestCertificate({ commonName: 'elsewhere.test', dnsNames: ['elsewhere.test'], issuer: ca });
-  const hostedDomains = WORLD_DOMAINS.filter((d) => d !== 'valid.test' && d !== 'self.test');
+  const ownCertificate: readonly WorldDomain[] = ['valid.test', 'self.test', 'bücher.test'];
+  const hostedDomains = WORLD_DOMAINS.filter((d) => !ownCertificate.includes(d));
+  const ascii = (domain: string) => asciiDomain(domain) ?? domain;
   const prosody = await startProsody({
     hosts: [
       { domain: 'valid.test', certPem: valid.certPem, keyPem: valid.keyPem },
       { domain: 'self.test', certPem: selfSigned.certPem, keyPem: selfSigned.keyPem },
+      { domain: 'bücher.test', certPem: idnValid.certPem, keyPem: idnValid.keyPem },
       ...hostedDomains.map((domain) => ({ domain, certPem: hosting.certPem, keyPem: hosting.keyPem })),
     ],
     users: WORLD_DOMAINS.flatMap((host) => ['alice', 'bob'].map((user) => ({ user, host, password: password(user) }))),
   });
 
   const zone = (service: '_xmpp-client' | '_xmpps-client', port: number) => ({
-    srv: Object.fromEntries(WORLD_DOMAINS.map((d) => [`${service}._tcp.${d}`, [{ priority: 0, weight: 0, port, target: 'hosting.test' }]])),
+    srv: Object.fromEntries(WORLD_DOMAINS.map((d) => [`${service}._tcp.${ascii(d)}`, [{ priority: 0, weight: 0, port, target: 'hosting.test' }]])),
     a: { 'hosting.test': ['127.0.0.1'] },
-    nodata: WORLD_DOMAINS.map((d) => `${service === '_xmpp-client' ? '_xmpps-client' : '_xmpp-client'}._tcp.${d}`),
+    nodata: WORLD_DOMAINS.map((d) => `${service === '_xmpp-client' ? '_xmpps-client' : '_xmpp-client'}._tcp.${ascii(d)}`),
   });
   const dns: Record<Transport, TestDnsServer> = {
     starttls: await startDnsServer(zone('_xmpp-client', prosody.starttlsPort)),
@@ -67,16 +75,17 @@ export async function startAppWorld(): Promise<AppWorld> {
   };
 
   const sites: Record<string, { certPem: string; keyPem: string }> = {};
-  for (const d of [...WORLD_DOMAINS, 'hosting.test']) sites[d] = await createTestCertificate({ commonName: d, dnsNames: [d], issuer: ca });
+  for (const d of [...WORLD_DOMAINS, 'hosting.test'].map(ascii)) sites[d] = await createTestCertificate({ commonName: d, dnsNames: [d], issuer: ca });
   const web = await startPoshHttpsServer({ sites });
   const publish = () => {
     const fingerprints = { fingerprints: [{ 'sha-256': summarizeCertificate(hosting.der).sha256 }], expires: 3600 };
     web.route('posh.test', POSH_PATH, { kind: 'json', body: fingerprints });
+    web.route(ascii('köln.test'), POSH_PATH, { kind: 'json', body: fingerprints });
     web.route('ref.test', POSH_PATH, { kind: 'json', body: { url: 'https://hosting.test/posh/ref.test.json', expires: 3600 } });
     web.route('hosting.test', '/posh/ref.test.json', { kind: 'json', body: fingerprints });
     // liar.test's own statement names a certificate its server does not present.
     web.route('liar.test', POSH_PATH, { kind: 'json', body: { fingerprints: [{ 'sha-256': summarizeCertificate(stranger.der).sha256 }], expires: 3600 } });
-    for (const d of ['valid.test', 'noposh.test', 'self.test']) {
+    for (const d of ['valid.test', 'noposh.test', 'self.test', ascii('bücher.test')]) {
       web.route(d, POSH_PATH, { kind: 'status', status: 404 });
       web.route(d, SEED_PATH, { kind: 'status', status: 404 });
     }

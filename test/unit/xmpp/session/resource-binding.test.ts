@@ -55,6 +55,10 @@ describe('bindResource', () => {
     await expect(bindResource(boundTo('alice@bucher.test/desk'), 'desk', 'xn--bcher-kva.test')).rejects.toBeInstanceOf(SessionProtocolError);
   });
 
+  it('refuses the IDNA2003 form of a deviation character (Prosody binds "strasse" for "straße": another domain)', async () => {
+    await expect(bindResource(boundTo('alice@strasse.test/desk'), 'desk', 'xn--strae-oqa.test')).rejects.toBeInstanceOf(SessionProtocolError);
+  });
+
   it('reports a refusal with its condition', async () => {
     const refuse = async () => {
       throw new StanzaError('not-allowed', 'cancel');

@@ -76,15 +76,21 @@ function parseServer(values: AccountFormValues): ServerResult {
 
 export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: FieldErrors };
 
+/** The checks both forms share: the password (required or not) and the advanced server fields. */
+function checkCommon(values: AccountFormValues, passwordRequired: boolean, errors: FieldErrors): ServerResult {
+  const password = passwordProblem(values.password, passwordRequired);
+  if (password) errors.password = password;
+  const server = parseServer(values);
+  if (!server.ok) Object.assign(errors, server.errors);
+  return server;
+}
+
 /** Checks the "Add account" form and builds exactly the contract's payload. */
 export function validateNewAccount(values: AccountFormValues): Validated<RequestPayload<'addAccount'>> {
   const errors: FieldErrors = {};
   const jid = jidProblem(values.jid);
   if (jid) errors.jid = jid;
-  const password = passwordProblem(values.password, true);
-  if (password) errors.password = password;
-  const server = parseServer(values);
-  if (!server.ok) Object.assign(errors, server.errors);
+  const server = checkCommon(values, true, errors);
   if (!server.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -101,10 +107,7 @@ export function validateNewAccount(values: AccountFormValues): Validated<Request
 /** Checks the edit form; the address cannot change, a new password is optional. */
 export function validateAccountUpdate(accountId: string, values: AccountFormValues): Validated<RequestPayload<'updateAccount'>> {
   const errors: FieldErrors = {};
-  const password = passwordProblem(values.password, false);
-  if (password) errors.password = password;
-  const server = parseServer(values);
-  if (!server.ok) Object.assign(errors, server.errors);
+  const server = checkCommon(values, false, errors);
   if (!server.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,

@@ -18,25 +18,18 @@ function parse(iso: string): Date | null {
   return Number.isNaN(time) ? null : new Date(time);
 }
 
-export function formatDay(iso: string): string {
-  const date = parse(iso);
-  return date ? dayFormat.format(date) : iso;
+/** A formatter that shows an unreadable timestamp as it is. */
+function formatterOf(format: Intl.DateTimeFormat): (iso: string) => string {
+  return (iso) => {
+    const date = parse(iso);
+    return date ? format.format(date) : iso;
+  };
 }
 
-export function formatDateTime(iso: string): string {
-  const date = parse(iso);
-  return date ? dateTimeFormat.format(date) : iso;
-}
-
-export function formatTime(iso: string): string {
-  const date = parse(iso);
-  return date ? timeFormat.format(date) : iso;
-}
-
-export function formatLongDay(iso: string): string {
-  const date = parse(iso);
-  return date ? longDayFormat.format(date) : iso;
-}
+export const formatDay = formatterOf(dayFormat);
+export const formatDateTime = formatterOf(dateTimeFormat);
+export const formatTime = formatterOf(timeFormat);
+export const formatLongDay = formatterOf(longDayFormat);
 
 /** The local calendar day of a timestamp, as a key for grouping messages ("" when unreadable). */
 export function localDayKey(iso: string): string {

@@ -1,7 +1,7 @@
 /** The window's size and position between runs. Not security state, but written with the same care. */
 import { z } from 'zod';
-import type { PathLocks } from '../store/path-locks.js';
-import { createVersionedJsonFile, type ReportStoreProblem } from '../store/versioned-json-file.js';
+import type { PathLocks } from './path-locks.js';
+import { createVersionedJsonFile, type ReportStoreProblem } from './versioned-json-file.js';
 
 export interface WindowBounds {
   readonly x?: number;

@@ -57,7 +57,9 @@ export interface AccountView {
 
 // ---------- Asking the user ----------
 
-export type TrustDecision = 'cancel' | 'connect-once' | 'pin' | 'replace-pin';
+/** What the user can answer when a server's certificate needs a decision (trust-ux.md). */
+export const TRUST_DECISIONS = ['cancel', 'connect-once', 'pin', 'replace-pin'] as const;
+export type TrustDecision = (typeof TRUST_DECISIONS)[number];
 
 export interface TrustDecisionRequest {
   readonly requestId: string;

@@ -1,8 +1,6 @@
-import type { ContactPresence, ResourcePresence, RosterItem, Show } from '../../../app/domain/chat.js';
+import type { ContactPresence, PresenceChoice, ResourcePresence, RosterItem, Show } from '../../../app/domain/chat.js';
 
-export type ShownPresence = Show | 'offline';
-
-export const SHOW_TEXT: Record<ShownPresence, string> = {
+export const SHOW_TEXT: Record<PresenceChoice, string> = {
   chat: 'Free to chat',
   online: 'Online',
   away: 'Away',

@@ -46,8 +46,6 @@ export type ConnectionState =
   | { readonly stage: 'reconnecting'; readonly retryAt: string | null; readonly attempt: number; readonly lastError: ConnectionError }
   | { readonly stage: 'failed'; readonly error: ConnectionError; readonly verdict: TrustVerdict | null };
 
-export type ConnectionStage = ConnectionState['stage'];
-
 export interface AccountView {
   readonly settings: AccountSettings;
   readonly connection: ConnectionState;

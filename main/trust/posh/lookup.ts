@@ -9,9 +9,9 @@ import { fetchOne, type FetchOutcome, type PoshFetchOptions } from './fetch-one.
 import { materialFromDocument, type PoshMaterial } from './material.js';
 import { poshWellKnownUrl, toPoshDomain } from './well-known.js';
 
-export const DEFAULT_LOOKUP_DEADLINE_MS = 10_000;
+const DEFAULT_LOOKUP_DEADLINE_MS = 10_000;
 /** Policy: redirects allowed in one lookup, counting both documents of a reference. */
-export const MAX_POSH_REDIRECTS = 10;
+const MAX_POSH_REDIRECTS = 10;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 

@@ -46,8 +46,6 @@ export type ConnectionState =
   | { readonly stage: 'reconnecting'; readonly retryAt: string | null; readonly attempt: number; readonly lastError: ConnectionError }
   | { readonly stage: 'failed'; readonly error: ConnectionError; readonly verdict: TrustVerdict | null };
 
-export type ConnectionStage = ConnectionState['stage'];
-
 export interface AccountView {
   readonly settings: AccountSettings;
   readonly connection: ConnectionState;
@@ -57,7 +55,9 @@ export interface AccountView {
 
 // ---------- Asking the user ----------
 
-export type TrustDecision = 'cancel' | 'connect-once' | 'pin' | 'replace-pin';
+/** What the user can answer when a server's certificate needs a decision (trust-ux.md). */
+export const TRUST_DECISIONS = ['cancel', 'connect-once', 'pin', 'replace-pin'] as const;
+export type TrustDecision = (typeof TRUST_DECISIONS)[number];
 
 export interface TrustDecisionRequest {
   readonly requestId: string;

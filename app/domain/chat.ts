@@ -14,7 +14,13 @@ export interface RosterItem {
   readonly approved: boolean;
 }
 
-export type Show = 'chat' | 'online' | 'away' | 'xa' | 'dnd';
+/** How available an online resource is, most available first. */
+export const SHOWS = ['chat', 'online', 'away', 'xa', 'dnd'] as const;
+export type Show = (typeof SHOWS)[number];
+
+/** What the user can set as their own presence: one of the shows, or offline (unavailable). */
+export const PRESENCE_CHOICES = [...SHOWS, 'offline'] as const;
+export type PresenceChoice = (typeof PRESENCE_CHOICES)[number];
 
 export interface ResourcePresence {
   readonly resource: string;
@@ -28,6 +34,13 @@ export interface ContactPresence {
   /** Empty when every resource is offline. */
   readonly resources: readonly ResourcePresence[];
 }
+
+/**
+ * Changes to presence sharing (RFC 6121 §3): request: ask to see their presence (again); unsubscribe: stop
+ * seeing theirs; revoke: stop them seeing ours; pre-approve: let them see ours as soon as they ask (§3.4).
+ */
+export const SUBSCRIPTION_ACTIONS = ['request', 'unsubscribe', 'revoke', 'pre-approve'] as const;
+export type SubscriptionAction = (typeof SUBSCRIPTION_ACTIONS)[number];
 
 export interface SubscriptionRequest {
   readonly accountId: AccountId;
@@ -57,7 +70,9 @@ export interface ChatMessage {
   readonly error: string | null;
 }
 
-export type ChatState = 'active' | 'composing' | 'paused' | 'inactive' | 'gone';
+/** XEP-0085 chat states. */
+export const CHAT_STATES = ['active', 'composing', 'paused', 'inactive', 'gone'] as const;
+export type ChatState = (typeof CHAT_STATES)[number];
 
 export interface HistoryPage {
   readonly messages: readonly ChatMessage[];

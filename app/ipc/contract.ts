@@ -5,13 +5,24 @@
  * from the same tables, so the two sides cannot drift.
  */
 import { z } from 'zod';
-import type { AccountId, AccountView, ConnectionState, TrustDecisionRequest } from '../domain/account.js';
+import { TRUST_DECISIONS, type AccountId, type AccountView, type ConnectionState, type TrustDecisionRequest } from '../domain/account.js';
 import type { Parsed } from '../domain/address/address-problem.js';
 import { parseDomain } from '../domain/address/domain-name.js';
 import { MAX_JID_CHARS, parseBareJid } from '../domain/address/jid.js';
 import type { AppInfo } from '../domain/app-info.js';
-import type { ChatMessage, ChatState, ContactPresence, HistoryPage, MessageState, RosterItem, SubscriptionRequest } from '../domain/chat.js';
-import type { Pin } from '../domain/trust.js';
+import {
+  CHAT_STATES,
+  PRESENCE_CHOICES,
+  SUBSCRIPTION_ACTIONS,
+  type ChatMessage,
+  type ChatState,
+  type ContactPresence,
+  type HistoryPage,
+  type MessageState,
+  type RosterItem,
+  type SubscriptionRequest,
+} from '../domain/chat.js';
+import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
 import type { EventName, RequestName } from './channels.js';
 
@@ -83,7 +94,7 @@ export const requestSchemas = {
   disconnect: z.strictObject({ accountId }),
   decideTrust: z.strictObject({
     requestId: z.string().min(1).max(128),
-    decision: z.enum(['cancel', 'connect-once', 'pin', 'replace-pin']),
+    decision: z.enum(TRUST_DECISIONS),
   }),
 
   getRoster: z.strictObject({ accountId }),
@@ -91,20 +102,16 @@ export const requestSchemas = {
   updateContact: z.strictObject({ accountId, jid: bareJid, name: displayName.nullable(), groups: z.array(group).max(64) }),
   removeContact: z.strictObject({ accountId, jid: bareJid }),
   answerSubscription: z.strictObject({ accountId, jid: bareJid, approve: z.boolean() }),
-  /**
-   * request: ask to see their presence (again); unsubscribe: stop seeing theirs; revoke: stop them seeing
-   * ours; pre-approve: let them see ours as soon as they ask (RFC 6121 §3.4, when the server offers it).
-   */
-  changeSubscription: z.strictObject({ accountId, jid: bareJid, action: z.enum(['request', 'unsubscribe', 'revoke', 'pre-approve']) }),
+  changeSubscription: z.strictObject({ accountId, jid: bareJid, action: z.enum(SUBSCRIPTION_ACTIONS) }),
   setPresence: z.strictObject({
     accountId,
-    show: z.enum(['chat', 'online', 'away', 'xa', 'dnd', 'offline']),
+    show: z.enum(PRESENCE_CHOICES),
     status: z.string().max(FIELD_LIMITS.status).nullable(),
   }),
 
   listConversations: z.strictObject({ accountId }),
   sendMessage: z.strictObject({ accountId, to: bareJid, body }),
-  sendChatState: z.strictObject({ accountId, to: bareJid, state: z.enum(['active', 'composing', 'paused', 'inactive', 'gone']) }),
+  sendChatState: z.strictObject({ accountId, to: bareJid, state: z.enum(CHAT_STATES) }),
   loadHistory: z.strictObject({
     accountId,
     peer: bareJid,
@@ -115,7 +122,7 @@ export const requestSchemas = {
   markRead: z.strictObject({ accountId, peer: bareJid }),
 
   listPins: z.void(),
-  removePin: z.strictObject({ domain: domainName, service: z.literal('xmpp-client') }),
+  removePin: z.strictObject({ domain: domainName, service: z.literal(XMPP_CLIENT_SERVICE) }),
   listPoshCache: z.void(),
   forgetPosh: z.strictObject({ domain: domainName }),
   getTrustLog: z.strictObject({ accountId }),

@@ -11,8 +11,9 @@ import { checkReportJson } from './report-json.js';
 import { printable } from '../../app/domain/address/address-problem.js';
 import { checkReportText } from './report-text.js';
 import type { CliIo } from './cli-io.js';
+import { EXIT_NOT_VERIFIED, EXIT_OK, type ExitCode } from './exit-codes.js';
 
-export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
+export async function runCheck(options: CheckOptions, io: CliIo): Promise<ExitCode> {
   const net = await networkDeps(options);
   const pins: PinLookup = options.pinsFile
     ? createPinStore({
@@ -37,7 +38,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     // Close before anything else is said: the check never authenticates, whatever the verdict.
     connection.socket.destroy();
     io.out(options.json ? JSON.stringify(checkReportJson(verdict), null, 2) : checkReportText(verdict));
-    return verdict.verified ? 0 : 1;
+    return verdict.verified ? EXIT_OK : EXIT_NOT_VERIFIED;
   } catch (error) {
     const message = signal.aborted ? `The check did not finish within ${options.timeoutMs} ms.` : (error as Error).message;
     if (options.json) {
@@ -56,6 +57,6 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     } else {
       io.out(`NOT VERIFIED  Could not check ${options.domain}: ${printable(message)}`);
     }
-    return 1;
+    return EXIT_NOT_VERIFIED;
   }
 }

@@ -1,16 +1,14 @@
 /**
  * Turns command-line words into typed options. Every mistake becomes a UsageError with a sentence that says
- * what was wrong, so the command exits 2 with a clear message rather than a stack trace.
+ * what was wrong, so the command exits 2 with a clear message rather than a stack trace. The value of each
+ * single option is read in option-values.ts; this file knows the commands and which options each takes.
  */
 import { printable } from '../../app/domain/address/address-problem.js';
 import { parseJid } from '../../app/domain/address/jid.js';
 import { parseArgs } from 'node:util';
-import net from 'node:net';
 import type { Address, ConnectToRule } from '../net/name-lookup.js';
-
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+import { parseConnectTo, parseExpires, parseHostPort, parseHttpsUrl, parseNow, parsePort, parsePositiveInt, parseResolve } from './option-values.js';
+import { UsageError } from './usage-error.js';
 
 export interface NetworkOptions {
   readonly json: boolean;
@@ -124,14 +122,7 @@ function parseGenerate(args: readonly string[]): GenerateOptions {
   if (values.url !== undefined) {
     if (certs.length > 0) throw new UsageError('Use either --cert (fingerprints) or --url (reference), not both: RFC 7711 forbids a document with both.');
     if (values.expires === undefined) throw new UsageError('A reference document needs --expires (seconds).');
-    let url: URL;
-    try {
-      url = new URL(values.url);
-    } catch {
-      throw new UsageError(`--url "${values.url}" is not a URL.`);
-    }
-    if (url.protocol !== 'https:') throw new UsageError('--url must be an https: URL.');
-    return { kind: 'reference', url: url.href, expires: parseExpires(values.expires) };
+    return { kind: 'reference', url: parseHttpsUrl(values.url), expires: parseExpires(values.expires) };
   }
   if (certs.length === 0) throw new UsageError('generate needs --cert file.pem (one or more) or --url.');
   return { kind: 'fingerprints', certFiles: certs, expires: parseExpires(values.expires ?? '604800') };
@@ -167,79 +158,4 @@ function networkOptions(values: {
     now: values.now === undefined ? null : parseNow(values.now),
     timeoutMs: values.timeout === undefined ? 20_000 : parsePositiveInt(values.timeout, '--timeout'),
   };
-}
-
-function parseResolve(entries: readonly string[]): Map<string, Address[]> {
-  const map = new Map<string, Address[]>();
-  for (const entry of entries) {
-    const colon = entry.indexOf(':');
-    const name = entry.slice(0, colon).toLowerCase();
-    const address = entry.slice(colon + 1).replace(/^\[(.*)\]$/, '$1');
-    const family = net.isIP(address);
-    if (colon <= 0 || !family) throw new UsageError(`--resolve "${entry}" must be name:address with an IP address.`);
-    map.set(name, [...(map.get(name) ?? []), { address, family: family as 4 | 6 }]);
-  }
-  return map;
-}
-
-/** host:port:host2:port2, where a host may be [IPv6] and any field may be empty (curl's --connect-to). */
-function parseConnectTo(entry: string): ConnectToRule {
-  const parts = splitConnectTo(entry);
-  if (parts.length !== 4) throw new UsageError(`--connect-to "${entry}" must be host:port:host2:port2.`);
-  const [fromHost, fromPort, toHost, toPort] = parts as [string, string, string, string];
-  return {
-    fromHost: fromHost.toLowerCase(),
-    fromPort: fromPort === '' ? null : parsePort(fromPort, '--connect-to'),
-    toHost,
-    toPort: toPort === '' ? null : parsePort(toPort, '--connect-to'),
-  };
-}
-
-function splitConnectTo(entry: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  let inBrackets = false;
-  for (const char of entry) {
-    if (char === '[') inBrackets = true;
-    else if (char === ']') inBrackets = false;
-    else if (char === ':' && !inBrackets) {
-      parts.push(current);
-      current = '';
-      continue;
-    } else current += char;
-  }
-  parts.push(current);
-  return parts;
-}
-
-function parseHostPort(value: string, option: string): string {
-  const match = /^(\[[0-9a-fA-F:]+\]|[^:]+):(\d+)$/.exec(value);
-  if (!match) throw new UsageError(`${option} "${value}" must be host:port.`);
-  parsePort(match[2] ?? '', option);
-  return value;
-}
-
-function parsePort(value: string, option: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new UsageError(`${option} "${value}" is not a port number (1-65535).`);
-  return port;
-}
-
-function parsePositiveInt(value: string, option: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1) throw new UsageError(`${option} "${value}" must be a positive whole number.`);
-  return n;
-}
-
-function parseExpires(value: string): number {
-  const n = Number(value);
-  // RFC 7711: expires is a non-negative integer, and 0 makes the document invalid.
-  if (!/^\d+$/.test(value) || n < 1 || !Number.isSafeInteger(n)) throw new UsageError(`--expires "${value}" must be a whole number of seconds, at least 1.`);
-  return n;
-}
-
-function parseNow(value: string): Date {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}/.test(value)) throw new UsageError(`--now "${value}" is not an ISO time (e.g. 2026-01-31T12:00:00Z).`);
-  return date;
 }

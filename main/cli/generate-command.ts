@@ -3,13 +3,15 @@ import { readFile } from 'node:fs/promises';
 import { CertificateParseError, pemToDerList } from '../trust/certificate.js';
 import { encodeBase64 } from '../encoding/base64.js';
 import { certificateDigest } from '../trust/posh/fingerprints.js';
-import { UsageError, type GenerateOptions } from './cli-options.js';
+import type { GenerateOptions } from './cli-options.js';
 import type { CliIo } from './cli-io.js';
+import { EXIT_OK, type ExitCode } from './exit-codes.js';
+import { UsageError } from './usage-error.js';
 
-export async function runGenerate(options: GenerateOptions, io: CliIo): Promise<number> {
+export async function runGenerate(options: GenerateOptions, io: CliIo): Promise<ExitCode> {
   if (options.kind === 'reference') {
     io.out(JSON.stringify({ url: options.url, expires: options.expires }, null, 2));
-    return 0;
+    return EXIT_OK;
   }
   const fingerprints: Array<Record<string, string>> = [];
   for (const file of options.certFiles) {
@@ -21,7 +23,7 @@ export async function runGenerate(options: GenerateOptions, io: CliIo): Promise<
     });
   }
   io.out(JSON.stringify({ fingerprints, expires: options.expires }, null, 2));
-  return 0;
+  return EXIT_OK;
 }
 
 /** The first certificate of a PEM file is the server's own (the rest would be its chain). */

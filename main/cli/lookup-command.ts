@@ -3,10 +3,11 @@ import { lookupPosh } from '../trust/posh/lookup.js';
 import { encodeBase64, encodeBase64Url } from '../encoding/base64.js';
 import type { LookupOptions } from './cli-options.js';
 import type { CliIo } from './cli-io.js';
+import { EXIT_NOT_VERIFIED, EXIT_OK, type ExitCode } from './exit-codes.js';
 import { networkDeps } from './network-deps.js';
 import { printable } from '../../app/domain/address/address-problem.js';
 
-export async function runLookup(options: LookupOptions, io: CliIo): Promise<number> {
+export async function runLookup(options: LookupOptions, io: CliIo): Promise<ExitCode> {
   const net = await networkDeps(options);
   const outcome = await lookupPosh(options.domain, {
     ca: net.ca,
@@ -45,5 +46,5 @@ export async function runLookup(options: LookupOptions, io: CliIo): Promise<numb
     ];
     io.out(lines.join('\n'));
   }
-  return outcome.kind === 'material' ? 0 : 1;
+  return outcome.kind === 'material' ? EXIT_OK : EXIT_NOT_VERIFIED;
 }

@@ -7,7 +7,8 @@ import { rootCertificates } from 'node:tls';
 import { createConnectTo, createDnsResolver, createNameLookup, type NameLookup } from '../net/name-lookup.js';
 import { pemToDerList } from '../trust/certificate.js';
 import { createXmppResolver, type XmppResolver } from '../xmpp/resolver.js';
-import { UsageError, type NetworkOptions } from './cli-options.js';
+import type { NetworkOptions } from './cli-options.js';
+import { UsageError } from './usage-error.js';
 
 export interface NetworkDeps {
   readonly ca: readonly string[];

@@ -1,22 +1,20 @@
 /** The command's logic, separate from the process: returns the exit status instead of exiting. */
 import type { CliIo } from './cli-io.js';
-import { UsageError, parseCommand } from './cli-options.js';
+import { parseCommand } from './cli-options.js';
 import { runCheck } from './check-command.js';
+import { EXIT_OK, EXIT_USAGE_OR_INTERNAL, type ExitCode } from './exit-codes.js';
 import { runGenerate } from './generate-command.js';
 import { runLookup } from './lookup-command.js';
 import { USAGE } from './usage.js';
+import { UsageError } from './usage-error.js';
 
-export const EXIT_VERIFIED = 0;
-export const EXIT_NOT_VERIFIED = 1;
-export const EXIT_USAGE_OR_INTERNAL = 2;
-
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   try {
     const command = parseCommand(argv);
     switch (command.name) {
       case 'help':
         io.out(USAGE);
-        return EXIT_VERIFIED;
+        return EXIT_OK;
       case 'check':
         return await runCheck(command.options, io);
       case 'lookup':

@@ -1,3 +1,5 @@
+import { EXIT_NOT_VERIFIED, EXIT_OK, EXIT_USAGE_OR_INTERNAL } from './exit-codes.js';
+
 export const USAGE = `hostproof-posh: check who really runs an XMPP server (PKIX, POSH, pins)
 
 Usage:
@@ -21,4 +23,5 @@ Options for check only:
   --direct-tls                 with --host: TLS from the first byte (XEP-0368) instead of STARTTLS
   --pins file                  the pin store to consult (a damaged file is moved aside, as the app does)
 
-Exit status: 0 verified, 1 not verified, 2 usage or internal error.`;
+Exit status: ${EXIT_OK} verified (lookup: material found), ${EXIT_NOT_VERIFIED} not verified (lookup: none usable),
+${EXIT_USAGE_OR_INTERNAL} usage or internal error.`;

@@ -15,7 +15,7 @@ import { createHandlers } from '../services/create-handlers.js';
 import { createNetworkWatch } from '../services/network-watch.js';
 import type { EmitEvent } from '../services/event-sink.js';
 import { openXmppSession } from '../services/session-wiring.js';
-import { createWindowStateStore, type WindowBounds } from '../services/window-state.js';
+import { createWindowStateStore, type WindowBounds } from '../store/window-state.js';
 import { createPathLocks } from '../store/path-locks.js';
 import { parseXmppUri, xmppUriFromArgv, type XmppUri } from '../xmpp/xmpp-uri.js';
 import { isSafeExternalUrl } from './external-url.js';

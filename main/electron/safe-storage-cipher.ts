@@ -1,5 +1,5 @@
 import type { SafeStorage } from 'electron';
-import type { SecretCipher } from '../services/password-vault.js';
+import type { SecretCipher } from '../store/password-vault.js';
 
 /** Passwords are encrypted with the OS key store (Keychain, DPAPI, libsecret/kwallet) through safeStorage. */
 export function safeStorageCipher(safeStorage: SafeStorage): SecretCipher {

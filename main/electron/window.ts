@@ -6,7 +6,7 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebConten
 import { CONTENT_SECURITY_POLICY } from './csp.js';
 import { isSafeExternalUrl } from './external-url.js';
 
-export function windowOptions(preloadPath: string, bounds?: { x?: number; y?: number; width: number; height: number }): BrowserWindowConstructorOptions {
+function windowOptions(preloadPath: string, bounds?: { x?: number; y?: number; width: number; height: number }): BrowserWindowConstructorOptions {
   return {
     width: bounds?.width ?? 1100,
     height: bounds?.height ?? 720,
@@ -31,7 +31,7 @@ export function windowOptions(preloadPath: string, bounds?: { x?: number; y?: nu
 }
 
 /** Deny every permission (camera, geolocation, notifications from the page...): the UI needs none. */
-export function hardenSession(session: Session): void {
+function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
@@ -42,7 +42,7 @@ export function hardenSession(session: Session): void {
 }
 
 /** The page never navigates and never opens windows; safe links go to the system browser instead. */
-export function hardenContents(contents: WebContents, openExternal: (url: string) => void): void {
+function hardenContents(contents: WebContents, openExternal: (url: string) => void): void {
   contents.on('will-navigate', (event, url) => {
     event.preventDefault();
     if (isSafeExternalUrl(url)) openExternal(url);

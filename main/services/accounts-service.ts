@@ -9,21 +9,22 @@ import type { RequestPayload } from '../../app/ipc/contract.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import type { AccountConnection } from '../xmpp/account-connection.js';
 import type { AccountChat } from './account-chat.js';
-import type { AccountStore } from './account-store.js';
+import type { AccountStore } from '../store/account-store.js';
 import type { ChatFeatures } from './chat-features.js';
 import type { EmitEvent } from './event-sink.js';
-import type { PasswordVault } from './password-vault.js';
+import type { PasswordVault } from '../store/password-vault.js';
+import type { PerAccountStore } from '../store/per-account-store.js';
 
 export interface AccountsServiceDeps {
   readonly store: AccountStore;
   readonly vault: PasswordVault;
+  /** Everything the stores keep per account (the vault among them), forgotten when the account is removed. */
+  readonly accountData: PerAccountStore;
   readonly emit: EmitEvent;
   /** The account's chat (conversations, queue), which outlives its connections. */
   readonly createChat: (settings: AccountSettings) => AccountChat;
   /** Builds the connection controller of one account, which attaches the chat when it is online. */
   readonly createConnection: (settings: AccountSettings, chat: AccountChat) => AccountConnection;
-  /** Forgets what other stores keep about a removed account. */
-  readonly forgetAccount?: (accountId: AccountId) => Promise<void>;
 }
 
 export interface AccountsService {
@@ -128,8 +129,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     },
     remove: async (accountId) => {
       await stopLive(accountId);
-      await deps.vault.forget(accountId);
-      await deps.forgetAccount?.(accountId);
+      await deps.accountData.forget(accountId);
       await deps.store.remove(accountId);
       await announce();
     },

@@ -3,7 +3,7 @@
  * session when it comes online (built from main/xmpp/features); while offline the services answer from
  * what they kept or explain that the account is offline.
  */
-import type { ChatMessage, ChatState, ContactPresence, HistoryPage, RosterItem, Show } from '../../app/domain/chat.js';
+import type { ChatMessage, ChatState, ContactPresence, HistoryPage, PresenceChoice, RosterItem, SubscriptionAction } from '../../app/domain/chat.js';
 import type { ConversationSummary } from '../../app/ipc/contract.js';
 
 export interface ChatFeatures {
@@ -12,8 +12,8 @@ export interface ChatFeatures {
   updateContact(jid: string, name: string | null, groups: readonly string[]): Promise<void>;
   removeContact(jid: string): Promise<void>;
   answerSubscription(jid: string, approve: boolean): Promise<void>;
-  changeSubscription(jid: string, action: 'request' | 'unsubscribe' | 'revoke' | 'pre-approve'): Promise<void>;
-  setPresence(show: Show | 'offline', status: string | null): Promise<void>;
+  changeSubscription(jid: string, action: SubscriptionAction): Promise<void>;
+  setPresence(show: PresenceChoice, status: string | null): Promise<void>;
   conversations(): readonly ConversationSummary[];
   sendMessage(to: string, body: string): Promise<ChatMessage>;
   sendChatState(to: string, state: ChatState): Promise<void>;

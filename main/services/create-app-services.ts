@@ -5,26 +5,20 @@
  * side in one test process.
  */
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { parseBareJid } from '../../app/domain/address/jid.js';
 import { XMPP_CLIENT_SERVICE } from '../../app/domain/trust.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import type { NameLookup } from '../net/name-lookup.js';
-import { createPathLocks } from '../store/path-locks.js';
-import { createPinStore } from '../store/pin-store.js';
-import { createPoshCacheFile } from '../store/posh-cache-file.js';
-import { createTrustLog } from '../store/trust-log.js';
+import { openAppStores } from '../store/app-stores.js';
+import type { SecretCipher } from '../store/password-vault.js';
 import { createPoshVerifier } from '../trust/posh/verify-posh.js';
 import { createAccountConnection, type NetworkStatus, type OnlineSession, type OpenSessionArgs } from '../xmpp/account-connection.js';
 import { connectVerified } from '../xmpp/connect-verified.js';
 import { nextDelay } from '../xmpp/reconnect-policy.js';
 import { createXmppResolver, type DnsQueries } from '../xmpp/resolver.js';
-import { createAccountStore } from './account-store.js';
 import { createAccountsService, type AccountsService } from './accounts-service.js';
 import { createAccountChat } from './account-chat.js';
-import { createLoginMemory } from './login-memory.js';
 import type { EmitEvent } from './event-sink.js';
-import { createPasswordVault, type SecretCipher } from './password-vault.js';
 import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
 
 export interface NetworkDeps {
@@ -57,28 +51,21 @@ export interface AppServices {
 
 export function createAppServices(options: AppServicesOptions): AppServices {
   const now = options.now ?? (() => new Date());
-  const locks = createPathLocks();
-  const report = (problem: { message: string }) => options.notice(problem.message);
-  const file = (name: string) => path.join(options.dataDir, name);
-
-  const pins = createPinStore({ file: file('pins.json'), now, report, locks });
-  const trustLog = createTrustLog({ dir: file('trust-log'), report, locks });
+  const stores = openAppStores({ dataDir: options.dataDir, cipher: options.cipher, now, report: (problem) => options.notice(problem.message) });
+  const { pins, trustLog, logins } = stores;
   const posh = createPoshVerifier({
     fetchOptions: { ca: options.network.ca, lookup: options.network.lookup, connectTo: options.network.connectTo },
     now,
-    persistence: createPoshCacheFile({ file: file('posh-cache.json'), now, report, locks }),
+    persistence: stores.poshCache,
     onPersistenceError: () => options.notice('The POSH cache could not be saved; proofs will be fetched again next time.'),
   });
   const resolver = createXmppResolver({ resolver: options.network.dns });
-  const store = createAccountStore({ file: file('accounts.json'), now, report, locks });
-  const vault = createPasswordVault({ file: file('passwords.json'), cipher: options.cipher, now, report, locks });
-  const logins = createLoginMemory({ file: file('logins.json'), now, report, locks });
 
   const accounts = createAccountsService({
-    store,
-    vault,
+    store: stores.accounts,
+    vault: stores.vault,
+    accountData: stores.accountData,
     emit: options.emit,
-    forgetAccount: (accountId) => logins.forget(accountId),
     createChat: (settings) =>
       createAccountChat({
         accountId: settings.id,

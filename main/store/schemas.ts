@@ -14,18 +14,18 @@ export const sha256Base64 = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'not a base
 export const isoTime = z.iso.datetime({ offset: true });
 
 /** A domain as the stores key it: already a lower-case A-label. */
-export const storedDomain = z.string().refine((value) => asciiDomain(value) === value, 'not a lower-case A-label domain name');
+const storedDomain = z.string().refine((value) => asciiDomain(value) === value, 'not a lower-case A-label domain name');
 
 const nameList = z.array(z.string().max(1024)).max(10_000);
 
-export const certificateNamesSchema = z.object({
+const certificateNamesSchema = z.object({
   dns: nameList,
   srv: nameList,
   xmppAddr: nameList,
   commonNames: nameList,
 }) satisfies z.ZodType<CertificateNames>;
 
-export const certificateSummarySchema = z.object({
+const certificateSummarySchema = z.object({
   subject: z.string(),
   issuer: z.string(),
   serialNumber: z.string(),

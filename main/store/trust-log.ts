@@ -2,16 +2,17 @@
  * The trust log: an append-only record, one file per account, of every verification and every decision the
  * user made about a server's certificate. JSON Lines, one entry per line, appended with O_APPEND and fsynced,
  * so a crash can at worst leave the last line torn. Reading skips (and reports) a torn or damaged line and
- * keeps every other one; nothing is ever rewritten or deleted.
+ * keeps every other one; nothing is ever rewritten, and a log is deleted only with its account (`forget`).
  */
 import { TRUST_LOG_LINE_VERSION, type TrustLogEntry } from '../../app/domain/trust-records.js';
 import type { TrustDecision } from '../../app/domain/account.js';
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { syncDirectory } from './atomic-file.js';
 import type { PathLocks } from './path-locks.js';
+import type { PerAccountStore } from './per-account-store.js';
 import { isoTime, sha256Base64 } from './schemas.js';
 import { StoreError } from './store-error.js';
 
@@ -60,7 +61,7 @@ export interface TrustLogOptions {
   readonly locks: PathLocks;
 }
 
-export interface TrustLog {
+export interface TrustLog extends PerAccountStore {
   append(entry: TrustLogEntry): Promise<void>;
   /** Every readable entry of the account, oldest first. */
   read(account: string): Promise<readonly TrustLogEntry[]>;
@@ -141,6 +142,19 @@ export function createTrustLog(options: TrustLogOptions): TrustLog {
           await handle.close();
         }
         if (size === null) await syncDirectory(dir);
+      });
+    },
+
+    async forget(account) {
+      const file = fileFor(account);
+      await locks.withLock(file, async () => {
+        try {
+          await unlink(file);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+          throw error;
+        }
+        await syncDirectory(dir);
       });
     },
 

@@ -14,8 +14,8 @@ import { decodeDerString, DER_TAG, readTlv } from './der.js';
 import { asciiLowerCase } from './ascii-case.js';
 
 /** otherName type ids from RFC 4985 (SRVName) and RFC 6120 §13.7.1.4 (XmppAddr). */
-export const OID_SRV_NAME = '1.3.6.1.5.5.7.8.7';
-export const OID_XMPP_ADDR = '1.3.6.1.5.5.7.8.5';
+const OID_SRV_NAME = '1.3.6.1.5.5.7.8.7';
+const OID_XMPP_ADDR = '1.3.6.1.5.5.7.8.5';
 
 /** Far above any real certificate (a few KiB; tens with hundreds of names); bounds the parsers' work. */
 export const MAX_CERTIFICATE_BYTES = 1024 * 1024;

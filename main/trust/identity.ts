@@ -25,7 +25,7 @@ import { parseDomain } from '../../app/domain/address/domain-name.js';
 import { printable } from '../../app/domain/address/address-problem.js';
 import { asciiLowerCase } from './ascii-case.js';
 
-export const XMPP_CLIENT_SRV_PREFIX = '_xmpp-client.';
+const XMPP_CLIENT_SRV_PREFIX = '_xmpp-client.';
 
 /** Common names are never matched, so a successful match is never of type "cn". */
 export type MatchedNameType = Exclude<NameMatchType, 'cn'>;
@@ -82,7 +82,7 @@ export function matchXmppServerIdentity(names: CertificateNames, domain: string)
 }
 
 /** DNS-ID rules (RFC 9525 §6.3) with this project's "at least two labels after the wildcard" policy. */
-export function dnsIdMatches(presented: string, referenceDomain: string): boolean {
+function dnsIdMatches(presented: string, referenceDomain: string): boolean {
   const name = normalizePresented(presented);
   if (name === null) return false;
   if (!name.includes('*')) return name === referenceDomain;
@@ -124,7 +124,7 @@ function normalizePresented(presented: string): string | null {
 const MAX_LISTED = 10;
 
 /** "It names: DNS a, b; SRV c; XMPP d; common name (not accepted) e." with hostile characters escaped. */
-export function describeNames(names: CertificateNames): string {
+function describeNames(names: CertificateNames): string {
   const groups: string[] = [];
   const add = (label: string, values: readonly string[]): void => {
     if (values.length === 0) return;

@@ -28,7 +28,7 @@ export interface XmppResolver {
 }
 
 /** XMPP's default client port, used when the domain publishes no SRV records (RFC 6120 §3.2.2). */
-export const XMPP_CLIENT_PORT = 5222;
+const XMPP_CLIENT_PORT = 5222;
 
 type ServiceAnswer =
   | { readonly kind: 'records'; readonly records: readonly SrvAnswer[] }

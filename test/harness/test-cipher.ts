@@ -3,7 +3,7 @@
  * made per test run), so tests can assert that no password is ever written in the clear.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { SecretCipher } from '../../main/services/password-vault.js';
+import type { SecretCipher } from '../../main/store/password-vault.js';
 
 export function createTestCipher(available = true): SecretCipher {
   const key = randomBytes(32);

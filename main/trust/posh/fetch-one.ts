@@ -10,8 +10,8 @@ import { isIP } from 'node:net';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import type { Address as ResolvedAddress } from '../../net/name-lookup.js';
 
-export const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 export type { ResolvedAddress };
 

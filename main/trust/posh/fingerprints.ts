@@ -8,7 +8,7 @@ import type { PoshHash } from '../../../app/domain/trust.js';
 /** The hashes RFC 7711 documents may use here; sha-1 is only reachable through the seed draft's `x5t`. */
 export type RfcPoshHash = Exclude<PoshHash, 'sha-1'>;
 
-export const RFC_POSH_HASHES: readonly RfcPoshHash[] = ['sha-256', 'sha-384', 'sha-512'];
+const RFC_POSH_HASHES: readonly RfcPoshHash[] = ['sha-256', 'sha-384', 'sha-512'];
 
 /** Digest length in bytes: a published value of any other length is malformed. */
 export const DIGEST_LENGTH: Readonly<Record<PoshHash, number>> = {

@@ -10,9 +10,9 @@ import { materialFromDocument, type PoshMaterial } from './material.js';
 import { poshWellKnownUrl } from './well-known.js';
 import { parseDomain } from '../../../app/domain/address/domain-name.js';
 
-export const DEFAULT_LOOKUP_DEADLINE_MS = 10_000;
+const DEFAULT_LOOKUP_DEADLINE_MS = 10_000;
 /** Policy: redirects allowed in one lookup, counting both documents of a reference. */
-export const MAX_POSH_REDIRECTS = 10;
+const MAX_POSH_REDIRECTS = 10;
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 

@@ -18,7 +18,7 @@ export type PoshMatchOutcome =
   | { readonly kind: 'unreadable-certificate'; readonly reason: string };
 
 /** How a matched value is displayed: x5t stays base64url as the seed publishes it; RFC values canonical base64. */
-export function displayFingerprint(fingerprint: PoshFingerprint): string {
+function displayFingerprint(fingerprint: PoshFingerprint): string {
   return fingerprint.hash === 'sha-1' ? encodeBase64Url(fingerprint.digest) : encodeBase64(fingerprint.digest);
 }
 

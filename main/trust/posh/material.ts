@@ -23,7 +23,7 @@ export interface PoshMaterial {
   readonly lifetimeSeconds: number;
 }
 
-export function capLifetime(seconds: number): number {
+function capLifetime(seconds: number): number {
   return Math.min(seconds, MAX_POSH_LIFETIME_SECONDS);
 }
 

@@ -50,7 +50,7 @@ export interface Archive {
 }
 
 /** The most we ask for at once; the contract allows 200. */
-export const MAX_PAGE_SIZE = 500;
+const MAX_PAGE_SIZE = 500;
 
 export function createArchive({ link, accountId, now, ids, log, dedupe }: ArchiveDeps): Archive {
   const own = ownJidOf(link);

@@ -11,7 +11,7 @@ import type { FeatureDeps } from './feature-deps.js';
 import { NS } from './namespaces.js';
 import { attr } from './stanza-read.js';
 
-export const CLIENT_IDENTITY: DiscoIdentity = { category: 'client', type: 'pc', name: 'Hostproof', lang: null };
+const CLIENT_IDENTITY: DiscoIdentity = { category: 'client', type: 'pc', name: 'Hostproof', lang: null };
 
 export const CLIENT_FEATURES: readonly string[] = [
   NS.caps, // XEP-0115

@@ -70,7 +70,7 @@ export interface Messages extends Events<MessageEvents> {
 }
 
 /** How many of our sent messages we remember for receipts and error replies. */
-export const MAX_TRACKED_OUTGOING = 5_000;
+const MAX_TRACKED_OUTGOING = 5_000;
 
 type Context = 'live' | 'carbon-received' | 'carbon-sent';
 

@@ -4,7 +4,7 @@
  * lives in one place. Parsing never throws; a stanza that cannot be used comes back as a reason.
  */
 import type { Element } from '@xmpp/xml';
-import type { ChatState } from '../../../app/domain/chat.js';
+import { CHAT_STATES, type ChatState } from '../../../app/domain/chat.js';
 import { delayStamp } from './delay.js';
 import { jidOrNull, type Jid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
@@ -41,7 +41,7 @@ export interface ParsedMessage {
 export type MessageParse = { readonly ok: true; readonly message: ParsedMessage } | { readonly ok: false; readonly reason: string };
 
 const TYPES: ReadonlySet<string> = new Set(['chat', 'normal', 'groupchat', 'headline', 'error']);
-const CHAT_STATES: ReadonlySet<string> = new Set(['active', 'composing', 'paused', 'inactive', 'gone']);
+const isChatState = (name: string): name is ChatState => (CHAT_STATES as readonly string[]).includes(name);
 
 export function parseMessage(stanza: Element, ownBareJid: string): MessageParse {
   if (!isStanza(stanza, 'message')) return { ok: false, reason: 'not a message stanza' };
@@ -95,8 +95,8 @@ function readOurStanzaId(stanza: Element, ownBareJid: string): string | null {
 /** XEP-0085 §5.6: at most one chat state element; several (or an unknown one) means none. */
 function readChatState(stanza: Element): ChatState | null {
   const states = stanza.getChildElements().filter((child) => child.getNS() === NS.chatStates);
-  const only = states.length === 1 ? states[0] : undefined;
-  return only !== undefined && CHAT_STATES.has(only.getName()) ? (only.getName() as ChatState) : null;
+  const name = states.length === 1 ? states[0]?.getName() : undefined;
+  return name !== undefined && isChatState(name) ? name : null;
 }
 
 function readReceipt(stanza: Element): ReceiptPart {

@@ -49,7 +49,7 @@ export interface Presence extends Events<PresenceEvents> {
 /** A contact (or a forger with many resources) cannot make us track more devices than this per account. */
 export const MAX_RESOURCES_PER_CONTACT = 32;
 /** Directed presence can come from anyone: a bound on how many accounts we track at once. */
-export const MAX_TRACKED_ACCOUNTS = 10_000;
+const MAX_TRACKED_ACCOUNTS = 10_000;
 
 const SHOWS: ReadonlySet<string> = new Set(['chat', 'away', 'xa', 'dnd']);
 

@@ -48,7 +48,7 @@ export interface Subscriptions extends Events<SubscriptionEvents> {
 }
 
 /** Anyone can send a subscription request: a bound on how many we hold for the user to answer. */
-export const MAX_PENDING_REQUESTS = 500;
+const MAX_PENDING_REQUESTS = 500;
 
 export function createSubscriptions({ link, log, accountId, now, preApproval }: SubscriptionsDeps): Subscriptions {
   const own = ownJidOf(link);

@@ -4,7 +4,9 @@
  * the data in `<success>`. For SCRAM, `success()` verifies the server signature: a server that cannot prove
  * it knows the password (an impostor that merely accepted us) is refused.
  */
-export type MechanismName = 'SCRAM-SHA-256' | 'SCRAM-SHA-1' | 'PLAIN';
+import type { MechanismName } from '../../../app/domain/sasl-mechanism.js';
+
+export type { MechanismName };
 
 export interface SaslCredentials {
   /** The local part of the JID (the SASL authcid), unprepared text as the user typed it. */

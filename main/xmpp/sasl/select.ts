@@ -13,6 +13,7 @@
  * yet. Our SCRAM sends gs2 flag `n` ("client does not support channel binding"), which is the honest answer
  * and cannot be confused with a stripped binding. A server offering only `-PLUS` variants is 'none-supported'.
  */
+import { SASL_MECHANISMS } from '../../../app/domain/sasl-mechanism.js';
 import type { MechanismName } from './mechanism.js';
 
 export interface MechanismOffer {
@@ -37,7 +38,7 @@ export type MechanismChoice =
   | { readonly ok: false; readonly reason: MechanismRefusal; readonly message: string };
 
 /** Strongest first. */
-const PREFERENCE: readonly MechanismName[] = ['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'];
+const PREFERENCE: readonly MechanismName[] = SASL_MECHANISMS;
 
 const strength = (mechanism: MechanismName): number => PREFERENCE.length - PREFERENCE.indexOf(mechanism);
 const isScram = (mechanism: MechanismName | null): boolean => mechanism === 'SCRAM-SHA-256' || mechanism === 'SCRAM-SHA-1';

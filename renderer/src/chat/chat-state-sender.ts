@@ -1,6 +1,6 @@
 import type { ChatState } from '../../../app/domain/chat.js';
 
-export const PAUSE_AFTER_MS = 5000;
+const PAUSE_AFTER_MS = 5000;
 
 export interface ChatStateSender {
   /** The composer's text changed. */

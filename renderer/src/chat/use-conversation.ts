@@ -5,7 +5,7 @@ import type { HostproofApi } from '../../../app/ipc/api.js';
 import { request } from '../common/ipc.js';
 import { mergeMessages } from './message-rows.js';
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 export interface Conversation {
   readonly messages: readonly ChatMessage[];

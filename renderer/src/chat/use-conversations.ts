@@ -22,7 +22,7 @@ function time(summary: ConversationSummary): number {
 }
 
 /** The newest message moves its conversation to the top; unread counts only what arrived while closed. */
-export function conversationsReducer(state: State, action: Action): State {
+function conversationsReducer(state: State, action: Action): State {
   switch (action.type) {
     case 'loaded':
       return { status: 'ready', message: null, list: [...action.list].sort((a, b) => time(b) - time(a)) };

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useFocusTrap } from './use-focus-trap.js';
 
-export type DialogTone = 'neutral' | 'warning' | 'danger';
+type DialogTone = 'neutral' | 'warning' | 'danger';
 
 interface DialogProps {
   readonly title: ReactNode;

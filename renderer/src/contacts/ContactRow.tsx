@@ -1,4 +1,4 @@
-import type { ContactPresence, RosterItem } from '../../../app/domain/chat.js';
+import type { ContactPresence, RosterItem, SubscriptionAction } from '../../../app/domain/chat.js';
 import { bestResource, displayName, SHOW_TEXT } from './presence-text.js';
 
 interface ContactRowProps {
@@ -9,8 +9,6 @@ interface ContactRowProps {
   readonly onRemove: (item: RosterItem) => void;
   readonly onSubscription: (item: RosterItem, action: SubscriptionAction) => void;
 }
-
-export type SubscriptionAction = 'request' | 'unsubscribe' | 'revoke' | 'pre-approve';
 
 /** Which presence-sharing changes make sense for this contact now (RFC 6121 §3). */
 export function subscriptionActions(item: RosterItem): ReadonlyArray<{ action: SubscriptionAction; label: string }> {

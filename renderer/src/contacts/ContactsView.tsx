@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
-import type { RosterItem } from '../../../app/domain/chat.js';
+import type { RosterItem, SubscriptionAction } from '../../../app/domain/chat.js';
 import { useApi } from '../ApiContext.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { request } from '../common/ipc.js';
 import { AddContactForm } from './AddContactForm.js';
-import { ContactRow, type SubscriptionAction } from './ContactRow.js';
+import { ContactRow } from './ContactRow.js';
 import { groupRoster } from './presence-text.js';
 import { PresenceSelector } from './PresenceSelector.js';
 import { RenameContactDialog } from './RenameContactDialog.js';

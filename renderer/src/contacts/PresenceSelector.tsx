@@ -1,19 +1,20 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useApi } from '../ApiContext.js';
 import { request } from '../common/ipc.js';
-import { SHOW_TEXT, type ShownPresence } from './presence-text.js';
+import type { PresenceChoice } from '../../../app/domain/chat.js';
+import { SHOW_TEXT } from './presence-text.js';
 
-const CHOICES: readonly ShownPresence[] = ['online', 'chat', 'away', 'xa', 'dnd', 'offline'];
+const CHOICES: readonly PresenceChoice[] = ['online', 'chat', 'away', 'xa', 'dnd', 'offline'];
 
 /** The account's own presence and status message. */
 export function PresenceSelector({ accountId }: { readonly accountId: string }) {
   const api = useApi();
   const id = useId();
-  const [show, setShow] = useState<ShownPresence>('online');
+  const [show, setShow] = useState<PresenceChoice>('online');
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
 
-  const submit = async (event?: FormEvent, nextShow: ShownPresence = show) => {
+  const submit = async (event?: FormEvent, nextShow: PresenceChoice = show) => {
     event?.preventDefault();
     setFailure(null);
     const result = await request(() => api.setPresence({ accountId, show: nextShow, status: status.trim() === '' ? null : status.trim() }));
@@ -27,7 +28,7 @@ export function PresenceSelector({ accountId }: { readonly accountId: string }) 
         id={`${id}-show`}
         value={show}
         onChange={(e) => {
-          const next = e.target.value as ShownPresence;
+          const next = e.target.value as PresenceChoice;
           setShow(next);
           void submit(undefined, next);
         }}

@@ -1,8 +1,6 @@
-import type { ContactPresence, ResourcePresence, RosterItem, Show } from '../../../app/domain/chat.js';
+import { SHOWS, type ContactPresence, type PresenceChoice, type ResourcePresence, type RosterItem } from '../../../app/domain/chat.js';
 
-export type ShownPresence = Show | 'offline';
-
-export const SHOW_TEXT: Record<ShownPresence, string> = {
+export const SHOW_TEXT: Record<PresenceChoice, string> = {
   chat: 'Free to chat',
   online: 'Online',
   away: 'Away',
@@ -11,19 +9,17 @@ export const SHOW_TEXT: Record<ShownPresence, string> = {
   offline: 'Offline',
 };
 
-const SHOW_RANK: Record<Show, number> = { chat: 0, online: 1, away: 2, xa: 3, dnd: 4 };
-
-/** The resource that speaks for the contact: highest priority, then the most available. */
+/** The resource that speaks for the contact: highest priority, then the most available (SHOWS is in that order). */
 export function bestResource(presence: ContactPresence | undefined): ResourcePresence | null {
   if (!presence || presence.resources.length === 0) return null;
-  return [...presence.resources].sort((a, b) => b.priority - a.priority || SHOW_RANK[a.show] - SHOW_RANK[b.show])[0] ?? null;
+  return [...presence.resources].sort((a, b) => b.priority - a.priority || SHOWS.indexOf(a.show) - SHOWS.indexOf(b.show))[0] ?? null;
 }
 
 export function displayName(item: RosterItem): string {
   return item.name && item.name.trim() !== '' ? item.name : item.jid;
 }
 
-export const NO_GROUP = 'Not in a group';
+const NO_GROUP = 'Not in a group';
 
 /** Contacts by group (a contact in two groups appears in both), groups sorted, ungrouped ones last. */
 export function groupRoster(items: readonly RosterItem[], filter: string): Array<{ group: string; items: RosterItem[] }> {

@@ -4,6 +4,7 @@ import type { ContactPresence, RosterItem } from '../../../app/domain/chat.js';
 import { ok } from '../../../app/ipc/result.js';
 import { subscriptionActions } from '../../../renderer/src/contacts/ContactRow.js';
 import { ContactsView } from '../../../renderer/src/contacts/ContactsView.js';
+import { bestResource } from '../../../renderer/src/contacts/presence-text.js';
 import { fakeApi } from '../fixtures/fake-api.js';
 import { ACCOUNT_ID } from '../fixtures/verdicts.js';
 import { renderWithApi } from '../render-with-api.js';
@@ -176,5 +177,16 @@ describe('subscriptionActions (RFC 6121 states)', () => {
     [{ subscription: 'both', pendingOut: false, approved: false }, ['unsubscribe', 'revoke']],
   ] as const)('%j -> %j', (state, expected) => {
     expect(subscriptionActions(item('x@example.org', state)).map((a) => a.action)).toEqual(expected);
+  });
+});
+
+describe('bestResource', () => {
+  it('between resources of equal priority, the most available one speaks for the contact', () => {
+    const resource = (name: string, show: 'chat' | 'online' | 'away' | 'xa' | 'dnd', priority = 1) => ({ resource: name, show, status: null, priority });
+    const presence = (...resources: ReturnType<typeof resource>[]): ContactPresence => ({ jid: 'x@example.org', resources });
+    expect(bestResource(presence(resource('a', 'dnd'), resource('b', 'xa'), resource('c', 'away')))?.resource).toBe('c');
+    expect(bestResource(presence(resource('a', 'away'), resource('b', 'online'), resource('c', 'chat')))?.resource).toBe('c');
+    expect(bestResource(presence(resource('a', 'chat', 0), resource('b', 'dnd', 2)))?.resource).toBe('b');
+    expect(bestResource(presence())).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * user accepted: the password never goes out in a reversible form. The memory is kept on disk.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLoginMemory } from '../../../main/services/login-memory.js';
+import { createLoginMemory } from '../../../main/store/login-memory.js';
 import { createPathLocks } from '../../../main/store/path-locks.js';
 import { startRecordingXmppServer, type RecordingXmppServer } from '../../harness/recording-xmpp-server.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';

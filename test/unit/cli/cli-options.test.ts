@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError, domainFromTarget, parseCommand } from '../../../main/cli/cli-options.js';
-import { createConnectTo } from '../../../main/net/name-lookup.js';
+import { domainFromTarget, parseCommand } from '../../../main/cli/cli-options.js';
+import { UsageError } from '../../../main/cli/usage-error.js';
 
 describe('hostproof-posh arguments', () => {
   it('takes the domain from a JID, a full JID or a bare domain, as an A-label', () => {
@@ -66,17 +66,5 @@ describe('hostproof-posh arguments', () => {
       name: 'generate',
       options: { kind: 'reference', url: 'https://hosting.example.net/.well-known/posh/xmpp-client.json', expires: 86400 },
     });
-  });
-});
-
-describe('--connect-to rules', () => {
-  it('sends matching host:port elsewhere and leaves the rest alone, with empty fields as wildcards', () => {
-    const connectTo = createConnectTo([
-      { fromHost: 'hosted.test', fromPort: 443, toHost: '127.0.0.1', toPort: 8443 },
-      { fromHost: '', fromPort: 5222, toHost: '', toPort: 15222 },
-    ]);
-    expect(connectTo('Hosted.Test', 443)).toEqual({ host: '127.0.0.1', port: 8443 });
-    expect(connectTo('hosted.test', 444)).toEqual({ host: 'hosted.test', port: 444 });
-    expect(connectTo('xmpp.hosting.test', 5222)).toEqual({ host: 'xmpp.hosting.test', port: 15222 });
   });
 });

@@ -1,12 +1,5 @@
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-
-/** Lints source text as if it lived at `filePath`, with the project's real configuration. */
-async function restrictedImports(filePath: string, code: string): Promise<string[]> {
-  const eslint = new ESLint({ cwd: process.cwd() });
-  const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
-}
+import { restrictedImports } from './lint-imports.js';
 
 describe('import boundaries are enforced by lint', () => {
   it.each([

@@ -1,7 +1,7 @@
 /** The window's size and position between runs. Not security state, but written with the same care. */
 import { z } from 'zod';
-import type { PathLocks } from '../store/path-locks.js';
-import { createVersionedJsonFile, type ReportStoreProblem } from '../store/versioned-json-file.js';
+import type { PathLocks } from './path-locks.js';
+import { createVersionedJsonFile, type ReportStoreProblem } from './versioned-json-file.js';
 
 export interface WindowBounds {
   readonly x?: number;
@@ -19,7 +19,13 @@ const boundsSchema = z.strictObject({
   maximized: z.boolean(),
 });
 
-export function createWindowStateStore(options: { file: string; now: () => Date; report: ReportStoreProblem; locks: PathLocks }) {
+export interface WindowStateStore {
+  /** The saved bounds; null when none were saved (or the file was damaged): then the window opens at its default. */
+  load(): Promise<WindowBounds | null>;
+  save(bounds: WindowBounds): Promise<void>;
+}
+
+export function createWindowStateStore(options: { file: string; now: () => Date; report: ReportStoreProblem; locks: PathLocks }): WindowStateStore {
   const file = createVersionedJsonFile<WindowBounds | null>({
     file: options.file,
     schema: 'hostproof.window',
@@ -34,7 +40,7 @@ export function createWindowStateStore(options: { file: string; now: () => Date;
   });
   return {
     load: () => file.read(),
-    save: async (bounds: WindowBounds) => {
+    save: async (bounds) => {
       await file.update(() => bounds);
     },
   };

@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import type { AccountId } from '../../app/domain/account.js';
-import type { PathLocks } from '../store/path-locks.js';
-import { createVersionedJsonFile, type ReportStoreProblem } from '../store/versioned-json-file.js';
+import type { PathLocks } from './path-locks.js';
+import { forgetKeyIn, type PerAccountStore } from './per-account-store.js';
+import { createVersionedJsonFile, type ReportStoreProblem } from './versioned-json-file.js';
 
 export interface SecretCipher {
   /** False where the OS offers no key store: then passwords are not remembered at all. */
@@ -15,11 +16,10 @@ export interface SecretCipher {
   decrypt(data: Buffer): string;
 }
 
-export interface PasswordVault {
+export interface PasswordVault extends PerAccountStore {
   readonly canRemember: boolean;
   get(id: AccountId): Promise<string | null>;
   set(id: AccountId, password: string): Promise<void>;
-  forget(id: AccountId): Promise<void>;
 }
 
 export function createPasswordVault(options: {
@@ -59,13 +59,6 @@ export function createPasswordVault(options: {
       const sealed = options.cipher.encrypt(password).toString('base64');
       await file.update((all) => ({ ...all, [id]: sealed }));
     },
-    forget: async (id) => {
-      await file.update((all) => {
-        if (!(id in all)) return all;
-        const rest = { ...all };
-        delete rest[id];
-        return rest;
-      });
-    },
+    forget: forgetKeyIn(file),
   };
 }

@@ -5,14 +5,14 @@
  */
 import { z } from 'zod';
 import type { AccountId } from '../../app/domain/account.js';
-import type { PathLocks } from '../store/path-locks.js';
-import { createVersionedJsonFile, type ReportStoreProblem } from '../store/versioned-json-file.js';
-import type { MechanismName } from '../xmpp/sasl/mechanism.js';
+import { SASL_MECHANISMS, type MechanismName } from '../../app/domain/sasl-mechanism.js';
+import type { PathLocks } from './path-locks.js';
+import { forgetKeyIn, type PerAccountStore } from './per-account-store.js';
+import { createVersionedJsonFile, type ReportStoreProblem } from './versioned-json-file.js';
 
-export interface LoginMemory {
+export interface LoginMemory extends PerAccountStore {
   mechanism(id: AccountId): Promise<MechanismName | null>;
   remember(id: AccountId, mechanism: MechanismName): Promise<void>;
-  forget(id: AccountId): Promise<void>;
 }
 
 export function createLoginMemory(options: { file: string; now: () => Date; report: ReportStoreProblem; locks: PathLocks }): LoginMemory {
@@ -20,7 +20,7 @@ export function createLoginMemory(options: { file: string; now: () => Date; repo
     file: options.file,
     schema: 'hostproof.logins',
     version: 1,
-    data: z.record(z.string().uuid(), z.enum(['SCRAM-SHA-256', 'SCRAM-SHA-1', 'PLAIN'])),
+    data: z.record(z.string().uuid(), z.enum(SASL_MECHANISMS)),
     empty: () => ({}),
     label: 'login memory',
     // Fail closed would be "refuse PLAIN everywhere"; losing this only loses the downgrade check until the
@@ -35,13 +35,6 @@ export function createLoginMemory(options: { file: string; now: () => Date; repo
     remember: async (id, mechanism) => {
       await file.update((all) => (all[id] === mechanism ? all : { ...all, [id]: mechanism }));
     },
-    forget: async (id) => {
-      await file.update((all) => {
-        if (!(id in all)) return all;
-        const rest = { ...all };
-        delete rest[id];
-        return rest;
-      });
-    },
+    forget: forgetKeyIn(file),
   };
 }

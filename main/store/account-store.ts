@@ -2,8 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AccountId, AccountSettings } from '../../app/domain/account.js';
-import type { PathLocks } from '../store/path-locks.js';
-import { createVersionedJsonFile, type ReportStoreProblem } from '../store/versioned-json-file.js';
+import type { PathLocks } from './path-locks.js';
+import { createVersionedJsonFile, type ReportStoreProblem } from './versioned-json-file.js';
 
 const settingsSchema = z.strictObject({
   id: z.string().uuid(),

@@ -1,0 +1,57 @@
+/**
+ * Every store of the app's data directory, opened with one lock registry (stores on the same file must share
+ * it, see path-locks.ts). The one place that knows the directory's layout, and the one list of the stores that
+ * keep something per account: removing an account forgets it in all of them through `accountData`.
+ * Pins and the POSH cache belong to domains, which other accounts may share, so they outlive an account.
+ */
+import path from 'node:path';
+import type { PoshCachePersistence } from '../trust/posh/posh-cache.js';
+import { createAccountStore, type AccountStore } from './account-store.js';
+import { createLoginMemory, type LoginMemory } from './login-memory.js';
+import { createPasswordVault, type PasswordVault, type SecretCipher } from './password-vault.js';
+import { createPathLocks } from './path-locks.js';
+import { forgetInEvery, type PerAccountStore } from './per-account-store.js';
+import { createPinStore, type PinStore } from './pin-store.js';
+import { createPoshCacheFile } from './posh-cache-file.js';
+import { createTrustLog, type TrustLog, type TrustLogProblem } from './trust-log.js';
+import type { StoreProblem } from './versioned-json-file.js';
+
+export interface AppStoresOptions {
+  readonly dataDir: string;
+  readonly cipher: SecretCipher;
+  /** Used to name a damaged file when it is moved aside. */
+  readonly now: () => Date;
+  /** Told about damaged files, in words for the user. */
+  readonly report: (problem: StoreProblem | TrustLogProblem) => void;
+}
+
+export interface AppStores {
+  readonly pins: PinStore;
+  readonly poshCache: PoshCachePersistence;
+  readonly accounts: AccountStore;
+  readonly vault: PasswordVault;
+  readonly logins: LoginMemory;
+  readonly trustLog: TrustLog;
+  /** Forgets an account in every store that keeps something per account (not the account list itself). */
+  readonly accountData: PerAccountStore;
+}
+
+export function openAppStores(options: AppStoresOptions): AppStores {
+  const { now, report } = options;
+  const locks = createPathLocks();
+  const file = (name: string) => path.join(options.dataDir, name);
+
+  const perAccount = {
+    vault: createPasswordVault({ file: file('passwords.json'), cipher: options.cipher, now, report, locks }),
+    logins: createLoginMemory({ file: file('logins.json'), now, report, locks }),
+    trustLog: createTrustLog({ dir: file('trust-log'), report, locks }),
+  } satisfies Record<string, PerAccountStore>;
+
+  return {
+    pins: createPinStore({ file: file('pins.json'), now, report, locks }),
+    poshCache: createPoshCacheFile({ file: file('posh-cache.json'), now, report, locks }),
+    accounts: createAccountStore({ file: file('accounts.json'), now, report, locks }),
+    ...perAccount,
+    accountData: forgetInEvery(Object.values(perAccount)),
+  };
+}

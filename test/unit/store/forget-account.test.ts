@@ -1,0 +1,114 @@
+/**
+ * Removing an account forgets it in every store that keeps something per account, through the app's real
+ * removal path and real files: afterwards no file in the data directory mentions the account, and the other
+ * account keeps everything.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AccountSettings } from '../../../app/domain/account.js';
+import type { TrustLogEntry } from '../../../app/domain/trust-records.js';
+import { createDnsResolver, createNameLookup } from '../../../main/net/name-lookup.js';
+import { createAppServices } from '../../../main/services/create-app-services.js';
+import { openAppStores, type AppStores } from '../../../main/store/app-stores.js';
+import { forgetInEvery, type PerAccountStore } from '../../../main/store/per-account-store.js';
+import { createTestCipher } from '../../harness/test-cipher.js';
+import { SUMMARY } from './pin-fixture.js';
+import { useTempDirs } from './temp-dir.js';
+
+const tempDir = useTempDirs();
+const now = () => new Date('2024-06-01T12:00:00Z');
+
+const logged = (account: string): TrustLogEntry => ({
+  v: 1,
+  at: '2024-06-01T12:00:00.000Z',
+  account,
+  kind: 'decision',
+  host: 'xmpp.hosting.example.net',
+  port: 5222,
+  method: null,
+  verified: false,
+  undecided: 'delegated-host',
+  certificateSha256: SUMMARY.sha256,
+  spkiSha256: SUMMARY.spkiSha256,
+  decision: 'pin',
+});
+
+async function everyFile(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+async function addWithEverything(stores: AppStores, jid: string, password: string): Promise<AccountSettings> {
+  const account = await stores.accounts.add({ jid, resource: 'desk', server: null, autoConnect: false, enabled: true, rememberPassword: true });
+  await stores.vault.set(account.id, password);
+  await stores.logins.remember(account.id, 'SCRAM-SHA-1');
+  await stores.trustLog.append(logged(account.id));
+  return account;
+}
+
+describe('removing an account', () => {
+  it('forgets it in the password vault, the login memory and the trust log, and nothing else', async () => {
+    const dataDir = await tempDir();
+    const cipher = createTestCipher();
+    const problems: string[] = [];
+    const open = () => openAppStores({ dataDir, cipher, now, report: (problem) => problems.push(problem.message) });
+
+    const before = open();
+    const alice = await addWithEverything(before, 'alice@example.com', 'pw-alice');
+    const bob = await addWithEverything(before, 'bob@example.com', 'pw-bob');
+    const aliceMentioned = async () => {
+      const files = await everyFile(dataDir);
+      const texts = await Promise.all(files.map(async (file) => ({ file, text: await readFile(file, 'utf8') })));
+      return texts.filter(({ text }) => text.includes(alice.id)).map(({ file }) => file);
+    };
+    // Every per-account store wrote alice down somewhere: the check below would notice any that keeps her.
+    expect((await aliceMentioned()).length).toBeGreaterThanOrEqual(4);
+
+    const services = createAppServices({
+      dataDir,
+      cipher,
+      emit: () => undefined,
+      network: { ca: [], lookup: createNameLookup(), dns: createDnsResolver() },
+      openSession: () => Promise.reject(new Error('no session in this test')),
+      notice: (text) => problems.push(text),
+      now,
+    });
+    await services.accounts.remove(alice.id);
+    await services.shutdown();
+
+    expect(await aliceMentioned()).toEqual([]);
+    const after = open();
+    expect(await after.accounts.list()).toEqual([bob]);
+    expect(await after.vault.get(alice.id)).toBeNull();
+    expect(await after.logins.mechanism(alice.id)).toBeNull();
+    expect(await after.trustLog.read(alice.id)).toEqual([]);
+    expect(await after.vault.get(bob.id)).toBe('pw-bob');
+    expect(await after.logins.mechanism(bob.id)).toBe('SCRAM-SHA-1');
+    expect(await after.trustLog.read(bob.id)).toEqual([logged(bob.id)]);
+    expect(problems).toEqual([]);
+  });
+
+  it('asks every store even when one fails, then reports the failure', async () => {
+    const forgotten: string[] = [];
+    const store = (name: string): PerAccountStore => ({
+      forget: async (id) => {
+        forgotten.push(`${name} ${id}`);
+      },
+    });
+    const broken: PerAccountStore = {
+      forget: async () => {
+        throw new Error('disk on fire');
+      },
+    };
+    await expect(forgetInEvery([store('a'), broken, store('b')]).forget('x')).rejects.toThrow('disk on fire');
+    expect(forgotten).toEqual(['a x', 'b x']);
+  });
+
+  it('forgetting an account a store never knew is not an error and writes nothing', async () => {
+    const dataDir = await tempDir();
+    const stores = openAppStores({ dataDir, cipher: createTestCipher(), now, report: () => undefined });
+    await stores.accountData.forget('5b0f4c52-55a0-4a8b-a7b5-2f0e4c1f3a10');
+    expect(await everyFile(dataDir)).toEqual([]);
+  });
+});

@@ -2,12 +2,15 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AccountId, AccountSettings } from '../../app/domain/account.js';
+import { MAX_JID_CHARS, bareJidOrNull } from '../../app/domain/address/jid.js';
 import type { PathLocks } from './path-locks.js';
 import { createVersionedJsonFile, type ReportStoreProblem } from './versioned-json-file.js';
 
 const settingsSchema = z.strictObject({
   id: z.string().uuid(),
-  jid: z.string().min(3).max(2047),
+  // Read in canonical form (domain in U-labels): files written before the one address model hold A-labels.
+  // An address that no longer parses is kept as it is, so the account stays listed and its connection says why.
+  jid: z.string().min(3).max(MAX_JID_CHARS).transform((jid) => bareJidOrNull(jid) ?? jid),
   resource: z.string().min(1).max(1023),
   server: z.strictObject({ host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535), directTls: z.boolean() }).nullable(),
   autoConnect: z.boolean(),

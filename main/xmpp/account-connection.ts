@@ -10,6 +10,7 @@ import type { TrustLogEntry } from '../../app/domain/trust-records.js';
 import type { ConfiguredServer } from './candidate.js';
 import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verified.js';
 import { describeConnectionError, isFinal } from './connection-errors.js';
+import { PasswordNeededError, TrustCancelledError } from './errors.js';
 import type { XmppLink } from './link.js';
 import type { MechanismName } from './sasl/mechanism.js';
 import type { SecuredConnection } from './secure-connect.js';
@@ -364,17 +365,6 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
       return true;
     },
   };
-}
-
-export class TrustCancelledError extends Error {
-  override name = 'TrustCancelledError';
-}
-
-export class PasswordNeededError extends Error {
-  override name = 'PasswordNeededError';
-  constructor() {
-    super('No password is saved for this account. Enter it to connect.');
-  }
 }
 
 function isAuthFailure(error: ConnectionError): boolean {

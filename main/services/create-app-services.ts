@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { XMPP_CLIENT_SERVICE } from '../../app/domain/trust.js';
 import type { NameLookup } from '../net/name-lookup.js';
 import { createPathLocks } from '../store/path-locks.js';
 import { createPinStore } from '../store/pin-store.js';
@@ -107,7 +106,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
           }),
         openSession: options.openSession,
         pins: {
-          get: (domain) => pins.get(domain, XMPP_CLIENT_SERVICE),
           put: (pin) => pins.put(pin),
           touch: (domain, service, seenAt) => pins.touch(domain, service, seenAt),
         },

@@ -8,7 +8,7 @@ import type { AccountId } from '../../app/domain/account.js';
 import type { ChatMessage, ChatState, ContactPresence, HistoryPage, Show } from '../../app/domain/chat.js';
 import type { ConversationSummary } from '../../app/ipc/contract.js';
 import { UserFacingError } from '../ipc/handlers.js';
-import type { OnlineSession } from '../xmpp/account-connection.js';
+import type { OnlineSession } from '../xmpp/session/online-session.js';
 import { setBounded } from '../xmpp/features/bounded.js';
 import { createDedupe, keysOf } from '../xmpp/features/dedupe.js';
 import { createFeatureSet, type FeatureSet } from '../xmpp/features/feature-set.js';

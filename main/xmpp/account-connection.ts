@@ -11,43 +11,9 @@ import type { ConfiguredServer } from './candidate.js';
 import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verified.js';
 import { describeConnectionError, isFinal } from './connection-errors.js';
 import { PasswordNeededError } from './errors.js';
-import type { XmppLink } from './link.js';
 import type { MechanismName } from './sasl/mechanism.js';
-import type { SecuredConnection } from './secure-connect.js';
+import type { OnlineSession, OpenSessionArgs } from './session/online-session.js';
 import { createTrustDecisionFlow, type PinWriter } from './trust-decision-flow.js';
-
-export interface OnlineSession {
-  readonly link: XmppLink;
-  readonly fullJid: string;
-  readonly mechanism: MechanismName;
-  /** True after a drop when the server may let this session continue on a new connection (XEP-0198). */
-  readonly resumable: boolean;
-  /** XEP-0198 is on for the current stream: the server acknowledges each stanza we send. */
-  readonly acknowledged: boolean;
-  /** The server offers subscription pre-approval (RFC 6121 §3.4). */
-  readonly preApproval: boolean;
-  /** Calls the listener with the `id` of each of our stanzas the server acknowledged. */
-  onAcked(listener: (stanzaId: string) => void): void;
-  /**
-   * Ids of our stanzas the server cannot be shown to have received (a stream that ended or was not resumed);
-   * each id is reported once, for the outgoing queue to send again.
-   */
-  takeUnacknowledged(): readonly string[];
-  /** Continues on a new, already verified connection: 'resumed' when the server kept the session, else 'bound'. */
-  reopen(connection: SecuredConnection): Promise<'resumed' | 'bound'>;
-  close(): Promise<void>;
-  /** Called whenever the stream ends; `error` is null for a clean close we asked for. */
-  onClosed(listener: (error: Error | null) => void): void;
-}
-
-export interface OpenSessionArgs {
-  readonly connection: SecuredConnection;
-  readonly domain: string;
-  readonly localpart: string;
-  readonly password: string;
-  readonly resource: string;
-  readonly previousMechanism: MechanismName | null;
-}
 
 export interface AccountConnectionDeps {
   readonly accountId: string;

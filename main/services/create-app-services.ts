@@ -125,6 +125,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         reconnectDelay: options.reconnectDelay ?? ((attempt) => Math.max(250, nextDelay(attempt, Math.random))),
         network: options.networkStatus,
         mechanisms: { get: () => logins.mechanism(settings.id), set: (m) => logins.remember(settings.id, m) },
+        onNotice: options.notice,
       });
     },
   });

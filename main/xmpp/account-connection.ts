@@ -37,6 +37,8 @@ export interface AccountConnectionDeps {
   readonly network?: NetworkStatus;
   /** Remembered per account: the SCRAM mechanism that worked, to refuse a later downgrade. */
   readonly mechanisms: { get(): Promise<MechanismName | null>; set(mechanism: MechanismName): Promise<void> };
+  /** Tells the user something they must know (an appNotice warning), e.g. that security state was not saved. */
+  readonly onNotice: (text: string) => void;
 }
 
 export interface NetworkStatus {
@@ -126,7 +128,13 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
       }
       session = opened;
       retries = 0;
-      if (opened.mechanism !== 'PLAIN') await deps.mechanisms.set(opened.mechanism).catch(() => undefined);
+      if (opened.mechanism !== 'PLAIN') {
+        const mechanism = opened.mechanism;
+        // Staying online is right (this login was safe), but the user must know the protection is missing.
+        await deps.mechanisms
+          .set(mechanism)
+          .catch((error: unknown) => deps.onNotice(mechanismNotSavedText(`${deps.localpart}@${deps.domain}`, mechanism, error)));
+      }
       opened.onClosed((error) => {
         if (session !== opened) return; // an old session, replaced or closed by us
         if (error === null) {
@@ -210,4 +218,13 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
 
 function isAuthFailure(error: ConnectionError): boolean {
   return error.kind === 'authentication' || error.kind === 'password-needed';
+}
+
+function mechanismNotSavedText(account: string, mechanism: MechanismName, error: unknown): string {
+  const why = error instanceof Error ? error.message : String(error);
+  return (
+    `The downgrade protection for ${account} could not be saved: Hostproof remembers that this account logs in ` +
+    `with ${mechanism}, so that a server later offering only the weaker PLAIN is refused, but writing that ` +
+    `down failed (${why}). Until it is saved, such a server would not be refused.`
+  );
 }

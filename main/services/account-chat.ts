@@ -16,6 +16,7 @@ import { bareOf } from '../xmpp/features/jid.js';
 import { createOutgoingQueue } from '../xmpp/features/outgoing-queue.js';
 import { composeChatMessage } from '../xmpp/features/outgoing-message.js';
 import type { RosterSnapshot } from '../xmpp/features/roster.js';
+import { StanzaError } from '../xmpp/link.js';
 import type { OnlineSession } from '../xmpp/session/online-session.js';
 import type { ChatFeatures } from './chat-features.js';
 import { createConversationStore } from './conversation-store.js';
@@ -39,6 +40,8 @@ export interface AccountChatDeps {
   readonly now: () => Date;
   readonly ids: () => string;
   readonly log: FeatureLog;
+  /** Tells the user something they must know (an appNotice warning), e.g. that the server refused carbons. */
+  readonly notice: (text: string) => void;
 }
 
 export function createAccountChat(deps: AccountChatDeps): AccountChat {
@@ -54,6 +57,8 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   const dedupe = createDedupe();
   const queue = createOutgoingQueue({ accountId, log: deps.log });
   queue.on('updated', (update) => updateMessage(update.id, update.state, update.error));
+  /** Told once until carbons are on again: every reconnect would otherwise repeat it. */
+  let carbonsRefusalTold = false;
 
   const record = (message: ChatMessage) => {
     conversations.add(message);
@@ -124,7 +129,16 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       const fetched = await set.roster.fetch({ versioning: true, cached: roster });
       roster = { items: fetched.items, ver: fetched.ver };
       emit('rosterChanged', { accountId, items: fetched.items });
-      await set.carbons.enable().catch(() => deps.log({ feature: 'carbons', reason: 'the server did not enable carbons', from: null }));
+      await set.carbons.enable().then(
+        () => {
+          carbonsRefusalTold = false;
+        },
+        (error: unknown) => {
+          deps.log({ feature: 'carbons', reason: 'the server did not enable carbons', from: null });
+          if (!carbonsRefusalTold) deps.notice(carbonsRefusedText(bareOf(session.fullJid) ?? session.fullJid, error));
+          carbonsRefusalTold = true;
+        },
+      );
       await set.presence.announce({ show: own.show, status: own.status, priority: 0 });
       for (const pending of queue.pending()) set.messages.watch(pending);
       // Receipts for messages an earlier session sent can still come (the contact was offline meanwhile).
@@ -190,4 +204,12 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       queue.offline();
     },
   };
+}
+
+function carbonsRefusedText(account: string, error: unknown): string {
+  const why = error instanceof StanzaError ? `it answered "${error.condition}"` : error instanceof Error ? error.message : String(error);
+  return (
+    `Your server did not turn on message copies (carbons) for ${account} (${why}). Messages you send from this ` +
+    'device will not appear on your other devices, and messages they send or receive will not appear here.'
+  );
 }

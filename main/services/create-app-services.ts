@@ -85,6 +85,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         ids: randomUUID,
         // Refused stanzas are normal (spoofing, junk); they are counted by kind, never shown as errors.
         log: () => undefined,
+        notice: options.notice,
       }),
     createConnection: (settings, chat) => {
       const bare = normaliseBareJid(settings.jid);

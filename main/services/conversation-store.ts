@@ -18,7 +18,7 @@ export interface ConversationLimits {
   readonly keys: number;
 }
 
-export const DEFAULT_CONVERSATION_LIMITS: ConversationLimits = { messages: 2_000, archived: 2_000, keys: 10_000 };
+const DEFAULT_CONVERSATION_LIMITS: ConversationLimits = { messages: 2_000, archived: 2_000, keys: 10_000 };
 
 export interface ConversationStore {
   /** A live or sent message joins its conversation; an incoming one counts as unread. */

@@ -145,7 +145,7 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
 }
 
 /** One trust-log line for a verdict, and for the user's answer to it when `decision` is given. */
-export function trustLogEntry(accountId: AccountId, at: Date, verdict: TrustVerdict, decision?: TrustDecision): TrustLogEntry {
+function trustLogEntry(accountId: AccountId, at: Date, verdict: TrustVerdict, decision?: TrustDecision): TrustLogEntry {
   const base = {
     v: 1 as const,
     at: at.toISOString(),

@@ -14,12 +14,12 @@ export function snapshot(sm: StreamManagement, jid: string): ResumeState {
   return { id: sm.id, jid, inbound: sm.inbound, outbound: sm.outbound, unacked: queueOf(sm) };
 }
 
-export function queueOf(sm: StreamManagement): UnackedStanza[] {
+function queueOf(sm: StreamManagement): UnackedStanza[] {
   return sm.outbound_q.map((item) => ({ stanza: item.stanza, stamp: item.stamp }));
 }
 
 /** Stanzas sent while disconnected join the state to resume, after those the server has not acknowledged. */
-export function withHeld(resume: ResumeState, held: readonly UnackedStanza[]): ResumeState {
+function withHeld(resume: ResumeState, held: readonly UnackedStanza[]): ResumeState {
   return { ...resume, unacked: [...resume.unacked, ...held] };
 }
 
@@ -33,7 +33,7 @@ export function seedResume(sm: StreamManagement, entity: SessionClient, resume: 
 }
 
 /** The server answered <resume/> with <failed h='…'/>: what its `h` says it received is acknowledged. */
-export function acknowledgeUpTo(sm: StreamManagement, failed: Element, onAcked: (stanza: Element) => void): void {
+function acknowledgeUpTo(sm: StreamManagement, failed: Element, onAcked: (stanza: Element) => void): void {
   const h = Number(failed.attrs.h);
   if (!Number.isInteger(h) || h < sm.outbound) return;
   for (let acked = h - sm.outbound; acked > 0 && sm.outbound_q.length > 0; acked -= 1) {
@@ -44,7 +44,7 @@ export function acknowledgeUpTo(sm: StreamManagement, failed: Element, onAcked: 
 }
 
 /** The condition the server gave in <failed/>. */
-export function failedCondition(failed: Element): string {
+function failedCondition(failed: Element): string {
   return failed.getChildElements()[0]?.name ?? 'unknown';
 }
 
@@ -52,7 +52,7 @@ export function failedCondition(failed: Element): string {
  * Empties SM's queue and forgets the old stream when no <resume/> was sent at all (after <failed/> xmpp.js
  * does this itself, one 'fail' event per stanza). Returns the stanzas, oldest first.
  */
-export function takeQueue(sm: StreamManagement): Element[] {
+function takeQueue(sm: StreamManagement): Element[] {
   const unacked = sm.outbound_q.map((item) => item.stanza);
   sm.outbound_q = [];
   sm.outbound = 0;

@@ -16,9 +16,7 @@ import { composeStream } from './session-client.js';
 import type { SessionTimeouts } from './session-types.js';
 import type { Stream } from './stream-state.js';
 
-export type { Stream } from './stream-state.js';
-
-export const NS_SM = 'urn:xmpp:sm:3';
+const NS_SM = 'urn:xmpp:sm:3';
 
 /** What the session does at each point of a stream's life. */
 export interface StreamHooks {

@@ -30,6 +30,6 @@ export class UnacknowledgedReport {
   }
 }
 
-export function idsOf(stanzas: readonly Element[]): string[] {
+function idsOf(stanzas: readonly Element[]): string[] {
   return stanzas.map((s) => s.attrs.id).filter((id): id is string => typeof id === 'string');
 }

@@ -30,8 +30,9 @@ import { giveUpResume, resumeRefused, snapshot, StanzaBacklog } from './resume-b
 import type { ResumeState } from './resume-state.js';
 import { asError, toSessionError } from './session-errors.js';
 import { SessionEvents, type SessionEventMap } from './session-events.js';
-import { closeStream, createStream, startKeepalive, type Stream, type StreamHooks } from './session-stream.js';
+import { closeStream, createStream, startKeepalive, type StreamHooks } from './session-stream.js';
 import { authenticateStream, bindStream, featuresRound, isEncrypted, negotiate, type LoginDeps } from './stream-login.js';
+import type { Stream } from './stream-state.js';
 import { DEFAULT_TIMEOUTS, type OpenRequest, type SessionConfig, type SessionStart, type SessionStatus, type SessionTimeouts } from './session-types.js';
 import { UnacknowledgedReport } from './unacked-report.js';
 

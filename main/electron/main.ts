@@ -14,9 +14,9 @@ import { createAppServices } from '../services/create-app-services.js';
 import { createHandlers } from '../services/create-handlers.js';
 import { createNetworkWatch } from '../services/network-watch.js';
 import type { EmitEvent } from '../services/event-sink.js';
-import { openXmppSession } from '../services/session-wiring.js';
 import { createWindowStateStore, type WindowBounds } from '../store/window-state.js';
 import { createPathLocks } from '../store/path-locks.js';
+import { openOnlineSession } from '../xmpp/session/open-session.js';
 import { parseXmppUri, xmppUriFromArgv, type XmppUri } from '../xmpp/xmpp-uri.js';
 import { isSafeExternalUrl } from './external-url.js';
 import { registerIpc } from './ipc-register.js';
@@ -104,7 +104,7 @@ function start(): void {
       cipher: safeStorageCipher(safeStorage),
       emit,
       network: { ca: rootCertificates, lookup: createNameLookup(), dns: createDnsResolver() },
-      openSession: openXmppSession,
+      openSession: openOnlineSession,
       notice,
       networkStatus: createNetworkWatch(() => net.isOnline()),
     });

@@ -1,24 +1,27 @@
 /**
- * One account's chat, across connections: conversations, roster and presence as last seen, and the outgoing
- * queue, which outlive any one stream. When a session comes online the chat features are attached to it;
- * when it drops they are detached and messages written meanwhile wait in the queue (sent once, in order,
- * when the next verified session is up).
+ * One account's chat, across connections: conversations (conversation-store.ts), roster and presence as last
+ * seen, and the outgoing queue, which outlive any one stream. When a session comes online the chat features
+ * are attached to it; when it drops they are detached and messages written meanwhile wait in the queue (sent
+ * once, in order, when the next verified session is up). History pages come from the archive
+ * (history-loading.ts).
  */
 import type { AccountId } from '../../app/domain/account.js';
-import type { ChatMessage, ChatState, ContactPresence, HistoryPage, Show } from '../../app/domain/chat.js';
+import type { ChatMessage, ChatState, ContactPresence, Show } from '../../app/domain/chat.js';
 import type { ConversationSummary } from '../../app/ipc/contract.js';
 import { UserFacingError } from '../ipc/handlers.js';
-import type { OnlineSession } from '../xmpp/account-connection.js';
-import { setBounded } from '../xmpp/features/bounded.js';
-import { createDedupe, keysOf } from '../xmpp/features/dedupe.js';
+import { createDedupe } from '../xmpp/features/dedupe.js';
 import { createFeatureSet, type FeatureSet } from '../xmpp/features/feature-set.js';
 import type { FeatureLog } from '../xmpp/features/feature-deps.js';
 import { bareJidOrNull } from '../../app/domain/address/jid.js';
 import { createOutgoingQueue } from '../xmpp/features/outgoing-queue.js';
 import { composeChatMessage } from '../xmpp/features/outgoing-message.js';
 import type { RosterSnapshot } from '../xmpp/features/roster.js';
+import { StanzaError } from '../xmpp/link.js';
+import type { OnlineSession } from '../xmpp/session/online-session.js';
 import type { ChatFeatures } from './chat-features.js';
+import { createConversationStore } from './conversation-store.js';
 import type { EmitEvent } from './event-sink.js';
+import { loadHistory } from './history-loading.js';
 
 export interface AccountChat extends ChatFeatures {
   /** A fresh session is online: set everything up on it (roster, carbons, presence, queued messages). */
@@ -37,32 +40,13 @@ export interface AccountChatDeps {
   readonly now: () => Date;
   readonly ids: () => string;
   readonly log: FeatureLog;
-}
-
-/** Kept in memory per conversation; older messages come back from the server archive (MAM). */
-const MAX_MESSAGES_PER_CONVERSATION = 2_000;
-/** Archived messages handed out per conversation, and the keys that find any message we handed out. */
-const MAX_ARCHIVED_PER_CONVERSATION = 2_000;
-const MAX_KEYS_PER_CONVERSATION = 10_000;
-/**
- * How many archive pages one loadHistory may read to fill its page: the archive also holds receipts and
- * chat states, which are not conversation text, so a page of N archive items can hold fewer messages.
- */
-const MAX_ARCHIVE_ROUNDS = 8;
-
-interface Conversation {
-  /** Live and sent messages, in the order they came. */
-  messages: ChatMessage[];
-  unread: number;
-  /** Messages that only came from the archive, by local id, so the same archived message keeps its id. */
-  archived: Map<string, ChatMessage>;
-  /** Dedupe key (dedupe.ts keysOf) → local id of every message handed out, live, sent or archived. */
-  index: Map<string, string>;
+  /** Tells the user something they must know (an appNotice warning), e.g. that the server refused carbons. */
+  readonly notice: (text: string) => void;
 }
 
 export function createAccountChat(deps: AccountChatDeps): AccountChat {
   const { accountId, emit } = deps;
-  const conversations = new Map<string, Conversation>();
+  const conversations = createConversationStore();
   const presence = new Map<string, ContactPresence>();
   let roster: RosterSnapshot | null = null;
   let own: { show: Show; status: string | null } = { show: 'online', status: null };
@@ -73,73 +57,16 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   const dedupe = createDedupe();
   const queue = createOutgoingQueue({ accountId, log: deps.log });
   queue.on('updated', (update) => updateMessage(update.id, update.state, update.error));
-
-  const conversation = (peer: string): Conversation => {
-    let c = conversations.get(peer);
-    if (!c) {
-      c = { messages: [], unread: 0, archived: new Map(), index: new Map() };
-      conversations.set(peer, c);
-    }
-    return c;
-  };
-
-  const keysOfMessage = (message: ChatMessage) =>
-    keysOf(message.peer, { originId: message.originId, archiveId: message.archiveId, stanzaId: message.stanzaId, body: message.body });
-
-  const index = (c: Conversation, message: ChatMessage) => {
-    for (const key of keysOfMessage(message)) setBounded(c.index, key, message.id, MAX_KEYS_PER_CONVERSATION);
-  };
-
-  /** A live or sent message joins its conversation. */
-  const keep = (message: ChatMessage): Conversation => {
-    const c = conversation(message.peer);
-    c.messages.push(message);
-    index(c, message);
-    if (c.messages.length > MAX_MESSAGES_PER_CONVERSATION) c.messages.splice(0, c.messages.length - MAX_MESSAGES_PER_CONVERSATION);
-    return c;
-  };
-
-  /**
-   * An archived message as the window should see it: the message we already handed out (same local id and
-   * delivery state, now with its archive id) when it arrived live, was sent from here or was loaded before;
-   * otherwise the archived message itself, remembered so the next load gives it the same id.
-   */
-  const adopt = (c: Conversation, archived: ChatMessage): ChatMessage => {
-    for (const key of keysOfMessage(archived)) {
-      const id = c.index.get(key);
-      if (id === undefined) continue;
-      const live = c.messages.findIndex((m) => m.id === id);
-      const known = c.messages[live] ?? c.archived.get(id);
-      if (known === undefined) continue; // forgotten (bounded): treat as new
-      const merged = known.archiveId === null && archived.archiveId !== null ? { ...known, archiveId: archived.archiveId } : known;
-      if (live !== -1) c.messages[live] = merged;
-      else c.archived.set(id, merged);
-      index(c, merged);
-      return merged;
-    }
-    setBounded(c.archived, archived.id, archived, MAX_ARCHIVED_PER_CONVERSATION);
-    index(c, archived);
-    return archived;
-  };
+  /** Told once until carbons are on again: every reconnect would otherwise repeat it. */
+  let carbonsRefusalTold = false;
 
   const record = (message: ChatMessage) => {
-    const c = keep(message);
-    if (message.direction === 'in') c.unread += 1;
+    conversations.add(message);
     emit('messageReceived', message);
   };
 
   function updateMessage(id: string, state: ChatMessage['state'], error: string | null) {
-    for (const c of conversations.values()) {
-      const i = c.messages.findIndex((m) => m.id === id);
-      const found = c.messages[i];
-      if (found) {
-        // Never move backwards: a late "sent" must not undo "delivered".
-        if (found.state === 'delivered' && state === 'sent') return;
-        c.messages[i] = { ...found, state, error };
-        emit('messageUpdated', { accountId, id, state, error });
-        return;
-      }
-    }
+    if (conversations.update(id, state, error)) emit('messageUpdated', { accountId, id, state, error });
   }
 
   function detachFeatures() {
@@ -202,11 +129,20 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       const fetched = await set.roster.fetch({ versioning: true, cached: roster });
       roster = { items: fetched.items, ver: fetched.ver };
       emit('rosterChanged', { accountId, items: fetched.items });
-      await set.carbons.enable().catch(() => deps.log({ feature: 'carbons', reason: 'the server did not enable carbons', from: null }));
+      await set.carbons.enable().then(
+        () => {
+          carbonsRefusalTold = false;
+        },
+        (error: unknown) => {
+          deps.log({ feature: 'carbons', reason: 'the server did not enable carbons', from: null });
+          if (!carbonsRefusalTold) deps.notice(carbonsRefusedText(bareJidOrNull(session.fullJid) ?? session.fullJid, error));
+          carbonsRefusalTold = true;
+        },
+      );
       await set.presence.announce({ show: own.show, status: own.status, priority: 0 });
       for (const pending of queue.pending()) set.messages.watch(pending);
       // Receipts for messages an earlier session sent can still come (the contact was offline meanwhile).
-      for (const c of conversations.values()) for (const m of c.messages) if (m.direction === 'out' && m.state === 'sent') set.messages.watch(m);
+      for (const m of conversations.awaitingReceipt()) set.messages.watch(m);
       await goOnline(session);
     },
     suspend: () => {
@@ -244,42 +180,23 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       own = { show, status };
       if (features) await features.presence.announce({ show, status, priority: 0 });
     },
-    conversations: (): readonly ConversationSummary[] =>
-      [...conversations.entries()].map(([peer, c]) => ({ peer, lastMessage: c.messages.at(-1) ?? null, unread: c.unread })),
+    conversations: (): readonly ConversationSummary[] => conversations.summaries(),
     sendMessage: async (to, body) => {
       // Composed here whether or not we are online: the queue sends it now or after the next verified login.
       const message = features ? features.messages.compose(to, body) : composeChatMessage({ accountId, now: deps.now, ids: deps.ids }, to, body);
-      keep(message);
+      conversations.add(message);
       queue.enqueue(message);
       return message;
     },
     sendChatState: async (to, state: ChatState) => {
       if (features) await features.messages.sendChatState(to, state);
     },
-    loadHistory: async (peer, before, limit): Promise<HistoryPage> => {
+    loadHistory: (peer, before, limit) => {
       const archive = requireOnline().archive;
-      const c = conversation(bareJidOrNull(peer) ?? peer);
-      // No `before` means the newest page (the contract), every time: a window opened again starts there.
-      let cursor = before ?? null;
-      const found: ChatMessage[] = [];
-      // A message the server archived twice (a resend after a lost stream) is still one message.
-      const ids = new Set<string>();
-      let complete = false;
-      for (let round = 0; round < MAX_ARCHIVE_ROUNDS && found.length < limit; round += 1) {
-        const page = await archive.loadPage({ peer, before: cursor, max: limit - found.length, seen: 'include' });
-        const adopted = page.messages.map((m) => adopt(c, m)).filter((m) => !ids.has(m.id) && ids.add(m.id));
-        found.unshift(...adopted);
-        complete = page.complete;
-        // An empty page has no `first` to continue from: whatever the server says, there is nothing to page to.
-        if (complete || page.first === null) break;
-        cursor = page.first;
-      }
-      return { messages: found, complete };
+      const key = bareJidOrNull(peer) ?? peer;
+      return loadHistory(archive, (archived) => conversations.adopt(key, archived), { peer, before, limit });
     },
-    markRead: (peer) => {
-      const c = conversations.get(peer);
-      if (c) c.unread = 0;
-    },
+    markRead: (peer) => conversations.markRead(peer),
     close: () => {
       for (const off of unsubscribe) off();
       features?.dispose();
@@ -287,4 +204,12 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       queue.offline();
     },
   };
+}
+
+function carbonsRefusedText(account: string, error: unknown): string {
+  const why = error instanceof StanzaError ? `it answered "${error.condition}"` : error instanceof Error ? error.message : String(error);
+  return (
+    `Your server did not turn on message copies (carbons) for ${account} (${why}). Messages you send from this ` +
+    'device will not appear on your other devices, and messages they send or receive will not appear here.'
+  );
 }

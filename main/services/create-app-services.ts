@@ -6,16 +6,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseBareJid } from '../../app/domain/address/jid.js';
-import { XMPP_CLIENT_SERVICE } from '../../app/domain/trust.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import type { NameLookup } from '../net/name-lookup.js';
 import { openAppStores } from '../store/app-stores.js';
 import type { SecretCipher } from '../store/password-vault.js';
 import { createPoshVerifier } from '../trust/posh/verify-posh.js';
-import { createAccountConnection, type NetworkStatus, type OnlineSession, type OpenSessionArgs } from '../xmpp/account-connection.js';
+import { createAccountConnection, type NetworkStatus } from '../xmpp/account-connection.js';
 import { connectVerified } from '../xmpp/connect-verified.js';
 import { nextDelay } from '../xmpp/reconnect-policy.js';
 import { createXmppResolver, type DnsQueries } from '../xmpp/resolver.js';
+import type { OnlineSession, OpenSessionArgs } from '../xmpp/session/online-session.js';
 import { createAccountsService, type AccountsService } from './accounts-service.js';
 import { createAccountChat } from './account-chat.js';
 import type { EmitEvent } from './event-sink.js';
@@ -74,6 +74,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         ids: randomUUID,
         // Refused stanzas are normal (spoofing, junk); they are counted by kind, never shown as errors.
         log: () => undefined,
+        notice: options.notice,
       }),
     createConnection: (settings, chat) => {
       const jid = parseBareJid(settings.jid);
@@ -96,7 +97,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
           }),
         openSession: options.openSession,
         pins: {
-          get: (domain) => pins.get(domain, XMPP_CLIENT_SERVICE),
           put: (pin) => pins.put(pin),
           touch: (domain, service, seenAt) => pins.touch(domain, service, seenAt),
         },
@@ -115,6 +115,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         reconnectDelay: options.reconnectDelay ?? ((attempt) => Math.max(250, nextDelay(attempt, Math.random))),
         network: options.networkStatus,
         mechanisms: { get: () => logins.mechanism(settings.id), set: (m) => logins.remember(settings.id, m) },
+        onNotice: options.notice,
       });
     },
   });

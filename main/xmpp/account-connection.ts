@@ -1,52 +1,21 @@
 /**
  * The life of one account's connection: resolve → connect → verify → (ask the user) → authenticate → online,
  * and back again after a drop. This is where the security invariant is enforced: the password is handed to
- * the session only after the verdict is verified or the user decided, and every reconnect verifies afresh.
+ * the session only after the verdict is verified or the user decided (trust-decision-flow.ts), and every
+ * reconnect verifies afresh.
  */
-import { randomUUID } from 'node:crypto';
+import { jidDomainForm } from '../../app/domain/address/domain-name.js';
+import { formatJid } from '../../app/domain/address/jid.js';
 import type { ConnectionError, ConnectionState, TrustDecision, TrustDecisionRequest } from '../../app/domain/account.js';
-import { XMPP_CLIENT_SERVICE, type Pin, type TrustVerdict } from '../../app/domain/trust.js';
+import type { TrustVerdict } from '../../app/domain/trust.js';
 import type { TrustLogEntry } from '../../app/domain/trust-records.js';
 import type { ConfiguredServer } from './candidate.js';
 import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verified.js';
 import { describeConnectionError, isFinal } from './connection-errors.js';
-import type { XmppLink } from './link.js';
+import { PasswordNeededError } from './errors.js';
 import type { MechanismName } from './sasl/mechanism.js';
-import type { SecuredConnection } from './secure-connect.js';
-import { decideTrust } from '../trust/verdict.js';
-
-export interface OnlineSession {
-  readonly link: XmppLink;
-  readonly fullJid: string;
-  readonly mechanism: MechanismName;
-  /** True after a drop when the server may let this session continue on a new connection (XEP-0198). */
-  readonly resumable: boolean;
-  /** XEP-0198 is on for the current stream: the server acknowledges each stanza we send. */
-  readonly acknowledged: boolean;
-  /** The server offers subscription pre-approval (RFC 6121 §3.4). */
-  readonly preApproval: boolean;
-  /** Calls the listener with the `id` of each of our stanzas the server acknowledged. */
-  onAcked(listener: (stanzaId: string) => void): void;
-  /**
-   * Ids of our stanzas the server cannot be shown to have received (a stream that ended or was not resumed);
-   * each id is reported once, for the outgoing queue to send again.
-   */
-  takeUnacknowledged(): readonly string[];
-  /** Continues on a new, already verified connection: 'resumed' when the server kept the session, else 'bound'. */
-  reopen(connection: SecuredConnection): Promise<'resumed' | 'bound'>;
-  close(): Promise<void>;
-  /** Called whenever the stream ends; `error` is null for a clean close we asked for. */
-  onClosed(listener: (error: Error | null) => void): void;
-}
-
-export interface OpenSessionArgs {
-  readonly connection: SecuredConnection;
-  readonly domain: string;
-  readonly localpart: string;
-  readonly password: string;
-  readonly resource: string;
-  readonly previousMechanism: MechanismName | null;
-}
+import type { OnlineSession, OpenSessionArgs } from './session/online-session.js';
+import { createTrustDecisionFlow, type PinWriter } from './trust-decision-flow.js';
 
 export interface AccountConnectionDeps {
   readonly accountId: string;
@@ -57,11 +26,7 @@ export interface AccountConnectionDeps {
   readonly server: ConfiguredServer | null;
   readonly connectVerified: (request: ConnectVerifiedRequest) => Promise<VerifiedConnection>;
   readonly openSession: (args: OpenSessionArgs) => Promise<OnlineSession>;
-  readonly pins: {
-    get(domain: string, service: typeof XMPP_CLIENT_SERVICE): Promise<Pin | null>;
-    put(pin: Pin): Promise<void>;
-    touch(domain: string, service: typeof XMPP_CLIENT_SERVICE, seenAt: string): Promise<boolean>;
-  };
+  readonly pins: PinWriter;
   readonly log: (entry: TrustLogEntry) => Promise<void>;
   readonly onState: (state: ConnectionState) => void;
   readonly onDecisionNeeded: (request: TrustDecisionRequest) => void;
@@ -74,6 +39,8 @@ export interface AccountConnectionDeps {
   readonly network?: NetworkStatus;
   /** Remembered per account: the SCRAM mechanism that worked, to refuse a later downgrade. */
   readonly mechanisms: { get(): Promise<MechanismName | null>; set(mechanism: MechanismName): Promise<void> };
+  /** Tells the user something they must know (an appNotice warning), e.g. that security state was not saved. */
+  readonly onNotice: (text: string) => void;
 }
 
 export interface NetworkStatus {
@@ -92,152 +59,36 @@ export interface AccountConnection {
   decide(requestId: string, decision: TrustDecision): boolean;
 }
 
-/** How many times one attempt may ask the user (a server that changes key between our reconnects). */
-const MAX_DECISIONS_PER_ATTEMPT = 3;
-
 export function createAccountConnection(deps: AccountConnectionDeps): AccountConnection {
   let state: ConnectionState = { stage: 'offline' };
-  let lastVerdict: TrustVerdict | null = null;
   let password: string | null = null;
   let session: OnlineSession | null = null;
   let attempt: AbortController | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
   let stopWaitingForNetwork: (() => void) | null = null;
   let retries = 0;
-  /** "Connect once": the exact key the user accepted, in memory only, until disconnect. */
-  let acceptedOnceSpki: string | null = null;
-  let pending: { requestId: string; resolve: (d: TrustDecision) => void } | null = null;
 
   const setState = (next: ConnectionState) => {
     state = next;
     deps.onState(next);
   };
-
-  const logEntry = async (verdict: TrustVerdict, decision?: TrustDecision) => {
-    const base = {
-      v: 1 as const,
-      at: deps.now().toISOString(),
-      account: deps.accountId,
-      host: verdict.endpoint.host,
-      port: verdict.endpoint.port,
-      certificateSha256: verdict.certificate.sha256,
-      spkiSha256: verdict.certificate.spkiSha256,
-    };
-    const outcome = verdict.verified
-      ? { verified: true as const, method: verdict.method, undecided: null }
-      : { verified: false as const, method: null, undecided: verdict.undecided };
-    const entry: TrustLogEntry = decision ? { ...base, ...outcome, kind: 'decision', decision } : { ...base, ...outcome, kind: 'verification' };
-    try {
-      await deps.log(entry);
-    } catch {
-      // The log is a record, not a gate: a full disk must not stop a verified connection.
-    }
-  };
-
-  const ask = async (verdict: TrustVerdict & { verified: false }, signal: AbortSignal): Promise<TrustDecision> => {
-    const previousPin = verdict.pin.status === 'mismatch' ? verdict.pin.pin : null;
-    const request: TrustDecisionRequest = {
-      requestId: randomUUID(),
-      accountId: deps.accountId,
-      verdict,
-      previousPin,
-      choices: ['cancel', 'connect-once', previousPin ? 'replace-pin' : 'pin'],
-    };
-    setState({ stage: 'awaiting-decision', endpoint: verdict.endpoint, request });
-    const decision = await new Promise<TrustDecision>((resolve) => {
-      pending = { requestId: request.requestId, resolve };
-      signal.addEventListener('abort', () => resolve('cancel'), { once: true });
-      deps.onDecisionNeeded(request);
-    });
-    pending = null;
-    // A decision must be one that was offered ('pin' when a different key is pinned needs 'replace-pin').
-    return request.choices.includes(decision) ? decision : 'cancel';
-  };
-
-  /** Records the decision; returns the pin it created, if any. */
-  const applyDecision = async (verdict: TrustVerdict, decision: TrustDecision): Promise<Pin | null> => {
-    if (decision === 'connect-once') acceptedOnceSpki = verdict.certificate.spkiSha256;
-    if (decision !== 'pin' && decision !== 'replace-pin') return null;
-    const now = deps.now().toISOString();
-    const pin: Pin = {
-      domain: deps.domain,
-      service: XMPP_CLIENT_SERVICE,
-      spkiSha256: verdict.certificate.spkiSha256,
-      certificate: verdict.certificate,
-      approvedAt: now,
-      approvedHow: decision === 'pin' ? 'pinned' : 'replaced',
-      lastSeenAt: now,
-    };
-    await deps.pins.put(pin);
-    return pin;
-  };
-
-  /**
-   * The verdict for the same connection after the user's decision, decided again by the same rules (so the
-   * badge, summary and delegation story say "pinned by you" or "accepted once", not the question's text).
-   */
-  const reconsider = (verdict: TrustVerdict, pin: Pin | null): TrustVerdict =>
-    decideTrust({
-      domain: verdict.domain,
-      endpoint: verdict.endpoint,
-      certificate: verdict.certificate,
-      chain: verdict.chain,
-      pkix: verdict.pkix,
-      posh: verdict.posh,
-      pin: pin ? { status: 'match', pin } : verdict.pin,
-      acceptedOnce: acceptedOnceSpki === verdict.certificate.spkiSha256,
-      now: deps.now(),
-    });
-
-  /** Connect and verify until the verdict is verified, the user cancels, or the attempt is aborted. */
-  const establish = async (signal: AbortSignal): Promise<VerifiedConnection> => {
-    for (let asked = 0; ; asked += 1) {
-      const result = await deps.connectVerified({
-        domain: deps.domain,
-        configured: deps.server ?? undefined,
-        acceptedOnceSpki,
-        signal,
-        onStage: (stage) => {
-          if (stage.stage === 'resolving') setState({ stage: 'resolving' });
-          else setState({ stage: stage.stage, endpoint: stage.endpoint });
-        },
-      });
-      const { verdict, connection } = result;
-      lastVerdict = verdict;
-      await logEntry(verdict);
-      if (verdict.verified) {
-        if (verdict.method === 'pin') await deps.pins.touch(deps.domain, XMPP_CLIENT_SERVICE, deps.now().toISOString());
-        return result;
-      }
-      if (asked >= MAX_DECISIONS_PER_ATTEMPT) {
-        connection.socket.destroy();
-        throw new TrustCancelledError('The server kept presenting keys you had not approved; Hostproof stopped asking.');
-      }
-      const decision = await ask(verdict, signal);
-      await logEntry(verdict, decision);
-      if (decision === 'cancel') {
-        connection.socket.destroy();
-        throw new TrustCancelledError(`You chose not to connect to ${verdict.endpoint.host}. Nothing was sent to it.`);
-      }
-      const pin = await applyDecision(verdict, decision);
-      // The server may have given up waiting while the user read the dialog. Then connect again: the new
-      // connection is verified from scratch and passes only by the pin or the once-accepted key — the same key.
-      if (!connection.socket.destroyed && connection.socket.readyState === 'open') {
-        const accepted = reconsider(verdict, pin);
-        if (accepted.verified) {
-          lastVerdict = accepted;
-          return { ...result, verdict: accepted };
-        }
-      }
-      connection.socket.destroy();
-    }
-  };
+  const trust = createTrustDecisionFlow({
+    accountId: deps.accountId,
+    domain: deps.domain,
+    server: deps.server,
+    connectVerified: deps.connectVerified,
+    pins: deps.pins,
+    log: deps.log,
+    now: deps.now,
+    onProgress: setState,
+    onDecisionNeeded: deps.onDecisionNeeded,
+  });
 
   const run = async () => {
     const controller = new AbortController();
     attempt = controller;
     try {
-      const { connection, verdict } = await establish(controller.signal);
+      const { connection, verdict } = await trust.establish(controller.signal);
       if (controller.signal.aborted) {
         connection.socket.destroy();
         return;
@@ -279,7 +130,13 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
       }
       session = opened;
       retries = 0;
-      if (opened.mechanism !== 'PLAIN') await deps.mechanisms.set(opened.mechanism).catch(() => undefined);
+      if (opened.mechanism !== 'PLAIN') {
+        const mechanism = opened.mechanism;
+        // Staying online is right (this login was safe), but the user must know the protection is missing.
+        await deps.mechanisms
+          .set(mechanism)
+          .catch((error: unknown) => deps.onNotice(mechanismNotSavedText(formatJid({ local: deps.localpart, domain: jidDomainForm(deps.domain) }), mechanism, error)));
+      }
       opened.onClosed((error) => {
         if (session !== opened) return; // an old session, replaced or closed by us
         if (error === null) {
@@ -289,7 +146,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
         }
         // Keep a resumable session: the next verified connection continues it instead of starting over.
         if (!opened.resumable) session = null;
-        if (isFinal(error)) setState({ stage: 'failed', error: describeConnectionError(error), verdict: lastVerdict });
+        if (isFinal(error)) setState({ stage: 'failed', error: describeConnectionError(error), verdict: trust.lastVerdict });
         else scheduleReconnect(describeConnectionError(error));
       });
       setState({ stage: 'online', endpoint: verdict.endpoint, verdict, fullJid: opened.fullJid });
@@ -298,7 +155,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
       if (attempt !== controller || controller.signal.aborted) return;
       const described = describeConnectionError(error);
       if (isFinal(error)) {
-        setState({ stage: 'failed', error: described, verdict: lastVerdict });
+        setState({ stage: 'failed', error: described, verdict: trust.lastVerdict });
         password = isAuthFailure(described) ? null : password;
       } else {
         scheduleReconnect(described);
@@ -340,7 +197,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
       return state;
     },
     get lastVerdict() {
-      return lastVerdict;
+      return trust.lastVerdict;
     },
     connect: (pw) => {
       stop();
@@ -350,33 +207,26 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
     },
     disconnect: async () => {
       stop();
-      pending?.resolve('cancel');
+      trust.forget();
       password = null;
-      acceptedOnceSpki = null;
       const open = session;
       session = null;
       if (open) await open.close().catch(() => undefined);
       setState({ stage: 'offline' });
     },
-    decide: (requestId, decision) => {
-      if (!pending || pending.requestId !== requestId) return false;
-      pending.resolve(decision);
-      return true;
-    },
+    decide: (requestId, decision) => trust.decide(requestId, decision),
   };
-}
-
-export class TrustCancelledError extends Error {
-  override name = 'TrustCancelledError';
-}
-
-export class PasswordNeededError extends Error {
-  override name = 'PasswordNeededError';
-  constructor() {
-    super('No password is saved for this account. Enter it to connect.');
-  }
 }
 
 function isAuthFailure(error: ConnectionError): boolean {
   return error.kind === 'authentication' || error.kind === 'password-needed';
+}
+
+function mechanismNotSavedText(account: string, mechanism: MechanismName, error: unknown): string {
+  const why = error instanceof Error ? error.message : String(error);
+  return (
+    `The downgrade protection for ${account} could not be saved: Hostproof remembers that this account logs in ` +
+    `with ${mechanism}, so that a server later offering only the weaker PLAIN is refused, but writing that ` +
+    `down failed (${why}). Until it is saved, such a server would not be refused.`
+  );
 }

@@ -1,37 +1,47 @@
 /**
  * Turns any failure of a connection attempt into words for the user and decides whether retrying could help.
  * Trust and authentication failures are final: retrying them in a loop would hammer the server and, worse,
- * teach the user to ignore the dialog.
+ * teach the user to ignore the dialog. Both decisions go by the error's kind (errors.ts), never its name.
  */
 import type { ConnectionError, ConnectionErrorKind } from '../../app/domain/account.js';
-import { ConnectError, StreamNegotiationError, TlsRequiredError } from './errors.js';
+import { CertificateParseError } from '../trust/certificate.js';
+import type { XmppErrorKind } from './errors.js';
+import { knownXmppError } from './known-error.js';
 import { shouldReconnect } from './reconnect-policy.js';
-import { XmppResolveError } from './resolve-error.js';
 
-const FINAL_BY_NAME: Record<string, ConnectionErrorKind> = {
-  TrustCancelledError: 'trust-cancelled',
-  PasswordNeededError: 'password-needed',
-  AuthenticationError: 'authentication',
-  MechanismDowngradeError: 'mechanism-downgrade',
-  TlsRequiredError: 'tls-required',
-  CertificateParseError: 'internal',
+/** Our kinds as the window shows them: everything about reaching the server is one 'connect'. */
+const USER_KIND: Record<XmppErrorKind, ConnectionErrorKind> = {
+  resolve: 'resolve',
+  'tls-required': 'tls-required',
+  'stream-negotiation': 'connect',
+  connect: 'connect',
+  authentication: 'authentication',
+  'mechanism-downgrade': 'mechanism-downgrade',
+  stream: 'stream',
+  'connection-lost': 'connect',
+  'session-timeout': 'connect',
+  'session-protocol': 'connect',
+  'not-connected': 'connect',
+  'request-timeout': 'connect',
+  'trust-cancelled': 'trust-cancelled',
+  'password-needed': 'password-needed',
 };
 
 export function isFinal(error: unknown): boolean {
-  if (error instanceof XmppResolveError) return error.failure.kind !== 'dns-failure';
-  if (error instanceof Error && error.name in FINAL_BY_NAME) return true;
   return !shouldReconnect(error);
 }
 
 export function describeConnectionError(error: unknown): ConnectionError {
-  if (!(error instanceof Error)) return { kind: 'internal', message: 'Something unexpected went wrong while connecting.' };
-  const finalKind = FINAL_BY_NAME[error.name];
-  if (finalKind) return { kind: finalKind, message: error.message };
-  if (error instanceof XmppResolveError) return { kind: 'resolve', message: error.message };
-  if (error instanceof TlsRequiredError) return { kind: 'tls-required', message: error.message };
-  if (error instanceof ConnectError || error instanceof StreamNegotiationError) {
-    return { kind: 'connect', message: `${error.message} Check your network connection; Hostproof will keep trying.` };
+  const known = knownXmppError(error);
+  if (known !== null) {
+    // Only "could not reach the server" gets the hint; the other messages say themselves what to do.
+    const unreachable = known.kind === 'connect' || known.kind === 'stream-negotiation';
+    return {
+      kind: USER_KIND[known.kind],
+      message: unreachable ? `${known.message} Check your network connection; Hostproof will keep trying.` : known.message,
+    };
   }
-  if (error.name === 'StreamError') return { kind: 'stream', message: error.message };
-  return { kind: 'connect', message: error.message };
+  if (error instanceof CertificateParseError) return { kind: 'internal', message: error.message };
+  if (error instanceof Error) return { kind: 'connect', message: error.message };
+  return { kind: 'internal', message: 'Something unexpected went wrong while connecting.' };
 }

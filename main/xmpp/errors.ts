@@ -1,14 +1,40 @@
 /**
- * Typed connection errors. Each message is written for the person using the app; `code` is for code.
+ * Typed connection errors. Each message is written for the person using the app; `kind` is for code: retry
+ * decisions (reconnect-policy.ts) and the user-facing kind (connection-errors.ts) switch on it, never on a
+ * class name, so renaming or subclassing an error cannot turn a wrong password into something retried.
  */
-export class TlsRequiredError extends Error {
+
+/** Every failure our connection code throws, as a closed set. */
+export type XmppErrorKind =
+  | 'resolve'
+  | 'tls-required'
+  | 'stream-negotiation'
+  | 'connect'
+  | 'authentication'
+  | 'mechanism-downgrade'
+  | 'stream'
+  | 'connection-lost'
+  | 'session-timeout'
+  | 'session-protocol'
+  | 'not-connected'
+  | 'request-timeout'
+  | 'trust-cancelled'
+  | 'password-needed';
+
+export abstract class XmppError extends Error {
+  abstract readonly kind: XmppErrorKind;
+}
+
+export class TlsRequiredError extends XmppError {
+  override readonly kind = 'tls-required';
   override name = 'TlsRequiredError';
   constructor(readonly endpoint: string) {
     super(`${endpoint} does not offer an encrypted connection (no STARTTLS), so Hostproof did not continue.`);
   }
 }
 
-export class StreamNegotiationError extends Error {
+export class StreamNegotiationError extends XmppError {
+  override readonly kind = 'stream-negotiation';
   override name = 'StreamNegotiationError';
   constructor(
     readonly endpoint: string,
@@ -24,7 +50,8 @@ export interface CandidateFailure {
   readonly reason: string;
 }
 
-export class ConnectError extends Error {
+export class ConnectError extends XmppError {
+  override readonly kind = 'connect';
   override name = 'ConnectError';
   constructor(
     readonly domain: string,
@@ -53,7 +80,8 @@ export type AuthenticationFailure =
   | { readonly kind: 'no-usable-mechanism'; readonly offered: readonly string[]; readonly detail: string }
   | { readonly kind: 'credentials-unusable'; readonly detail: string };
 
-export class AuthenticationError extends Error {
+export class AuthenticationError extends XmppError {
+  override readonly kind = 'authentication';
   override name = 'AuthenticationError';
   constructor(readonly failure: AuthenticationFailure) {
     super(describeAuthenticationFailure(failure));
@@ -93,7 +121,8 @@ function rejectionWords(condition: string): string {
 }
 
 /** The server now offers only a weaker login method than the one this account used before (posh.md §7.5). */
-export class MechanismDowngradeError extends Error {
+export class MechanismDowngradeError extends XmppError {
+  override readonly kind = 'mechanism-downgrade';
   override name = 'MechanismDowngradeError';
   constructor(
     readonly previous: string,
@@ -105,7 +134,8 @@ export class MechanismDowngradeError extends Error {
 }
 
 /** The server ended the stream with a stream error (RFC 6120 §4.9): the condition and its optional text. */
-export class StreamError extends Error {
+export class StreamError extends XmppError {
+  override readonly kind = 'stream';
   override name = 'StreamError';
   constructor(
     readonly condition: string,
@@ -135,7 +165,8 @@ function streamErrorWords(condition: string): string {
 }
 
 /** The connection ended while logging in or while online, without a stream error. */
-export class ConnectionLostError extends Error {
+export class ConnectionLostError extends XmppError {
+  override readonly kind = 'connection-lost';
   override name = 'ConnectionLostError';
   constructor(detail: string) {
     super(`The connection to the server was lost: ${detail}.`);
@@ -143,7 +174,8 @@ export class ConnectionLostError extends Error {
 }
 
 /** The server did not finish a step of logging in (or answer a keep-alive) in time. */
-export class SessionTimeoutError extends Error {
+export class SessionTimeoutError extends XmppError {
+  override readonly kind = 'session-timeout';
   override name = 'SessionTimeoutError';
   constructor(step: string, timeoutMs: number) {
     super(`The server did not ${step} within ${Math.round(timeoutMs / 1000)} s.`);
@@ -151,7 +183,8 @@ export class SessionTimeoutError extends Error {
 }
 
 /** The server broke the XMPP protocol in a way the session cannot continue from. */
-export class SessionProtocolError extends Error {
+export class SessionProtocolError extends XmppError {
+  override readonly kind = 'session-protocol';
   override name = 'SessionProtocolError';
   constructor(detail: string) {
     super(`The server did not follow the XMPP protocol: ${detail}.`);
@@ -159,7 +192,8 @@ export class SessionProtocolError extends Error {
 }
 
 /** A stanza was sent while no session is online and none can be resumed. */
-export class NotConnectedError extends Error {
+export class NotConnectedError extends XmppError {
+  override readonly kind = 'not-connected';
   override name = 'NotConnectedError';
   constructor() {
     super('Not connected to the server.');
@@ -167,12 +201,29 @@ export class NotConnectedError extends Error {
 }
 
 /** An iq request got no answer in time (XmppLink.request). */
-export class RequestTimeoutError extends Error {
+export class RequestTimeoutError extends XmppError {
+  override readonly kind = 'request-timeout';
   override name = 'RequestTimeoutError';
   constructor(
     readonly request: string,
     readonly timeoutMs: number,
   ) {
     super(`No answer to the request ${request} within ${Math.round(timeoutMs / 1000)} s.`);
+  }
+}
+
+// ---------- Decided by the connection controller ----------
+
+/** The user chose not to connect in the trust dialog, or stopped being asked (trust-decision-flow.ts). */
+export class TrustCancelledError extends XmppError {
+  override readonly kind = 'trust-cancelled';
+  override name = 'TrustCancelledError';
+}
+
+export class PasswordNeededError extends XmppError {
+  override readonly kind = 'password-needed';
+  override name = 'PasswordNeededError';
+  constructor() {
+    super('No password is saved for this account. Enter it to connect.');
   }
 }

@@ -11,7 +11,8 @@
  * stream errors that mean "do not come back like this" (e.g. `conflict`: another device took our resource;
  * reconnecting would kick it off in turn, forever).
  */
-import { AuthenticationError, MechanismDowngradeError, StreamError, TlsRequiredError } from './errors.js';
+import { CertificateParseError } from '../trust/certificate.js';
+import { knownXmppError } from './known-error.js';
 
 export interface BackoffOptions {
   readonly baseMs: number;
@@ -48,19 +49,34 @@ const FINAL_STREAM_CONDITIONS: ReadonlySet<string> = new Set([
   'unsupported-encoding',
 ]);
 
-/**
- * Errors of the trust layer, known by name because they are thrown by the connection controller rather than
- * by this module's neighbours (a user's "cancel" in the trust dialog, or an unverifiable server).
- */
-const TRUST_FAILURE_NAMES: ReadonlySet<string> = new Set(['TrustCancelledError', 'TrustFailureError', 'CertificateParseError']);
-
+/** Decided by the error's kind (errors.ts), never by its class name. */
 export function shouldReconnect(error: unknown): boolean {
-  if (error instanceof AuthenticationError) return false;
-  if (error instanceof MechanismDowngradeError) return false;
-  if (error instanceof TlsRequiredError) return false;
-  if (error instanceof StreamError) return !FINAL_STREAM_CONDITIONS.has(error.condition);
-  if (error instanceof Error && TRUST_FAILURE_NAMES.has(error.name)) return false;
-  return true;
+  // A certificate that cannot even be read does not become readable by dialling again.
+  if (error instanceof CertificateParseError) return false;
+  const known = knownXmppError(error);
+  // Not one of ours (a bug, an unmapped library error): trying again, with backoff, is the safe default.
+  if (known === null) return true;
+  switch (known.kind) {
+    case 'authentication':
+    case 'mechanism-downgrade':
+    case 'tls-required':
+    case 'trust-cancelled':
+    case 'password-needed':
+      return false;
+    case 'stream':
+      return !FINAL_STREAM_CONDITIONS.has(known.condition);
+    case 'resolve':
+      // "No such server" stays true until someone changes DNS; only a failed lookup may work next time.
+      return known.failure.kind === 'dns-failure';
+    case 'stream-negotiation':
+    case 'connect':
+    case 'connection-lost':
+    case 'session-timeout':
+    case 'session-protocol':
+    case 'not-connected':
+    case 'request-timeout':
+      return true;
+  }
 }
 
 /** The attempt counter's rule: reset on success, otherwise one more. */

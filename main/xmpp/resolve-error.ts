@@ -3,6 +3,8 @@
  * are errors, never a reason to fall back to the bare domain: the app must not quietly dial somewhere the
  * domain's DNS did not point to.
  */
+import { XmppError } from './errors.js';
+
 export type XmppResolveFailure =
   | { readonly kind: 'invalid-domain'; readonly domain: string }
   | { readonly kind: 'invalid-configuration'; readonly detail: string }
@@ -10,7 +12,8 @@ export type XmppResolveFailure =
   | { readonly kind: 'dns-failure'; readonly name: string; readonly code: string }
   | { readonly kind: 'host-not-found'; readonly host: string };
 
-export class XmppResolveError extends Error {
+export class XmppResolveError extends XmppError {
+  override readonly kind = 'resolve';
   override readonly name = 'XmppResolveError';
   constructor(readonly failure: XmppResolveFailure) {
     super(describeFailure(failure));

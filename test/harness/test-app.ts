@@ -14,8 +14,8 @@ import { createDnsResolver, createNameLookup } from '../../main/net/name-lookup.
 import { isSafeExternalUrl } from '../../main/electron/external-url.js';
 import { createAppServices, type AppServices, type NetworkDeps } from '../../main/services/create-app-services.js';
 import { createHandlers } from '../../main/services/create-handlers.js';
-import { openXmppSession } from '../../main/services/session-wiring.js';
 import type { NetworkStatus } from '../../main/xmpp/account-connection.js';
+import { openOnlineSession } from '../../main/xmpp/session/open-session.js';
 import { createTestCipher } from './test-cipher.js';
 
 export interface RecordedEvent {
@@ -60,7 +60,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       dns: options.network?.dns ?? createDnsResolver(),
       connectTo: options.network?.connectTo,
     },
-    openSession: openXmppSession,
+    openSession: openOnlineSession,
     notice: (text) => notices.push(text),
     reconnectDelay: options.reconnectDelay,
     networkStatus: options.networkStatus,

@@ -5,6 +5,7 @@
  * A response is claimed only when its `from` is the entity we asked (RFC 6120 §8.1.2.1 / §10.1): an `id`
  * alone is not proof, since anyone can send us an iq with a guessed id.
  */
+import { jidOrNull } from '../../../app/domain/address/jid.js';
 import { randomUUID } from 'node:crypto';
 import type { Element } from '@xmpp/xml';
 import { RequestTimeoutError } from '../errors.js';
@@ -18,7 +19,7 @@ interface Pending {
 }
 
 export interface OwnAddress {
-  /** Our bare JID (local@domain) and our server's domain, lower case. */
+  /** Our bare JID (local@domain) and our server's domain, canonical (app/domain/address). */
   readonly bare: string;
   readonly domain: string;
 }
@@ -79,9 +80,10 @@ export class PendingRequests {
  * account, which the server answers either without `from`, from our bare JID, or from its domain.
  */
 function fromMatches(from: string | undefined, to: string | null, own: OwnAddress): boolean {
-  const sender = from?.toLowerCase() ?? null;
+  // Canonical forms, so "Bücher.test" and "xn--bcher-kva.test" are one sender; an unparsable `from` never matches.
+  const sender = from === undefined ? null : (jidOrNull(from)?.full ?? '\u0000unparsable');
   if (to === null) return sender === null || sender === own.bare || sender === own.domain;
-  const target = to.toLowerCase();
+  const target = jidOrNull(to)?.full ?? to;
   // Asking our own bare JID may also be answered without `from` (the server speaking for the account).
   if (target === own.bare && sender === null) return true;
   return sender === target;

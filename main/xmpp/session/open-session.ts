@@ -1,9 +1,11 @@
 /**
- * The entry points. `openSession` is the one-call form: a new session, opened on a verified connection.
+ * The entry points. `openOnlineSession` is what the account controller opens on a connection it verified.
+ * `openSession` is the one-call form for any caller: a new session, opened on a verified connection.
  * `createSession` lets the caller attach listeners and iq handlers before the first open() (needed when
  * resuming, since the server replays unacknowledged stanzas immediately after <resumed/>).
  */
 import type { MechanismName } from '../sasl/mechanism.js';
+import type { OnlineSession, OpenSessionArgs } from './online-session.js';
 import { XmppSession, type OpenRequest, type SessionConfig } from './xmpp-session.js';
 
 export type OpenSessionOptions = SessionConfig & OpenRequest;
@@ -21,4 +23,16 @@ export async function openSession(options: OpenSessionOptions): Promise<OnlineXm
   await session.open(options);
   // open() resolved, so a login succeeded and `mechanism` is set.
   return session as OnlineXmppSession;
+}
+
+/** The controller's session. It calls this only after the verdict was verified or the user decided. */
+export function openOnlineSession(args: OpenSessionArgs): Promise<OnlineSession> {
+  return openSession({
+    connection: args.connection,
+    tlsVerified: true,
+    domain: args.domain,
+    credentials: { username: args.localpart, password: args.password },
+    resource: args.resource,
+    previousMechanism: args.previousMechanism,
+  });
 }

@@ -3,7 +3,7 @@
  * stop the others from hearing about a stanza or a disconnect.
  */
 import type { Element } from '@xmpp/xml';
-import type { SessionStart } from './xmpp-session.js';
+import type { SessionStart } from './session-types.js';
 
 export interface DisconnectedEvent {
   /** Why the connection ended; null when we closed it with close(). */

@@ -8,6 +8,7 @@ import {
   SessionTimeoutError,
   StreamError,
   TlsRequiredError,
+  TrustCancelledError,
 } from '../../../main/xmpp/errors.js';
 import { DEFAULT_BACKOFF, nextAttempt, nextDelay, shouldReconnect } from '../../../main/xmpp/reconnect-policy.js';
 
@@ -65,7 +66,7 @@ describe('shouldReconnect', () => {
     ['a replaced resource (conflict)', new StreamError('conflict')],
     ['a policy violation', new StreamError('policy-violation')],
     ['see-other-host', new StreamError('see-other-host')],
-    ['a trust decision the user cancelled', Object.assign(new Error('cancelled'), { name: 'TrustCancelledError' })],
+    ['a trust decision the user cancelled', new TrustCancelledError('cancelled')],
   ])('never after %s', (_label, error) => {
     expect(shouldReconnect(error)).toBe(false);
   });

@@ -1,0 +1,43 @@
+/**
+ * One page of a conversation's history from the server archive (MAM), as the window asked for it: `limit`
+ * messages older than `before` (or the newest), each mapped onto the message the window already has.
+ */
+import type { ChatMessage, HistoryPage } from '../../app/domain/chat.js';
+import type { Archive } from '../xmpp/features/archive.js';
+
+/**
+ * How many archive pages one load may read to fill its page: the archive also holds receipts and chat
+ * states, which are not conversation text, so a page of N archive items can hold fewer messages.
+ */
+export const MAX_ARCHIVE_ROUNDS = 8;
+
+export interface HistoryRequest {
+  readonly peer: string;
+  /** The archive id of the oldest message shown; undefined for the newest page. */
+  readonly before: string | undefined;
+  readonly limit: number;
+}
+
+/** `adopt` maps each archived message onto the one already handed out (conversation-store.ts). */
+export async function loadHistory(
+  archive: Pick<Archive, 'loadPage'>,
+  adopt: (archived: ChatMessage) => ChatMessage,
+  { peer, before, limit }: HistoryRequest,
+): Promise<HistoryPage> {
+  // No `before` means the newest page (the contract), every time: a window opened again starts there.
+  let cursor = before ?? null;
+  const found: ChatMessage[] = [];
+  // A message the server archived twice (a resend after a lost stream) is still one message.
+  const ids = new Set<string>();
+  let complete = false;
+  for (let round = 0; round < MAX_ARCHIVE_ROUNDS && found.length < limit; round += 1) {
+    const page = await archive.loadPage({ peer, before: cursor, max: limit - found.length, seen: 'include' });
+    const adopted = page.messages.map(adopt).filter((m) => !ids.has(m.id) && ids.add(m.id));
+    found.unshift(...adopted);
+    complete = page.complete;
+    // An empty page has no `first` to continue from: whatever the server says, there is nothing to page to.
+    if (complete || page.first === null) break;
+    cursor = page.first;
+  }
+  return { messages: found, complete };
+}

@@ -1,0 +1,66 @@
+/**
+ * Pin approval: what the user is asked when a server could not be verified, what each answer means, and the
+ * verdict that follows from it (trust-ux.md). Pure: the flow that asks, stores and reconnects is
+ * trust-decision-flow.ts.
+ *
+ *   no pin for the domain          → cancel, connect once, or pin this key       ('pin')
+ *   a different key is pinned      → cancel, connect once, or replace that pin   ('replace-pin')
+ *
+ * An answer that was not offered counts as "cancel": a stale or forged answer must never pin a key over an
+ * existing pin without the question that says a pin is being replaced.
+ */
+import type { AccountId, TrustDecision, TrustDecisionRequest } from '../../app/domain/account.js';
+import { XMPP_CLIENT_SERVICE, type Pin, type TrustVerdict } from '../../app/domain/trust.js';
+import { decideTrust } from '../trust/verdict.js';
+
+export type UnverifiedVerdict = TrustVerdict & { readonly verified: false };
+
+/** The question for an unverified verdict. */
+export function decisionRequest(requestId: string, accountId: AccountId, verdict: UnverifiedVerdict): TrustDecisionRequest {
+  const previousPin = verdict.pin.status === 'mismatch' ? verdict.pin.pin : null;
+  return {
+    requestId,
+    accountId,
+    verdict,
+    previousPin,
+    choices: ['cancel', 'connect-once', previousPin ? 'replace-pin' : 'pin'],
+  };
+}
+
+/** The answer as it counts: one that was not offered is "cancel". */
+export function offeredOrCancel(request: TrustDecisionRequest, decision: TrustDecision): TrustDecision {
+  return request.choices.includes(decision) ? decision : 'cancel';
+}
+
+/** The pin an answer approves for `domain` (the JID domain as an A-label), or null when it approves none. */
+export function approvedPin(domain: string, verdict: TrustVerdict, decision: TrustDecision, now: Date): Pin | null {
+  if (decision !== 'pin' && decision !== 'replace-pin') return null;
+  const at = now.toISOString();
+  return {
+    domain,
+    service: XMPP_CLIENT_SERVICE,
+    spkiSha256: verdict.certificate.spkiSha256,
+    certificate: verdict.certificate,
+    approvedAt: at,
+    approvedHow: decision === 'pin' ? 'pinned' : 'replaced',
+    lastSeenAt: at,
+  };
+}
+
+/**
+ * The verdict for the same connection after the user's answer, decided again by the same rules (so the badge,
+ * summary and delegation story say "pinned by you" or "accepted once", not the question's text).
+ */
+export function reconsider(verdict: TrustVerdict, answer: { readonly pin: Pin | null; readonly acceptedOnceSpki: string | null }, now: Date): TrustVerdict {
+  return decideTrust({
+    domain: verdict.domain,
+    endpoint: verdict.endpoint,
+    certificate: verdict.certificate,
+    chain: verdict.chain,
+    pkix: verdict.pkix,
+    posh: verdict.posh,
+    pin: answer.pin ? { status: 'match', pin: answer.pin } : verdict.pin,
+    acceptedOnce: answer.acceptedOnceSpki === verdict.certificate.spkiSha256,
+    now,
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * What the account controller (account-connection.ts) and the account's chat need from a session that has
+ * logged in. XmppSession is the one implementation; openOnlineSession (open-session.ts) makes one.
+ */
+import type { XmppLink } from '../link.js';
+import type { MechanismName } from '../sasl/mechanism.js';
+import type { SecuredConnection } from '../secure-connect.js';
+
+export interface OnlineSession {
+  readonly link: XmppLink;
+  readonly fullJid: string;
+  readonly mechanism: MechanismName;
+  /** True after a drop when the server may let this session continue on a new connection (XEP-0198). */
+  readonly resumable: boolean;
+  /** XEP-0198 is on for the current stream: the server acknowledges each stanza we send. */
+  readonly acknowledged: boolean;
+  /** The server offers subscription pre-approval (RFC 6121 §3.4). */
+  readonly preApproval: boolean;
+  /** Calls the listener with the `id` of each of our stanzas the server acknowledged. */
+  onAcked(listener: (stanzaId: string) => void): void;
+  /**
+   * Ids of our stanzas the server cannot be shown to have received (a stream that ended or was not resumed);
+   * each id is reported once, for the outgoing queue to send again.
+   */
+  takeUnacknowledged(): readonly string[];
+  /** Continues on a new, already verified connection: 'resumed' when the server kept the session, else 'bound'. */
+  reopen(connection: SecuredConnection): Promise<'resumed' | 'bound'>;
+  close(): Promise<void>;
+  /** Called whenever the stream ends; `error` is null for a clean close we asked for. */
+  onClosed(listener: (error: Error | null) => void): void;
+}
+
+/** What the controller opens a session with, on a connection it verified (or the user decided on). */
+export interface OpenSessionArgs {
+  readonly connection: SecuredConnection;
+  /** The JID domain (A-label). */
+  readonly domain: string;
+  readonly localpart: string;
+  readonly password: string;
+  readonly resource: string;
+  readonly previousMechanism: MechanismName | null;
+}

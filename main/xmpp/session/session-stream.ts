@@ -1,0 +1,146 @@
+/**
+ * One connection's stream inside a session: the xmpp.js entity and its stream management over one verified
+ * TLS socket, how far its negotiation got, and the first thing that went wrong. The session (xmpp-session.ts)
+ * outlives its streams and decides what each event means; each new connection gets a new stream.
+ */
+import type { TLSSocket } from 'node:tls';
+import type { Next } from '@xmpp/middleware';
+import xml, { type Element } from '@xmpp/xml';
+import { ConnectionLostError, SessionTimeoutError } from '../errors.js';
+import { NS_PING, type IqHandlers } from './iq-handlers.js';
+import type { PendingRequests } from './iq-requests.js';
+import { Keepalive } from './keepalive.js';
+import { seedResume } from './resume-bookkeeping.js';
+import type { ResumeState } from './resume-state.js';
+import { composeStream } from './session-client.js';
+import type { SessionTimeouts } from './session-types.js';
+import type { Stream } from './stream-state.js';
+
+const NS_SM = 'urn:xmpp:sm:3';
+
+/** What the session does at each point of a stream's life. */
+export interface StreamHooks {
+  onFeatures(stream: Stream, round: Next): Promise<void>;
+  authenticate(stream: Stream, mechanisms: Element): Promise<void>;
+  bind(stream: Stream, features: Element): Promise<void>;
+  /** True when the stanza answered one of our requests (and is consumed). */
+  claim(stanza: Element): boolean;
+  readonly iqHandlers: IqHandlers;
+  deliver(stanza: Element): void;
+  acked(stanza: Element): void;
+  /** The server answered <resume/> with <failed/>. */
+  resumeRefused(stream: Stream, failed: Element): void;
+  /** xmpp.js reported a failure (not yet mapped to our errors). */
+  failed(stream: Stream, error: unknown): void;
+  /** The socket closed. */
+  ended(stream: Stream): void;
+}
+
+export function createStream(
+  socket: TLSSocket,
+  label: string,
+  resume: ResumeState | null,
+  options: { readonly domain: string; readonly timeoutMs: number },
+  hooks: StreamHooks,
+): Stream {
+  const roles = {
+    onFeatures: (round: Next) => hooks.onFeatures(stream, round),
+    authenticate: (mechanisms: Element) => hooks.authenticate(stream, mechanisms),
+    bind: (features: Element) => hooks.bind(stream, features),
+    claim: (stanza: Element) => hooks.claim(stanza),
+    iqHandlers: hooks.iqHandlers,
+    deliver: (stanza: Element) => hooks.deliver(stanza),
+  };
+  const { entity, sm } = composeStream(socket, options, roles);
+  const stream: Stream = {
+    entity,
+    sm,
+    socket,
+    label,
+    phase: 'start',
+    mechanism: null,
+    warning: null,
+    resume,
+    notResumed: null,
+    resent: 0,
+    error: null,
+    closedByUs: false,
+    keepalive: null,
+    settle: null,
+  };
+  // Our Keepalive replaces xmpp.js's idle <r/> and its ack timeout, which closes the stream gracefully and
+  // so would end a session that could have been resumed. Its <r/> shortly after each send stays.
+  sm.requestAckInterval = 0;
+  sm.timeout = 0;
+  // Every byte counts as a sign of life. (Attached in the same tick as xmpp.js's own data listener, in
+  // open(): no chunk can be emitted in between.)
+  socket.on('data', () => stream.keepalive?.activity());
+  if (resume) seedResume(sm, entity, resume);
+
+  sm.on('ack', (stanza: Element) => hooks.acked(stanza));
+  sm.on('resumed', () => {
+    stream.phase = 'resumed';
+    stream.resent = sm.outbound_q.length;
+  });
+  sm.on('fail', (stanza: Element) => {
+    if (!stream.notResumed) return;
+    stream.notResumed = { ...stream.notResumed, unacked: [...stream.notResumed.unacked, stanza] };
+  });
+  entity.on('nonza', (element: Element) => {
+    if (element.is('failed', NS_SM) && stream.resume && stream.phase === 'authenticated') hooks.resumeRefused(stream, element);
+  });
+  entity.on('error', (error: unknown) => hooks.failed(stream, error));
+  entity.on('status', (status: string) => {
+    if (status === 'closing' && !stream.closedByUs) {
+      // xmpp.js closes by itself only after a stream error or malformed XML, whose error is already recorded.
+      stream.error ??= new ConnectionLostError('the stream was closed');
+    } else if (status === 'close' && !stream.closedByUs) {
+      // The server closed its stream (</stream:stream>): close ours too and let the socket end.
+      stream.error ??= new ConnectionLostError('the server closed the stream');
+      if (!socket.destroyed) socket.end('</stream:stream>');
+    }
+  });
+  entity.on('disconnect', () => hooks.ended(stream));
+  return stream;
+}
+
+/**
+ * Probes a silent server: an SM <r/>, or without stream management an XEP-0199 ping to `domain` (tracked so
+ * its answer, even an error, is claimed rather than delivered: any answer proves the server is there).
+ */
+export function startKeepalive(
+  stream: Stream,
+  timeouts: Pick<SessionTimeouts, 'keepaliveIdleMs' | 'keepaliveAnswerMs'>,
+  domain: string,
+  requests: Pick<PendingRequests, 'track'>,
+  onDead: (error: Error) => void,
+): Keepalive {
+  const answerMs = timeouts.keepaliveAnswerMs;
+  return new Keepalive({
+    idleMs: timeouts.keepaliveIdleMs,
+    answerMs,
+    probe: () => {
+      if (stream.sm.enabled) {
+        stream.entity.send(xml('r', { xmlns: NS_SM })).catch(() => undefined);
+        return;
+      }
+      const ping = xml('iq', { type: 'get', to: domain }, xml('ping', { xmlns: NS_PING }));
+      requests.track(ping, answerMs).catch(() => undefined);
+      stream.entity.send(ping).catch(() => undefined);
+    },
+    onDead: () => onDead(new SessionTimeoutError('answer a keep-alive check', answerMs)),
+  });
+}
+
+/** Closes the stream politely (bounded by xmpp.js's stream timeout), then the socket. */
+export async function closeStream(stream: Stream): Promise<void> {
+  stream.closedByUs = true;
+  stream.settle?.({ ok: false, error: new ConnectionLostError('the session was closed') });
+  try {
+    await stream.entity.disconnect();
+  } catch {
+    // Closing is best effort; the socket is destroyed below either way.
+  } finally {
+    stream.socket.destroy();
+  }
+}

@@ -1,0 +1,34 @@
+/** The state of one connection's stream inside a session (session-stream.ts creates it). */
+import type { TLSSocket } from 'node:tls';
+import type { StreamManagement } from '@xmpp/stream-management';
+import type { MechanismName } from '../sasl/mechanism.js';
+import type { MechanismWarning } from '../sasl/select.js';
+import type { Keepalive } from './keepalive.js';
+import type { NotResumed, ResumeState } from './resume-state.js';
+import type { SessionClient } from './session-client.js';
+import type { SessionStart } from './session-types.js';
+
+export type Phase = 'start' | 'authenticated' | 'bound' | 'resumed';
+
+export type NegotiationOutcome = { readonly ok: true; readonly start: SessionStart } | { readonly ok: false; readonly error: Error };
+
+export interface Stream {
+  readonly entity: SessionClient;
+  readonly sm: StreamManagement;
+  readonly socket: TLSSocket;
+  /** host:port, for messages. */
+  readonly label: string;
+  phase: Phase;
+  mechanism: MechanismName | null;
+  warning: MechanismWarning | null;
+  /** The resumption asked for on this stream, until it succeeds or fails. */
+  resume: ResumeState | null;
+  notResumed: NotResumed | null;
+  resent: number;
+  /** The first thing that went wrong; the reason given when the stream ends. */
+  error: Error | null;
+  closedByUs: boolean;
+  keepalive: Keepalive | null;
+  /** Settles open()'s promise; null once settled (the stream is then online, or over). */
+  settle: ((outcome: NegotiationOutcome) => void) | null;
+}

@@ -1,0 +1,162 @@
+/**
+ * The trust decision flow of one account: connect and verify, log the verdict, ask the user when it is not
+ * verified (pin-approval.ts says what is asked and what each answer means), apply the answer (store the pin,
+ * or remember "connect once" in memory), reconsider the verdict, and connect again when the server hung up
+ * while the user was reading. Nothing here sends a credential: establish() hands back a connection whose
+ * verdict is verified, and only then may the caller log in on it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AccountId, ConnectionState, TrustDecision, TrustDecisionRequest } from '../../app/domain/account.js';
+import { XMPP_CLIENT_SERVICE, type Pin, type TrustVerdict } from '../../app/domain/trust.js';
+import type { TrustLogEntry } from '../../app/domain/trust-records.js';
+import type { ConfiguredServer } from './candidate.js';
+import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verified.js';
+import { TrustCancelledError } from './errors.js';
+import { approvedPin, decisionRequest, offeredOrCancel, reconsider, type UnverifiedVerdict } from './pin-approval.js';
+
+/** How many times one attempt may ask the user (a server that changes key between our reconnects). */
+export const MAX_DECISIONS_PER_ATTEMPT = 3;
+
+export interface PinWriter {
+  put(pin: Pin): Promise<void>;
+  /** Records that the pinned key was seen again; false when no such pin exists. */
+  touch(domain: string, service: typeof XMPP_CLIENT_SERVICE, seenAt: string): Promise<boolean>;
+}
+
+export interface TrustDecisionFlowDeps {
+  readonly accountId: AccountId;
+  /** The JID domain as an A-label. */
+  readonly domain: string;
+  readonly server: ConfiguredServer | null;
+  readonly connectVerified: (request: ConnectVerifiedRequest) => Promise<VerifiedConnection>;
+  readonly pins: PinWriter;
+  readonly log: (entry: TrustLogEntry) => Promise<void>;
+  readonly now: () => Date;
+  /** The attempt's stages: resolving, connecting, verifying, and awaiting-decision while the user is asked. */
+  readonly onProgress: (state: ConnectionState) => void;
+  readonly onDecisionNeeded: (request: TrustDecisionRequest) => void;
+  /** Question ids; unpredictable by default, so only the window that was asked can answer. */
+  readonly requestIds?: () => string;
+}
+
+export interface TrustDecisionFlow {
+  /** Connects and verifies until the verdict is verified, the user cancels, or `signal` aborts. */
+  establish(signal: AbortSignal): Promise<VerifiedConnection>;
+  /** The verdict of the last connection (after the user's answer, the reconsidered one). */
+  readonly lastVerdict: TrustVerdict | null;
+  /** Answers the pending question; false when no question with this id is pending. */
+  decide(requestId: string, decision: TrustDecision): boolean;
+  /** The user disconnected: a pending question counts as "cancel", and "connect once" is forgotten. */
+  forget(): void;
+}
+
+export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecisionFlow {
+  const requestIds = deps.requestIds ?? randomUUID;
+  let lastVerdict: TrustVerdict | null = null;
+  /** "Connect once": the exact key the user accepted, in memory only, until forget(). */
+  let acceptedOnceSpki: string | null = null;
+  let pending: { readonly requestId: string; readonly resolve: (decision: TrustDecision) => void } | null = null;
+
+  const log = async (verdict: TrustVerdict, decision?: TrustDecision) => {
+    try {
+      await deps.log(trustLogEntry(deps.accountId, deps.now(), verdict, decision));
+    } catch {
+      // The log is a record, not a gate: a full disk must not stop a verified connection.
+    }
+  };
+
+  const ask = async (verdict: UnverifiedVerdict, signal: AbortSignal): Promise<TrustDecision> => {
+    // Never ask on behalf of an attempt that is already over: nobody would use the answer.
+    if (signal.aborted) return 'cancel';
+    const request = decisionRequest(requestIds(), deps.accountId, verdict);
+    deps.onProgress({ stage: 'awaiting-decision', endpoint: verdict.endpoint, request });
+    const decision = await new Promise<TrustDecision>((resolve) => {
+      pending = { requestId: request.requestId, resolve };
+      signal.addEventListener('abort', () => resolve('cancel'), { once: true });
+      deps.onDecisionNeeded(request);
+    });
+    pending = null;
+    return offeredOrCancel(request, decision);
+  };
+
+  /** Stores what the answer approves; returns the pin it created, if any. */
+  const apply = async (verdict: TrustVerdict, decision: TrustDecision): Promise<Pin | null> => {
+    if (decision === 'connect-once') acceptedOnceSpki = verdict.certificate.spkiSha256;
+    const pin = approvedPin(deps.domain, verdict, decision, deps.now());
+    if (pin) await deps.pins.put(pin);
+    return pin;
+  };
+
+  const establish = async (signal: AbortSignal): Promise<VerifiedConnection> => {
+    for (let asked = 0; ; asked += 1) {
+      const result = await deps.connectVerified({
+        domain: deps.domain,
+        configured: deps.server ?? undefined,
+        acceptedOnceSpki,
+        signal,
+        onStage: (stage) => deps.onProgress(stage.stage === 'resolving' ? { stage: 'resolving' } : { stage: stage.stage, endpoint: stage.endpoint }),
+      });
+      const { verdict, connection } = result;
+      lastVerdict = verdict;
+      await log(verdict);
+      if (verdict.verified) {
+        if (verdict.method === 'pin') await deps.pins.touch(deps.domain, XMPP_CLIENT_SERVICE, deps.now().toISOString());
+        return result;
+      }
+      if (asked >= MAX_DECISIONS_PER_ATTEMPT) {
+        connection.socket.destroy();
+        throw new TrustCancelledError('The server kept presenting keys you had not approved; Hostproof stopped asking.');
+      }
+      const decision = await ask(verdict, signal);
+      await log(verdict, decision);
+      if (decision === 'cancel') {
+        connection.socket.destroy();
+        throw new TrustCancelledError(`You chose not to connect to ${verdict.endpoint.host}. Nothing was sent to it.`);
+      }
+      const pin = await apply(verdict, decision);
+      // The server may have given up waiting while the user read the dialog. Then connect again: the new
+      // connection is verified from scratch and passes only by the pin or the once-accepted key — the same key.
+      if (!connection.socket.destroyed && connection.socket.readyState === 'open') {
+        const accepted = reconsider(verdict, { pin, acceptedOnceSpki }, deps.now());
+        if (accepted.verified) {
+          lastVerdict = accepted;
+          return { ...result, verdict: accepted };
+        }
+      }
+      connection.socket.destroy();
+    }
+  };
+
+  return {
+    establish,
+    get lastVerdict() {
+      return lastVerdict;
+    },
+    decide: (requestId, decision) => {
+      if (!pending || pending.requestId !== requestId) return false;
+      pending.resolve(decision);
+      return true;
+    },
+    forget: () => {
+      pending?.resolve('cancel');
+      acceptedOnceSpki = null;
+    },
+  };
+}
+
+/** One trust-log line for a verdict, and for the user's answer to it when `decision` is given. */
+function trustLogEntry(accountId: AccountId, at: Date, verdict: TrustVerdict, decision?: TrustDecision): TrustLogEntry {
+  const base = {
+    v: 1 as const,
+    at: at.toISOString(),
+    account: accountId,
+    host: verdict.endpoint.host,
+    port: verdict.endpoint.port,
+    certificateSha256: verdict.certificate.sha256,
+    spkiSha256: verdict.certificate.spkiSha256,
+  };
+  const outcome = verdict.verified
+    ? { verified: true as const, method: verdict.method, undecided: null }
+    : { verified: false as const, method: null, undecided: verdict.undecided };
+  return decision ? { ...base, ...outcome, kind: 'decision', decision } : { ...base, ...outcome, kind: 'verification' };
+}

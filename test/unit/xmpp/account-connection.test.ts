@@ -1,0 +1,102 @@
+/**
+ * The account controller after the trust decision: what it does with the login-method memory (the SCRAM to
+ * PLAIN downgrade protection). A failure to save it must reach the user; the connection itself stays up,
+ * since this login was safe. The verdict comes from the real decideTrust; the network, the session and the
+ * memory are the fakes the controller is given.
+ */
+import type { TLSSocket } from 'node:tls';
+import { describe, expect, it } from 'vitest';
+import type { ConnectionState } from '../../../app/domain/account.js';
+import { decideTrust } from '../../../main/trust/verdict.js';
+import { createAccountConnection } from '../../../main/xmpp/account-connection.js';
+import type { MechanismName } from '../../../main/xmpp/sasl/mechanism.js';
+import type { OnlineSession } from '../../../main/xmpp/session/online-session.js';
+import { DOMAIN, NOW, input } from '../trust/verdict-fixtures.js';
+import { FakeLink } from './features/fake-link.js';
+
+function onlineSession(mechanism: MechanismName): OnlineSession {
+  return {
+    link: new FakeLink(`alice@${DOMAIN}/desk`),
+    fullJid: `alice@${DOMAIN}/desk`,
+    mechanism,
+    resumable: false,
+    acknowledged: true,
+    preApproval: false,
+    onAcked: () => undefined,
+    takeUnacknowledged: () => [],
+    reopen: async () => 'bound',
+    close: async () => undefined,
+    onClosed: () => undefined,
+  };
+}
+
+/** Connects once to a PKIX-verified server and logs in with `mechanism`; resolves when online. */
+async function signIn(mechanism: MechanismName, save: (mechanism: MechanismName) => Promise<void>) {
+  const notices: string[] = [];
+  const states: ConnectionState[] = [];
+  const saved: MechanismName[] = [];
+  let online: () => void = () => undefined;
+  const isOnline = new Promise<void>((resolve) => (online = resolve));
+  const connection = createAccountConnection({
+    accountId: '6c1f3f5e-3a56-4f0e-9d5f-4d0c2b7e8a11',
+    domain: DOMAIN,
+    localpart: 'alice',
+    resource: 'desk',
+    server: null,
+    connectVerified: async () => {
+      const verdict = decideTrust(input());
+      const socket = { destroyed: false, readyState: 'open', destroy: () => undefined } as unknown as TLSSocket;
+      return {
+        connection: { socket, endpoint: verdict.endpoint, address: { address: '127.0.0.1', family: 4 }, chain: [], chainAuthorized: true, chainError: null },
+        verdict,
+        failures: [],
+      };
+    },
+    openSession: async () => onlineSession(mechanism),
+    pins: { put: async () => undefined, touch: async () => true },
+    log: async () => undefined,
+    onState: (state) => states.push(state),
+    onDecisionNeeded: () => undefined,
+    onOnline: () => online(),
+    now: () => NOW,
+    reconnectDelay: () => 1_000,
+    mechanisms: {
+      get: async () => null,
+      set: async (m) => {
+        saved.push(m);
+        await save(m);
+      },
+    },
+    onNotice: (text) => notices.push(text),
+  });
+  connection.connect('correct horse');
+  await isOnline;
+  return { notices, states, saved, connection };
+}
+
+describe('remembering the login method (downgrade protection)', () => {
+  it('tells the user, in plain words and with the reason, when it cannot be saved, and stays online', async () => {
+    const { notices, saved, connection } = await signIn('SCRAM-SHA-1', () => Promise.reject(new Error('the disk is full')));
+    expect(saved).toEqual(['SCRAM-SHA-1']);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(`The downgrade protection for alice@${DOMAIN} could not be saved`);
+    expect(notices[0]).toContain('SCRAM-SHA-1');
+    expect(notices[0]).toContain('the disk is full');
+    expect(connection.state.stage).toBe('online');
+    await connection.disconnect();
+  });
+
+  it('says nothing when it was saved', async () => {
+    const { notices, saved, connection } = await signIn('SCRAM-SHA-256', async () => undefined);
+    expect(saved).toEqual(['SCRAM-SHA-256']);
+    expect(notices).toEqual([]);
+    await connection.disconnect();
+  });
+
+  it('does not remember PLAIN (there is nothing to protect), so nothing can fail', async () => {
+    const { notices, saved, connection } = await signIn('PLAIN', () => Promise.reject(new Error('not called')));
+    expect(saved).toEqual([]);
+    expect(notices).toEqual([]);
+    await connection.disconnect();
+  });
+});

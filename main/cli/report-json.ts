@@ -4,10 +4,8 @@
  * (and a renamed or retyped verdict field) flows through here unchanged instead of being declared twice.
  */
 import type { CertificateSummary } from '../../app/domain/certificate.js';
+import type { PickEach } from '../../app/domain/pick-each.js';
 import { XMPP_CLIENT_SERVICE, type Pin, type PoshResult, type TrustVerdict } from '../../app/domain/trust.js';
-
-/** Picks from each member of a union on its own, so `verified: true` keeps its `method` (Pick would merge them). */
-type PickEach<T, K extends keyof T> = T extends unknown ? { readonly [P in K]: T[P] } : never;
 
 const CERTIFICATE_FIELDS = ['subject', 'issuer', 'names', 'notBefore', 'notAfter', 'sha256', 'spkiSha256', 'selfIssued'] as const;
 const CHAIN_FIELDS = ['subject', 'issuer', 'sha256'] as const;

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ConnectionError, ConnectionState, TrustDecision, TrustDecisionRequest } from '../../app/domain/account.js';
 import { XMPP_CLIENT_SERVICE, type Pin, type TrustVerdict } from '../../app/domain/trust.js';
-import type { TrustLogEntry } from '../../app/domain/trust-records.js';
+import { trustLogEntryFrom } from '../../app/domain/trust-log-entry.js';
+import type { TrustLogEntryV2 } from '../../app/domain/trust-records.js';
 import type { ConfiguredServer } from './candidate.js';
 import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verified.js';
 import { describeConnectionError, isFinal } from './connection-errors.js';
@@ -62,7 +63,7 @@ export interface AccountConnectionDeps {
     put(pin: Pin): Promise<void>;
     touch(domain: string, service: typeof XMPP_CLIENT_SERVICE, seenAt: string): Promise<boolean>;
   };
-  readonly log: (entry: TrustLogEntry) => Promise<void>;
+  readonly log: (entry: TrustLogEntryV2) => Promise<void>;
   readonly onState: (state: ConnectionState) => void;
   readonly onDecisionNeeded: (request: TrustDecisionRequest) => void;
   /** `resumed`: the same session continued (XEP-0198), nothing needs setting up again. */
@@ -114,19 +115,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
   };
 
   const logEntry = async (verdict: TrustVerdict, decision?: TrustDecision) => {
-    const base = {
-      v: 1 as const,
-      at: deps.now().toISOString(),
-      account: deps.accountId,
-      host: verdict.endpoint.host,
-      port: verdict.endpoint.port,
-      certificateSha256: verdict.certificate.sha256,
-      spkiSha256: verdict.certificate.spkiSha256,
-    };
-    const outcome = verdict.verified
-      ? { verified: true as const, method: verdict.method, undecided: null }
-      : { verified: false as const, method: null, undecided: verdict.undecided };
-    const entry: TrustLogEntry = decision ? { ...base, ...outcome, kind: 'decision', decision } : { ...base, ...outcome, kind: 'verification' };
+    const entry = trustLogEntryFrom(verdict, { at: deps.now().toISOString(), account: deps.accountId, decision });
     try {
       await deps.log(entry);
     } catch {

@@ -34,7 +34,7 @@ export function TrustHistory({ accountId }: { readonly accountId: string }) {
               <tr>
                 <th scope="col">Time</th>
                 <th scope="col">Server</th>
-                <th scope="col">Result</th>
+                <th scope="col" className="history__result">Result</th>
                 <th scope="col">Your decision</th>
                 <th scope="col">Fingerprints (SHA-256)</th>
               </tr>

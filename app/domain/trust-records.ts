@@ -17,7 +17,7 @@ export interface PoshCacheEntry {
 }
 
 /** The version of the lines the app writes now; lines of every earlier version still load (see below). */
-export const TRUST_LOG_LINE_VERSION = 2;
+export const TRUST_LOG_LINE_VERSION = 2 satisfies TrustLogEntryV2['v'];
 
 /** The verdict's outcome, each member as TrustVerdict has it: verified with a method, or unverified with a reason. */
 type LoggedOutcome = PickEach<TrustVerdict, 'verified' | 'method' | 'undecided'>;
@@ -48,7 +48,7 @@ export type TrustLogEntryV2 = LineBase &
   LoggedOutcome &
   LineKind &
   Pick<TrustVerdict, 'domain' | 'summary' | 'warnings'> & {
-    readonly v: typeof TRUST_LOG_LINE_VERSION;
+    readonly v: 2;
     readonly delegation: readonly LoggedDelegationStep[];
   };
 

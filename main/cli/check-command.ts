@@ -1,5 +1,4 @@
 /** `hostproof-posh check`: connect, verify, close before any authentication, and explain. */
-import { XMPP_CLIENT_SERVICE } from '../../app/domain/trust.js';
 import { createPathLocks } from '../store/path-locks.js';
 import { createPinStore } from '../store/pin-store.js';
 import { createMemoryPoshCachePersistence } from '../trust/posh/posh-cache.js';
@@ -7,9 +6,8 @@ import { createPoshVerifier } from '../trust/posh/verify-posh.js';
 import { connectVerified, type PinLookup } from '../xmpp/connect-verified.js';
 import type { CheckOptions } from './cli-options.js';
 import { networkDeps } from './network-deps.js';
-import { checkReportJson } from './report-json.js';
-import { printable } from '../../app/domain/address/address-problem.js';
-import { checkReportText } from './report-text.js';
+import { checkFailureJson, checkReportJson } from './report-json.js';
+import { checkFailureText, checkReportText } from './report-text.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_NOT_VERIFIED, EXIT_OK, type ExitCode } from './exit-codes.js';
 
@@ -41,22 +39,8 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<ExitCo
     return verdict.verified ? EXIT_OK : EXIT_NOT_VERIFIED;
   } catch (error) {
     const message = signal.aborted ? `The check did not finish within ${options.timeoutMs} ms.` : (error as Error).message;
-    if (options.json) {
-      io.out(
-        JSON.stringify(
-          {
-            domain: options.domain,
-            service: XMPP_CLIENT_SERVICE,
-            error: { kind: (error as Error).name ?? 'Error', message },
-            verdict: { verified: false, method: null, warnings: [], summary: `Could not check ${options.domain}: ${message}` },
-          },
-          null,
-          2,
-        ),
-      );
-    } else {
-      io.out(`NOT VERIFIED  Could not check ${options.domain}: ${printable(message)}`);
-    }
+    const failure = checkFailureJson(options.domain, { kind: (error as Error).name ?? 'Error', message });
+    io.out(options.json ? JSON.stringify(failure, null, 2) : checkFailureText(failure));
     return EXIT_NOT_VERIFIED;
   }
 }

@@ -3,10 +3,12 @@
  * the details. Everything from the network is printed as data with control characters neutralised, so a
  * hostile certificate name cannot rewrite the terminal.
  */
-import type { PoshResult, TrustVerdict } from '../../app/domain/trust.js';
+import { labelledNames } from '../../app/domain/certificate-names.js';
+import type { PoshResult, TrustMethod, TrustVerdict } from '../../app/domain/trust.js';
 import { printable } from '../../app/domain/address/address-problem.js';
+import type { CheckFailureJson } from './report-json.js';
 
-const METHOD_TEXT: Record<string, string> = {
+const METHOD_TEXT: Record<TrustMethod, string> = {
   pkix: 'the certificate is valid for the domain (PKIX)',
   posh: 'the domain published a POSH statement naming this certificate',
   pin: 'you pinned this key earlier',
@@ -17,7 +19,7 @@ export function checkReportText(verdict: TrustVerdict): string {
   const lines: string[] = [];
   const c = verdict.certificate;
   lines.push(verdict.verified ? `VERIFIED  ${printable(verdict.summary)}` : `NOT VERIFIED  ${printable(verdict.summary)}`);
-  if (verdict.verified) lines.push(`  Proof: ${METHOD_TEXT[verdict.method] ?? verdict.method}.`);
+  if (verdict.verified) lines.push(`  Proof: ${METHOD_TEXT[verdict.method]}.`);
   else lines.push(`  Nothing was sent to the server beyond the encryption setup. Reason: ${verdict.undecided}.`);
   if (verdict.warnings.length > 0) lines.push(`  Warnings: ${verdict.warnings.join(', ')}`);
   lines.push('');
@@ -32,12 +34,10 @@ export function checkReportText(verdict: TrustVerdict): string {
   lines.push('Certificate:');
   lines.push(`  Subject:   ${printable(c.subject)}`);
   lines.push(`  Issuer:    ${printable(c.issuer)}`);
-  const names = [
-    ...c.names.dns.map((n) => `DNS:${n}`),
-    ...c.names.srv.map((n) => `SRV:${n}`),
-    ...c.names.xmppAddr.map((n) => `XMPP:${n}`),
-  ];
-  lines.push(`  Names:     ${names.length ? printable(names.join(', ')) : `(none; common name ${printable(c.names.commonNames.join(', ') || 'none')})`}`);
+  const all = labelledNames(c.names);
+  const names = all.filter((n) => n.kind.kind !== 'commonNames').map((n) => `${n.kind.short}:${n.value}`);
+  const commonNames = all.filter((n) => n.kind.kind === 'commonNames').map((n) => n.value);
+  lines.push(`  Names:     ${names.length ? printable(names.join(', ')) : `(none; common name ${printable(commonNames.join(', ') || 'none')})`}`);
   lines.push(`  Valid:     ${c.notBefore} to ${c.notAfter}`);
   lines.push(`  SHA-256:   ${c.sha256}`);
   lines.push(`  Key (SPKI) SHA-256: ${c.spkiSha256}`);
@@ -47,6 +47,11 @@ export function checkReportText(verdict: TrustVerdict): string {
     `Pin: ${verdict.pin.status === 'none' ? 'none for this domain' : verdict.pin.status === 'match' ? `matches the key pinned on ${verdict.pin.pin.approvedAt}` : `a DIFFERENT key was pinned on ${verdict.pin.pin.approvedAt} (${verdict.pin.pin.spkiSha256})`}`,
   );
   return lines.join('\n');
+}
+
+/** The one line printed when no verdict could be reached. */
+export function checkFailureText(failure: CheckFailureJson): string {
+  return `NOT VERIFIED  ${printable(failure.verdict.summary)}`;
 }
 
 export function poshLines(posh: PoshResult): string[] {

@@ -4,8 +4,9 @@
  * so a crash can at worst leave the last line torn. Reading skips (and reports) a torn or damaged line and
  * keeps every other one; nothing is ever rewritten, and a log is deleted only with its account (`forget`).
  */
-import { TRUST_LOG_LINE_VERSION, type TrustLogEntry } from '../../app/domain/trust-records.js';
+import { TRUST_LOG_LIMITS, TRUST_LOG_LINE_VERSION, type TrustLogEntry, type TrustLogEntryV2 } from '../../app/domain/trust-records.js';
 import type { TrustDecision } from '../../app/domain/account.js';
+import type { DelegationStep, TrustMethod, TrustWarning, UndecidedReason } from '../../app/domain/trust.js';
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,8 +21,29 @@ export const TRUST_LOG_EXPORT_FORMAT = 'hostproof.trust-log';
 export { TRUST_LOG_LINE_VERSION };
 export type { TrustDecision, TrustLogEntry };
 
-const base = {
-  v: z.literal(TRUST_LOG_LINE_VERSION),
+/**
+ * Every value of a type, checked both ways at compile time: a value added to the type (a new warning, say) fails
+ * the build here instead of making every line that carries it fail to log.
+ */
+function allOf<T extends string>() {
+  return <const A extends readonly T[]>(values: A & ([T] extends [A[number]] ? unknown : 'a value is missing')) => values;
+}
+const WARNINGS = allOf<TrustWarning>()([
+  'weak-hash-sha1',
+  'key-changed',
+  'delegated-host',
+  'posh-mismatch',
+  'expired-certificate',
+  'not-yet-valid-certificate',
+  'self-signed',
+  'untrusted-issuer',
+]);
+const STEP_KINDS = allOf<DelegationStep['kind']>()(['domain', 'srv', 'certificate', 'posh', 'fingerprint', 'pin']);
+const METHODS = allOf<TrustMethod>()(['pkix', 'posh', 'pin', 'accepted-once']);
+const UNDECIDED = allOf<UndecidedReason>()(['delegated-host', 'untrusted-certificate', 'key-changed', 'posh-mismatch']);
+const DECISIONS = allOf<TrustDecision>()(['cancel', 'connect-once', 'pin', 'replace-pin']);
+
+const common = {
   at: isoTime,
   account: z.string().min(1).max(1024),
   host: z.string().min(1).max(253),
@@ -29,21 +51,35 @@ const base = {
   certificateSha256: sha256Base64,
   spkiSha256: sha256Base64,
 };
-const verified = { verified: z.literal(true), method: z.enum(['pkix', 'posh', 'pin', 'accepted-once']), undecided: z.null() };
-const unverified = {
-  verified: z.literal(false),
-  method: z.null(),
-  undecided: z.enum(['delegated-host', 'untrusted-certificate', 'key-changed', 'posh-mismatch']),
-};
-const decision = { kind: z.literal('decision'), decision: z.enum(['cancel', 'connect-once', 'pin', 'replace-pin']) };
+const verified = { verified: z.literal(true), method: z.enum(METHODS), undecided: z.null() };
+const unverified = { verified: z.literal(false), method: z.null(), undecided: z.enum(UNDECIDED) };
+const decision = { kind: z.literal('decision'), decision: z.enum(DECISIONS) };
 const verification = { kind: z.literal('verification') };
+const why = {
+  domain: z.string().min(1).max(253),
+  summary: z.string().max(TRUST_LOG_LIMITS.summary),
+  warnings: z.array(z.enum(WARNINGS)).max(WARNINGS.length),
+  delegation: z
+    .array(z.strictObject({ kind: z.enum(STEP_KINDS), label: z.string().max(TRUST_LOG_LIMITS.label), authenticated: z.boolean() }))
+    .max(TRUST_LOG_LIMITS.steps),
+};
 
-const entrySchema = z.union([
-  z.strictObject({ ...base, ...verified, ...verification }),
-  z.strictObject({ ...base, ...unverified, ...verification }),
-  z.strictObject({ ...base, ...verified, ...decision }),
-  z.strictObject({ ...base, ...unverified, ...decision }),
-]) satisfies z.ZodType<TrustLogEntry>;
+/** One schema per version and outcome/kind pair: strict, so a line of one version never passes as another. */
+function lineSchemas<V extends z.ZodLiteral<number>, E extends z.ZodRawShape>(v: V, extra: E) {
+  const shape = { v, ...common, ...extra };
+  return [
+    z.strictObject({ ...shape, ...verified, ...verification }),
+    z.strictObject({ ...shape, ...unverified, ...verification }),
+    z.strictObject({ ...shape, ...verified, ...decision }),
+    z.strictObject({ ...shape, ...unverified, ...decision }),
+  ] as const;
+}
+
+/** What append accepts: the current version only. */
+const currentLineSchema = z.union(lineSchemas(z.literal(TRUST_LOG_LINE_VERSION), why)) satisfies z.ZodType<TrustLogEntryV2>;
+
+/** What read accepts: every version ever written (version 1 lines predate the why). */
+const anyLineSchema = z.union([...lineSchemas(z.literal(1), {}), ...currentLineSchema.options]) satisfies z.ZodType<TrustLogEntry>;
 
 export interface TrustLogProblem {
   readonly file: string;
@@ -62,7 +98,8 @@ export interface TrustLogOptions {
 }
 
 export interface TrustLog extends PerAccountStore {
-  append(entry: TrustLogEntry): Promise<void>;
+  /** Appends a line of the current version (build it with trustLogEntryFrom). */
+  append(entry: TrustLogEntryV2): Promise<void>;
   /** Every readable entry of the account, oldest first. */
   read(account: string): Promise<readonly TrustLogEntry[]>;
   /** The account's entries as one pretty-printed JSON document, for the user to save or share. */
@@ -115,7 +152,7 @@ export function createTrustLog(options: TrustLogOptions): TrustLog {
     read,
 
     async append(entry) {
-      const parsed = entrySchema.safeParse(entry);
+      const parsed = currentLineSchema.safeParse(entry);
       if (!parsed.success) {
         throw new StoreError('invalid-input', `Refused to log an invalid trust entry: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
       }
@@ -167,7 +204,7 @@ export function createTrustLog(options: TrustLogOptions): TrustLog {
 
 function parseLine(line: string): TrustLogEntry | null {
   try {
-    const parsed = entrySchema.safeParse(JSON.parse(line));
+    const parsed = anyLineSchema.safeParse(JSON.parse(line));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

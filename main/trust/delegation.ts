@@ -4,7 +4,8 @@
  * anyone vouched for it, so the UI can mark DNS data as "not authenticated".
  */
 import type { DelegationStep, Pin, PoshStep, PoshStepKind } from '../../app/domain/trust.js';
-import { certificateNames, isoDay, listNames } from './certificate-text.js';
+import { certificateNames, listNames } from '../../app/domain/certificate-names.js';
+import { isoDay } from './iso-day.js';
 import type { TrustFacts } from './trust-facts.js';
 import type { TrustInput } from './trust-input.js';
 import type { TrustOutcome } from './verdict-rules.js';

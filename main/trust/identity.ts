@@ -19,6 +19,7 @@
  * - Common name: never matched. RFC 9525 §6.3 removed the CN fallback that RFC 6125 still allowed; a name
  *   found only there is reported as "not accepted" so the user sees why.
  */
+import { CERTIFICATE_NAME_KINDS } from '../../app/domain/certificate-names.js';
 import type { CertificateNames } from '../../app/domain/certificate.js';
 import type { NameMatchType } from '../../app/domain/trust.js';
 import { parseDomain } from '../../app/domain/address/domain-name.js';
@@ -132,9 +133,7 @@ function describeNames(names: CertificateNames): string {
     const more = values.length > MAX_LISTED ? ` and ${values.length - MAX_LISTED} more` : '';
     groups.push(`${label} ${shown}${more}`);
   };
-  add('DNS', names.dns);
-  add('SRV', names.srv);
-  add('XMPP', names.xmppAddr);
+  for (const { kind, short } of CERTIFICATE_NAME_KINDS) if (kind !== 'commonNames') add(short, names[kind]);
   if (groups.length === 0) {
     const cn = names.commonNames.length > 0 ? ` (common name only: ${names.commonNames.map(printable).join(', ')})` : '';
     return `It carries no DNS, SRV or XMPP names${cn}.`;

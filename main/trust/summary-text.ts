@@ -2,8 +2,9 @@
  * The verdict's one sentence (trust-ux.md): what a person reads first, in plain words, tailored to the case.
  * Names in it come from the network (certificate, DNS); the UI must render the sentence as text, never HTML.
  */
-import { certificateHost, certificateNames, isoDay, listNames } from './certificate-text.js';
 import { sameDomain } from '../../app/domain/address/domain-name.js';
+import { certificateHost, certificateNames, listNames } from '../../app/domain/certificate-names.js';
+import { isoDay } from './iso-day.js';
 import type { TrustFacts } from './trust-facts.js';
 import type { TrustInput } from './trust-input.js';
 import type { TrustOutcome } from './verdict-rules.js';

@@ -8,7 +8,7 @@ import { jidDomainForm } from '../../app/domain/address/domain-name.js';
 import { formatJid } from '../../app/domain/address/jid.js';
 import type { ConnectionError, ConnectionState, TrustDecision, TrustDecisionRequest } from '../../app/domain/account.js';
 import type { TrustVerdict } from '../../app/domain/trust.js';
-import type { TrustLogEntry } from '../../app/domain/trust-records.js';
+import type { TrustLogEntryV2 } from '../../app/domain/trust-records.js';
 import type { ConfiguredServer } from './candidate.js';
 import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verified.js';
 import { describeConnectionError, isFinal } from './connection-errors.js';
@@ -27,7 +27,7 @@ export interface AccountConnectionDeps {
   readonly connectVerified: (request: ConnectVerifiedRequest) => Promise<VerifiedConnection>;
   readonly openSession: (args: OpenSessionArgs) => Promise<OnlineSession>;
   readonly pins: PinWriter;
-  readonly log: (entry: TrustLogEntry) => Promise<void>;
+  readonly log: (entry: TrustLogEntryV2) => Promise<void>;
   readonly onState: (state: ConnectionState) => void;
   readonly onDecisionNeeded: (request: TrustDecisionRequest) => void;
   /** `resumed`: the same session continued (XEP-0198), nothing needs setting up again. */

@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountId, ConnectionState, TrustDecision, TrustDecisionRequest } from '../../app/domain/account.js';
 import { XMPP_CLIENT_SERVICE, type Pin, type TrustVerdict } from '../../app/domain/trust.js';
-import type { TrustLogEntry } from '../../app/domain/trust-records.js';
+import { trustLogEntryFrom } from '../../app/domain/trust-log-entry.js';
+import type { TrustLogEntryV2 } from '../../app/domain/trust-records.js';
 import type { ConfiguredServer } from './candidate.js';
 import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verified.js';
 import { TrustCancelledError } from './errors.js';
@@ -30,7 +31,7 @@ export interface TrustDecisionFlowDeps {
   readonly server: ConfiguredServer | null;
   readonly connectVerified: (request: ConnectVerifiedRequest) => Promise<VerifiedConnection>;
   readonly pins: PinWriter;
-  readonly log: (entry: TrustLogEntry) => Promise<void>;
+  readonly log: (entry: TrustLogEntryV2) => Promise<void>;
   readonly now: () => Date;
   /** The attempt's stages: resolving, connecting, verifying, and awaiting-decision while the user is asked. */
   readonly onProgress: (state: ConnectionState) => void;
@@ -59,7 +60,7 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
 
   const log = async (verdict: TrustVerdict, decision?: TrustDecision) => {
     try {
-      await deps.log(trustLogEntry(deps.accountId, deps.now(), verdict, decision));
+      await deps.log(trustLogEntryFrom(verdict, { at: deps.now().toISOString(), account: deps.accountId, decision }));
     } catch {
       // The log is a record, not a gate: a full disk must not stop a verified connection.
     }
@@ -142,21 +143,4 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
       acceptedOnceSpki = null;
     },
   };
-}
-
-/** One trust-log line for a verdict, and for the user's answer to it when `decision` is given. */
-function trustLogEntry(accountId: AccountId, at: Date, verdict: TrustVerdict, decision?: TrustDecision): TrustLogEntry {
-  const base = {
-    v: 1 as const,
-    at: at.toISOString(),
-    account: accountId,
-    host: verdict.endpoint.host,
-    port: verdict.endpoint.port,
-    certificateSha256: verdict.certificate.sha256,
-    spkiSha256: verdict.certificate.spkiSha256,
-  };
-  const outcome = verdict.verified
-    ? { verified: true as const, method: verdict.method, undecided: null }
-    : { verified: false as const, method: null, undecided: verdict.undecided };
-  return decision ? { ...base, ...outcome, kind: 'decision', decision } : { ...base, ...outcome, kind: 'verification' };
 }

@@ -6,11 +6,10 @@
  *     conversation at the newest messages, and scrolling to the top brings the first one in, above the rest.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { password, startAppWorld, type AppWorld } from '../harness/app-world.js';
+import { describe, expect, it } from 'vitest';
+import { password } from '../harness/app-world.js';
 import { waitForEvent } from '../harness/wait-for-event.js';
-import { openPeer, type Peer } from './support/below-ui.js';
-import { appOpener, e2eWorldAvailable } from './support/e2e-rig.js';
+import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import {
   addAccountThroughForm,
   addContactThroughForm,
@@ -38,23 +37,10 @@ async function send(page: Page, body: string): Promise<void> {
 const delivered = (page: Page, body: string) => page.locator('[data-testid="message"][data-state="delivered"]').filter({ hasText: body });
 
 describe.runIf(available)('chat in the window: contacts, messages, receipts and history', () => {
-  let world: AppWorld;
-  const apps = appOpener(() => world);
-  const peers: Peer[] = [];
-
-  beforeAll(async () => {
-    world = await startAppWorld();
-  });
-  afterEach(async () => {
-    await apps.closeAll();
-    await Promise.all(peers.splice(0).map((peer) => peer.close()));
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
+  const rig = useE2eWorld();
 
   it('alice and bob become contacts, chat both ways, and each sees the delivery receipt', async () => {
-    const { harness } = await apps.open();
+    const { harness } = await rig.open();
     const { page } = harness;
     await addAccountThroughForm(page, ALICE, password('alice'));
     await waitForStage(page, 'online');
@@ -106,16 +92,14 @@ describe.runIf(available)('chat in the window: contacts, messages, receipts and 
     // whose other device is online, so every line is archived on the server for alice.
     const COUNT = 60;
     const line = (n: number) => `History line ${String(n).padStart(2, '0')} of ${COUNT}`;
-    const bob = await openPeer(world, 'bob@posh.test');
-    peers.push(bob);
-    const otherDevice = await openPeer(world, 'alice@posh.test');
-    peers.push(otherDevice);
+    const bob = await rig.peer('bob@posh.test');
+    const otherDevice = await rig.peer('alice@posh.test');
     await otherDevice.call('addContact', { accountId: otherDevice.accountId, jid: 'bob@posh.test' });
     for (let n = 1; n <= COUNT; n += 1) await bob.call('sendMessage', { accountId: bob.accountId, to: 'alice@posh.test', body: line(n) });
     await waitForEvent(otherDevice.app.events, 'messageReceived', (m) => m.body === line(COUNT), { timeoutMs: UI_TIMEOUT });
 
     // A fresh app (its own data directory, nothing in memory): the history can only come from the archive.
-    const { harness } = await apps.open();
+    const { harness } = await rig.open();
     const { page } = harness;
     await addAccountThroughForm(page, 'alice@posh.test', password('alice'));
     await waitForStage(page, 'online');

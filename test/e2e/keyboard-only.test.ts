@@ -4,37 +4,22 @@
  * delegated-host question: add the account, answer the dialog by pinning, add a contact, open the chat and send
  * a message, which bob (logged in below the UI) receives. No mouse: only page.keyboard, never a click.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { password, startAppWorld, type AppWorld } from '../harness/app-world.js';
+import { describe, expect, it } from 'vitest';
+import { password } from '../harness/app-world.js';
 import { waitForEvent } from '../harness/wait-for-event.js';
-import { openPeer, type Peer } from './support/below-ui.js';
 import { contrast, luminance } from './support/colors.js';
-import { appOpener, e2eWorldAvailable } from './support/e2e-rig.js';
+import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import { showsFocusRing, tabTo } from './support/keyboard.js';
 import { accountPage, contactRow, decisionDialog, isFocused, messageWithText, pageBadge, UI_TIMEOUT, waitForStage } from './support/ui.js';
 
 const available = e2eWorldAvailable();
 
 describe.runIf(available)('keyboard only, dark theme', () => {
-  let world: AppWorld;
-  const apps = appOpener(() => world);
-  const peers: Peer[] = [];
-
-  beforeAll(async () => {
-    world = await startAppWorld();
-  });
-  afterEach(async () => {
-    await apps.closeAll();
-    await Promise.all(peers.splice(0).map((peer) => peer.close()));
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
+  const rig = useE2eWorld();
 
   it('adds an account, pins the key in the dialog, opens a chat and sends a message without a mouse', async () => {
-    const bob = await openPeer(world, 'bob@noposh.test', { trust: 'pin' });
-    peers.push(bob);
-    const { harness } = await apps.open({ colorScheme: 'dark' });
+    const bob = await rig.peer('bob@noposh.test', { trust: 'pin' });
+    const { harness } = await rig.open({ colorScheme: 'dark' });
     const { page } = harness;
     const { keyboard } = page;
 
@@ -96,6 +81,18 @@ describe.runIf(available)('keyboard only, dark theme', () => {
     await page.locator('[data-testid="message"][data-state="sent"]').filter({ hasText: 'Typed without a mouse.' }).waitFor({ timeout: UI_TIMEOUT });
     expect(await accountPage(page).getByRole('heading', { name: 'alice@noposh.test' }).count()).toBe(1);
     await harness.screenshot('keyboard-chat-dark');
+
+    // The trust history, by keyboard and in the dark theme: why the question came, what was decided, the steps.
+    await tabTo(page, page.getByRole('navigation', { name: 'Account sections' }).getByRole('button', { name: 'Security', exact: true }));
+    await keyboard.press('Enter');
+    const rows = page.getByTestId('trust-history').getByTestId('trust-log-row');
+    await rows.nth(1).waitFor({ timeout: UI_TIMEOUT });
+    expect(await rows.first().textContent()).toContain('You pinned the key');
+    const steps = rows.nth(1).locator('summary');
+    await tabTo(page, steps);
+    await keyboard.press('Enter');
+    await rows.nth(1).getByTestId('trust-log-steps').waitFor();
+    await harness.screenshot('trust-history-dark');
     expect(harness.pageErrors).toEqual([]);
   });
 });

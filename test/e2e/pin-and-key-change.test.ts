@@ -7,7 +7,7 @@
  * This file has its own world because scenario 3 rotates the provider's key for every hosted domain.
  */
 import { describe, expect, it } from 'vitest';
-import { password, type AppWorld } from '../harness/app-world.js';
+import { password } from '../harness/app-world.js';
 import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import { publicKeySha256 } from './support/fingerprints.js';
 import {
@@ -16,6 +16,7 @@ import {
   decisionDialog,
   fingerprintValue,
   isFocused,
+  openTab,
   openTrustCenter,
   pageBadge,
   selectAccount,
@@ -26,11 +27,10 @@ import {
 const available = e2eWorldAvailable();
 
 describe.runIf(available)('a hosted domain without POSH: the user decides, pins, and meets a changed key', () => {
-  let world: AppWorld;
-  const apps = useE2eWorld((w) => (world = w));
+  const rig = useE2eWorld();
 
   it('asks with Cancel focused; pinning connects with "Pinned by you"; a reconnect asks nothing', async () => {
-    const { app, harness } = await apps.open();
+    const { app, harness } = await rig.open();
     const { page } = harness;
 
     await addAccountThroughForm(page, 'alice@noposh.test', password('alice'));
@@ -46,7 +46,7 @@ describe.runIf(available)('a hosted domain without POSH: the user decides, pins,
     expect(await dialog.locator('[data-decision]').evaluateAll((els) => els.map((el) => el.getAttribute('data-decision')))).toEqual(['cancel', 'connect-once', 'pin']);
     // The story names the SRV target as unauthenticated and shows the provider's certificate and key.
     expect(await dialog.locator('[data-testid="delegation-step"][data-kind="srv"]').getByTestId('step-authentication').textContent()).toBe('not authenticated');
-    expect(await fingerprintValue(dialog.getByTestId('fingerprint-key'))).toBe(publicKeySha256(world.hosting.der));
+    expect(await fingerprintValue(dialog.getByTestId('fingerprint-key'))).toBe(publicKeySha256(rig.world.hosting.der));
     await waitForStage(page, 'awaiting-decision');
     await harness.screenshot('trust-dialog-delegated-host');
 
@@ -68,14 +68,27 @@ describe.runIf(available)('a hosted domain without POSH: the user decides, pins,
     expect(app.events.filter((e) => e.event === 'trustDecisionNeeded')).toHaveLength(asked);
     // trust-ux.md: verified by the pin, the badge reads "Pinned by you" with the date of the pin.
     expect(await badge.locator('.badge__label').textContent()).toMatch(/^Pinned by you \(.*\d{4}.*\)$/);
+
+    // The trust history says why, line by line (newest first): the pin now, the decision, and the question.
+    await openTab(page, 'Security');
+    const rows = page.getByTestId('trust-history').getByTestId('trust-log-row');
+    await rows.nth(2).waitFor();
+    expect(await rows.count()).toBe(3);
+    expect(await rows.nth(0).getByTestId('trust-log-why').textContent()).toContain("noposh.test is trusted because you pinned this server's key");
+    expect(await rows.nth(1).textContent()).toContain('You pinned the key');
+    expect(await rows.nth(2).getByTestId('trust-log-why').textContent()).toContain('hosting.test could not prove it is the server for noposh.test');
+    expect(await rows.nth(2).getByTestId('trust-log-warnings').textContent()).toContain('the chat service is run by another host');
+    await rows.nth(2).locator('summary').click();
+    expect(await rows.nth(2).getByTestId('trust-log-steps').locator('li[data-kind="srv"]').textContent()).toContain('(not authenticated)');
+    await harness.screenshot('trust-history');
     expect(harness.pageErrors).toEqual([]);
   });
 
   // Last in this file: rotating the key changes it for every hosted domain of this world.
   it('a changed key gets the red dialog; Replace compares old and new; Cancel keeps the old pin', async () => {
-    const { harness } = await apps.open();
+    const { harness } = await rig.open();
     const { page } = harness;
-    const pinnedKey = publicKeySha256(world.hosting.der);
+    const pinnedKey = publicKeySha256(rig.world.hosting.der);
 
     await addAccountThroughForm(page, 'bob@noposh.test', password('bob'));
     await decisionDialog(page).getByRole('button', { name: 'Pin this key for noposh.test' }).click({ timeout: 20_000 });
@@ -83,7 +96,7 @@ describe.runIf(available)('a hosted domain without POSH: the user decides, pins,
     await accountPage(page).getByRole('button', { name: 'Disconnect' }).click();
     await waitForStage(page, 'offline');
 
-    const rotated = await world.rotateHostingKey();
+    const rotated = await rig.world.rotateHostingKey();
     const newKey = publicKeySha256(rotated.der);
     expect(newKey).not.toBe(pinnedKey);
 

@@ -5,7 +5,7 @@
  * the whole story: domain → SRV (not authenticated) → certificate names → POSH URL → matched fingerprint.
  */
 import { describe, expect, it } from 'vitest';
-import { password, type AppWorld } from '../harness/app-world.js';
+import { password } from '../harness/app-world.js';
 import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import { certificateSha256 } from './support/fingerprints.js';
 import { accountItem, addAccountThroughForm, decisionDialog, openTab, pageBadge, waitForStage, waitForText } from './support/ui.js';
@@ -13,11 +13,10 @@ import { accountItem, addAccountThroughForm, decisionDialog, openTab, pageBadge,
 const available = e2eWorldAvailable();
 
 describe.runIf(available)('a domain that delegates to its hosting provider by POSH', () => {
-  let world: AppWorld;
-  const apps = useE2eWorld((w) => (world = w));
+  const rig = useE2eWorld();
 
   it('connects silently, reads "Verified · hosted by hosting.test", and shows the delegation chain', async () => {
-    const { harness } = await apps.open();
+    const { harness } = await rig.open();
     const { page } = harness;
 
     await addAccountThroughForm(page, 'alice@posh.test', password('alice'));
@@ -41,13 +40,13 @@ describe.runIf(available)('a domain that delegates to its hosting provider by PO
     expect(await step('domain').textContent()).toContain('posh.test');
     // The SRV answer is where the app went, but DNS is unauthenticated: the chain must say so in words.
     const srv = step('srv');
-    expect(await srv.locator('.chain__label').textContent()).toContain(`hosting.test:${world.prosody.starttlsPort}`);
+    expect(await srv.locator('.chain__label').textContent()).toContain(`hosting.test:${rig.world.prosody.starttlsPort}`);
     expect(await srv.getByTestId('step-authentication').textContent()).toBe('not authenticated');
     expect(await step('certificate').locator('.chain__label').textContent()).toContain('hosting.test');
     expect(await step('posh').locator('.chain__label').textContent()).toContain('https://posh.test/.well-known/posh/xmpp-client.json');
     // The fingerprint that matched is the SHA-256 of the whole DER of the certificate the server presented.
     const fingerprint = step('fingerprint');
-    expect(await fingerprint.textContent()).toContain(certificateSha256(world.hosting.der));
+    expect(await fingerprint.textContent()).toContain(certificateSha256(rig.world.hosting.der));
     expect(await fingerprint.getByTestId('step-authentication').textContent()).toBe('authenticated');
 
     expect(await panel.getByTestId('posh-status').getAttribute('data-status')).toBe('verified');

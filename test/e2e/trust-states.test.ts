@@ -11,10 +11,10 @@ import { addAccountThroughForm, decisionDialog, isFocused, pageBadge, waitForSta
 const available = e2eWorldAvailable();
 
 describe.runIf(available)('each trust state as the user sees it', () => {
-  const apps = useE2eWorld(() => undefined);
+  const rig = useE2eWorld();
 
   it('a certificate valid for the domain: green "Verified", no question', async () => {
-    const { harness } = await apps.open();
+    const { harness } = await rig.open();
     await addAccountThroughForm(harness.page, 'alice@valid.test', password('alice'));
     await waitForStage(harness.page, 'online');
     await waitForText(pageBadge(harness.page).locator('.badge__label'), 'Verified');
@@ -29,7 +29,7 @@ describe.runIf(available)('each trust state as the user sees it', () => {
     ['alice@self.test', 'untrusted-certificate', 'trust-dialog-untrusted-certificate'],
     ['alice@liar.test', 'posh-mismatch', 'trust-dialog-posh-mismatch'],
   ])('%s: the dialog for "%s" stops before anything is sent, Cancel focused', async (jid, reason, screenshot) => {
-    const { harness, app } = await apps.open();
+    const { harness, app } = await rig.open();
     await addAccountThroughForm(harness.page, jid, password('alice'));
     const dialog = decisionDialog(harness.page);
     await dialog.waitFor({ timeout: 20_000 });

@@ -64,6 +64,16 @@ export interface RecordedConnection {
   send(xml: string): void;
   /** Drops the TCP connection without a goodbye. */
   destroy(): void;
+  /**
+   * Resolves once the TCP connection is closed on both sides. TCP delivers a client's bytes before its close, so
+   * then everything the client sent on this connection has been recorded: a barrier for "sent nothing more".
+   */
+  closed(): Promise<void>;
+  /**
+   * Hangs up as a server that gave up waiting does (TLS close_notify and FIN), and resolves once the client has
+   * closed its side too: by then the client has seen that the connection is gone.
+   */
+  hangUp(): Promise<void>;
 }
 
 export interface RecordingXmppServer {
@@ -152,6 +162,7 @@ class ConnectionEngine implements RecordedConnection {
   #scram: { readonly server: ScramServer; readonly hash: ScramServerHash } | null = null;
   #username = '';
   #boundJid: string | null = null;
+  readonly #closed: Promise<void>;
 
   constructor(
     readonly id: number,
@@ -161,6 +172,7 @@ class ConnectionEngine implements RecordedConnection {
     this.#raw = raw;
     this.#out = raw;
     this.#options = options;
+    this.#closed = new Promise((resolve) => raw.once('close', () => resolve()));
     if (options.mode === 'direct-tls') {
       this.#stage = 'pre-auth';
       this.#startTls();
@@ -199,6 +211,15 @@ class ConnectionEngine implements RecordedConnection {
   destroy(): void {
     this.#out.destroy();
     this.#raw.destroy();
+  }
+
+  closed(): Promise<void> {
+    return this.#closed;
+  }
+
+  hangUp(): Promise<void> {
+    this.#out.end();
+    return this.#closed;
   }
 
   readonly #onPlainData = (data: string) => this.#receive(data, false);

@@ -1,4 +1,5 @@
 import type { CertificateSummary } from '../../../app/domain/certificate.js';
+import { labelledNames } from '../../../app/domain/certificate-names.js';
 import { Fingerprint } from '../common/Fingerprint.js';
 import { formatDateTime } from '../common/format-time.js';
 
@@ -12,7 +13,7 @@ interface CertificateDetailsProps {
 /** Who a certificate is for, who issued it, when it is valid, and its two SHA-256 fingerprints; then its chain. */
 export function CertificateDetails({ certificate, chain = [], headingLevel = 3 }: CertificateDetailsProps) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
-  const { dns, srv, xmppAddr, commonNames } = certificate.names;
+  const names = labelledNames(certificate.names);
   return (
     <section className="certificate" data-testid="certificate-details" aria-label="Certificate">
       <Heading className="section-title">The certificate</Heading>
@@ -20,19 +21,10 @@ export function CertificateDetails({ certificate, chain = [], headingLevel = 3 }
         <dt>Issued to</dt>
         <dd>
           <ul className="name-list" data-testid="certificate-names">
-            {dns.map((name) => (
-              <NameItem key={`dns-${name}`} kind="DNS name" value={name} />
+            {names.map(({ kind, value }, index) => (
+              <NameItem key={`${index}-${kind.kind}-${value}`} kind={kind.long} value={value} />
             ))}
-            {srv.map((name) => (
-              <NameItem key={`srv-${name}`} kind="XMPP service name" value={name} />
-            ))}
-            {xmppAddr.map((name) => (
-              <NameItem key={`xmpp-${name}`} kind="XMPP address" value={name} />
-            ))}
-            {commonNames.map((name) => (
-              <NameItem key={`cn-${name}`} kind="Common name" value={name} />
-            ))}
-            {dns.length + srv.length + xmppAddr.length + commonNames.length === 0 ? <li>No names at all</li> : null}
+            {names.length === 0 ? <li>No names at all</li> : null}
           </ul>
         </dd>
         <dt>Subject</dt>

@@ -6,7 +6,7 @@ import { Fingerprint } from '../common/Fingerprint.js';
 import { formatDateTime, formatDay } from '../common/format-time.js';
 import { request } from '../common/ipc.js';
 import { useLoad } from '../common/use-load.js';
-import { allNames, listNames } from './certificate-names.js';
+import { certificateNames, listNames } from '../../../app/domain/certificate-names.js';
 
 /** Every key the user pinned, with where it came from; removing one asks first (trust-ux.md "Pin manager"). */
 export function PinManager() {
@@ -50,7 +50,7 @@ export function PinManager() {
               <dl className="facts">
                 <dt>From a certificate for</dt>
                 <dd>
-                  <bdi>{listNames(allNames(pin.certificate), 6)}</bdi>
+                  <bdi>{listNames(certificateNames(pin.certificate), 6)}</bdi>
                 </dd>
                 <dt>Issued by</dt>
                 <dd>

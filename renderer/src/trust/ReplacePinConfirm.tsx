@@ -3,7 +3,7 @@ import type { Pin } from '../../../app/domain/trust.js';
 import { Dialog } from '../common/Dialog.js';
 import { Fingerprint } from '../common/Fingerprint.js';
 import { formatDateTime, formatDay } from '../common/format-time.js';
-import { allNames, listNames } from './certificate-names.js';
+import { certificateNames, listNames } from '../../../app/domain/certificate-names.js';
 import { ErrorText } from '../common/ErrorText.js';
 
 interface ReplacePinConfirmProps {
@@ -42,7 +42,7 @@ export function ReplacePinConfirm({ domain, previousPin, presented, busy, error,
             <>
               <p className="note">
                 Pinned on {formatDay(previousPin.approvedAt)}, from a certificate for{' '}
-                <bdi>{listNames(allNames(previousPin.certificate))}</bdi>, valid until {formatDateTime(previousPin.certificate.notAfter)}.
+                <bdi>{listNames(certificateNames(previousPin.certificate))}</bdi>, valid until {formatDateTime(previousPin.certificate.notAfter)}.
               </p>
               <Fingerprint label="SHA-256 of the old public key" value={previousPin.spkiSha256} />
               <Fingerprint label="SHA-256 of the old certificate" value={previousPin.certificate.sha256} />
@@ -54,7 +54,7 @@ export function ReplacePinConfirm({ domain, previousPin, presented, busy, error,
         <section className="compare__side" data-testid="new-key" aria-label="The key presented now">
           <h3 className="section-title">The key presented now</h3>
           <p className="note">
-            From a certificate for <bdi>{listNames(allNames(presented))}</bdi>, issued by <bdi>{presented.issuer}</bdi>, valid
+            From a certificate for <bdi>{listNames(certificateNames(presented))}</bdi>, issued by <bdi>{presented.issuer}</bdi>, valid
             until {formatDateTime(presented.notAfter)}.
           </p>
           <Fingerprint label="SHA-256 of the new public key" value={presented.spkiSha256} />

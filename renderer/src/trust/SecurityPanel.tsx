@@ -7,7 +7,7 @@ import { IdentityBadge } from './IdentityBadge.js';
 import { PkixDetails } from './PkixDetails.js';
 import { PoshLookups } from './PoshLookups.js';
 import { TrustHistory } from './TrustHistory.js';
-import { WARNING_TEXT } from './warning-text.js';
+import { WARNING_TEXT, warningsToShow } from './warning-text.js';
 
 /**
  * The account's verdict as a story: is it safe (badge + summary), why (warnings, delegation chain, POSH, the
@@ -15,10 +15,7 @@ import { WARNING_TEXT } from './warning-text.js';
  */
 export function SecurityPanel({ account }: { readonly account: AccountView }) {
   const verdict = account.lastVerdict;
-  // Under a POSH verification "delegated host" is the delegation itself (shown in the badge), not a problem.
-  const warnings = verdict
-    ? verdict.warnings.filter((w) => !(w === 'delegated-host' && verdict.verified && verdict.method === 'posh'))
-    : [];
+  const warnings = verdict ? warningsToShow(verdict, verdict.warnings) : [];
   return (
     <div className="security" data-testid="security-panel">
       <section className="panel" aria-labelledby={`security-${account.settings.id}`}>

@@ -1,12 +1,16 @@
 import { useCallback } from 'react';
+import type { TrustLogEntry } from '../../../app/domain/trust-records.js';
 import { useApi } from '../ApiContext.js';
 import { formatDateTime } from '../common/format-time.js';
 import { groupFingerprint } from '../common/fingerprint-groups.js';
 import { useLoad } from '../common/use-load.js';
-import { logDecision, logResult } from './trust-log-text.js';
+import { logDecision, logResult, logWhy, WHY_NOT_RECORDED } from './trust-log-text.js';
 import { TrustLogExport } from './TrustLogExport.js';
 
-/** The account's append-only log of every verification and decision, newest first, exportable as JSON. */
+/**
+ * The account's append-only log of every verification and decision, newest first, exportable as JSON. Each
+ * line says why: the verdict's sentence, its warnings, and the steps that led to it.
+ */
 export function TrustHistory({ accountId }: { readonly accountId: string }) {
   const api = useApi();
   const load = useCallback(() => api.getTrustLog({ accountId }), [api, accountId]);
@@ -30,7 +34,7 @@ export function TrustHistory({ accountId }: { readonly accountId: string }) {
               <tr>
                 <th scope="col">Time</th>
                 <th scope="col">Server</th>
-                <th scope="col">Result</th>
+                <th scope="col" className="history__result">Result</th>
                 <th scope="col">Your decision</th>
                 <th scope="col">Fingerprints (SHA-256)</th>
               </tr>
@@ -44,7 +48,10 @@ export function TrustHistory({ accountId }: { readonly accountId: string }) {
                       {entry.host}:{entry.port}
                     </bdi>
                   </td>
-                  <td>{logResult(entry)}</td>
+                  <td>
+                    <strong>{logResult(entry)}</strong>
+                    <LogEntryWhy entry={entry} />
+                  </td>
                   <td>{logDecision(entry)}</td>
                   <td className="mono-small">
                     <div>certificate {groupFingerprint(entry.certificateSha256)}</div>
@@ -57,5 +64,36 @@ export function TrustHistory({ accountId }: { readonly accountId: string }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The verdict's sentence and warnings, and its steps folded away (they make a row tall). */
+function LogEntryWhy({ entry }: { readonly entry: TrustLogEntry }) {
+  const why = logWhy(entry);
+  if (why === null) return <p className="history__why note">{WHY_NOT_RECORDED}</p>;
+  return (
+    <div className="history__why" data-testid="trust-log-why">
+      <p className="history__summary">{why.summary}</p>
+      {why.warnings.length > 0 ? (
+        <ul className="warnings" aria-label="Warnings" data-testid="trust-log-warnings">
+          {why.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      ) : null}
+      {why.steps.length > 0 ? (
+        <details className="history__steps">
+          <summary>How the server was reached</summary>
+          <ol data-testid="trust-log-steps">
+            {why.steps.map((step, index) => (
+              <li key={`${index}-${step.kind}`} data-kind={step.kind}>
+                <bdi>{step.label}</bdi>
+                {step.authenticated ? null : <span className="note"> (not authenticated)</span>}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+    </div>
   );
 }

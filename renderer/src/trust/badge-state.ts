@@ -1,6 +1,6 @@
 import type { TrustVerdict } from '../../../app/domain/trust.js';
 import { formatDay } from '../common/format-time.js';
-import { certificateHost } from './certificate-names.js';
+import { certificateHost } from '../../../app/domain/certificate-names.js';
 
 /** Colour of the badge, as trust-ux.md assigns them: green proven, blue pinned, amber unverified, red alarming. */
 export type BadgeTone = 'neutral' | 'green' | 'blue' | 'amber' | 'red';

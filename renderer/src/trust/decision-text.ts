@@ -1,7 +1,7 @@
 import type { TrustDecision, TrustDecisionRequest } from '../../../app/domain/account.js';
 import type { TrustVerdict } from '../../../app/domain/trust.js';
 import { formatDay } from '../common/format-time.js';
-import { allNames, listNames } from './certificate-names.js';
+import { certificateNames, listNames } from '../../../app/domain/certificate-names.js';
 
 export interface DecisionText {
   readonly headline: string;
@@ -33,7 +33,7 @@ function certificateProblem(verdict: TrustVerdict): string {
   else if (warnings.includes('untrusted-issuer')) problems.push('comes from an issuer Hostproof does not trust');
   if (warnings.includes('expired-certificate')) problems.push('has expired');
   if (warnings.includes('not-yet-valid-certificate')) problems.push('is not valid yet');
-  if (warnings.includes('delegated-host')) problems.push(`is for ${listNames(allNames(verdict.certificate))}, not ${verdict.domain}`);
+  if (warnings.includes('delegated-host')) problems.push(`is for ${listNames(certificateNames(verdict.certificate))}, not ${verdict.domain}`);
   if (problems.length === 0) problems.push('was not accepted');
   return listNames(problems, problems.length);
 }
@@ -47,7 +47,7 @@ export function decisionText(request: TrustDecisionRequest): DecisionText {
   const { verdict, previousPin } = request;
   const domain = verdict.domain;
   const server = serverName(verdict);
-  const names = listNames(allNames(verdict.certificate));
+  const names = listNames(certificateNames(verdict.certificate));
   const reason = verdict.verified ? null : verdict.undecided;
   switch (reason) {
     case 'delegated-host':

@@ -1,6 +1,7 @@
 import type { TrustDecision } from '../../../app/domain/account.js';
-import type { TrustLogEntry } from '../../../app/domain/trust-records.js';
+import type { LoggedDelegationStep, TrustLogEntry } from '../../../app/domain/trust-records.js';
 import type { TrustMethod, UndecidedReason } from '../../../app/domain/trust.js';
+import { WARNING_TEXT, warningsToShow } from './warning-text.js';
 
 const METHOD: Record<TrustMethod, string> = {
   pkix: 'Verified by certificate authority',
@@ -29,4 +30,18 @@ export function logResult(entry: TrustLogEntry): string {
 
 export function logDecision(entry: TrustLogEntry): string {
   return entry.kind === 'decision' ? DECISION[entry.decision] : '—';
+}
+
+/** Why the result was what it was, as the verdict said at the time; null for lines written before the why was kept. */
+export interface LogWhy {
+  readonly summary: string;
+  readonly warnings: readonly string[];
+  readonly steps: readonly LoggedDelegationStep[];
+}
+
+export const WHY_NOT_RECORDED = 'Recorded by an earlier version of Hostproof, which did not keep the reason.';
+
+export function logWhy(entry: TrustLogEntry): LogWhy | null {
+  if (entry.v === 1) return null;
+  return { summary: entry.summary, warnings: warningsToShow(entry, entry.warnings).map((w) => WARNING_TEXT[w]), steps: entry.delegation };
 }

@@ -1,4 +1,4 @@
-import type { TrustWarning } from '../../../app/domain/trust.js';
+import type { TrustMethod, TrustWarning } from '../../../app/domain/trust.js';
 
 /** Each warning in plain words, for the security panel's list. */
 export const WARNING_TEXT: Record<TrustWarning, string> = {
@@ -11,3 +11,11 @@ export const WARNING_TEXT: Record<TrustWarning, string> = {
   'self-signed': 'The certificate is self-signed: no authority vouches for it.',
   'untrusted-issuer': 'The certificate was issued by an authority Hostproof does not trust.',
 };
+
+/**
+ * The warnings worth showing for an outcome. Under a POSH verification "delegated host" is the delegation
+ * itself (the summary and badge say who hosts the domain), not a problem.
+ */
+export function warningsToShow(outcome: { readonly method: TrustMethod | null }, warnings: readonly TrustWarning[]): TrustWarning[] {
+  return warnings.filter((w) => !(w === 'delegated-host' && outcome.method === 'posh'));
+}

@@ -1,12 +1,14 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { trustLogEntryFrom } from '../../../app/domain/trust-log-entry.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../../../app/domain/trust-records.js';
 import { ok } from '../../../app/ipc/result.js';
 import { PoshCacheView } from '../../../renderer/src/trust/PoshCacheView.js';
 import { TrustHistory } from '../../../renderer/src/trust/TrustHistory.js';
+import { WARNING_TEXT } from '../../../renderer/src/trust/warning-text.js';
 import { HOSTING_CERT } from '../fixtures/certificates.js';
 import { fakeApi } from '../fixtures/fake-api.js';
-import { ACCOUNT_ID, RFC_URL } from '../fixtures/verdicts.js';
+import { ACCOUNT_ID, DELEGATED_HOST_VERDICT, POSH_DELEGATED_VERDICT, RFC_URL } from '../fixtures/verdicts.js';
 import { renderWithApi } from '../render-with-api.js';
 
 const ENTRY: PoshCacheEntry = {
@@ -17,34 +19,24 @@ const ENTRY: PoshCacheEntry = {
   fingerprints: [{ hash: 'sha-256', value: HOSTING_CERT.sha256, url: RFC_URL }],
 };
 
+/** A line as version 1 wrote it (no why), then the lines the app writes now, built from the engine's verdicts. */
 const LOG: TrustLogEntry[] = [
   {
     v: 1,
     kind: 'verification',
-    at: '2012-09-01T12:00:00.000Z',
+    at: '2012-08-01T12:00:00.000Z',
     account: ACCOUNT_ID,
     host: 'hosting.example.net',
     port: 5222,
     certificateSha256: HOSTING_CERT.sha256,
     spkiSha256: HOSTING_CERT.spkiSha256,
-    verified: false,
-    method: null,
-    undecided: 'delegated-host',
+    verified: true,
+    method: 'pkix',
+    undecided: null,
   },
-  {
-    v: 1,
-    kind: 'decision',
-    decision: 'pin',
-    at: '2012-09-01T12:00:05.000Z',
-    account: ACCOUNT_ID,
-    host: 'hosting.example.net',
-    port: 5222,
-    certificateSha256: HOSTING_CERT.sha256,
-    spkiSha256: HOSTING_CERT.spkiSha256,
-    verified: false,
-    method: null,
-    undecided: 'delegated-host',
-  },
+  trustLogEntryFrom(DELEGATED_HOST_VERDICT, { at: '2012-09-01T12:00:00.000Z', account: ACCOUNT_ID }),
+  trustLogEntryFrom(DELEGATED_HOST_VERDICT, { at: '2012-09-01T12:00:05.000Z', account: ACCOUNT_ID, decision: 'pin' }),
+  trustLogEntryFrom(POSH_DELEGATED_VERDICT, { at: '2012-09-02T12:00:00.000Z', account: ACCOUNT_ID }),
 ];
 
 describe('<PoshCacheView>', () => {
@@ -86,11 +78,35 @@ describe('<TrustHistory>', () => {
   it('shows one row per verification or decision, newest first', async () => {
     const fake = show();
     const rows = await screen.findAllByTestId('trust-log-row');
-    expect(rows).toHaveLength(2);
-    expect(rows[0]?.textContent).toContain('You pinned the key');
-    expect(rows[1]?.textContent).toContain('Unverified: delegated host');
-    expect(rows[1]?.textContent).toContain('hosting.example.net:5222');
+    expect(rows).toHaveLength(4);
+    expect(rows[0]?.textContent).toContain('Verified by POSH');
+    expect(rows[1]?.textContent).toContain('You pinned the key');
+    expect(rows[2]?.textContent).toContain('Unverified: delegated host');
+    expect(rows[2]?.textContent).toContain('hosting.example.net:5222');
     expect(fake.callsOf('getTrustLog')).toEqual([{ accountId: ACCOUNT_ID }]);
+  });
+
+  it('says why: the verdict\'s sentence, its warnings, and the steps that led there', async () => {
+    show();
+    const [posh, , question] = await screen.findAllByTestId('trust-log-row');
+    // Verified by POSH: the sentence names the provider; "delegated host" is the delegation itself, not a warning.
+    expect(within(posh!).getByTestId('trust-log-why').textContent).toContain('example.com delegates its chat service to hosting.example.net (proved by POSH).');
+    expect(within(posh!).queryByTestId('trust-log-warnings')).toBeNull();
+    const steps = within(posh!).getByTestId('trust-log-steps').querySelectorAll('li');
+    expect([...steps].map((s) => s.dataset.kind)).toEqual(['domain', 'srv', 'certificate', 'posh', 'fingerprint']);
+    expect(steps[1]?.textContent).toBe('The DNS (SRV) record pointed to hosting.example.net:5222 (not authenticated)');
+    // The question: why the server was not trusted, and the warning in words.
+    expect(within(question!).getByTestId('trust-log-why').textContent).toContain(DELEGATED_HOST_VERDICT.summary);
+    expect(within(question!).getByTestId('trust-log-warnings').textContent).toBe(WARNING_TEXT['delegated-host']);
+  });
+
+  it('says plainly when a line predates the why', async () => {
+    show();
+    const rows = await screen.findAllByTestId('trust-log-row');
+    const oldest = rows[rows.length - 1]!;
+    expect(oldest.textContent).toContain('Verified by certificate authority');
+    expect(oldest.textContent).toContain('Recorded by an earlier version of Hostproof, which did not keep the reason.');
+    expect(within(oldest).queryByTestId('trust-log-why')).toBeNull();
   });
 
   it('offers the export as a download link over a Blob URL', async () => {

@@ -1,11 +1,14 @@
 /**
- * What every end-to-end file needs: the check that Chromium and Prosody are installed, and apps (real services
- * + the built renderer in Chromium) wired to a shared test world, all closed by the file that opened them.
+ * What every end-to-end file needs, so none repeats it: the check that Chromium (and Prosody) are installed,
+ * and the hooks that start what a file uses and close it again. A world file gets one test world (Prosody,
+ * DNS, HTTPS POSH, test CA) for the whole file, and apps (real services + the built renderer in Chromium) and
+ * peers (apps without a window) that are closed after each test; a file without a world gets one app.
  */
-import { startAppHarness, type AppHarness } from '../../harness/app-harness.js';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startAppHarness, type AppHarness } from '../../harness/app-harness.js';
 import { startAppWorld, type AppWorld, type Transport } from '../../harness/app-world.js';
 import { CHROMIUM, PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
+import { openPeer, type Peer } from './below-ui.js';
 
 /** Both programs are needed; evaluated once per file, loudly skipped (or failed under CI) when missing. */
 export function e2eWorldAvailable(): boolean {
@@ -14,45 +17,78 @@ export function e2eWorldAvailable(): boolean {
   return chromium && prosody;
 }
 
+/** For a file that needs no XMPP world: Chromium only. */
+export function chromiumAvailable(): boolean {
+  return requireSystemDependency(CHROMIUM, 'e2e');
+}
+
 export interface AppOptions {
   readonly transport?: Transport;
   readonly colorScheme?: 'light' | 'dark';
 }
 
-/** Opens apps on a world and remembers them, so a test's afterEach can close every one it opened. */
-export function appOpener(world: () => AppWorld) {
-  const open: AppHarness[] = [];
+export interface E2eWorld {
+  /** The file's world; there from the file's first test on. */
+  readonly world: AppWorld;
+  /** A new app on the world, closed after the test. */
+  open(options?: AppOptions): Promise<AppHarness>;
+  /** Someone else logged in below the UI (see below-ui.ts), logged out after the test. */
+  peer(jid: string, options?: { trust?: 'pin' }): Promise<Peer>;
+}
+
+/** The hooks of an e2e file on the shared world: the world for the file, apps and peers for each test. */
+export function useE2eWorld(): E2eWorld {
+  let world: AppWorld | undefined;
+  const apps: AppHarness[] = [];
+  const peers: Peer[] = [];
+  const started = (): AppWorld => {
+    if (!world) throw new Error('The test world is not started yet: use it inside a test.');
+    return world;
+  };
+  beforeAll(async () => {
+    world = await startAppWorld();
+  });
+  afterEach(async () => {
+    await Promise.all([...apps.splice(0).map((app) => app.close()), ...peers.splice(0).map((peer) => peer.close())]);
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
   return {
-    async open(options: AppOptions = {}): Promise<AppHarness> {
+    get world() {
+      return started();
+    },
+    async open(options = {}) {
       const app = await startAppHarness({
-        network: world().network(options.transport ?? 'starttls'),
+        network: started().network(options.transport ?? 'starttls'),
         colorScheme: options.colorScheme,
         // A dropped connection comes back quickly in tests; the real back-off is tested below the UI.
         reconnectDelay: () => 200,
       });
-      open.push(app);
+      apps.push(app);
       return app;
     },
-    async closeAll(): Promise<void> {
-      await Promise.all(open.splice(0).map((app) => app.close()));
+    async peer(jid, options = {}) {
+      const peer = await openPeer(started(), jid, options);
+      peers.push(peer);
+      return peer;
     },
   };
 }
 
-/**
- * The hooks of a plain e2e file: one world for the file (handed to `setWorld`), apps closed after each test,
- * the world stopped after the file. Returns the opener.
- */
-export function useE2eWorld(setWorld: (world: AppWorld) => void): ReturnType<typeof appOpener> {
-  let world: AppWorld | undefined;
-  const apps = appOpener(() => world!);
+/** The hooks of an e2e file without a world: one app (default network) for the whole file. */
+export function useLoneApp(): { readonly current: AppHarness } {
+  let app: AppHarness | undefined;
   beforeAll(async () => {
-    world = await startAppWorld();
-    setWorld(world);
+    app = await startAppHarness();
   });
-  afterEach(() => apps.closeAll());
   afterAll(async () => {
-    await world?.close();
+    await app?.close();
   });
-  return apps;
+  return {
+    get current() {
+      if (!app) throw new Error('The app is not started yet: use it inside a test.');
+      return app;
+    },
+  };
 }

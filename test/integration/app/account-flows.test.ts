@@ -29,8 +29,8 @@ describe.runIf(available)('account flows against a real Prosody', () => {
     await Promise.all(apps.splice(0).map((a) => a.close()));
   });
 
-  async function openApp(transport: Transport) {
-    const app = await createTestApp({ network: world.network(transport), reconnectDelay: () => 200 });
+  async function openApp(transport: Transport, reconnectDelay: (attempt: number) => number = () => 200) {
+    const app = await createTestApp({ network: world.network(transport), reconnectDelay });
     apps.push(app);
     const call = appCaller(app);
     const addAccount = (jid: string, pw = password(jid.split('@')[0]!)) => call('addAccount', { jid, password: pw, rememberPassword: true });
@@ -155,14 +155,28 @@ describe.runIf(available)('account flows against a real Prosody', () => {
   });
 
   it('a wrong password fails with a plain error and is not retried', async () => {
-    const { app, addAccount } = await openApp('starttls');
+    // A retry, if one were scheduled, would start at once: the app asks this for its delay first.
+    const delays: number[] = [];
+    const { app, addAccount, stateOf } = await openApp('starttls', (attempt) => {
+      delays.push(attempt);
+      return 0;
+    });
     const view = await addAccount('alice@valid.test', 'not-the-password');
-    const failed = await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === view.settings.id && p.state.stage === 'failed');
+    const failed = await stateOf(view.settings.id, 'failed');
     expect(failed.state).toMatchObject({ error: { kind: 'authentication' } });
-    await new Promise((r) => setTimeout(r, 600));
-    const stages = app.events.filter((e) => e.event === 'connectionChanged').map((e) => (e.payload as { state: ConnectionState }).state.stage);
+    // Barrier: a second account logs in through the same app, DNS, TLS and server: many turns of the event
+    // loop and round trips, by which time an immediate retry of the first would have shown.
+    const other = await addAccount('bob@valid.test');
+    await stateOf(other.settings.id, 'online');
+    const stages = app.events
+      .filter((e) => e.event === 'connectionChanged')
+      .map((e) => e.payload as { accountId: string; state: ConnectionState })
+      .filter((p) => p.accountId === view.settings.id)
+      .map((p) => p.state.stage);
     expect(stages.filter((s) => s === 'authenticating')).toHaveLength(1);
+    expect(stages.at(-1)).toBe('failed');
     expect(stages).not.toContain('reconnecting');
+    expect(delays).toEqual([]);
   });
 
   it('stores the remembered password only encrypted', async () => {

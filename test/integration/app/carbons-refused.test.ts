@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordedConnection } from '../../harness/recording-xmpp-server.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
 import { recordedAccount, type RecordedAccount } from './recorded-account.js';
+import { waitUntil } from '../../harness/wait-until.js';
 
 const NS_ROSTER = 'jabber:iq:roster';
 const NS_CARBONS = 'urn:xmpp:carbons:2';
@@ -51,7 +52,7 @@ describe('carbons the server will not turn on', () => {
   }
 
   /** The initial presence goes out after the carbons answer was handled: a barrier for the notice. */
-  const announced = (connection: RecordedConnection | undefined) => until(() => connection?.receivedAfterTls().includes('<presence') ?? false);
+  const announced = (connection: RecordedConnection | undefined) => waitUntil(() => connection?.receivedAfterTls().includes('<presence') ?? false, 'the initial presence', 10_000);
 
   const carbonNotices = (notices: readonly string[]) => notices.filter((n) => n.includes('carbons'));
 
@@ -64,7 +65,7 @@ describe('carbons the server will not turn on', () => {
     ]);
 
     recording.connections[0]!.destroy();
-    await until(() => recording.connections.length === 2);
+    await waitUntil(() => recording.connections.length === 2, 'the second connection', 10_000);
     await announced(recording.connections[1]);
     expect(recording.connections[1]!.receivedAfterTls()).toContain(`<enable xmlns="${NS_CARBONS}"/>`);
     expect(carbonNotices(app.notices)).toHaveLength(1);
@@ -77,11 +78,3 @@ describe('carbons the server will not turn on', () => {
     expect(carbonNotices(app.notices)).toEqual([]);
   });
 });
-
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -10,10 +10,10 @@ import { PROSODY, requireSystemDependency } from '../../harness/system-dependenc
 import { chatSuite } from './chat-suite.js';
 import { signIn } from './chat-client.js';
 import { befriend, seesOnline } from './chat-friends.js';
+import { messageBarrier } from './message-barrier.js';
 import { rawSession } from './raw-xmpp-client.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
-const settle = () => new Promise((r) => setTimeout(r, 500));
 
 describe.runIf(available)('carbons between two devices of one account', () => {
   // Alice and Bob of valid.test become mutual contacts once, so every test can see who is online.
@@ -52,16 +52,18 @@ describe.runIf(available)('carbons between two devices of one account', () => {
     await desk.next('messageUpdated', (u) => u.id === fromDesk.id && u.state === 'delivered');
     await phone.next('messageUpdated', (u) => u.id === copy.id && u.state === 'delivered');
 
-    await settle();
+    // On the phone, the conversation with Bob ends with what Alice wrote at her desk.
+    const conversations = await phone.call('listConversations', { accountId: phone.accountId });
+    expect(conversations).toEqual([expect.objectContaining({ peer: bob.jid, lastMessage: expect.objectContaining({ body: 'written at my desk', direction: 'out' }) })]);
+
+    // Everything arrived once: a marker from each writer, once in, comes after any copy of what they wrote before.
+    await messageBarrier(bob, 'alice@valid.test', [desk, phone]);
+    await messageBarrier(desk, bob.jid, [bob, phone]);
     for (const device of [desk, phone]) expect(device.all('messageReceived').filter((m) => m.body === 'to all your devices')).toHaveLength(1);
     expect(phone.all('messageReceived').filter((m) => m.body === 'written at my desk')).toHaveLength(1);
     expect(bob.all('messageReceived').filter((m) => m.body === 'written at my desk')).toHaveLength(1);
     // The desk does not see its own message come back.
     expect(desk.all('messageReceived').filter((m) => m.body === 'written at my desk')).toEqual([]);
-
-    // On the phone, the conversation with Bob ends with what Alice wrote at her desk.
-    const conversations = await phone.call('listConversations', { accountId: phone.accountId });
-    expect(conversations).toEqual([expect.objectContaining({ peer: bob.jid, lastMessage: expect.objectContaining({ body: 'written at my desk', direction: 'out' }) })]);
   });
 
   it('a message Bob sends to one device (its full JID) reaches the other as a received carbon', async () => {

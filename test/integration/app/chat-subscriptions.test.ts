@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
 import { subscribe } from './chat-friends.js';
 import { chatSuite } from './chat-suite.js';
+import { messageBarrier } from './message-barrier.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 
@@ -20,7 +21,8 @@ describe.runIf(available)('presence subscriptions through the app', () => {
     await bob.call('addContact', { accountId: bob.accountId, jid: alice.jid });
     // Bob's request is granted by the server on Alice's behalf.
     await bob.next('rosterChanged', (p) => p.items.some((i) => i.jid === alice.jid && (i.subscription === 'to' || i.subscription === 'both')));
-    await new Promise((r) => setTimeout(r, 300));
+    // Bob's next message reaches Alice after his request would have: nothing came before it.
+    await messageBarrier(bob, alice.jid, [alice]);
     expect(alice.all('subscriptionRequested', aliceMark).filter((r) => r.from === bob.jid)).toEqual([]);
   });
 

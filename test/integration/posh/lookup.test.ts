@@ -7,6 +7,7 @@ import { encodeBase64 } from '../../../main/encoding/base64.js';
 import { lookupPosh, type PoshLookupOutcome } from '../../../main/trust/posh/lookup.js';
 import type { PoshHttpsServer, RedirectStatus } from '../../harness/posh-https-server.js';
 import { createTestCertificate } from '../../harness/test-pki.js';
+import { waitUntil } from '../../harness/wait-until.js';
 import {
   DOMAIN,
   fetchOptionsFor,
@@ -384,7 +385,9 @@ describe('limits', () => {
     server.route(DOMAIN, RFC_PATH, { kind: 'hang' });
     const controller = new AbortController();
     const pending = lookup({ signal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
+    // Cancelled while the request hangs at the server, not before it was made.
+    await waitUntil(() => server.requests.some((r) => r.path === RFC_PATH), 'the request to reach the server');
+    controller.abort();
     const outcome = await pending;
     expect(outcome.kind).toBe('error');
     expect(outcome.kind !== 'material' && outcome.reason).toMatch(/cancelled/);

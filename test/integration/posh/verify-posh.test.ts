@@ -12,6 +12,7 @@ import {
 } from '../../../main/trust/posh/posh-cache.js';
 import { createPoshVerifier, type PoshVerifier } from '../../../main/trust/posh/verify-posh.js';
 import type { PoshHttpsServer, PoshRoute } from '../../harness/posh-https-server.js';
+import { waitUntil } from '../../harness/wait-until.js';
 import {
   DOMAIN,
   fetchOptionsFor,
@@ -113,8 +114,7 @@ describe('verdicts', () => {
   it('start() begins the lookup before verify() is called (it needs no certificate)', async () => {
     server.route(DOMAIN, RFC_PATH, { kind: 'json', body: fingerprintsDocument([world.xmppLeaf]) });
     const pending = verifierFor().start(DOMAIN);
-    const deadline = Date.now() + 5_000;
-    while (server.requests.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitUntil(() => server.requests.length > 0, 'the lookup to reach the server');
     expect(server.requests).toHaveLength(1);
     expect((await pending.verify(world.xmppLeaf.der)).status).toBe('verified');
   });
@@ -299,7 +299,9 @@ describe('cancellation', () => {
     server.route(DOMAIN, RFC_PATH, route);
     const controller = new AbortController();
     const pending = verifierFor().start(DOMAIN, controller.signal);
-    setTimeout(() => controller.abort(), 100);
+    // Cancelled while the request hangs at the server, not before it was made.
+    await waitUntil(() => server.requests.some((r) => r.path === RFC_PATH), 'the request to reach the server');
+    controller.abort();
     const result = await pending.verify(world.xmppLeaf.der);
     expect(result.status).toBe('error');
     expect(result.match).toBeNull();

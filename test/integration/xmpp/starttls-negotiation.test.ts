@@ -13,6 +13,8 @@ const STREAM_OPEN =
 interface Scripted {
   readonly port: number;
   readonly received: () => string;
+  /** Resolves once the (first) connection is closed on both sides: by then everything the client sent is here. */
+  closed(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -24,8 +26,11 @@ afterEach(async () => {
 async function scriptedServer(onData: (socket: net.Socket, received: string) => void): Promise<Scripted> {
   let received = '';
   const sockets = new Set<net.Socket>();
+  let hungUp!: () => void;
+  const closed = new Promise<void>((resolve) => (hungUp = resolve));
   const server = net.createServer((socket) => {
     sockets.add(socket);
+    socket.on('close', () => hungUp());
     socket.on('data', (chunk) => {
       received += chunk.toString('utf8');
       onData(socket, received);
@@ -36,6 +41,7 @@ async function scriptedServer(onData: (socket: net.Socket, received: string) => 
   const s: Scripted = {
     port: (server.address() as net.AddressInfo).port,
     received: () => received,
+    closed: () => closed,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -56,8 +62,14 @@ function connect(port: number): Promise<net.Socket> {
 const negotiate = (socket: net.Socket, timeoutMs = 3000) =>
   negotiateStartTls(socket, { domain: 'hosted.test', endpoint: 'test-server', timeoutMs });
 
-/** Gives the client a moment to send anything it (wrongly) might, before we look at what arrived. */
-const settle = () => new Promise((r) => setTimeout(r, 100));
+/**
+ * A barrier instead of a sleep: our side of the connection ends, and once the server has seen it close, TCP has
+ * delivered everything the client wrote before; anything it (wrongly) might have sent would be in by then.
+ */
+async function hangUp(socket: net.Socket, server: Scripted): Promise<void> {
+  socket.end();
+  await server.closed();
+}
 
 describe('STARTTLS negotiation', () => {
   it('sends only the stream header and <starttls/>, and resolves on <proceed/>', async () => {
@@ -68,8 +80,9 @@ describe('STARTTLS negotiation', () => {
         socket.write("<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
       }
     });
-    await negotiate(await connect(server.port));
-    await settle();
+    const socket = await connect(server.port);
+    await negotiate(socket);
+    await hangUp(socket, server);
     expect(server.received()).toBe(streamHeader('hosted.test') + "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
   });
 
@@ -79,8 +92,9 @@ describe('STARTTLS negotiation', () => {
         socket.write(STREAM_OPEN + "<stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism></mechanisms></stream:features>");
       }
     });
-    await expect(negotiate(await connect(server.port))).rejects.toBeInstanceOf(TlsRequiredError);
-    await settle();
+    const socket = await connect(server.port);
+    await expect(negotiate(socket)).rejects.toBeInstanceOf(TlsRequiredError);
+    await hangUp(socket, server);
     expect(server.received()).toBe(streamHeader('hosted.test'));
     expect(server.received()).not.toMatch(/auth|PLAIN|starttls/i);
   });

@@ -7,7 +7,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AccountSettings } from '../../../app/domain/account.js';
-import type { TrustLogEntry } from '../../../app/domain/trust-records.js';
+import { trustLogEntryFrom } from '../../../app/domain/trust-log-entry.js';
+import type { TrustLogEntryV2 } from '../../../app/domain/trust-records.js';
+import { decideTrust } from '../../../main/trust/verdict.js';
+import { PKIX_CHAIN_ONLY, input, posh } from '../trust/verdict-fixtures.js';
 import { createDnsResolver, createNameLookup } from '../../../main/net/name-lookup.js';
 import { createAppServices } from '../../../main/services/create-app-services.js';
 import { openAppStores, type AppStores } from '../../../main/store/app-stores.js';
@@ -19,20 +22,9 @@ import { useTempDirs } from './temp-dir.js';
 const tempDir = useTempDirs();
 const now = () => new Date('2024-06-01T12:00:00Z');
 
-const logged = (account: string): TrustLogEntry => ({
-  v: 1,
-  at: '2024-06-01T12:00:00.000Z',
-  account,
-  kind: 'decision',
-  host: 'xmpp.hosting.example.net',
-  port: 5222,
-  method: null,
-  verified: false,
-  undecided: 'delegated-host',
-  certificateSha256: SUMMARY.sha256,
-  spkiSha256: SUMMARY.spkiSha256,
-  decision: 'pin',
-});
+const VERDICT = decideTrust(input({ certificate: SUMMARY, chain: [SUMMARY], pkix: PKIX_CHAIN_ONLY, posh: posh('absent', SUMMARY) }));
+const logged = (account: string): TrustLogEntryV2 =>
+  trustLogEntryFrom(VERDICT, { at: '2024-06-01T12:00:00.000Z', account, decision: 'pin' });
 
 async function everyFile(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });

@@ -1,35 +1,32 @@
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { trustLogEntryFrom } from '../../../app/domain/trust-log-entry.js';
+import type { TrustLogEntryV1, TrustLogEntryV2 } from '../../../app/domain/trust-records.js';
 import { createPathLocks } from '../../../main/store/path-locks.js';
-import { createTrustLog, logFileName, type TrustLogEntry, type TrustLogProblem } from '../../../main/store/trust-log.js';
+import { createTrustLog, logFileName, type TrustLogProblem } from '../../../main/store/trust-log.js';
+import { decideTrust } from '../../../main/trust/verdict.js';
+import { PKIX_CHAIN_ONLY, input, posh } from '../trust/verdict-fixtures.js';
 import { SUMMARY } from './pin-fixture.js';
 import { useTempDirs } from './temp-dir.js';
 
 const tempDir = useTempDirs();
 const ACCOUNT = 'alice@example.com';
 
-const verification = (at: string, overrides: Partial<TrustLogEntry> = {}): TrustLogEntry =>
-  ({
-    v: 1,
-    at,
-    account: ACCOUNT,
-    kind: 'verification',
-    host: 'xmpp.hosting.example.net',
-    port: 5222,
-    method: null,
-    verified: false,
-    undecided: 'delegated-host',
-    certificateSha256: SUMMARY.sha256,
-    spkiSha256: SUMMARY.spkiSha256,
-    ...overrides,
-  }) as TrustLogEntry;
+/** The engine's verdict for a delegated host without POSH, on a real certificate summary. */
+const VERDICT = decideTrust(input({ certificate: SUMMARY, chain: [SUMMARY], pkix: PKIX_CHAIN_ONLY, posh: posh('absent', SUMMARY) }));
 
-const decision = (at: string): TrustLogEntry => ({
+const verification = (at: string, overrides: Partial<TrustLogEntryV2> = {}): TrustLogEntryV2 =>
+  ({ ...trustLogEntryFrom(VERDICT, { at, account: ACCOUNT }), ...overrides }) as TrustLogEntryV2;
+
+const decision = (at: string): TrustLogEntryV2 => trustLogEntryFrom(VERDICT, { at, account: ACCOUNT, decision: 'pin' });
+
+/** A line exactly as version 1 of the app wrote it: the outcome, without the why. */
+const v1Line = (at: string): TrustLogEntryV1 => ({
   v: 1,
   at,
   account: ACCOUNT,
-  kind: 'decision',
+  kind: 'verification',
   host: 'xmpp.hosting.example.net',
   port: 5222,
   method: null,
@@ -37,7 +34,6 @@ const decision = (at: string): TrustLogEntry => ({
   undecided: 'delegated-host',
   certificateSha256: SUMMARY.sha256,
   spkiSha256: SUMMARY.spkiSha256,
-  decision: 'pin',
 });
 
 async function setup() {
@@ -138,22 +134,55 @@ describe('trust log', () => {
   it('refuses to log an entry that would not read back', async () => {
     const { log, dir } = await setup();
     await expect(log.append(verification('yesterday'))).rejects.toMatchObject({ kind: 'invalid-input' });
-    await expect(log.append({ ...decision('2024-06-01T00:00:00.000Z'), decision: 'trust-anyway' } as unknown as TrustLogEntry)).rejects.toMatchObject({
+    await expect(log.append({ ...decision('2024-06-01T00:00:00.000Z'), decision: 'trust-anyway' } as unknown as TrustLogEntryV2)).rejects.toMatchObject({
       kind: 'invalid-input',
     });
     await expect(log.append(verification('2024-06-01T00:00:00.000Z', { certificateSha256: 'abc' }))).rejects.toMatchObject({ kind: 'invalid-input' });
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('exports an account as one JSON document', async () => {
+  it('keeps the why of each line: summary, warnings and the delegation steps in short', async () => {
     const { log } = await setup();
+    await log.append(verification('2024-06-01T00:00:00.000Z'));
+    const [entry] = await log.read(ACCOUNT);
+    expect(entry).toMatchObject({ v: 2, summary: VERDICT.summary, warnings: VERDICT.warnings });
+    expect(VERDICT.warnings).toContain('delegated-host');
+    expect(entry?.v === 2 && entry.delegation.map((s) => s.kind)).toEqual(VERDICT.delegation.map((s) => s.kind));
+  });
+
+  it('still reads the lines version 1 wrote, between the new ones, as they were written', async () => {
+    const { log, file, problems } = await setup();
+    await writeFile(file, `${JSON.stringify(v1Line('2024-05-01T00:00:00.000Z'))}\n`);
+    await log.append(verification('2024-06-01T00:00:00.000Z'));
+    expect(await log.read(ACCOUNT)).toEqual([v1Line('2024-05-01T00:00:00.000Z'), verification('2024-06-01T00:00:00.000Z')]);
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses to append a line of an old version or one that mixes the versions', async () => {
+    const { log } = await setup();
+    await expect(log.append(v1Line('2024-06-01T00:00:00.000Z') as unknown as TrustLogEntryV2)).rejects.toMatchObject({ kind: 'invalid-input' });
+    await expect(log.append({ ...verification('2024-06-01T00:00:00.000Z'), v: 1 } as unknown as TrustLogEntryV2)).rejects.toMatchObject({ kind: 'invalid-input' });
+    await expect(log.append(verification('2024-06-01T00:00:00.000Z', { warnings: ['nothing-to-see'] } as never))).rejects.toMatchObject({ kind: 'invalid-input' });
+  });
+
+  it('logs the line of a hostile certificate with huge names (clipped), rather than refusing it', async () => {
+    const { log } = await setup();
+    const huge = { ...SUMMARY, names: { dns: Array.from({ length: 50 }, (_, i) => `${'a'.repeat(60)}.${i}.example`), srv: [], xmppAddr: [], commonNames: [] } };
+    const verdict = decideTrust(input({ certificate: huge, chain: [huge], pkix: PKIX_CHAIN_ONLY, posh: posh('absent', huge) }));
+    await log.append(trustLogEntryFrom(verdict, { at: '2024-06-01T00:00:00.000Z', account: ACCOUNT }));
+    expect(await log.read(ACCOUNT)).toHaveLength(1);
+  });
+
+  it('exports an account as one JSON document, each line with its own version', async () => {
+    const { log, file } = await setup();
+    await writeFile(file, `${JSON.stringify(v1Line('2024-05-01T00:00:00.000Z'))}\n`);
     await log.append(verification('2024-06-01T00:00:00.000Z'));
     await log.append(decision('2024-06-01T00:00:05.000Z'));
     expect(JSON.parse(await log.exportJson(ACCOUNT))).toEqual({
       format: 'hostproof.trust-log',
-      version: 1,
+      version: 2,
       account: ACCOUNT,
-      entries: [verification('2024-06-01T00:00:00.000Z'), decision('2024-06-01T00:00:05.000Z')],
+      entries: [v1Line('2024-05-01T00:00:00.000Z'), verification('2024-06-01T00:00:00.000Z'), decision('2024-06-01T00:00:05.000Z')],
     });
   });
 

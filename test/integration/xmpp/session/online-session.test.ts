@@ -11,6 +11,7 @@ import { openOnlineSession } from '../../../../main/xmpp/session/open-session.js
 import type { Prosody } from '../../../harness/prosody.js';
 import { PROSODY, requireSystemDependency } from '../../../harness/system-dependency.js';
 import { connectToLoopback, SESSION_DOMAIN, startSessionProsody } from './verified-connection.js';
+import { waitUntil } from '../../../harness/wait-until.js';
 
 const hasProsody = requireSystemDependency(PROSODY, 'integration (XMPP online session)');
 
@@ -64,7 +65,7 @@ describe.runIf(hasProsody)('the online session the controller opens', () => {
     const acked: string[] = [];
     session.onAcked((id) => acked.push(id));
     await session.link.send(chat('first', 'acknowledged by the server'));
-    await until(() => acked.includes('first'), 'the ack of the first message');
+    await waitUntil(() => acked.includes('first'), 'the ack of the first message');
     expect(session.takeUnacknowledged()).toEqual([]);
 
     const closed = nextClose(session);
@@ -79,7 +80,7 @@ describe.runIf(hasProsody)('the online session the controller opens', () => {
     await expect(session.reopen(await verified())).resolves.toBe('resumed');
     expect(session.resumable).toBe(false);
     expect(session.acknowledged).toBe(true);
-    await until(() => acked.includes('held'), 'the ack of the held message');
+    await waitUntil(() => acked.includes('held'), 'the ack of the held message');
     expect(session.takeUnacknowledged()).toEqual([]);
   });
 
@@ -101,11 +102,3 @@ describe.runIf(hasProsody)('the online session the controller opens', () => {
     await other.session.close();
   });
 });
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

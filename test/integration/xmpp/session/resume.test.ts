@@ -4,6 +4,7 @@
  * what we sent while cut off goes out once, and nothing is delivered twice. A resumption the server cannot
  * honour falls back to a fresh bind and hands back the stanzas it could not confirm.
  */
+import { randomUUID } from 'node:crypto';
 import xml, { type Element } from '@xmpp/xml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionLostError, SessionTimeoutError } from '../../../../main/xmpp/errors.js';
@@ -11,11 +12,11 @@ import { createSession, openSession } from '../../../../main/xmpp/session/open-s
 import type { DisconnectedEvent, SessionStart, XmppSession } from '../../../../main/xmpp/session/xmpp-session.js';
 import { type Prosody } from '../../../harness/prosody.js';
 import { PROSODY, requireSystemDependency } from '../../../harness/system-dependency.js';
+import { waitUntil } from '../../../harness/wait-until.js';
 import { connectToLoopback, startSessionProsody } from './verified-connection.js';
 
 const hasProsody = requireSystemDependency(PROSODY, 'integration (XMPP session resumption)');
 const DOMAIN = 'hosted.test';
-const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
 
 describe.runIf(hasProsody)('stream management resumption against Prosody', () => {
   let prosody: Prosody;
@@ -54,15 +55,17 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
     return bodies;
   }
 
-  async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await settle(20);
-    }
-  }
-
   const chat = (to: string, body: string): Element => xml('message', { to, type: 'chat' }, xml('body', {}, body));
+
+  /**
+   * A barrier: `from` sends a marker to `to`, which has it once `inbox` does. The server delivers one sender's
+   * stanzas in order, so whatever `from` sent before has arrived by then (a duplicate included).
+   */
+  async function barrier(from: XmppSession, to: string, inbox: readonly string[]): Promise<void> {
+    const marker = `barrier ${randomUUID()}`;
+    await from.send(chat(to, marker));
+    await waitUntil(() => inbox.includes(marker), 'the barrier message');
+  }
 
   it('resumes the same session on a new verified connection after the TCP connection is killed', async () => {
     const bob = await openSession({ connection: await verified(), tlsVerified: true, ...config('bob', 'phone') });
@@ -83,7 +86,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
 
     // Sent and received by the server before the drop (acknowledged or not: it must arrive once).
     await alice.send(chat(bob.jid, 'before the drop'));
-    await until(() => bobInbox.includes('before the drop'), 'the first message');
+    await waitUntil(() => bobInbox.includes('before the drop'), 'the first message');
 
     // The TCP connection dies without a goodbye.
     first.socket.destroy();
@@ -111,9 +114,10 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
     expect(events).toEqual(['online', 'resumed']);
     expect((await pendingPing).attrs.type).toBe('result');
 
-    await until(() => bobInbox.includes('written while cut off'), 'the held message');
-    await until(() => aliceInbox.includes('while you were away'), 'the message queued by the server');
-    await settle();
+    await waitUntil(() => bobInbox.includes('written while cut off'), 'the held message');
+    await waitUntil(() => aliceInbox.includes('while you were away'), 'the message queued by the server');
+    await barrier(alice, bob.jid, bobInbox);
+    await barrier(bob, alice.jid, aliceInbox);
     expect(bobInbox.filter((b) => b === 'before the drop')).toHaveLength(1);
     expect(bobInbox.filter((b) => b === 'written while cut off')).toHaveLength(1);
     expect(aliceInbox.filter((b) => b === 'while you were away')).toHaveLength(1);
@@ -122,7 +126,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
     const pong = await alice.request(xml('iq', { type: 'get', to: DOMAIN }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
     expect(pong.attrs.type).toBe('result');
     // xmpp.js asks for an ack shortly after each send; the server's answer empties the queue.
-    await until(() => alice.unacknowledged().length === 0, 'all stanzas acknowledged');
+    await waitUntil(() => alice.unacknowledged().length === 0, 'all stanzas acknowledged');
   });
 
   it('notices a frozen server through unanswered <r/> and resumes once it is back', async () => {
@@ -194,8 +198,8 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
     expect(start.streamManagement).toBe(true);
     expect(start.notResumed?.reason).toMatch(/could not resume/);
     expect(start.notResumed?.unacked).toEqual([unconfirmed]);
-    // Handed back, not sent: the caller's outgoing queue decides.
-    await settle();
+    // Handed back, not sent: the caller's outgoing queue decides. Alice's next message comes after it would have.
+    await barrier(alice, bob.jid, bobInbox);
     expect(bobInbox).not.toContain('never confirmed');
   });
 });

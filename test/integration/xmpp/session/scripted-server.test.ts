@@ -19,11 +19,11 @@ import type { DisconnectedEvent } from '../../../../main/xmpp/session/xmpp-sessi
 import type { SecuredConnection } from '../../../../main/xmpp/secure-connect.js';
 import { startRecordingXmppServer, type RecordingServerOptions, type RecordingXmppServer } from '../../../harness/recording-xmpp-server.js';
 import { createTestCa, createTestCertificate, type TestCertificate } from '../../../harness/test-pki.js';
+import { waitUntil } from '../../../harness/wait-until.js';
 import { connectToLoopback } from './verified-connection.js';
 
 const DOMAIN = 'hosted.test';
 const USERS = { alice: 'correct horse' };
-const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
 
 let caPem: string;
 let leaf: TestCertificate;
@@ -93,7 +93,8 @@ describe('SASL against a scripted server', () => {
       expect(shouldReconnect(error)).toBe(false);
       expect(connection.socket.destroyed).toBe(true);
 
-      await settle();
+      // The client hung up; everything it sent before is recorded once the server sees the close.
+      await target.connections[0]!.closed();
       const sent = target.received();
       expect(authCount(sent)).toBe(1);
       expect(sent).toContain('mechanism="SCRAM-SHA-1"');
@@ -110,7 +111,7 @@ describe('SASL against a scripted server', () => {
     const error = await attempt.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).failure).toMatchObject({ kind: 'rejected', condition: 'not-authorized' });
-    await settle();
+    await target.connections[0]!.closed();
     expect(authCount(target.received())).toBe(1);
   });
 
@@ -120,7 +121,7 @@ describe('SASL against a scripted server', () => {
     const error = await attempt.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MechanismDowngradeError);
     expect(shouldReconnect(error)).toBe(false);
-    await settle();
+    await target.connections[0]!.closed();
     const afterTls = target.connections[0]?.receivedAfterTls() ?? '';
     expect(afterTls).toContain('<stream:stream');
     expect(afterTls).not.toContain('<auth');
@@ -159,7 +160,12 @@ describe('resource binding', () => {
 describe('the session guards and limits', () => {
   it('refuses to log in on a socket that is not TLS, and writes nothing to it', async () => {
     let received = '';
-    const plain = net.createServer((socket) => socket.on('data', (d) => (received += d.toString())));
+    let closed!: () => void;
+    const hungUp = new Promise<void>((resolve) => (closed = resolve));
+    const plain = net.createServer((socket) => {
+      socket.on('data', (d) => (received += d.toString()));
+      socket.on('close', () => closed());
+    });
     await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
     try {
       const port = (plain.address() as net.AddressInfo).port;
@@ -183,7 +189,8 @@ describe('the session guards and limits', () => {
         previousMechanism: null,
       });
       await expect(attempt).rejects.toBeInstanceOf(TlsRequiredError);
-      await settle();
+      // Whatever the client wrote before it hung up has arrived once the server sees the close.
+      await hungUp;
       expect(received).toBe('');
       expect(socket.destroyed).toBe(true);
     } finally {
@@ -194,7 +201,7 @@ describe('the session guards and limits', () => {
   it('a server that offers no STARTTLS gets nothing but our stream header (the recorder, in the clear)', async () => {
     const target = await server({ mode: 'starttls', script: { offerStartTls: false, users: USERS } });
     await expect(connectToLoopback({ port: target.port, directTls: false, caPem })).rejects.toBeInstanceOf(TlsRequiredError);
-    await settle();
+    await target.connections[0]!.closed();
     expect(target.received()).toBe(streamHeader(DOMAIN));
     expect(target.connections[0]?.tls).toBe(false);
   });
@@ -226,10 +233,11 @@ describe('the session guards and limits', () => {
     const session = await attempt;
     const events: DisconnectedEvent[] = [];
     session.on('disconnected', (e) => events.push(e));
-    await settle(800);
+    // Three idle spells, each ended by a ping the server answered: the session lived through all of them.
+    const pings = () => target.received().split('urn:xmpp:ping').length - 1;
+    await waitUntil(() => pings() >= 3 || events.length > 0, 'three keep-alive pings');
     expect(events).toEqual([]);
     expect(session.status).toBe('online');
-    expect(target.received().split('urn:xmpp:ping').length - 1).toBeGreaterThanOrEqual(2);
     await session.close();
   });
 
@@ -252,7 +260,8 @@ describe('the session guards and limits', () => {
     expect((event.error as StreamError).text).toBe('scripted');
     expect(event.resumable).toBe(false);
     expect(shouldReconnect(event.error)).toBe(retry);
-    await settle();
+    // Followed nowhere: once this connection is closed, no other was opened to this server.
+    await target.connections[0]!.closed();
     expect(target.connections).toHaveLength(1);
     await session.close();
   });

@@ -3,15 +3,24 @@
  * UsageError that names the option and says what a valid value looks like.
  */
 import net from 'node:net';
+import { asciiDomain } from '../../app/domain/address/domain-name.js';
 import type { Address, ConnectToRule } from '../net/name-lookup.js';
 import { UsageError } from './usage-error.js';
+
+/**
+ * A host name as the lookups are asked for it: the A-label (so `bücher.test` and `xn--bcher-kva.test` are one
+ * name); anything else, such as an IP literal, only lower-cased.
+ */
+function hostKey(name: string): string {
+  return asciiDomain(name) ?? name.toLowerCase();
+}
 
 /** `--resolve name:address`, repeatable: every address given for a name, in order. */
 export function parseResolve(entries: readonly string[]): Map<string, Address[]> {
   const map = new Map<string, Address[]>();
   for (const entry of entries) {
     const colon = entry.indexOf(':');
-    const name = entry.slice(0, colon).toLowerCase();
+    const name = hostKey(entry.slice(0, colon));
     const address = entry.slice(colon + 1).replace(/^\[(.*)\]$/, '$1');
     const family = net.isIP(address);
     if (colon <= 0 || !family) throw new UsageError(`--resolve "${entry}" must be name:address with an IP address.`);
@@ -26,7 +35,7 @@ export function parseConnectTo(entry: string): ConnectToRule {
   if (parts.length !== 4) throw new UsageError(`--connect-to "${entry}" must be host:port:host2:port2.`);
   const [fromHost, fromPort, toHost, toPort] = parts as [string, string, string, string];
   return {
-    fromHost: fromHost.toLowerCase(),
+    fromHost: fromHost === '' ? '' : hostKey(fromHost),
     fromPort: fromPort === '' ? null : parsePort(fromPort, '--connect-to'),
     toHost,
     toPort: toPort === '' ? null : parsePort(toPort, '--connect-to'),

@@ -1,4 +1,5 @@
 import type { TrustDecision, TrustDecisionRequest } from '../../../app/domain/account.js';
+import { sameDomain } from '../../../app/domain/address/domain-name.js';
 import type { TrustVerdict } from '../../../app/domain/trust.js';
 import { formatDay } from '../common/format-time.js';
 import { certificateNames, listNames } from '../../../app/domain/certificate-names.js';
@@ -11,7 +12,7 @@ export interface DecisionText {
 /** The server the app dialled, named by its host when that differs from the domain. */
 function serverName(verdict: TrustVerdict, sentenceStart = true): string {
   const { host, port } = verdict.endpoint;
-  if (host.toLowerCase() !== verdict.domain.toLowerCase()) return host;
+  if (!sameDomain(host, verdict.domain)) return host;
   return `${sentenceStart ? 'The' : 'the'} server at ${host}:${port}`;
 }
 

@@ -19,6 +19,12 @@ describe('--resolve name:address', () => {
     expect(map.get('other.test')).toEqual([{ address: 'fe80::2', family: 6 }]);
   });
 
+  it('keys an IDN by its A-label, the form the lookups are asked for, whichever form was typed', () => {
+    const map = parseResolve(['bücher.test:127.0.0.1', 'XN--BCHER-KVA.test:[::1]']);
+    expect(map.get('xn--bcher-kva.test')).toEqual([{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }]);
+    expect(parseConnectTo('Bücher.test:443:127.0.0.1:8443').fromHost).toBe('xn--bcher-kva.test');
+  });
+
   it.each(['hosted.test', ':127.0.0.1', 'hosted.test:localhost', 'hosted.test:999.1.1.1'])('refuses "%s"', (entry) => {
     expect(() => parseResolve([entry])).toThrow(UsageError);
   });

@@ -5,13 +5,12 @@
  * once, in order, when the next verified session is up). History pages come from the archive
  * (history-loading.ts).
  */
-import type { AccountId } from '../../app/domain/account.js';
 import type { ChatMessage, ChatState, ContactPresence, Show } from '../../app/domain/chat.js';
 import type { ConversationSummary } from '../../app/ipc/contract.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import { createDedupe } from '../xmpp/features/dedupe.js';
 import { createFeatureSet, type FeatureSet } from '../xmpp/features/feature-set.js';
-import type { FeatureLog } from '../xmpp/features/feature-deps.js';
+import type { FeatureDeps } from '../xmpp/features/feature-deps.js';
 import { bareJidOrNull } from '../../app/domain/address/jid.js';
 import { createOutgoingQueue } from '../xmpp/features/outgoing-queue.js';
 import { composeChatMessage } from '../xmpp/features/outgoing-message.js';
@@ -34,12 +33,9 @@ export interface AccountChat extends ChatFeatures {
   detach(): void;
 }
 
-export interface AccountChatDeps {
-  readonly accountId: AccountId;
+/** What every feature gets (less the link, which comes and goes with sessions), plus the ways out to the user. */
+export interface AccountChatDeps extends Omit<FeatureDeps, 'link'> {
   readonly emit: EmitEvent;
-  readonly now: () => Date;
-  readonly ids: () => string;
-  readonly log: FeatureLog;
   /** Tells the user something they must know (an appNotice warning), e.g. that the server refused carbons. */
   readonly notice: (text: string) => void;
 }

@@ -3,6 +3,7 @@
  * the certificate's names → each POSH request → the fingerprint or pin that settled it. Every step says whether
  * anyone vouched for it, so the UI can mark DNS data as "not authenticated".
  */
+import { domainForPeople, domainWithALabel } from '../../app/domain/address/domain-name.js';
 import type { DelegationStep, Pin, PoshStep, PoshStepKind } from '../../app/domain/trust.js';
 import { certificateNames, listNames } from '../../app/domain/certificate-names.js';
 import { isoDay } from './iso-day.js';
@@ -30,7 +31,8 @@ export function buildDelegation(input: TrustInput, facts: TrustFacts, outcome: T
 }
 
 function domainStep(input: TrustInput): DelegationStep {
-  const { domain, endpoint } = input;
+  const { endpoint } = input;
+  const domain = domainForPeople(input.domain);
   const where = `${endpoint.host}:${endpoint.port}`;
   const how =
     endpoint.source === 'configured'
@@ -39,7 +41,9 @@ function domainStep(input: TrustInput): DelegationStep {
         ? `No SRV record was published, so the app connected to ${where} directly.`
         : 'The DNS told the app where its chat service is (next step).';
   // What the user typed is the reference identity: the one fact here nobody else could have altered.
-  return { kind: 'domain', label: `Your account's domain: ${domain}`, detail: how, authenticated: true };
+  // An IDN is written in A-labels in DNS and certificates: say so, so the reader can find it there.
+  const written = domain === input.domain ? '' : `Written ${input.domain} in DNS and certificates. `;
+  return { kind: 'domain', label: `Your account's domain: ${domain}`, detail: `${written}${how}`, authenticated: true };
 }
 
 function srvStep(input: TrustInput): DelegationStep {
@@ -55,7 +59,8 @@ function srvStep(input: TrustInput): DelegationStep {
 }
 
 function certificateStep(input: TrustInput, facts: TrustFacts): DelegationStep {
-  const { certificate, pkix, domain } = input;
+  const { certificate, pkix } = input;
+  const domain = domainWithALabel(input.domain);
   const names = certificateNames(certificate);
   const chain = facts.chainTrusted
     ? 'A trusted authority issued it.'
@@ -151,13 +156,13 @@ function pinStep(input: TrustInput, facts: TrustFacts, pin: Pin): DelegationStep
     return {
       kind: 'pin',
       label: `Pinned by you on ${isoDay(pin.approvedAt)}`,
-      detail: `You ${how} this key (SHA-256 ${pin.spkiSha256}) for ${pin.domain}.`,
+      detail: `You ${how} this key (SHA-256 ${pin.spkiSha256}) for ${domainForPeople(pin.domain)}.`,
       authenticated: true,
     };
   }
   return {
     kind: 'pin',
-    label: `Your pinned key for ${pin.domain} is different`,
+    label: `Your pinned key for ${domainForPeople(pin.domain)} is different`,
     detail:
       `You ${how} key SHA-256 ${pin.spkiSha256} on ${isoDay(pin.approvedAt)} (from a certificate for ` +
       `${listNames(certificateNames(pin.certificate))}); this server presented key SHA-256 ` +

@@ -22,7 +22,7 @@
 import { CERTIFICATE_NAME_KINDS } from '../../app/domain/certificate-names.js';
 import type { CertificateNames } from '../../app/domain/certificate.js';
 import type { NameMatchType } from '../../app/domain/trust.js';
-import { parseDomain } from '../../app/domain/address/domain-name.js';
+import { domainWithALabel, parseDomain } from '../../app/domain/address/domain-name.js';
 import { printable } from '../../app/domain/address/address-problem.js';
 import { asciiLowerCase } from './ascii-case.js';
 
@@ -75,11 +75,11 @@ export function matchXmppServerIdentity(names: CertificateNames, domain: string)
       matched: false,
       kind: 'cn-only',
       reason:
-        `The certificate names ${d} only in its common name, which is not accepted: ` +
+        `The certificate names ${domainWithALabel(d)} only in its common name, which is not accepted: ` +
         'modern rules (RFC 9525) require the name in the certificate\'s subject alternative names.',
     };
   }
-  return { matched: false, kind: 'no-match', reason: `The certificate is not for ${d}. ${describeNames(names)}` };
+  return { matched: false, kind: 'no-match', reason: `The certificate is not for ${domainWithALabel(d)}. ${describeNames(names)}` };
 }
 
 /** DNS-ID rules (RFC 9525 §6.3) with this project's "at least two labels after the wildcard" policy. */

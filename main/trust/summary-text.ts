@@ -2,7 +2,7 @@
  * The verdict's one sentence (trust-ux.md): what a person reads first, in plain words, tailored to the case.
  * Names in it come from the network (certificate, DNS); the UI must render the sentence as text, never HTML.
  */
-import { sameDomain } from '../../app/domain/address/domain-name.js';
+import { domainForPeople, sameDomain } from '../../app/domain/address/domain-name.js';
 import { certificateHost, certificateNames, listNames } from '../../app/domain/certificate-names.js';
 import { isoDay } from './iso-day.js';
 import type { TrustFacts } from './trust-facts.js';
@@ -10,7 +10,8 @@ import type { TrustInput } from './trust-input.js';
 import type { TrustOutcome } from './verdict-rules.js';
 
 export function summarize(input: TrustInput, facts: TrustFacts, outcome: TrustOutcome): string {
-  const { domain } = input;
+  // People read the domain as they wrote it (U-labels); the engine compared A-labels.
+  const domain = domainForPeople(input.domain);
   if (outcome.verified) {
     switch (outcome.method) {
       case 'pkix':
@@ -43,7 +44,7 @@ export function summarize(input: TrustInput, facts: TrustFacts, outcome: TrustOu
 }
 
 function couldNotProve(input: TrustInput): string {
-  return `${server(input, true)} could not prove it is the server for ${input.domain}`;
+  return `${server(input, true)} could not prove it is the server for ${domainForPeople(input.domain)}`;
 }
 
 /** The dialled server: its host name when it differs from the domain, otherwise "the server at host:port". */
@@ -58,7 +59,8 @@ function pinDay(facts: TrustFacts): string {
 }
 
 function poshClause(input: TrustInput): string {
-  const { domain, posh } = input;
+  const { posh } = input;
+  const domain = domainForPeople(input.domain);
   switch (posh.status) {
     case 'absent':
       return `, and ${domain} publishes no POSH statement delegating to it`;

@@ -54,4 +54,28 @@ describe.runIf(available)('a domain that delegates to its hosting provider by PO
     await harness.screenshot('security-panel-delegation');
     expect(harness.pageErrors).toEqual([]);
   });
+
+  // One address model: an IDN typed as its A-label is the same account, shown as people write it (U-labels),
+  // while POSH was fetched from the A-label's web site. In both themes.
+  it.each(['light', 'dark'] as const)('an IDN account typed as its A-label is shown in U-labels (%s theme)', async (colorScheme) => {
+    const { harness } = await rig.open({ colorScheme });
+    const { page } = harness;
+
+    await addAccountThroughForm(page, 'alice@xn--kln-sna.test', password('alice'), 'alice@köln.test');
+    await waitForStage(page, 'online');
+    await waitForText(pageBadge(page).locator('.badge__label'), 'Verified · hosted by hosting.test');
+    expect(await accountItem(page, 'alice@köln.test').count()).toBe(1);
+    expect(await page.getByTestId('account-list').textContent()).not.toContain('xn--');
+
+    await openTab(page, 'Security');
+    const panel = page.getByTestId('security-panel');
+    await panel.waitFor();
+    // People read the domain as they wrote it; DNS, certificates and the POSH URL use the A-label.
+    expect(await panel.getByTestId('verdict-summary').textContent()).toBe('köln.test delegates its chat service to hosting.test (proved by POSH).');
+    expect(await panel.locator('[data-testid="delegation-step"][data-kind="domain"]').textContent()).toContain('Written xn--kln-sna.test in DNS and certificates.');
+    const posh = panel.locator('[data-testid="delegation-step"][data-kind="posh"]');
+    expect(await posh.locator('.chain__label').textContent()).toContain('https://xn--kln-sna.test/.well-known/posh/xmpp-client.json');
+    await harness.screenshot(`idn-account-${colorScheme}`);
+    expect(harness.pageErrors).toEqual([]);
+  });
 });

@@ -68,6 +68,21 @@ export function jidDomainForm(input: string): string {
   return parsed.ok ? parsed.value.unicode : input;
 }
 
+/** A domain as people read it: the U-label ("köln.test" for "xn--kln-sna.test"); anything else unchanged. */
+export function domainForPeople(input: string): string {
+  return jidDomainForm(input);
+}
+
+/**
+ * For sentences about certificates, which name domains only in A-labels: "köln.test (xn--kln-sna.test)" for an
+ * IDN, so the reader can find the name in the certificate; an ASCII name as it is.
+ */
+export function domainWithALabel(input: string): string {
+  const parsed = parseDomain(input);
+  if (!parsed.ok || parsed.value.ascii === parsed.value.unicode) return input;
+  return `${parsed.value.unicode} (${parsed.value.ascii})`;
+}
+
 /** Whether two names are the same domain (compared as A-labels, posh.md §8); invalid names equal nothing. */
 export function sameDomain(a: string, b: string): boolean {
   const x = asciiDomain(a);

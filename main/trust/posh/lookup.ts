@@ -8,7 +8,7 @@ import { parsePoshDocument, type PoshDocument } from './document.js';
 import { fetchOne, type FetchOutcome, type PoshFetchOptions } from './fetch-one.js';
 import { materialFromDocument, type PoshMaterial } from './material.js';
 import { poshWellKnownUrl } from './well-known.js';
-import { parseDomain } from '../../../app/domain/address/domain-name.js';
+import { domainForPeople, parseDomain } from '../../../app/domain/address/domain-name.js';
 
 const DEFAULT_LOOKUP_DEADLINE_MS = 10_000;
 /** Policy: redirects allowed in one lookup, counting both documents of a reference. */
@@ -97,7 +97,7 @@ async function walkDomain(domain: string, walk: Walk): Promise<PoshLookupOutcome
     format = 'seed';
     first = await fetchDocument(poshWellKnownUrl(domain, format), format, walk);
     if (first.kind === 'not-found') {
-      return failure('absent', null, `${domain} publishes no POSH document (404 at both well-known URLs)`);
+      return failure('absent', null, `${domainForPeople(domain)} publishes no POSH document (404 at both well-known URLs)`);
     }
   }
   if (first.kind === 'failed') return failure(first.status, format, first.reason);

@@ -17,7 +17,7 @@ import {
   type PoshCacheEntry,
   type PoshCachePersistence,
 } from './posh-cache.js';
-import { asciiDomain, parseDomain } from '../../../app/domain/address/domain-name.js';
+import { asciiDomain, domainForPeople, parseDomain } from '../../../app/domain/address/domain-name.js';
 
 export interface PoshVerifierOptions {
   /** Roots, lookup, connectTo and time limits for every lookup this verifier makes. */
@@ -135,17 +135,18 @@ function fromMatch(
   expires: string | null,
 ): PoshResult {
   const base = { domain, format: material.format, steps, expires };
+  const named = domainForPeople(domain); // in sentences; the URLs keep the A-label they were fetched from
   switch (outcome.kind) {
     case 'match': {
       const { match } = outcome;
       const reason =
         match.hash === 'sha-1'
-          ? `Verified (SHA-1, seed format): the certificate's SHA-1 thumbprint is published for ${domain} at ${match.url}`
-          : `${domain} delegates its chat service to the holder of this certificate: its ${match.hash} fingerprint is published at ${match.url}`;
+          ? `Verified (SHA-1, seed format): the certificate's SHA-1 thumbprint is published for ${named} at ${match.url}`
+          : `${named} delegates its chat service to the holder of this certificate: its ${match.hash} fingerprint is published at ${match.url}`;
       return { ...base, status: 'verified', match, reason };
     }
     case 'no-match':
-      return { ...base, status: 'mismatch', match: null, reason: `${domain} publishes POSH material, but ${outcome.reason}` };
+      return { ...base, status: 'mismatch', match: null, reason: `${named} publishes POSH material, but ${outcome.reason}` };
     case 'outside-validity':
       // The fingerprint is right but the certificate is not valid now (a time failure, RFC 7711 §4): never a
       // match. Not 'mismatch' either: the domain's statement does not contradict this server, the clock does.

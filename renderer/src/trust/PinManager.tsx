@@ -1,3 +1,4 @@
+import { domainForPeople } from '../../../app/domain/address/domain-name.js';
 import { useCallback, useState } from 'react';
 import type { Pin } from '../../../app/domain/trust.js';
 import { useApi } from '../ApiContext.js';
@@ -44,7 +45,7 @@ export function PinManager() {
           {state.value.map((pin) => (
             <li key={`${pin.domain}|${pin.service}`} className="card" data-testid="pin-item">
               <h3 className="card__title">
-                <bdi>{pin.domain}</bdi> <span className="note">({pin.service})</span>
+                <bdi>{domainForPeople(pin.domain)}</bdi> <span className="note">({pin.service})</span>
               </h3>
               <Fingerprint label="SHA-256 of the pinned public key" value={pin.spkiSha256} />
               <dl className="facts">
@@ -66,7 +67,7 @@ export function PinManager() {
                 <dd>{formatDateTime(pin.lastSeenAt)}</dd>
               </dl>
               <button type="button" className="button--danger" onClick={() => setRemoving(pin)}>
-                Remove pin for <bdi>{pin.domain}</bdi>
+                Remove pin for <bdi>{domainForPeople(pin.domain)}</bdi>
               </button>
             </li>
           ))}
@@ -74,10 +75,10 @@ export function PinManager() {
       ) : null}
       {removing ? (
         <ConfirmDialog
-          title={`Remove the pin for ${removing.domain}?`}
+          title={`Remove the pin for ${domainForPeople(removing.domain)}?`}
           description={
             <p>
-              The next time you connect, Hostproof will ask you again unless a trusted authority or {removing.domain}&apos;s POSH
+              The next time you connect, Hostproof will ask you again unless a trusted authority or {domainForPeople(removing.domain)}&apos;s POSH
               statement vouches for the server.
             </p>
           }

@@ -1,3 +1,4 @@
+import { domainForPeople } from '../../../app/domain/address/domain-name.js';
 import { useCallback, useState } from 'react';
 import { useApi } from '../ApiContext.js';
 import { formatDateTime } from '../common/format-time.js';
@@ -30,7 +31,7 @@ export function PoshCacheView() {
           {state.value.map((entry) => (
             <li key={entry.domain} className="card" data-testid="posh-cache-item">
               <h3 className="card__title">
-                <bdi>{entry.domain}</bdi>
+                <bdi>{domainForPeople(entry.domain)}</bdi>
               </h3>
               <p>
                 Its web site listed {entry.fingerprints.length === 1 ? 'one certificate' : `${entry.fingerprints.length} certificates`}{' '}
@@ -45,7 +46,7 @@ export function PoshCacheView() {
                 ))}
               </ul>
               <button type="button" onClick={() => void forget(entry.domain)}>
-                Forget <bdi>{entry.domain}</bdi>
+                Forget <bdi>{domainForPeople(entry.domain)}</bdi>
               </button>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { domainForPeople } from '../../../app/domain/address/domain-name.js';
 import type { PoshResult, PoshStatus, PoshStepKind } from '../../../app/domain/trust.js';
 import { formatDateTime } from '../common/format-time.js';
 
@@ -31,7 +32,7 @@ export function PoshLookups({ posh }: { readonly posh: PoshResult }) {
   const sha1 = posh.match?.hash === 'sha-1';
   return (
     <section className="posh" data-testid="posh-lookups" aria-label="POSH lookups">
-      <h3 className="section-title">POSH: what {posh.domain} published</h3>
+      <h3 className="section-title">POSH: what {domainForPeople(posh.domain)} published</h3>
       <p data-testid="posh-status" data-status={posh.status}>
         <strong>Result: {STATUS_TEXT[posh.status]}</strong>
         {posh.status === 'verified' && sha1 ? ' (verified with SHA-1, seed format: a weaker hash)' : ''}. {posh.reason}

@@ -1,3 +1,4 @@
+import { domainWithALabel } from '../../../app/domain/address/domain-name.js';
 import type { AccountView } from '../../../app/domain/account.js';
 import { formatDateTime } from '../common/format-time.js';
 import { adviceFor } from './advice-text.js';
@@ -56,7 +57,7 @@ export function SecurityPanel({ account }: { readonly account: AccountView }) {
             <h3 className="section-title">How Hostproof reached this server</h3>
             <DelegationChain steps={verdict.delegation} />
             <PoshLookups posh={verdict.posh} />
-            <PkixDetails pkix={verdict.pkix} domain={verdict.domain} />
+            <PkixDetails pkix={verdict.pkix} domain={domainWithALabel(verdict.domain)} />
             <CertificateDetails certificate={verdict.certificate} chain={verdict.chain} />
           </>
         )}

@@ -1,3 +1,4 @@
+import { domainForPeople } from '../../../app/domain/address/domain-name.js';
 import { useCallback, useRef, useState } from 'react';
 import type { TrustDecision, TrustDecisionRequest } from '../../../app/domain/account.js';
 import { useApi } from '../ApiContext.js';
@@ -49,7 +50,7 @@ export function TrustDecisionDialog({ request, onDecided }: TrustDecisionDialogP
   if (step === 'confirm-replace') {
     return (
       <ReplacePinConfirm
-        domain={verdict.domain}
+        domain={domainForPeople(verdict.domain)}
         previousPin={request.previousPin}
         presented={verdict.certificate}
         busy={busy}
@@ -85,21 +86,21 @@ export function TrustDecisionDialog({ request, onDecided }: TrustDecisionDialogP
       <ErrorText message={error} />
       <div className="dialog__actions">
         <button type="button" data-autofocus data-decision="cancel" onClick={cancel} disabled={busy}>
-          {decisionLabel('cancel', verdict.domain)}
+          {decisionLabel('cancel', domainForPeople(verdict.domain))}
         </button>
         {offered('connect-once') ? (
           <button type="button" data-decision="connect-once" onClick={() => void decide('connect-once')} disabled={busy}>
-            {decisionLabel('connect-once', verdict.domain)}
+            {decisionLabel('connect-once', domainForPeople(verdict.domain))}
           </button>
         ) : null}
         {offered('pin') ? (
           <button type="button" data-decision="pin" onClick={() => void decide('pin')} disabled={busy}>
-            {decisionLabel('pin', verdict.domain)}
+            {decisionLabel('pin', domainForPeople(verdict.domain))}
           </button>
         ) : null}
         {offered('replace-pin') ? (
           <button type="button" className="button--danger" data-decision="replace-pin" onClick={() => setStep('confirm-replace')} disabled={busy}>
-            {decisionLabel('replace-pin', verdict.domain)}
+            {decisionLabel('replace-pin', domainForPeople(verdict.domain))}
           </button>
         ) : null}
       </div>

@@ -1,3 +1,4 @@
+import { domainForPeople } from '../../../app/domain/address/domain-name.js';
 import type { TrustVerdict } from '../../../app/domain/trust.js';
 
 /** "What can I do?", the third question every trust screen answers (trust-ux.md). */
@@ -7,7 +8,7 @@ export function adviceFor(verdict: TrustVerdict): string {
       case 'pkix':
         return 'Nothing: a trusted authority vouches for this server.';
       case 'posh':
-        return `Nothing: ${verdict.domain} vouches for this server on its own web site.`;
+        return `Nothing: ${domainForPeople(verdict.domain)} vouches for this server on its own web site.`;
       case 'pin':
         return 'Nothing while the key stays the same. If it changes, Hostproof stops and asks you. You can remove the pin in the trust center.';
       case 'accepted-once':
@@ -17,9 +18,9 @@ export function adviceFor(verdict: TrustVerdict): string {
   switch (verdict.undecided) {
     case 'key-changed':
     case 'posh-mismatch':
-      return `Do not connect until the people who run ${verdict.domain} confirm the change. Compare the fingerprints below with the ones they give you.`;
+      return `Do not connect until the people who run ${domainForPeople(verdict.domain)} confirm the change. Compare the fingerprints below with the ones they give you.`;
     case 'delegated-host':
     case 'untrusted-certificate':
-      return `Connect again to decide. Before pinning, compare the fingerprints below with the ones the people who run ${verdict.domain} publish.`;
+      return `Connect again to decide. Before pinning, compare the fingerprints below with the ones the people who run ${domainForPeople(verdict.domain)} publish.`;
   }
 }

@@ -1,5 +1,5 @@
 import type { TrustDecision, TrustDecisionRequest } from '../../../app/domain/account.js';
-import { sameDomain } from '../../../app/domain/address/domain-name.js';
+import { domainForPeople, domainWithALabel, sameDomain } from '../../../app/domain/address/domain-name.js';
 import type { TrustVerdict } from '../../../app/domain/trust.js';
 import { formatDay } from '../common/format-time.js';
 import { certificateNames, listNames } from '../../../app/domain/certificate-names.js';
@@ -34,7 +34,7 @@ function certificateProblem(verdict: TrustVerdict): string {
   else if (warnings.includes('untrusted-issuer')) problems.push('comes from an issuer Hostproof does not trust');
   if (warnings.includes('expired-certificate')) problems.push('has expired');
   if (warnings.includes('not-yet-valid-certificate')) problems.push('is not valid yet');
-  if (warnings.includes('delegated-host')) problems.push(`is for ${listNames(certificateNames(verdict.certificate))}, not ${verdict.domain}`);
+  if (warnings.includes('delegated-host')) problems.push(`is for ${listNames(certificateNames(verdict.certificate))}, not ${domainWithALabel(verdict.domain)}`);
   if (problems.length === 0) problems.push('was not accepted');
   return listNames(problems, problems.length);
 }
@@ -46,7 +46,7 @@ function certificateProblem(verdict: TrustVerdict): string {
  */
 export function decisionText(request: TrustDecisionRequest): DecisionText {
   const { verdict, previousPin } = request;
-  const domain = verdict.domain;
+  const domain = domainForPeople(verdict.domain);
   const server = serverName(verdict);
   const names = listNames(certificateNames(verdict.certificate));
   const reason = verdict.verified ? null : verdict.undecided;

@@ -14,13 +14,14 @@ export const decisionDialog = (page: Page): Locator => page.getByTestId('trust-d
 export const accountItem = (page: Page, jid: string): Locator => page.getByTestId('account-item').filter({ hasText: jid });
 
 /** Fills the "Add an account" form as a user would and submits it. */
-export async function addAccountThroughForm(page: Page, jid: string, password: string): Promise<void> {
+/** Adds an account through the form; `shownAs` is the address the page then shows (canonical form). */
+export async function addAccountThroughForm(page: Page, jid: string, password: string, shownAs = jid): Promise<void> {
   await page.getByRole('navigation', { name: 'Accounts' }).getByRole('button', { name: 'Add account' }).click();
   const form = page.getByTestId('account-form');
   await form.getByLabel('Chat address').fill(jid);
   await form.getByLabel('Password', { exact: true }).fill(password);
   await form.getByRole('button', { name: 'Add account' }).click();
-  await accountPage(page).getByRole('heading', { name: jid }).waitFor({ timeout: UI_TIMEOUT });
+  await accountPage(page).getByRole('heading', { name: shownAs }).waitFor({ timeout: UI_TIMEOUT });
 }
 
 /** Waits until the open account's connection shows this stage. */

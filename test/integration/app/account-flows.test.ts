@@ -5,39 +5,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../app/domain/account.js';
-import { appCaller } from '../../harness/app-caller.js';
-import { startAppWorld, password, type AppWorld, type Transport } from '../../harness/app-world.js';
+import { password, type Transport } from '../../harness/app-world.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { createTestApp, type TestApp } from '../../harness/test-app.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
+import { useWorldApps } from '../../harness/world-apps.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 
 describe.runIf(available)('account flows against a real Prosody', () => {
-  let world: AppWorld;
-  const apps: TestApp[] = [];
-
-  beforeAll(async () => {
-    world = await startAppWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(apps.splice(0).map((a) => a.close()));
-  });
-
-  async function openApp(transport: Transport, reconnectDelay: (attempt: number) => number = () => 200) {
-    const app = await createTestApp({ network: world.network(transport), reconnectDelay });
-    apps.push(app);
-    const call = appCaller(app);
-    const addAccount = (jid: string, pw = password(jid.split('@')[0]!)) => call('addAccount', { jid, password: pw, rememberPassword: true });
-    const stateOf = (accountId: string, stage: ConnectionState['stage']) =>
-      waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === accountId && p.state.stage === stage);
-    return { app, call, addAccount, stateOf };
-  }
+  const rig = useWorldApps();
+  const openApp = (transport: Transport, reconnectDelay?: (attempt: number) => number) => rig.open(transport, reconnectDelay);
 
   describe.each(['starttls', 'direct'] as const)('over %s', (transport) => {
     it('(a) a CA-valid certificate for the domain: online without a question, verified by PKIX', async () => {
@@ -137,7 +116,7 @@ describe.runIf(available)('account flows against a real Prosody', () => {
     await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === id && p.state.stage === 'online');
     await call('disconnect', { accountId: id });
 
-    await world.rotateHostingKey();
+    await rig.world.rotateHostingKey();
     {
       const mark = app.events.length;
       await call('connect', { accountId: id });

@@ -6,36 +6,23 @@
  * (No ß or ς here: Prosody prepares names with IDNA2003, which maps "straße" to "strasse", a different domain
  * under IDNA2008; the session refuses such a binding, see resource-binding.test.ts.)
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../app/domain/account.js';
-import { appCaller } from '../../harness/app-caller.js';
-import { password, startAppWorld, type AppWorld, type Transport } from '../../harness/app-world.js';
+import { password, type Transport } from '../../harness/app-world.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { createTestApp, type TestApp } from '../../harness/test-app.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
+import { useWorldApps } from '../../harness/world-apps.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 
 describe.runIf(available)('IDN accounts against a real Prosody', () => {
-  let world: AppWorld;
-  const apps: TestApp[] = [];
-
-  beforeAll(async () => {
-    world = await startAppWorld();
-  });
-  afterAll(async () => {
-    await world?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(apps.splice(0).map((a) => a.close()));
-  });
+  const rig = useWorldApps();
 
   async function openApp(transport: Transport) {
-    const app = await createTestApp({ network: world.network(transport), reconnectDelay: () => 200 });
-    apps.push(app);
-    const call = appCaller(app);
+    const { app, call, addAccount } = await rig.open(transport);
+    /** Adds the account and waits until its first attempt settles (online, failed or asking). */
     const online = async (jid: string) => {
-      const view = await call('addAccount', { jid, password: password('alice'), rememberPassword: true });
+      const view = await addAccount(jid, password('alice'));
       const event = await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === view.settings.id && ['online', 'failed', 'awaiting-decision'].includes(p.state.stage));
       return { view, state: event.state as ConnectionState };
     };

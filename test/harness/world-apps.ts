@@ -1,0 +1,57 @@
+/**
+ * The frame of the app-level integration tests: one shared test world per file (app-world.ts), fresh apps
+ * (real services, createTestApp) per test, each closed after its test. `open()` gives the calls the tests use:
+ * the dispatcher the window's IPC uses, adding an account, and waiting for a connection stage.
+ */
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { ConnectionState } from '../../app/domain/account.js';
+import { jidOrNull } from '../../app/domain/address/jid.js';
+import { appCaller } from './app-caller.js';
+import { password, startAppWorld, type AppWorld, type Transport } from './app-world.js';
+import { createTestApp, type TestApp } from './test-app.js';
+import { waitForEvent } from './wait-for-event.js';
+
+export interface WorldApps {
+  readonly world: AppWorld;
+  open(transport: Transport, reconnectDelay?: (attempt: number) => number): Promise<OpenedApp>;
+}
+
+export type OpenedApp = Awaited<ReturnType<typeof openOn>>;
+
+async function openOn(world: AppWorld, transport: Transport, reconnectDelay: (attempt: number) => number) {
+  const app = await createTestApp({ network: world.network(transport), reconnectDelay });
+  const call = appCaller(app);
+  /** Adds the account with its world password ("secret-<local part>") unless another is given. */
+  const addAccount = (jid: string, pw = password(jidOrNull(jid)?.local ?? '')) => call('addAccount', { jid, password: pw, rememberPassword: true });
+  const stateOf = (accountId: string, stage: ConnectionState['stage']) =>
+    waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === accountId && p.state.stage === stage);
+  return { app, call, addAccount, stateOf };
+}
+
+export function useWorldApps(): WorldApps {
+  let world: AppWorld | null = null;
+  const apps: TestApp[] = [];
+  beforeAll(async () => {
+    world = await startAppWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((a) => a.close()));
+  });
+  const started = (): AppWorld => {
+    if (world === null) throw new Error('The test world is not started yet: call open() inside a test.');
+    return world;
+  };
+  return {
+    get world() {
+      return started();
+    },
+    open: async (transport, reconnectDelay = () => 200) => {
+      const opened = await openOn(started(), transport, reconnectDelay);
+      apps.push(opened.app);
+      return opened;
+    },
+  };
+}

@@ -2,7 +2,7 @@
  * Entry point of the Electron main process: app lifecycle and desktop integration only. Everything it wires
  * together lives in plain-Node modules that the tests run without Electron.
  */
-import { app, BrowserWindow, ipcMain, net, Notification, safeStorage, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, safeStorage, shell } from 'electron';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +19,7 @@ import { createPathLocks } from '../store/path-locks.js';
 import { openOnlineSession } from '../xmpp/session/open-session.js';
 import { parseXmppUri, xmppUriFromArgv, type XmppUri } from '../xmpp/xmpp-uri.js';
 import { isSafeExternalUrl } from './external-url.js';
+import { createNativeConfirm } from './native-confirm.js';
 import { registerIpc } from './ipc-register.js';
 import { safeStorageCipher } from './safe-storage-cipher.js';
 import { createMainWindow } from './window.js';
@@ -106,6 +107,7 @@ function start(): void {
       network: { ca: rootCertificates, lookup: createNameLookup(), dns: createDnsResolver() },
       openSession: openOnlineSession,
       notice,
+      confirm: createNativeConfirm({ dialog, window: () => mainWindow }),
       networkStatus: createNetworkWatch(() => net.isOnline()),
     });
     app.on('before-quit', () => void services.shutdown());

@@ -4,6 +4,7 @@
  * itself.
  */
 import type { AccountId, AccountSettings, AccountView, TrustDecision } from '../../app/domain/account.js';
+import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
 import { bareJidOrNull, parseBareJid } from '../../app/domain/address/jid.js';
 import type { RequestPayload } from '../../app/ipc/contract.js';
 import { UserFacingError } from '../ipc/handlers.js';
@@ -25,6 +26,8 @@ export interface AccountsServiceDeps {
   readonly createChat: (settings: AccountSettings) => AccountChat;
   /** Builds the connection controller of one account, which attaches the chat when it is online. */
   readonly createConnection: (settings: AccountSettings, chat: AccountChat) => AccountConnection;
+  /** The main process's own confirmation of a change of trust (here: an account's server address). */
+  readonly confirm: ConfirmTrustChange;
 }
 
 export interface AccountsService {
@@ -34,7 +37,7 @@ export interface AccountsService {
   remove(accountId: AccountId): Promise<void>;
   connect(accountId: AccountId, password?: string): Promise<void>;
   disconnect(accountId: AccountId): Promise<void>;
-  decide(requestId: string, decision: TrustDecision): void;
+  decide(requestId: string, decision: TrustDecision): Promise<void>;
   features(accountId: AccountId): ChatFeatures;
   jidOf(accountId: AccountId): Promise<string>;
   autoConnect(): Promise<void>;
@@ -118,6 +121,12 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     update: async (request) => {
       const { accountId, password, ...patch } = request;
       const before = await settingsOf(accountId);
+      // Where the password goes is a trust decision: a new server address needs the main process's own
+      // confirmation, so a compromised window cannot point the account at its own server.
+      if (patch.server !== undefined && !sameServer(before.server, patch.server)) {
+        const change = { kind: 'change-server', account: before.jid, from: before.server, to: patch.server } as const;
+        if (!(await deps.confirm(change))) throw new UserFacingError(NOT_CONFIRMED);
+      }
       const updated = await deps.store.update(accountId, patch);
       if (!updated) throw new UserFacingError('That account no longer exists.');
       if (updated.rememberPassword && password !== undefined) await deps.vault.set(accountId, password);
@@ -137,8 +146,12 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     disconnect: async (accountId) => {
       await live.get(accountId)?.connection.disconnect();
     },
-    decide: (requestId, decision) => {
-      for (const entry of live.values()) if (entry.connection.decide(requestId, decision)) return;
+    decide: async (requestId, decision) => {
+      for (const entry of live.values()) {
+        const outcome = await entry.connection.decide(requestId, decision);
+        if (outcome === 'answered') return;
+        if (outcome === 'not-confirmed') throw new UserFacingError(NOT_CONFIRMED);
+      }
       throw new UserFacingError('That question was already answered or the connection attempt has ended.');
     },
     features: (accountId) => {
@@ -158,4 +171,12 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       await Promise.all([...live.keys()].map(stopLive));
     },
   };
+}
+
+/** Said when the person did not confirm a trust change in the main process's own dialog. */
+export const NOT_CONFIRMED = 'Not confirmed in Hostproof\'s own dialog, so nothing was changed.';
+
+function sameServer(a: AccountSettings['server'], b: AccountSettings['server']): boolean {
+  if (a === null || b === null) return a === b;
+  return a.host === b.host && a.port === b.port && a.directTls === b.directTls;
 }

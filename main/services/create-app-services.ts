@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseBareJid } from '../../app/domain/address/jid.js';
+import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import type { NameLookup } from '../net/name-lookup.js';
 import { openAppStores } from '../store/app-stores.js';
@@ -37,6 +38,11 @@ export interface AppServicesOptions {
   readonly openSession: (args: OpenSessionArgs) => Promise<OnlineSession>;
   /** Told about damaged files and other problems the user should hear of. */
   readonly notice: (text: string) => void;
+  /**
+   * The main process's own confirmation of every step that changes trust (pin, replace, connect once, remove a
+   * pin, change a server): a native dialog in the app; the tests' stand-in for the person's click.
+   */
+  readonly confirm: ConfirmTrustChange;
   readonly now?: () => Date;
   readonly reconnectDelay?: (attempt: number) => number;
   /** Whether the computer has a network (reconnects pause without one). Absent: assumed online. */
@@ -62,6 +68,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const resolver = createXmppResolver({ resolver: options.network.dns });
 
   const accounts = createAccountsService({
+    confirm: options.confirm,
     store: stores.accounts,
     vault: stores.vault,
     accountData: stores.accountData,
@@ -80,6 +87,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       const jid = parseBareJid(settings.jid);
       if (!jid.ok) throw new UserFacingError(`The saved address "${settings.jid}" cannot be used: ${jid.problem.message}`);
       return createAccountConnection({
+        confirm: options.confirm,
         accountId: settings.id,
         domain: jid.value.domain.ascii,
         localpart: jid.value.local,
@@ -122,7 +130,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 
   return {
     accounts,
-    trustCenter: createTrustCenterService({ pins, posh, trustLog, now }),
+    trustCenter: createTrustCenterService({ pins, posh, trustLog, now, confirm: options.confirm }),
     shutdown: () => accounts.shutdown(),
   };
 }

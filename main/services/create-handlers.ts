@@ -34,7 +34,7 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     connect: (p) => nothing(accounts.connect(p.accountId, p.password)),
     disconnect: (p) => nothing(accounts.disconnect(p.accountId)),
     decideTrust: async (p) => {
-      accounts.decide(p.requestId, p.decision);
+      await accounts.decide(p.requestId, p.decision);
       return null;
     },
 

@@ -1,11 +1,14 @@
 /** The trust center's requests: pins, the POSH cache and each account's trust history. */
 import type { AccountId } from '../../app/domain/account.js';
-import type { Pin } from '../../app/domain/trust.js';
+import { domainForPeople } from '../../app/domain/address/domain-name.js';
+import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
+import { XMPP_CLIENT_SERVICE, type Pin } from '../../app/domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../../app/domain/trust-records.js';
 import type { PinStore } from '../store/pin-store.js';
 import type { TrustLog } from '../store/trust-log.js';
 import type { PoshVerifier } from '../trust/posh/verify-posh.js';
 import { UserFacingError } from '../ipc/handlers.js';
+import { NOT_CONFIRMED } from './accounts-service.js';
 
 export interface TrustCenterService {
   listPins(): Promise<readonly Pin[]>;
@@ -16,11 +19,24 @@ export interface TrustCenterService {
   exportTrustLog(accountId: AccountId, jid: string): Promise<{ fileName: string; json: string }>;
 }
 
-export function createTrustCenterService(deps: { pins: PinStore; posh: PoshVerifier; trustLog: TrustLog; now: () => Date }): TrustCenterService {
+export interface TrustCenterDeps {
+  readonly pins: PinStore;
+  readonly posh: PoshVerifier;
+  readonly trustLog: TrustLog;
+  readonly now: () => Date;
+  /** The main process's own confirmation of a change of trust (here: removing a pin). */
+  readonly confirm: ConfirmTrustChange;
+}
+
+export function createTrustCenterService(deps: TrustCenterDeps): TrustCenterService {
   return {
     listPins: () => deps.pins.list(),
     removePin: async (domain) => {
-      if (!(await deps.pins.remove(domain, 'xmpp-client'))) throw new UserFacingError(`There is no pin for ${domain}.`);
+      const pin = await deps.pins.get(domain, XMPP_CLIENT_SERVICE);
+      if (pin === null) throw new UserFacingError(`There is no pin for ${domainForPeople(domain)}.`);
+      const confirmed = await deps.confirm({ kind: 'remove-pin', domain, key: { spkiSha256: pin.spkiSha256, certificate: pin.certificate } });
+      if (!confirmed) throw new UserFacingError(NOT_CONFIRMED);
+      await deps.pins.remove(domain, XMPP_CLIENT_SERVICE);
     },
     listPoshCache: () => deps.posh.list(),
     forgetPosh: (domain) => deps.posh.forget(domain),

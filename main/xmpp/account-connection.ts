@@ -7,6 +7,7 @@
 import { jidDomainForm } from '../../app/domain/address/domain-name.js';
 import { formatJid } from '../../app/domain/address/jid.js';
 import type { ConnectionError, ConnectionState, TrustDecision, TrustDecisionRequest } from '../../app/domain/account.js';
+import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
 import type { TrustVerdict } from '../../app/domain/trust.js';
 import type { TrustLogEntryV2 } from '../../app/domain/trust-records.js';
 import type { ConfiguredServer } from './candidate.js';
@@ -15,7 +16,7 @@ import { describeConnectionError, isFinal } from './connection-errors.js';
 import { PasswordNeededError } from './errors.js';
 import type { MechanismName } from './sasl/mechanism.js';
 import type { OnlineSession, OpenSessionArgs } from './session/online-session.js';
-import { createTrustDecisionFlow, type PinWriter } from './trust-decision-flow.js';
+import { createTrustDecisionFlow, type DecideOutcome, type PinWriter } from './trust-decision-flow.js';
 
 export interface AccountConnectionDeps {
   readonly accountId: string;
@@ -30,6 +31,8 @@ export interface AccountConnectionDeps {
   readonly log: (entry: TrustLogEntryV2) => Promise<void>;
   readonly onState: (state: ConnectionState) => void;
   readonly onDecisionNeeded: (request: TrustDecisionRequest) => void;
+  /** The main process's own confirmation of an answer that changes trust (trust-decision-flow.ts). */
+  readonly confirm: ConfirmTrustChange;
   /** `resumed`: the same session continued (XEP-0198), nothing needs setting up again. */
   readonly onOnline: (session: OnlineSession, verdict: TrustVerdict, resumed: boolean) => void;
   readonly now: () => Date;
@@ -55,8 +58,8 @@ export interface AccountConnection {
   /** Starts connecting with this password (kept in memory for reconnects until disconnect). */
   connect(password: string): void;
   disconnect(): Promise<void>;
-  /** Answers a pending decision; false when no such request is pending. */
-  decide(requestId: string, decision: TrustDecision): boolean;
+  /** Answers a pending decision (confirmed by the main process when it changes trust). */
+  decide(requestId: string, decision: TrustDecision): Promise<DecideOutcome>;
 }
 
 export function createAccountConnection(deps: AccountConnectionDeps): AccountConnection {
@@ -82,6 +85,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
     now: deps.now,
     onProgress: setState,
     onDecisionNeeded: deps.onDecisionNeeded,
+    confirm: deps.confirm,
   });
 
   const run = async () => {

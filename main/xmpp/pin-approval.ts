@@ -10,6 +10,7 @@
  * existing pin without the question that says a pin is being replaced.
  */
 import type { AccountId, TrustDecision, TrustDecisionRequest } from '../../app/domain/account.js';
+import type { TrustChange } from '../../app/domain/trust-change.js';
 import { XMPP_CLIENT_SERVICE, type Pin, type TrustVerdict } from '../../app/domain/trust.js';
 import { decideTrust } from '../trust/verdict.js';
 
@@ -30,6 +31,28 @@ export function decisionRequest(requestId: string, accountId: AccountId, verdict
 /** The answer as it counts: one that was not offered is "cancel". */
 export function offeredOrCancel(request: TrustDecisionRequest, decision: TrustDecision): TrustDecision {
   return request.choices.includes(decision) ? decision : 'cancel';
+}
+
+/**
+ * The trust change an answer asks for, for the main process's own confirmation; null for "cancel", which
+ * changes nothing and needs no confirmation.
+ */
+export function trustChangeFor(domain: string, request: TrustDecisionRequest, decision: TrustDecision): TrustChange | null {
+  const key = { spkiSha256: request.verdict.certificate.spkiSha256, certificate: request.verdict.certificate };
+  switch (decision) {
+    case 'cancel':
+      return null;
+    case 'connect-once':
+      return { kind: 'connect-once', domain, key };
+    case 'pin':
+      return { kind: 'pin', domain, key };
+    case 'replace-pin': {
+      const previous = request.previousPin;
+      // Offered only when another key is pinned (decisionRequest), so previous is there; refuse otherwise.
+      if (previous === null) return null;
+      return { kind: 'replace-pin', domain, previous: { spkiSha256: previous.spkiSha256, certificate: previous.certificate }, next: key };
+    }
+  }
 }
 
 /** The pin an answer approves for `domain` (the JID domain as an A-label), or null when it approves none. */

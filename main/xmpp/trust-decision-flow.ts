@@ -8,12 +8,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountId, ConnectionState, TrustDecision, TrustDecisionRequest } from '../../app/domain/account.js';
 import { XMPP_CLIENT_SERVICE, type Pin, type TrustVerdict } from '../../app/domain/trust.js';
+import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
 import { trustLogEntryFrom } from '../../app/domain/trust-log-entry.js';
 import type { TrustLogEntryV2 } from '../../app/domain/trust-records.js';
 import type { ConfiguredServer } from './candidate.js';
 import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verified.js';
 import { TrustCancelledError } from './errors.js';
-import { approvedPin, decisionRequest, offeredOrCancel, reconsider, type UnverifiedVerdict } from './pin-approval.js';
+import { approvedPin, decisionRequest, offeredOrCancel, reconsider, trustChangeFor, type UnverifiedVerdict } from './pin-approval.js';
 
 /** How many times one attempt may ask the user (a server that changes key between our reconnects). */
 export const MAX_DECISIONS_PER_ATTEMPT = 3;
@@ -36,6 +37,8 @@ export interface TrustDecisionFlowDeps {
   /** The attempt's stages: resolving, connecting, verifying, and awaiting-decision while the user is asked. */
   readonly onProgress: (state: ConnectionState) => void;
   readonly onDecisionNeeded: (request: TrustDecisionRequest) => void;
+  /** The main process's own confirmation of an answer that changes trust (pin, replace, connect once). */
+  readonly confirm: ConfirmTrustChange;
   /** Question ids; unpredictable by default, so only the window that was asked can answer. */
   readonly requestIds?: () => string;
 }
@@ -45,18 +48,23 @@ export interface TrustDecisionFlow {
   establish(signal: AbortSignal): Promise<VerifiedConnection>;
   /** The verdict of the last connection (after the user's answer, the reconsidered one). */
   readonly lastVerdict: TrustVerdict | null;
-  /** Answers the pending question; false when no question with this id is pending. */
-  decide(requestId: string, decision: TrustDecision): boolean;
+  /**
+   * Answers the pending question. An answer that changes trust counts only after the person confirmed it in
+   * the main process's own dialog: 'not-confirmed' leaves the question open and changes nothing.
+   */
+  decide(requestId: string, decision: TrustDecision): Promise<DecideOutcome>;
   /** The user disconnected: a pending question counts as "cancel", and "connect once" is forgotten. */
   forget(): void;
 }
+
+export type DecideOutcome = 'answered' | 'not-confirmed' | 'unknown-question';
 
 export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecisionFlow {
   const requestIds = deps.requestIds ?? randomUUID;
   let lastVerdict: TrustVerdict | null = null;
   /** "Connect once": the exact key the user accepted, in memory only, until forget(). */
   let acceptedOnceSpki: string | null = null;
-  let pending: { readonly requestId: string; readonly resolve: (decision: TrustDecision) => void } | null = null;
+  let pending: { readonly request: TrustDecisionRequest; readonly resolve: (decision: TrustDecision) => void } | null = null;
 
   const log = async (verdict: TrustVerdict, decision?: TrustDecision) => {
     try {
@@ -72,7 +80,7 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
     const request = decisionRequest(requestIds(), deps.accountId, verdict);
     deps.onProgress({ stage: 'awaiting-decision', endpoint: verdict.endpoint, request });
     const decision = await new Promise<TrustDecision>((resolve) => {
-      pending = { requestId: request.requestId, resolve };
+      pending = { request, resolve };
       signal.addEventListener('abort', () => resolve('cancel'), { once: true });
       deps.onDecisionNeeded(request);
     });
@@ -133,10 +141,16 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
     get lastVerdict() {
       return lastVerdict;
     },
-    decide: (requestId, decision) => {
-      if (!pending || pending.requestId !== requestId) return false;
-      pending.resolve(decision);
-      return true;
+    decide: async (requestId, decision) => {
+      const question = pending;
+      if (!question || question.request.requestId !== requestId) return 'unknown-question';
+      const answer = offeredOrCancel(question.request, decision);
+      const change = trustChangeFor(deps.domain, question.request, answer);
+      if (change !== null && !(await deps.confirm(change))) return 'not-confirmed';
+      // The attempt may have ended while the confirmation was open: then the answer has nobody to go to.
+      if (pending !== question) return 'unknown-question';
+      question.resolve(answer);
+      return 'answered';
     },
     forget: () => {
       pending?.resolve('cancel');

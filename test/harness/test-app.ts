@@ -3,6 +3,7 @@
  * real network code pointed at the test's loopback servers, a real cipher. Events are relayed to whoever
  * listens (the e2e harness pushes them into the page; integration tests record them).
  */
+import type { TrustChange } from '../../app/domain/trust-change.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,8 @@ export interface TestApp {
   readonly events: RecordedEvent[];
   readonly notices: string[];
   readonly openedExternally: string[];
+  /** Every trust change the main process asked the person to confirm, in order. */
+  readonly confirmations: TrustChange[];
   /** Forward every event to this listener as well (the e2e harness's page). */
   forwardEvents(listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void): void;
   close(): Promise<void>;
@@ -39,6 +42,11 @@ export interface TestAppOptions {
   readonly network?: Partial<NetworkDeps>;
   readonly reconnectDelay?: (attempt: number) => number;
   readonly networkStatus?: NetworkStatus;
+  /**
+   * Stands in for the person's click in the main process's own confirmation dialog (native in the app).
+   * Default: confirmed, as a person who chose the same answer in the window would.
+   */
+  readonly confirm?: (change: TrustChange) => boolean | Promise<boolean>;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -46,6 +54,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const events: RecordedEvent[] = [];
   const notices: string[] = [];
   const openedExternally: string[] = [];
+  const confirmations: TrustChange[] = [];
   let forward: (<E extends EventName>(event: E, payload: EventPayloads[E]) => void) | null = null;
   const services = createAppServices({
     dataDir,
@@ -62,6 +71,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
     openSession: openOnlineSession,
     notice: (text) => notices.push(text),
+    confirm: async (change) => {
+      confirmations.push(change);
+      return (await options.confirm?.(change)) ?? true;
+    },
     reconnectDelay: options.reconnectDelay,
     networkStatus: options.networkStatus,
   });
@@ -79,6 +92,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     events,
     notices,
     openedExternally,
+    confirmations,
     forwardEvents: (listener) => {
       forward = listener;
     },

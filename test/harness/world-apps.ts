@@ -8,18 +8,18 @@ import type { ConnectionState } from '../../app/domain/account.js';
 import { jidOrNull } from '../../app/domain/address/jid.js';
 import { appCaller } from './app-caller.js';
 import { password, startAppWorld, type AppWorld, type Transport } from './app-world.js';
-import { createTestApp, type TestApp } from './test-app.js';
+import { createTestApp, type TestApp, type TestAppOptions } from './test-app.js';
 import { waitForEvent } from './wait-for-event.js';
 
 export interface WorldApps {
   readonly world: AppWorld;
-  open(transport: Transport, reconnectDelay?: (attempt: number) => number): Promise<OpenedApp>;
+  open(transport: Transport, reconnectDelay?: (attempt: number) => number, options?: Pick<TestAppOptions, 'confirm'>): Promise<OpenedApp>;
 }
 
 export type OpenedApp = Awaited<ReturnType<typeof openOn>>;
 
-async function openOn(world: AppWorld, transport: Transport, reconnectDelay: (attempt: number) => number) {
-  const app = await createTestApp({ network: world.network(transport), reconnectDelay });
+async function openOn(world: AppWorld, transport: Transport, reconnectDelay: (attempt: number) => number, options: Pick<TestAppOptions, 'confirm'> = {}) {
+  const app = await createTestApp({ ...options, network: world.network(transport), reconnectDelay });
   const call = appCaller(app);
   /** Adds the account with its world password ("secret-<local part>") unless another is given. */
   const addAccount = (jid: string, pw = password(jidOrNull(jid)?.local ?? '')) => call('addAccount', { jid, password: pw, rememberPassword: true });
@@ -48,8 +48,8 @@ export function useWorldApps(): WorldApps {
     get world() {
       return started();
     },
-    open: async (transport, reconnectDelay = () => 200) => {
-      const opened = await openOn(started(), transport, reconnectDelay);
+    open: async (transport, reconnectDelay = () => 200, options) => {
+      const opened = await openOn(started(), transport, reconnectDelay, options);
       apps.push(opened.app);
       return opened;
     },

@@ -1,5 +1,5 @@
 import { CopyButton } from './CopyButton.js';
-import { groupFingerprint } from './fingerprint-groups.js';
+import { groupFingerprint } from '../../../app/domain/fingerprint-groups.js';
 
 interface FingerprintProps {
   readonly label: string;

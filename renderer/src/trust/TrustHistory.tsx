@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { TrustLogEntry } from '../../../app/domain/trust-records.js';
 import { useApi } from '../ApiContext.js';
 import { formatDateTime } from '../common/format-time.js';
-import { groupFingerprint } from '../common/fingerprint-groups.js';
+import { groupFingerprint } from '../../../app/domain/fingerprint-groups.js';
 import { useLoad } from '../common/use-load.js';
 import { logDecision, logResult, logWhy, WHY_NOT_RECORDED } from './trust-log-text.js';
 import { TrustLogExport } from './TrustLogExport.js';

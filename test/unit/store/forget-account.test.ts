@@ -64,6 +64,7 @@ describe('removing an account', () => {
       network: { ca: [], lookup: createNameLookup(), dns: createDnsResolver() },
       openSession: () => Promise.reject(new Error('no session in this test')),
       notice: (text) => problems.push(text),
+      confirm: async () => true,
       now,
     });
     await services.accounts.remove(alice.id);

@@ -57,6 +57,7 @@ async function signIn(mechanism: MechanismName, save: (mechanism: MechanismName)
     log: async () => undefined,
     onState: (state) => states.push(state),
     onDecisionNeeded: () => undefined,
+    confirm: async () => true,
     onOnline: () => online(),
     now: () => NOW,
     reconnectDelay: () => 1_000,

@@ -3,6 +3,7 @@
  * fakes only for what the flow is given: the connection attempt (a scripted "server" that presents one
  * certificate per connection and may hang up while the user reads), the pin store and the trust log.
  */
+import type { TrustChange } from '../../../app/domain/trust-change.js';
 import type { TLSSocket } from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState, TrustDecision, TrustDecisionRequest } from '../../../app/domain/account.js';
@@ -51,7 +52,15 @@ class FakeSocket {
  * The flow wired to a scripted server. `answer` plays the user: it sees each question and returns the
  * decision to click (or null to leave the dialog open).
  */
-function setup(options: { serve: (connection: number) => Presented; answer?: (q: TrustDecisionRequest) => TrustDecision | null; pins?: Pin[]; logFails?: boolean }) {
+function setup(options: {
+  serve: (connection: number) => Presented;
+  answer?: (q: TrustDecisionRequest) => TrustDecision | null;
+  pins?: Pin[];
+  logFails?: boolean;
+  /** The person's click in the main process's own confirmation dialog; default: confirmed. */
+  confirm?: (change: TrustChange) => boolean;
+}) {
+  const confirmations: TrustChange[] = [];
   const pinned = new Map<string, Pin>((options.pins ?? []).map((p) => [p.domain, p]));
   const stored: Pin[] = [];
   const touched: string[] = [];
@@ -117,11 +126,15 @@ function setup(options: { serve: (connection: number) => Presented; answer?: (q:
       questions.push(question);
       if (options.serve(attempts.length).hangsUpWhileAsked) sockets.at(-1)?.destroy();
       const decision = options.answer?.(question) ?? null;
-      if (decision !== null) flow.decide(question.requestId, decision);
+      if (decision !== null) void flow.decide(question.requestId, decision);
+    },
+    confirm: async (change) => {
+      confirmations.push(change);
+      return options.confirm?.(change) ?? true;
     },
     requestIds: () => `question-${++ids}`,
   });
-  return { flow, stored, touched, logged, attempts, sockets, questions, states, pinned };
+  return { flow, stored, touched, logged, attempts, sockets, questions, states, pinned, confirmations };
 }
 
 const establish = (flow: ReturnType<typeof setup>['flow'], signal = new AbortController().signal) => flow.establish(signal);
@@ -145,6 +158,45 @@ describe('a verified server', () => {
     expect(verdict).toMatchObject({ verified: true, method: 'pin' });
     expect(t.touched).toEqual([NOW.toISOString()]);
     expect(t.questions).toEqual([]);
+  });
+});
+
+describe("the main process's own confirmation", () => {
+  it('pins nothing on the window\'s word alone: a declined confirmation leaves the question open and the store untouched', async () => {
+    let confirmed = false;
+    const t = setup({ serve: () => selfSigned(), confirm: () => confirmed });
+    const attempt = establish(t.flow);
+    await until(() => t.questions.length === 1);
+    expect(await t.flow.decide('question-1', 'pin')).toBe('not-confirmed');
+    expect(t.stored).toEqual([]);
+    expect(t.sockets[0]?.destroyed).toBe(false);
+    // The person confirms the second time: now, and only now, the key is pinned.
+    confirmed = true;
+    expect(await t.flow.decide('question-1', 'pin')).toBe('answered');
+    await expect(attempt).resolves.toMatchObject({ verdict: { method: 'pin' } });
+    expect(t.stored).toHaveLength(1);
+    expect(t.confirmations).toMatchObject([
+      { kind: 'pin', domain: DOMAIN, key: { spkiSha256: SELF_SIGNED_HOSTING_CERT.spkiSha256 } },
+      { kind: 'pin', domain: DOMAIN },
+    ]);
+  });
+
+  it('shows both keys for a replacement, and accepts once only after confirmation', async () => {
+    const oldPin = pinFor(DOMAIN_CERT);
+    const replace = setup({ serve: () => selfSigned(), answer: () => 'replace-pin', pins: [oldPin] });
+    await establish(replace.flow);
+    expect(replace.confirmations).toMatchObject([
+      { kind: 'replace-pin', domain: DOMAIN, previous: { spkiSha256: oldPin.spkiSha256 }, next: { spkiSha256: SELF_SIGNED_HOSTING_CERT.spkiSha256 } },
+    ]);
+
+    const once = setup({ serve: () => selfSigned(), confirm: () => false });
+    const attempt = establish(once.flow);
+    await until(() => once.questions.length === 1);
+    expect(await once.flow.decide('question-1', 'connect-once')).toBe('not-confirmed');
+    expect(await once.flow.decide('question-1', 'cancel')).toBe('answered');
+    await expect(attempt).rejects.toBeInstanceOf(TrustCancelledError);
+    // Cancel changes nothing, so it needs no confirmation.
+    expect(once.confirmations.map((c) => c.kind)).toEqual(['connect-once']);
   });
 });
 
@@ -215,7 +267,7 @@ describe('asking the user', () => {
     await until(() => t.questions.length === 1);
     controller.abort();
     await expect(attempt).rejects.toBeInstanceOf(TrustCancelledError);
-    expect(t.flow.decide('question-1', 'pin')).toBe(false);
+    expect(await t.flow.decide('question-1', 'pin')).toBe('unknown-question');
     expect(t.stored).toEqual([]);
   });
 
@@ -232,8 +284,8 @@ describe('asking the user', () => {
     const t = setup({ serve: () => selfSigned() });
     const attempt = establish(t.flow);
     await until(() => t.questions.length === 1);
-    expect(t.flow.decide('question-0', 'connect-once')).toBe(false);
-    expect(t.flow.decide('question-1', 'connect-once')).toBe(true);
+    expect(await t.flow.decide('question-0', 'connect-once')).toBe('unknown-question');
+    expect(await t.flow.decide('question-1', 'connect-once')).toBe('answered');
     await expect(attempt).resolves.toMatchObject({ verdict: { method: 'accepted-once' } });
   });
 

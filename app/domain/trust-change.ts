@@ -1,0 +1,29 @@
+/**
+ * The steps that change whom the app trusts (issue 9, trust-ux.md "main-owned confirmations"). The window may
+ * ask for one, but the main process carries it out only after the person confirmed it in a dialog the main
+ * process showed itself: a compromised window can explain and ask, never decide.
+ */
+import type { CertificateSummary } from './certificate.js';
+
+/** The key a step is about, as the person can check it against what the server's operators publish. */
+export interface KeyFacts {
+  readonly spkiSha256: string;
+  readonly certificate: CertificateSummary;
+}
+
+export interface ServerSetting {
+  readonly host: string;
+  readonly port: number;
+  readonly directTls: boolean;
+}
+
+export type TrustChange =
+  | { readonly kind: 'pin'; readonly domain: string; readonly key: KeyFacts }
+  | { readonly kind: 'replace-pin'; readonly domain: string; readonly previous: KeyFacts; readonly next: KeyFacts }
+  | { readonly kind: 'connect-once'; readonly domain: string; readonly key: KeyFacts }
+  | { readonly kind: 'remove-pin'; readonly domain: string; readonly key: KeyFacts }
+  /** `null` means "find the server through DNS". */
+  | { readonly kind: 'change-server'; readonly account: string; readonly from: ServerSetting | null; readonly to: ServerSetting | null };
+
+/** Shows the change to the person in the main process's own dialog; true only when they confirmed it there. */
+export type ConfirmTrustChange = (change: TrustChange) => Promise<boolean>;

@@ -1,0 +1,89 @@
+/**
+ * The words of the main process's own confirmation dialog for a step that changes whom the app trusts
+ * (app/domain/trust-change.ts). The dialog is the last word on the change, so it repeats everything the
+ * person needs to check: the domain (with its A-label for an IDN), the key's and the certificate's
+ * fingerprints, and for a replacement both keys.
+ */
+import { domainWithALabel } from '../../app/domain/address/domain-name.js';
+import { printable } from '../../app/domain/address/address-problem.js';
+import { certificateNames, listNames } from '../../app/domain/certificate-names.js';
+import { groupFingerprint } from '../../app/domain/fingerprint-groups.js';
+import type { KeyFacts, ServerSetting, TrustChange } from '../../app/domain/trust-change.js';
+
+export interface ConfirmationText {
+  readonly title: string;
+  readonly message: string;
+  readonly detail: string;
+  /** The label of the button that carries the change out; the other button is always "Cancel". */
+  readonly confirm: string;
+}
+
+function keyLines(label: string, key: KeyFacts): string {
+  return [
+    `${label}`,
+    `  Certificate for: ${printable(listNames(certificateNames(key.certificate), 5))}`,
+    `  Key (SHA-256): ${groupFingerprint(key.spkiSha256)}`,
+    `  Certificate (SHA-256): ${groupFingerprint(key.certificate.sha256)}`,
+  ].join('\n');
+}
+
+function serverText(server: ServerSetting | null): string {
+  if (server === null) return 'found through DNS (SRV records)';
+  return `${printable(server.host)}:${server.port}${server.directTls ? ' (direct TLS)' : ' (STARTTLS)'}`;
+}
+
+export function confirmationText(change: TrustChange): ConfirmationText {
+  switch (change.kind) {
+    case 'pin': {
+      const domain = domainWithALabel(change.domain);
+      return {
+        title: 'Pin this key?',
+        message: `Trust this key for ${domain} from now on?`,
+        detail:
+          `Hostproof will connect to ${domain} without asking as long as the server presents this key. ` +
+          `Compare the fingerprints with the ones the people who run ${domain} publish.\n\n${keyLines('The key:', change.key)}`,
+        confirm: 'Pin this key',
+      };
+    }
+    case 'replace-pin': {
+      const domain = domainWithALabel(change.domain);
+      return {
+        title: 'Replace the pinned key?',
+        message: `Replace the key you pinned for ${domain}?`,
+        detail:
+          `The server presents a different key than the one you pinned. If nobody who runs ${domain} told you the key ` +
+          `changed, someone may be intercepting the connection.\n\n${keyLines('The pinned key (to be removed):', change.previous)}\n\n` +
+          keyLines('The new key (to be pinned):', change.next),
+        confirm: 'Replace the pin',
+      };
+    }
+    case 'connect-once': {
+      const domain = domainWithALabel(change.domain);
+      return {
+        title: 'Connect once?',
+        message: `Connect to ${domain} this once without proof of who runs its server?`,
+        detail:
+          `Nothing is remembered: Hostproof asks again at the next connection.\n\n${keyLines('The key:', change.key)}`,
+        confirm: 'Connect once',
+      };
+    }
+    case 'remove-pin': {
+      const domain = domainWithALabel(change.domain);
+      return {
+        title: 'Remove the pin?',
+        message: `Stop trusting the key you pinned for ${domain}?`,
+        detail: `The next time you connect, Hostproof asks you again unless a trusted authority or POSH vouches for the server.\n\n${keyLines('The pinned key:', change.key)}`,
+        confirm: 'Remove the pin',
+      };
+    }
+    case 'change-server':
+      return {
+        title: 'Change the server?',
+        message: `Connect ${printable(change.account)} to a different server?`,
+        detail:
+          `From: ${serverText(change.from)}\nTo: ${serverText(change.to)}\n\nThe new server must still prove it is the ` +
+          'server for your domain (or you decide again); your password goes only to a server that did.',
+        confirm: 'Change the server',
+      };
+  }
+}

@@ -3,7 +3,8 @@
  * together lives in plain-Node modules that the tests run without Electron.
  */
 import { app, BrowserWindow, ipcMain, net, Notification, protocol, safeStorage, shell } from 'electron';
-import { readFile, realpath } from 'node:fs/promises';
+import fs from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { fileURLToPath } from 'node:url';
@@ -103,7 +104,9 @@ function start(): void {
   });
 
   void app.whenReady().then(async () => {
-    handleAppProtocol(protocol, rendererDir, { readFile, realpath });
+    // The callback fs calls, promisified: these are the ones Electron's asar layer is known to wrap, and the
+    // renderer is read from inside app.asar in the packaged app.
+    handleAppProtocol(protocol, rendererDir, { readFile: promisify(fs.readFile), realpath: promisify(fs.realpath) });
     const dataDir = app.getPath('userData');
     const notice = (text: string) => emit('appNotice', { level: 'warning', text });
     const services = createAppServices({

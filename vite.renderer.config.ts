@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './main/electron/csp.js';
 
-/** Injects the one CSP constant as a <meta> tag, so the page carries it even when loaded from file://. */
+/** Injects the one CSP constant as a <meta> tag: a second layer behind the app:// handler's header, in the page itself. */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'hostproof-csp',

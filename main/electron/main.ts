@@ -2,10 +2,12 @@
  * Entry point of the Electron main process: app lifecycle and desktop integration only. Everything it wires
  * together lives in plain-Node modules that the tests run without Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, Notification, safeStorage, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, safeStorage, shell } from 'electron';
+import fs from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { rootCertificates } from 'node:tls';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { eventChannel } from '../../app/ipc/channels.js';
 import { createDispatch } from '../ipc/dispatch.js';
 import { createDnsResolver, createNameLookup } from '../net/name-lookup.js';
@@ -18,6 +20,8 @@ import { createWindowStateStore, type WindowBounds } from '../store/window-state
 import { createPathLocks } from '../store/path-locks.js';
 import { openOnlineSession } from '../xmpp/session/open-session.js';
 import { parseXmppUri, xmppUriFromArgv, type XmppUri } from '../xmpp/xmpp-uri.js';
+import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
+import { APP_PAGE_URL } from './app-protocol-paths.js';
 import { isSafeExternalUrl } from './external-url.js';
 import { createNativeConfirm } from './native-confirm.js';
 import { registerIpc } from './ipc-register.js';
@@ -26,7 +30,8 @@ import { createMainWindow } from './window.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, '..', 'preload', 'preload.cjs');
-const pagePath = path.join(here, '..', 'renderer', 'index.html');
+// The built renderer; served only as app://hostproof/ (never file://, whose module scripts Chromium blocks).
+const rendererDir = path.join(here, '..', 'renderer');
 
 function start(): void {
   if (!app.requestSingleInstanceLock()) {
@@ -35,6 +40,8 @@ function start(): void {
     return;
   }
   app.setAsDefaultProtocolClient('xmpp');
+  // Privileges can only be given before 'ready'.
+  registerAppScheme(protocol);
 
   let mainWindow: BrowserWindow | null = null;
   let pendingUri: XmppUri | null = xmppUriFromArgv(process.argv);
@@ -98,6 +105,9 @@ function start(): void {
   });
 
   void app.whenReady().then(async () => {
+    // The callback fs calls, promisified: these are the ones Electron's asar layer is known to wrap, and the
+    // renderer is read from inside app.asar in the packaged app.
+    handleAppProtocol(protocol, rendererDir, { readFile: promisify(fs.readFile), realpath: promisify(fs.realpath) });
     const dataDir = app.getPath('userData');
     const notice = (text: string) => emit('appNotice', { level: 'warning', text });
     const services = createAppServices({
@@ -119,7 +129,7 @@ function start(): void {
       isSafeExternalUrl,
     });
     const dispatch = createDispatch(handlers, { logError: (message, error) => console.error(message, error) });
-    registerIpc(ipcMain, dispatch, pathToFileURL(pagePath).href);
+    registerIpc(ipcMain, dispatch, APP_PAGE_URL);
 
     const windowState = createWindowStateStore({
       file: path.join(dataDir, 'window.json'),
@@ -132,7 +142,8 @@ function start(): void {
       const win = createMainWindow({
         BrowserWindow,
         preloadPath,
-        pagePath,
+        pageUrl: APP_PAGE_URL,
+        platform: process.platform,
         openExternal: (url) => void shell.openExternal(url),
         bounds: saved,
       });

@@ -34,6 +34,8 @@ export interface Harness {
   readonly page: Page;
   /** Console errors and page errors seen so far: a test can assert the page stayed clean. */
   readonly pageErrors: string[];
+  /** Every URL the page requested, in order: a test can assert where the page loaded things from. */
+  readonly requests: string[];
   emit<E extends EventName>(event: E, payload: EventPayloads[E]): Promise<void>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
@@ -60,6 +62,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     });
     const page = context.pages()[0] ?? (await context.newPage());
     const pageErrors: string[] = [];
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message: ConsoleMessage) => {
       if (message.type() === 'error') pageErrors.push(message.text());
@@ -76,6 +80,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return {
       page,
       pageErrors,
+      requests,
       emit: async (event, payload) => {
         await page.evaluate(
           ([e, p]) => (window as unknown as { __hostproofEmit(e: string, p: unknown): void }).__hostproofEmit(e, p),

@@ -1,45 +1,36 @@
-/** Serves the built renderer on loopback, with the same CSP header the Electron session adds. */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+/**
+ * Serves the built renderer on loopback through the very mapping the app's app:// protocol handler uses
+ * (main/electron/app-protocol-paths.ts): each request is read as the app://hostproof/ URL it stands for, so
+ * the files, types, refusals and CSP header Chromium sees here are those of the packaged app.
+ */
+import { readFile, realpath } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
+import { APP_HOST, APP_SCHEME, appResponse } from '../../main/electron/app-protocol-paths.js';
 
 export interface StaticServer {
   readonly url: string;
   close(): Promise<void>;
 }
 
+/** The app URL a request line stands for; an absolute-form target (another host) stays what it is and is refused. */
+export function appUrlOf(requestTarget: string): string {
+  try {
+    return new URL(requestTarget, `${APP_SCHEME}://${APP_HOST}/`).href;
+  } catch {
+    return requestTarget; // the mapping refuses what is not a URL
+  }
+}
+
 export async function serveDirectory(root: string): Promise<StaticServer> {
-  const base = path.resolve(root);
+  const files = { readFile: (file: string) => readFile(file), realpath: (file: string) => realpath(file) };
   const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = path.resolve(base, '.' + (pathname === '/' ? '/index.html' : pathname));
-    if (!file.startsWith(base + path.sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    stat(file).then(
-      (s) => {
-        if (!s.isFile()) throw new Error('not a file');
-        res.writeHead(200, {
-          'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-          'Cache-Control': 'no-store',
-        });
-        createReadStream(file).pipe(res);
+    appResponse(appUrlOf(req.url ?? '/'), root, files).then(
+      (answer) => {
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body ?? undefined);
       },
-      () => res.writeHead(404).end(),
+      () => res.writeHead(500).end(),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -20,7 +20,23 @@ export class FakeEmitter {
   }
 }
 
-export class FakeSession {
+export class FakeSession extends FakeEmitter {
+  devicePermissionHandler: ((details: unknown) => boolean) | null = null;
+  bluetoothPairingHandler: ((details: unknown, callback: (response: { confirmed: boolean }) => void) => void) | null = null;
+  spellCheckerEnabled: boolean | null = null;
+  dictionaryDownloadUrl: string | null = null;
+  setDevicePermissionHandler(h: FakeSession['devicePermissionHandler']) {
+    this.devicePermissionHandler = h;
+  }
+  setBluetoothPairingHandler(h: FakeSession['bluetoothPairingHandler']) {
+    this.bluetoothPairingHandler = h;
+  }
+  setSpellCheckerEnabled(enabled: boolean) {
+    this.spellCheckerEnabled = enabled;
+  }
+  setSpellCheckerDictionaryDownloadURL(url: string) {
+    this.dictionaryDownloadUrl = url;
+  }
   permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
   permissionCheckHandler: ((...args: unknown[]) => boolean) | null = null;
   headersListener: ((details: { responseHeaders?: Record<string, string[]> }, callback: (r: unknown) => void) => void) | null = null;
@@ -49,6 +65,7 @@ export class FakeBrowserWindow extends FakeEmitter {
   static instances: FakeBrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
   readonly loadFile = vi.fn(async (_path: string) => undefined);
+  readonly loadURL = vi.fn(async (_url: string) => undefined);
   readonly show = vi.fn();
   constructor(readonly options: Record<string, unknown>) {
     super();
@@ -64,4 +81,16 @@ export function preventableEvent(): { preventDefault: () => void; defaultPrevent
     },
   };
   return event;
+}
+
+/** Records scheme registrations and the handlers given to protocol.handle, so a test can call them. */
+export class FakeProtocol {
+  readonly privileged: { scheme: string; privileges?: Record<string, boolean> }[] = [];
+  readonly handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges?: Record<string, boolean> }[]): void {
+    this.privileged.push(...schemes);
+  }
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void {
+    this.handlers.set(scheme, handler);
+  }
 }

@@ -1,12 +1,13 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { REQUEST_NAMES, requestChannel } from '../../../app/ipc/channels.js';
+import { APP_PAGE_URL } from '../../../main/electron/app-protocol-paths.js';
 import { registerIpc } from '../../../main/electron/ipc-register.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
 import { createAppInfoService } from '../../../main/services/app-info-service.js';
 import { partialHandlers } from '../../harness/partial-handlers.js';
 
-const PAGE = 'file:///opt/Hostproof/resources/app.asar/dist/renderer/index.html';
+const PAGE = APP_PAGE_URL;
 const appInfo = { name: 'Hostproof', version: '1.2.3', platform: 'linux', dataPath: '/home/u/.config/Hostproof' };
 
 function setup() {
@@ -41,6 +42,9 @@ describe('IPC registration', () => {
   it.each([
     ['a page from the web', topFrame('https://evil.example/index.html')],
     ['another local file', topFrame('file:///tmp/evil/index.html')],
+    ['the bundle loaded from file:// (the old way)', topFrame('file:///opt/Hostproof/resources/app.asar/dist/renderer/index.html')],
+    ['another host on our scheme', topFrame('app://evil/index.html')],
+    ['another page of our origin', topFrame('app://hostproof/other.html')],
     ['a sub-frame of our page', { url: PAGE, parent: { url: PAGE } }],
     ['a destroyed frame', null],
     ['a frame with a garbage URL', topFrame('not a url')],

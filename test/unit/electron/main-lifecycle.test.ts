@@ -12,6 +12,7 @@ const electronMock = vi.hoisted(() => ({
   BrowserWindow: vi.fn(),
   ipcMain: { handle: vi.fn() },
   Notification: vi.fn(),
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   net: { isOnline: vi.fn(() => true) },
   safeStorage: {},
   shell: { openExternal: vi.fn() },
@@ -40,5 +41,15 @@ describe('main process start-up', () => {
     expect(electronMock.app.whenReady).toHaveBeenCalledOnce();
     expect(electronMock.app.on.mock.calls.map((c) => c[0])).toEqual(expect.arrayContaining(['second-instance', 'open-url']));
     expect(electronMock.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('xmpp');
+  });
+
+  it('gives the app:// scheme its privileges before ready (Electron refuses them later), and serves it only once ready', async () => {
+    electronMock.app.requestSingleInstanceLock.mockReturnValue(true);
+    await import('../../../main/electron/main.js');
+    expect(electronMock.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    // whenReady never resolves here: the handler (which needs a ready app) is not installed early.
+    expect(electronMock.protocol.handle).not.toHaveBeenCalled();
   });
 });

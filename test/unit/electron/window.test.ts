@@ -1,15 +1,17 @@
 import type { BrowserWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { APP_PAGE_URL } from '../../../main/electron/app-protocol-paths.js';
 import { CONTENT_SECURITY_POLICY } from '../../../main/electron/csp.js';
 import { createMainWindow } from '../../../main/electron/window.js';
 import { FakeBrowserWindow, preventableEvent } from './fake-electron.js';
 
-function openWindow() {
+function openWindow(platform: NodeJS.Platform = 'linux') {
   const openExternal = vi.fn();
   createMainWindow({
     BrowserWindow: FakeBrowserWindow as unknown as typeof BrowserWindow,
     preloadPath: '/app/dist/preload/preload.cjs',
-    pagePath: '/app/dist/renderer/index.html',
+    pageUrl: APP_PAGE_URL,
+    platform,
     openExternal,
   });
   const win = FakeBrowserWindow.instances.at(-1)!;
@@ -34,7 +36,12 @@ describe('the main window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
-    expect(win.loadFile).toHaveBeenCalledWith('/app/dist/renderer/index.html');
+  });
+
+  it('loads the page from app://hostproof/, never from file://', () => {
+    const { win } = openWindow();
+    expect(win.loadURL.mock.calls).toEqual([['app://hostproof/index.html']]);
+    expect(win.loadFile).not.toHaveBeenCalled();
   });
 
   it('adds the strict Content-Security-Policy to every response', () => {

@@ -108,7 +108,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
         server: request.server ?? null,
         autoConnect: request.autoConnect ?? true,
         enabled: true,
-        rememberPassword: request.rememberPassword && deps.vault.canRemember,
+        rememberPassword: request.rememberPassword && (await deps.vault.canRemember()),
       });
       if (settings.rememberPassword) await deps.vault.set(settings.id, request.password);
       await announce();

@@ -116,7 +116,9 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       return view(settings);
     },
     update: async (request) => {
-      const { accountId, password, ...patch } = request;
+      const { accountId, password, ...requested } = request;
+      // Never record "remembered" where no key store protects it: the form would show a promise not kept.
+      const patch = requested.rememberPassword === true && !(await deps.vault.canRemember()) ? { ...requested, rememberPassword: false } : requested;
       const before = await settingsOf(accountId);
       const updated = await deps.store.update(accountId, patch);
       if (!updated) throw new UserFacingError('That account no longer exists.');

@@ -59,6 +59,8 @@ describe('redirect targets', () => {
     ['https://127.0.0.1/posh.json', /127\.0\.0\.1 is an IP address, not a DNS name/],
     ['https://[::1]/posh.json', /\[::1\] is an IP address, not a DNS name/],
     ['https://[::ffff:127.0.0.1]/posh.json', /is an IP address, not a DNS name/],
+    // Other spellings of an address are normalised by the URL parser first, and refused the same way.
+    ['https://2130706433/posh.json', /127\.0\.0\.1 is an IP address, not a DNS name/],
     ['https://198.51.100.7/posh.json', /198\.51\.100\.7 is an IP address, not a DNS name/],
   ])('a redirect to the IP literal %s is refused and never requested', async (location, reason) => {
     server.route(DOMAIN, RFC_PATH, { kind: 'redirect', status: 302, location });

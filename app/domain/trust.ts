@@ -32,6 +32,7 @@ export type PoshStepKind =
   | 'timeout'
   | 'too-large'
   | 'budget-exceeded' // redirect budget, or a reference to a reference
+  | 'refused-address' // a redirect or reference named an IP literal or led into the user's own network
   | 'cache'; // answered from the cache (detail says until when)
 
 export interface PoshStep {

@@ -70,6 +70,7 @@ function start(): void {
   };
 
   const attention = createAttention({
+    platform: process.platform,
     isFocused: () => mainWindow?.isFocused() ?? false,
     setTitle: (title) => mainWindow?.setTitle(title),
     setBadge: (count) => void app.setBadgeCount(count),

@@ -9,6 +9,8 @@ import net from 'node:net';
 export interface Address {
   readonly address: string;
   readonly family: 4 | 6;
+  /** The user fixed this answer by hand (`--resolve`): a choice no remote party made, so policy exempts it. */
+  readonly mappedByHand?: boolean;
 }
 
 export type NameLookup = (hostname: string) => Promise<readonly Address[]>;
@@ -47,7 +49,7 @@ export function createNameLookup(options: NameLookupOptions = {}): NameLookup {
     const family = net.isIP(name);
     if (family) return [{ address: name, family: family as 4 | 6 }];
     const fixed = options.overrides?.get(name);
-    if (fixed) return fixed;
+    if (fixed) return fixed.map((a) => ({ ...a, mappedByHand: true }));
     if (options.resolver) {
       const [v4, v6] = await Promise.allSettled([options.resolver.resolve4(name), options.resolver.resolve6(name)]);
       const addresses: Address[] = [

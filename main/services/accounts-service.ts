@@ -111,7 +111,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
         server: request.server ?? null,
         autoConnect: request.autoConnect ?? true,
         enabled: true,
-        rememberPassword: request.rememberPassword && deps.vault.canRemember,
+        rememberPassword: request.rememberPassword && (await deps.vault.canRemember()),
       });
       if (settings.rememberPassword) await deps.vault.set(settings.id, request.password);
       await announce();
@@ -119,7 +119,9 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       return view(settings);
     },
     update: async (request) => {
-      const { accountId, password, ...patch } = request;
+      const { accountId, password, ...requested } = request;
+      // Never record "remembered" where no key store protects it: the form would show a promise not kept.
+      const patch = requested.rememberPassword === true && !(await deps.vault.canRemember()) ? { ...requested, rememberPassword: false } : requested;
       const before = await settingsOf(accountId);
       // Where the password goes is a trust decision: a new server address needs the main process's own
       // confirmation, so a compromised window cannot point the account at its own server.

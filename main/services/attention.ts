@@ -1,11 +1,14 @@
 /**
  * Desktop attention for new messages: a notification and an unread count in the title and the dock/taskbar
  * badge while the window is not focused; cleared when the user comes back. The notification shows who wrote
- * and the first line as plain text (OS notifications do not render markup, and we send none).
+ * and the first line as plain text: markup in it is escaped where the platform would render it (Linux).
  */
 import type { ChatMessage } from '../../app/domain/chat.js';
+import { notificationText } from './notification-text.js';
 
 export interface AttentionDeps {
+  /** `process.platform`: decides whether notification text must be escaped as markup. */
+  readonly platform: string;
   readonly isFocused: () => boolean;
   readonly setTitle: (title: string) => void;
   readonly setBadge: (count: number) => void;
@@ -34,9 +37,10 @@ export function createAttention(deps: AttentionDeps): Attention {
       unread += 1;
       show();
       const firstLine = message.body.split('\n')[0] ?? '';
+      // Shortened before escaping, so the cut never splits an entity.
+      const preview = firstLine.length > PREVIEW_CHARS ? `${firstLine.slice(0, PREVIEW_CHARS)}…` : firstLine;
       deps.notify({
-        title: message.peer,
-        body: firstLine.length > PREVIEW_CHARS ? `${firstLine.slice(0, PREVIEW_CHARS)}…` : firstLine,
+        ...notificationText(deps.platform, { title: message.peer, body: preview }),
         onClick: () => deps.openChat(message.peer),
       });
     },

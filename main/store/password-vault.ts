@@ -10,14 +10,19 @@ import { forgetKeyIn, type PerAccountStore } from './per-account-store.js';
 import { createVersionedJsonFile, type ReportStoreProblem } from './versioned-json-file.js';
 
 export interface SecretCipher {
-  /** False where the OS offers no key store: then passwords are not remembered at all. */
-  isAvailable(): boolean;
-  encrypt(plain: string): Buffer;
-  decrypt(data: Buffer): string;
+  /**
+   * False where the OS offers no key store that really protects a secret (none at all, or Linux's
+   * hard-coded `basic_text` key): then passwords are kept for the session only and never written.
+   */
+  isAvailable(): Promise<boolean>;
+  encrypt(plain: string): Promise<Buffer>;
+  /** `reseal`: the key store rotated its key, so the secret should be encrypted again. */
+  decrypt(data: Buffer): Promise<{ readonly plain: string; readonly reseal: boolean }>;
 }
 
 export interface PasswordVault extends PerAccountStore {
-  readonly canRemember: boolean;
+  /** Asked once and remembered: whether a password can be stored protected by the OS key store. */
+  canRemember(): Promise<boolean>;
   get(id: AccountId): Promise<string | null>;
   set(id: AccountId, password: string): Promise<void>;
 }
@@ -41,23 +46,31 @@ export function createPasswordVault(options: {
     report: options.report,
     locks: options.locks,
   });
-  const canRemember = options.cipher.isAvailable();
+  let available: Promise<boolean> | null = null;
+  // A key store that fails to answer counts as none: fail closed, never write the password unprotected.
+  const canRemember = (): Promise<boolean> => (available ??= options.cipher.isAvailable().catch(() => false));
+  const seal = async (id: AccountId, password: string): Promise<void> => {
+    const sealed = (await options.cipher.encrypt(password)).toString('base64');
+    await file.update((all) => ({ ...all, [id]: sealed }));
+  };
   return {
     canRemember,
     get: async (id) => {
       const sealed = (await file.read())[id];
-      if (sealed === undefined || !canRemember) return null;
+      if (sealed === undefined || !(await canRemember())) return null;
+      let opened: { plain: string; reseal: boolean };
       try {
-        return options.cipher.decrypt(Buffer.from(sealed, 'base64'));
+        opened = await options.cipher.decrypt(Buffer.from(sealed, 'base64'));
       } catch {
         // A key store that changed (new OS user, reinstalled keyring) cannot open old entries: ask again.
         return null;
       }
+      if (opened.reseal) await seal(id, opened.plain);
+      return opened.plain;
     },
     set: async (id, password) => {
-      if (!canRemember) return;
-      const sealed = options.cipher.encrypt(password).toString('base64');
-      await file.update((all) => ({ ...all, [id]: sealed }));
+      if (!(await canRemember())) return;
+      await seal(id, password);
     },
     forget: forgetKeyIn(file),
   };

@@ -145,6 +145,8 @@ function describePoshStep(step: PoshStep): string {
       return `The document is too large${status}`;
     case 'budget-exceeded':
       return 'Gave up: too many redirects or references';
+    case 'refused-address':
+      return 'Not followed: it pointed into your own network or at a bare IP address';
     case 'cache':
       return 'Remembered from an earlier lookup';
   }

@@ -8,17 +8,17 @@ import type { SecretCipher } from '../../main/store/password-vault.js';
 export function createTestCipher(available = true): SecretCipher {
   const key = randomBytes(32);
   return {
-    isAvailable: () => available,
-    encrypt: (plain) => {
+    isAvailable: async () => available,
+    encrypt: async (plain) => {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, cipher.getAuthTag(), body]);
     },
-    decrypt: (data) => {
+    decrypt: async (data) => {
       const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
       decipher.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
+      return { plain: Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8'), reseal: false };
     },
   };
 }

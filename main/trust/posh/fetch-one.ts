@@ -8,7 +8,8 @@ import https from 'node:https';
 import type { LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
-import type { Address as ResolvedAddress } from '../../net/name-lookup.js';
+import { createNameLookup, type Address as ResolvedAddress } from '../../net/name-lookup.js';
+import { createAddressPolicy, describeInternalAddress, type InternalAddressKind } from '../../net/address-policy.js';
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -34,7 +35,19 @@ export interface PoshFetchOptions {
   readonly requestTimeoutMs?: number;
   /** Largest body accepted. Default 64 KiB. */
   readonly maxBodyBytes?: number;
+  /**
+   * TEST ONLY: lets a redirect or reference reach names that resolve to loopback or private addresses,
+   * for test worlds whose DNS and web servers live on 127.0.0.1. The app and the CLI never set it and it
+   * is never read from the environment; IP literals stay refused even with it.
+   */
+  readonly allowPrivateAddressesForTests?: boolean;
 }
+
+/**
+ * `first`: the well-known URL on the JID domain itself, which the user named. `later`: a redirect target
+ * or a reference `url`, which a remote party chose, so it may not point into the user's own network.
+ */
+export type PoshHop = 'first' | 'later';
 
 export type FetchOutcome =
   | { readonly kind: 'response'; readonly status: number; readonly location: string | null; readonly body: string }
@@ -42,7 +55,17 @@ export type FetchOutcome =
   | { readonly kind: 'network-error'; readonly detail: string }
   | { readonly kind: 'timeout'; readonly detail: string }
   | { readonly kind: 'too-large'; readonly detail: string }
-  | { readonly kind: 'aborted'; readonly detail: string };
+  | { readonly kind: 'aborted'; readonly detail: string }
+  /** Not requested: a later hop named an IP literal or resolved into the user's own network. */
+  | { readonly kind: 'refused'; readonly detail: string };
+
+/** Thrown from the guarded lookup, so the refusal happens between resolving and connecting. */
+class InternalAddressError extends Error {
+  readonly code = 'ERR_POSH_INTERNAL_ADDRESS';
+  constructor(host: string, address: string, kind: InternalAddressKind) {
+    super(`${host} resolves to ${address}, ${describeInternalAddress(kind)}; a redirect or reference may not lead into your own network`);
+  }
+}
 
 /** OpenSSL/Node codes that mean "the certificate did not validate", whenever they surface. */
 const CERTIFICATE_ERROR_CODES = new Set([
@@ -64,7 +87,7 @@ const CERTIFICATE_ERROR_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
-export function fetchOne(url: URL, options: PoshFetchOptions, signal?: AbortSignal): Promise<FetchOutcome> {
+export function fetchOne(url: URL, options: PoshFetchOptions, hop: PoshHop, signal?: AbortSignal): Promise<FetchOutcome> {
   if (url.protocol !== 'https:') {
     return Promise.resolve({ kind: 'network-error', detail: 'refused: POSH is only fetched over https' });
   }
@@ -75,12 +98,21 @@ export function fetchOne(url: URL, options: PoshFetchOptions, signal?: AbortSign
   // URL.hostname keeps IPv6 brackets; the TLS and DNS layers want the bare name.
   const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const port = url.port === '' ? 443 : Number(url.port);
+  if (hop === 'later' && isIP(hostname) !== 0) {
+    return Promise.resolve({ kind: 'refused', detail: `${url.host} is an IP address, not a DNS name; a redirect or reference must name a host` });
+  }
   let dial: DialTarget;
   try {
     dial = options.connectTo ? options.connectTo(hostname, port) : { host: hostname, port };
   } catch (error) {
     return Promise.resolve({ kind: 'network-error', detail: `cannot choose where to connect: ${String(error)}` });
   }
+  // A host the user redirected by hand (--connect-to) is the user's choice, not the remote party's.
+  const dialledByHand = dial.host.toLowerCase() !== hostname.toLowerCase();
+  const lookup =
+    hop === 'later' && !dialledByHand && options.allowPrivateAddressesForTests !== true
+      ? guardedLookup(options.lookup ?? createNameLookup())
+      : options.lookup;
 
   return new Promise<FetchOutcome>((resolve) => {
     let settled = false;
@@ -111,7 +143,8 @@ export function fetchOne(url: URL, options: PoshFetchOptions, signal?: AbortSign
       // A fresh agent per request: no pooled connection validated under other options is ever reused.
       agent: false,
       ...(options.ca ? { ca: [...options.ca] } : {}),
-      ...(options.lookup ? { lookup: adaptLookup(options.lookup) } : {}),
+      // The checked answer is the one connected to: no second lookup that a rebinding DNS could change.
+      ...(lookup ? { lookup: adaptLookup(lookup) } : {}),
       // SNI names the URL's host (an IP literal gets none, as TLS requires), wherever we dial.
       servername: isIP(hostname) === 0 ? hostname : '',
       rejectUnauthorized: true,
@@ -136,6 +169,10 @@ export function fetchOne(url: URL, options: PoshFetchOptions, signal?: AbortSign
     });
 
     request.on('error', (error: NodeJS.ErrnoException) => {
+      if (error instanceof InternalAddressError) {
+        finish({ kind: 'refused', detail: error.message });
+        return;
+      }
       const code = error.code ?? '';
       const detail = code ? `${code}: ${error.message}` : error.message;
       if (CERTIFICATE_ERROR_CODES.has(code) || (tcpConnected && !tlsDone)) finish({ kind: 'tls-error', detail });
@@ -174,6 +211,22 @@ export function fetchOne(url: URL, options: PoshFetchOptions, signal?: AbortSign
 
     request.end();
   });
+}
+
+/** Resolve, then refuse the whole answer if any address (not fixed by hand) is internal. */
+function guardedLookup(
+  lookup: (hostname: string) => Promise<readonly ResolvedAddress[]>,
+): (hostname: string) => Promise<readonly ResolvedAddress[]> {
+  const policy = createAddressPolicy();
+  return async (hostname) => {
+    const addresses = await lookup(hostname);
+    for (const answer of addresses) {
+      if (answer.mappedByHand === true) continue;
+      const kind = policy.kindOf(answer.address);
+      if (kind !== null) throw new InternalAddressError(hostname, answer.address, kind);
+    }
+    return addresses;
+  };
 }
 
 type NodeLookupCallback = (

@@ -5,7 +5,7 @@
  */
 import type { PoshFormat, PoshStep } from '../../../app/domain/trust.js';
 import { parsePoshDocument, type PoshDocument } from './document.js';
-import { fetchOne, type FetchOutcome, type PoshFetchOptions } from './fetch-one.js';
+import { fetchOne, type FetchOutcome, type PoshFetchOptions, type PoshHop } from './fetch-one.js';
 import { materialFromDocument, type PoshMaterial } from './material.js';
 import { poshWellKnownUrl } from './well-known.js';
 import { domainForPeople, parseDomain } from '../../../app/domain/address/domain-name.js';
@@ -91,11 +91,11 @@ async function walkDomain(domain: string, walk: Walk): Promise<PoshLookupOutcome
   });
 
   let format: PoshFormat = 'rfc7711';
-  let first = await fetchDocument(poshWellKnownUrl(domain, format), format, walk);
+  let first = await fetchDocument(poshWellKnownUrl(domain, format), format, walk, 'first');
   // Policy: the seed draft's URL is asked only when the RFC URL says 404, never after an error.
   if (first.kind === 'not-found') {
     format = 'seed';
-    first = await fetchDocument(poshWellKnownUrl(domain, format), format, walk);
+    first = await fetchDocument(poshWellKnownUrl(domain, format), format, walk, 'first');
     if (first.kind === 'not-found') {
       return failure('absent', null, `${domainForPeople(domain)} publishes no POSH document (404 at both well-known URLs)`);
     }
@@ -107,7 +107,7 @@ async function walkDomain(domain: string, walk: Walk): Promise<PoshLookupOutcome
     return { kind: 'material', material: materialFromDocument(domain, format, document, first.url, document.expires), steps: walk.steps };
   }
 
-  const target = await fetchDocument(new URL(document.url), format, walk);
+  const target = await fetchDocument(new URL(document.url), format, walk, 'later');
   if (target.kind === 'not-found') {
     return failure('error', format, `the document ${first.url} refers to, ${target.url}, does not exist (404)`);
   }
@@ -127,15 +127,18 @@ async function walkDomain(domain: string, walk: Walk): Promise<PoshLookupOutcome
   return { kind: 'material', material: materialFromDocument(domain, format, target.document, target.url, lifetime), steps: walk.steps };
 }
 
-/** Fetch one document, following redirects by hand within the lookup's shared budget. */
-async function fetchDocument(start: URL, format: PoshFormat, walk: Walk): Promise<DocumentFetch> {
+/**
+ * Fetch one document, following redirects by hand within the lookup's shared budget. Only the very first
+ * URL of a `first` walk is unrestricted: every redirect target and a reference's URL is a `later` hop.
+ */
+async function fetchDocument(start: URL, format: PoshFormat, walk: Walk, startHop: PoshHop): Promise<DocumentFetch> {
   let current = start;
   const visited = new Set<string>([current.href]);
   for (;;) {
     const url = current.href;
     const outcome: FetchOutcome = walk.signal.aborted
       ? { kind: 'aborted', detail: 'cancelled' }
-      : await fetchOne(current, walk.options, walk.signal);
+      : await fetchOne(current, walk.options, current === start ? startHop : 'later', walk.signal);
 
     if (outcome.kind !== 'response') return transportFailure(url, outcome, walk);
 
@@ -211,6 +214,9 @@ function transportFailure(url: string, outcome: Exclude<FetchOutcome, { kind: 'r
     case 'too-large':
       walk.steps.push({ url, status: null, kind: 'too-large', detail: outcome.detail });
       return { kind: 'failed', status: 'error', reason: `the POSH answer from ${host} was too large` };
+    case 'refused':
+      walk.steps.push({ url, status: null, kind: 'refused-address', detail: `not requested: ${outcome.detail}` });
+      return { kind: 'failed', status: 'error', reason: `POSH refused to follow ${url}: ${outcome.detail}` };
     case 'aborted':
       if (walk.deadlineHit()) {
         const detail = `the POSH lookup did not finish within ${walk.deadlineMs} ms`;

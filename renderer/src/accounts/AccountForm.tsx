@@ -108,7 +108,7 @@ export function AccountForm({ existing, onDone, onCancel }: AccountFormProps) {
       />
       <CheckboxField
         label="Remember password"
-        hint="Stored encrypted by your operating system's key store."
+        hint="Stored only if your operating system's key store can encrypt it; otherwise kept until Hostproof quits."
         checked={values.rememberPassword}
         onChange={(v) => set('rememberPassword', v)}
       />

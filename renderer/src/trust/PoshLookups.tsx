@@ -24,6 +24,7 @@ const STEP_TEXT: Record<PoshStepKind, string> = {
   timeout: 'timed out',
   'too-large': 'document too large',
   'budget-exceeded': 'too many redirects or references',
+  'refused-address': 'not followed: points into your own network',
   cache: 'remembered from an earlier lookup',
 };
 

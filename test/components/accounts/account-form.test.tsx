@@ -27,6 +27,13 @@ const errorOf = (label: string | RegExp) => {
 };
 
 describe('<AccountForm> (add)', () => {
+  it('does not promise encryption the key store may not give (Linux basic_text keeps it for the session only)', () => {
+    setup();
+    const remember = screen.getByLabelText('Remember password');
+    const hint = (remember.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    expect(hint).toBe("Stored only if your operating system's key store can encrypt it; otherwise kept until Hostproof quits.");
+  });
+
   it('asks for the address and password in plain words, marks the fields invalid and focuses the first', async () => {
     const { fake } = setup();
     submit();

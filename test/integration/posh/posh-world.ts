@@ -80,9 +80,14 @@ export function startWorldServer(world: PoshWorld): Promise<PoshHttpsServer> {
   return startPoshHttpsServer({ sites: world.sites });
 }
 
-/** Options that reach the test server for every host and trust only the test CA. */
+/**
+ * Options that reach the test server for every host and trust only the test CA. Every name resolves to
+ * 127.0.0.1 here, so redirects and references would be refused as probes of the user's network
+ * (posh.md §3); `allowPrivateAddressesForTests` is the test-only switch that lets them through. The
+ * policy itself is tested with the switch off in no-probing.test.ts.
+ */
 export function fetchOptionsFor(world: PoshWorld, server: PoshHttpsServer, extra: Partial<PoshLookupOptions> = {}): PoshLookupOptions {
-  return { ca: [world.ca.certPem], ...server.dial, ...extra };
+  return { ca: [world.ca.certPem], ...server.dial, allowPrivateAddressesForTests: true, ...extra };
 }
 
 /** Standard base64 of a certificate hash, computed independently of the code under test. */

@@ -7,10 +7,11 @@ const message = (over: Partial<ChatMessage> = {}): ChatMessage => ({
   state: 'received', stanzaId: null, originId: null, archiveId: null, carbon: false, error: null, ...over,
 });
 
-function setup(focused: boolean) {
+function setup(focused: boolean, platform = 'linux') {
   const seen = { titles: [] as string[], badges: [] as number[], notes: [] as Array<{ title: string; body: string; onClick: () => void }>, opened: [] as string[] };
   let isFocused = focused;
   const attention = createAttention({
+    platform,
     isFocused: () => isFocused,
     setTitle: (t) => seen.titles.push(t),
     setBadge: (n) => seen.badges.push(n),
@@ -45,5 +46,30 @@ describe('desktop attention', () => {
     away.attention.messageReceived(message({ direction: 'out', state: 'sent' }));
     expect(away.seen.notes).toEqual([]);
     expect(away.seen.badges).toEqual([]);
+  });
+
+  it('a hostile message reaches the Linux notification server as escaped text, and the chat opens for the real sender', () => {
+    const { attention, seen } = setup(false, 'linux');
+    attention.messageReceived(message({ body: '<a href="https://evil.example/">Bank</a> <img src="https://evil.example/x.png"/>\nmore' }));
+    expect(seen.notes[0]).toMatchObject({
+      title: 'bob@example.com',
+      body: '&lt;a href=&quot;https://evil.example/&quot;&gt;Bank&lt;/a&gt; &lt;img src=&quot;https://evil.example/x.png&quot;/&gt;',
+    });
+    seen.notes[0]!.onClick();
+    expect(seen.opened).toEqual(['bob@example.com']);
+  });
+
+  it('on macOS and Windows markup is shown as typed (nothing renders it); hidden characters are still taken out', () => {
+    for (const platform of ['darwin', 'win32']) {
+      const { attention, seen } = setup(false, platform);
+      attention.messageReceived(message({ body: '<b>hi</b> & \u202Egnp.exe' }));
+      expect(seen.notes[0]!.body).toBe('<b>hi</b> & gnp.exe');
+    }
+  });
+
+  it('a long hostile first line is cut before escaping, so no entity is split', () => {
+    const { attention, seen } = setup(false, 'linux');
+    attention.messageReceived(message({ body: `${'x'.repeat(119)}<<<<` }));
+    expect(seen.notes[0]!.body).toBe(`${'x'.repeat(119)}&lt;…`);
   });
 });

@@ -94,3 +94,54 @@ export class FakeProtocol {
     this.handlers.set(scheme, handler);
   }
 }
+
+type StorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+
+/**
+ * safeStorage as each platform shows it: `backend` set plays Linux (where `getSelectedStorageBackend`
+ * exists), null plays macOS and Windows (where it does not). Sealing is reversible but not plaintext, and
+ * every call is recorded so tests can tell the asynchronous API from the deprecated synchronous one.
+ */
+export class FakeSafeStorage {
+  readonly calls: string[] = [];
+  shouldReEncrypt = false;
+  readonly getSelectedStorageBackend?: () => StorageBackend;
+  constructor(options: { backend: StorageBackend | null; available?: boolean }) {
+    if (options.backend !== null) {
+      const backend = options.backend;
+      this.getSelectedStorageBackend = () => {
+        this.calls.push('getSelectedStorageBackend');
+        return backend;
+      };
+    }
+    this.available = options.available ?? true;
+  }
+  private readonly available: boolean;
+  isAsyncEncryptionAvailable = async (): Promise<boolean> => {
+    this.calls.push('isAsyncEncryptionAvailable');
+    return this.available;
+  };
+  encryptStringAsync = async (plain: string): Promise<Buffer> => {
+    this.calls.push('encryptStringAsync');
+    return Buffer.from(`sealed:${Buffer.from(plain, 'utf8').toString('hex')}`);
+  };
+  // The deprecated synchronous API, present as in Electron 45, so a cipher that still used it is caught.
+  isEncryptionAvailable = (): boolean => {
+    this.calls.push('isEncryptionAvailable');
+    return this.available;
+  };
+  encryptString = (plain: string): Buffer => {
+    this.calls.push('encryptString');
+    return Buffer.from(`sealed:${Buffer.from(plain, 'utf8').toString('hex')}`);
+  };
+  decryptString = (data: Buffer): string => {
+    this.calls.push('decryptString');
+    return Buffer.from(data.toString().slice('sealed:'.length), 'hex').toString('utf8');
+  };
+  decryptStringAsync = async (data: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> => {
+    this.calls.push('decryptStringAsync');
+    const text = data.toString();
+    if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return { result: Buffer.from(text.slice('sealed:'.length), 'hex').toString('utf8'), shouldReEncrypt: this.shouldReEncrypt };
+  };
+}

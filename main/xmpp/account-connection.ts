@@ -14,6 +14,7 @@ import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verif
 import { describeConnectionError, isFinal } from './connection-errors.js';
 import { PasswordNeededError } from './errors.js';
 import type { MechanismName } from './sasl/mechanism.js';
+import type { RememberedMechanism } from './sasl/select.js';
 import type { OnlineSession, OpenSessionArgs } from './session/online-session.js';
 import { createTrustDecisionFlow, type PinWriter } from './trust-decision-flow.js';
 
@@ -38,7 +39,7 @@ export interface AccountConnectionDeps {
   /** Whether the computer has a network; reconnecting pauses while it has none. Absent: always online. */
   readonly network?: NetworkStatus;
   /** Remembered per account: the SCRAM mechanism that worked, to refuse a later downgrade. */
-  readonly mechanisms: { get(): Promise<MechanismName | null>; set(mechanism: MechanismName): Promise<void> };
+  readonly mechanisms: { get(): Promise<RememberedMechanism | null>; set(mechanism: MechanismName): Promise<void> };
   /** Tells the user something they must know (an appNotice warning), e.g. that security state was not saved. */
   readonly onNotice: (text: string) => void;
 }
@@ -99,7 +100,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
       if (previous?.resumable) {
         let kind: 'resumed' | 'bound';
         try {
-          kind = await previous.reopen(connection);
+          kind = await previous.reopen(connection, verdict.method);
         } catch (error) {
           session = null; // this session cannot continue; the next attempt logs in afresh
           throw error;
@@ -118,6 +119,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
       }
       const opened = await deps.openSession({
         connection,
+        serverProof: verdict.method,
         domain: deps.domain,
         localpart: deps.localpart,
         password: current,

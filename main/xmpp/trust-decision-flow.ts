@@ -24,6 +24,14 @@ export interface PinWriter {
   touch(domain: string, service: typeof XMPP_CLIENT_SERVICE, seenAt: string): Promise<boolean>;
 }
 
+/** A verdict that verified: it carries the method (pkix, posh, pin or accepted-once) the session needs. */
+export type ProvenVerdict = Extract<TrustVerdict, { readonly verified: true }>;
+
+/** What establish() hands back: a connection whose verdict is verified, by the type and not by convention. */
+export interface EstablishedConnection extends VerifiedConnection {
+  readonly verdict: ProvenVerdict;
+}
+
 export interface TrustDecisionFlowDeps {
   readonly accountId: AccountId;
   /** The JID domain as an A-label. */
@@ -42,7 +50,7 @@ export interface TrustDecisionFlowDeps {
 
 export interface TrustDecisionFlow {
   /** Connects and verifies until the verdict is verified, the user cancels, or `signal` aborts. */
-  establish(signal: AbortSignal): Promise<VerifiedConnection>;
+  establish(signal: AbortSignal): Promise<EstablishedConnection>;
   /** The verdict of the last connection (after the user's answer, the reconsidered one). */
   readonly lastVerdict: TrustVerdict | null;
   /** Answers the pending question; false when no question with this id is pending. */
@@ -88,7 +96,7 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
     return pin;
   };
 
-  const establish = async (signal: AbortSignal): Promise<VerifiedConnection> => {
+  const establish = async (signal: AbortSignal): Promise<EstablishedConnection> => {
     for (let asked = 0; ; asked += 1) {
       const result = await deps.connectVerified({
         domain: deps.domain,
@@ -102,7 +110,7 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
       await log(verdict);
       if (verdict.verified) {
         if (verdict.method === 'pin') await deps.pins.touch(deps.domain, XMPP_CLIENT_SERVICE, deps.now().toISOString());
-        return result;
+        return { ...result, verdict };
       }
       if (asked >= MAX_DECISIONS_PER_ATTEMPT) {
         connection.socket.destroy();

@@ -54,7 +54,7 @@ async function login(
   expect(verdict.verified).toBe(true);
   const attempt = openSession({
     connection,
-    tlsVerified: true,
+    serverProof: 'pkix',
     domain: DOMAIN,
     credentials: { username: 'alice', password: USERS.alice },
     resource: 'desk',
@@ -182,7 +182,7 @@ describe('the session guards and limits', () => {
       } as unknown as SecuredConnection;
       const attempt = openSession({
         connection,
-        tlsVerified: true,
+        serverProof: 'pkix',
         domain: DOMAIN,
         credentials: { username: 'alice', password: USERS.alice },
         resource: 'desk',

@@ -58,6 +58,8 @@ export interface AccountConnection {
   disconnect(): Promise<void>;
   /** Answers a pending decision; false when no such request is pending. */
   decide(requestId: string, decision: TrustDecision): boolean;
+  /** The account was edited: a key accepted with "connect once" is no longer accepted on the next connection. */
+  forgetAcceptedOnce(): void;
 }
 
 export function createAccountConnection(deps: AccountConnectionDeps): AccountConnection {
@@ -203,6 +205,8 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
     },
     connect: (pw) => {
       stop();
+      // "Connect once" was for the connection the user was asked about, not for every Connect after it.
+      trust.forgetAcceptedOnce();
       password = pw;
       retries = 0;
       void run();
@@ -217,6 +221,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
       setState({ stage: 'offline' });
     },
     decide: (requestId, decision) => trust.decide(requestId, decision),
+    forgetAcceptedOnce: () => trust.forgetAcceptedOnce(),
   };
 }
 

@@ -57,12 +57,17 @@ export interface TrustDecisionFlow {
   decide(requestId: string, decision: TrustDecision): boolean;
   /** The user disconnected: a pending question counts as "cancel", and "connect once" is forgotten. */
   forget(): void;
+  /**
+   * Ends "connect once" without touching a pending question: a new Connect or an edit of the account means the
+   * user starts over, and the next connection must be verified, or asked about, afresh.
+   */
+  forgetAcceptedOnce(): void;
 }
 
 export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecisionFlow {
   const requestIds = deps.requestIds ?? randomUUID;
   let lastVerdict: TrustVerdict | null = null;
-  /** "Connect once": the exact key the user accepted, in memory only, until forget(). */
+  /** "Connect once": the exact key the user accepted, in memory only (so a restart ends it), until forget(). */
   let acceptedOnceSpki: string | null = null;
   let pending: { readonly requestId: string; readonly resolve: (decision: TrustDecision) => void } | null = null;
 
@@ -148,6 +153,9 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
     },
     forget: () => {
       pending?.resolve('cancel');
+      acceptedOnceSpki = null;
+    },
+    forgetAcceptedOnce: () => {
       acceptedOnceSpki = null;
     },
   };

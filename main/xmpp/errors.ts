@@ -4,6 +4,8 @@
  * class name, so renaming or subclassing an error cannot turn a wrong password into something retried.
  */
 
+import type { StreamViolation } from './session/stream-guard.js';
+
 /** Every failure our connection code throws, as a closed set. */
 export type XmppErrorKind =
   | 'resolve'
@@ -13,6 +15,7 @@ export type XmppErrorKind =
   | 'authentication'
   | 'mechanism-downgrade'
   | 'stream'
+  | 'stream-refused'
   | 'connection-lost'
   | 'session-timeout'
   | 'session-protocol'
@@ -146,6 +149,29 @@ export class StreamError extends XmppError {
     readonly text: string | null = null,
   ) {
     super(`${streamErrorWords(condition)}${text ? ` The server said: "${text}".` : ''}`);
+  }
+}
+
+/**
+ * We ended the stream: the server sent something past our limits (stream-guard.ts), and we answered with the
+ * stream error `condition` before closing.
+ */
+export class StreamRefusedError extends XmppError {
+  override readonly kind = 'stream-refused';
+  override name = 'StreamRefusedError';
+  constructor(readonly violation: StreamViolation) {
+    super(`Hostproof closed the connection because the server sent ${violationWords(violation)}.`);
+  }
+}
+
+function violationWords(violation: StreamViolation): string {
+  switch (violation.kind) {
+    case 'too-large':
+      return `a single message or element larger than the limit of ${Math.round(violation.limit / 1024)} KiB`;
+    case 'too-deep':
+      return `an element nested more than ${violation.limit} levels deep`;
+    case 'restricted-xml':
+      return `${violation.what}, which XMPP does not allow`;
   }
 }
 

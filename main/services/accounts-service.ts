@@ -133,6 +133,8 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       if (!updated) throw new UserFacingError('That account no longer exists.');
       if (updated.rememberPassword && password !== undefined) await deps.vault.set(accountId, password);
       if (!updated.rememberPassword && before.rememberPassword) await deps.vault.forget(accountId);
+      // Any edit ends "connect once": the user's one-time acceptance was for the account as it was.
+      live.get(accountId)?.connection.forgetAcceptedOnce();
       // Connection settings changed: the controller was built with the old ones.
       if (!updated.enabled || patch.server !== undefined || patch.resource !== undefined) await stopLive(accountId);
       await announce();

@@ -4,12 +4,16 @@
  * Fail closed: a file that cannot be read, is not JSON, names another schema or an unknown version, or holds
  * data that fails validation is moved aside to `<file>.corrupt-<time>` (never deleted: it is evidence, and
  * the user may want it back), reported in plain words, and the store starts EMPTY. For pins that means "ask
- * again", never "trust".
+ * again", never "trust". A store for which empty would be the unsafe answer gives `damaged`: the value a lost
+ * file means (the login memory: "SCRAM required"). It is written in the damaged file's place before the
+ * store is used, so the next start sees it too; the damaged file is copied aside first, and the copy replaced
+ * atomically, so a crash at any point leaves either the damaged file (found again) or the marker.
  *
  * Every read and every read-modify-write runs under the file's lock (path-locks.ts) and reads the file from
  * disk, so stores opened on one file in one process see each other's writes and never lose one.
  */
-import { access, mkdir, readFile, rename } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, copyFile, mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-file.js';
@@ -41,6 +45,8 @@ export interface VersionedJsonFileOptions<T> {
   readonly version: number;
   readonly data: z.ZodType<T>;
   readonly empty: () => T;
+  /** What a damaged file means, when that must not be "empty" (see the header); persisted in its place. */
+  readonly damaged?: () => T;
   /** What the file holds, for messages: "pin", "POSH cache". */
   readonly label: string;
   /** What starting empty means for the user, one sentence. */
@@ -100,6 +106,7 @@ export function createVersionedJsonFile<T>(options: VersionedJsonFileOptions<T>)
   }
 
   async function quarantine(kind: StoreProblemKind, what: string): Promise<Loaded<T>> {
+    if (options.damaged !== undefined) return replaceDamaged(kind, what, options.damaged());
     const movedTo = await moveAside();
     const message =
       movedTo === null
@@ -111,14 +118,36 @@ export function createVersionedJsonFile<T>(options: VersionedJsonFileOptions<T>)
     return { data: options.empty(), writable: movedTo !== null };
   }
 
-  /** Renames the damaged file to a name not yet taken; never overwrites an earlier damaged copy. */
-  async function moveAside(): Promise<string | null> {
+  /** Copies the damaged file aside, then writes the fail-closed value over it (crash-safe, see the header). */
+  async function replaceDamaged(kind: StoreProblemKind, what: string, value: T): Promise<Loaded<T>> {
+    const keptAt = await moveAside((from, to) => copyFile(from, to, constants.COPYFILE_EXCL));
+    let written = false;
+    if (keptAt !== null) {
+      try {
+        await write(value);
+        written = true;
+      } catch {
+        // Reported below: the value holds for this run, and the damaged file is found again at the next start.
+      }
+    }
+    const message =
+      keptAt === null
+        ? `The ${options.label} file ${file} ${what}, and it could not be copied aside. It is left untouched and ` +
+          `nothing will be saved over it until it is fixed or removed. ${options.consequence}`
+        : `The ${options.label} file ${what}, so it was copied to ${keptAt}` +
+          `${written ? '' : ' (but could not be replaced, so this is reported again at the next start)'}. ${options.consequence}`;
+    options.report({ file, kind, movedTo: keptAt, message });
+    return { data: value, writable: written };
+  }
+
+  /** Renames (or copies) the damaged file to a name not yet taken; never overwrites an earlier damaged copy. */
+  async function moveAside(move: (from: string, to: string) => Promise<void> = rename): Promise<string | null> {
     const stamp = options.now().toISOString().replace(/[:.]/g, '-');
     for (let attempt = 0; attempt < 100; attempt += 1) {
       const target = `${file}.corrupt-${stamp}${attempt === 0 ? '' : `-${attempt}`}`;
       if (await exists(target)) continue;
       try {
-        await rename(file, target);
+        await move(file, target);
         return target;
       } catch {
         return null;

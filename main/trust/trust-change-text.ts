@@ -63,7 +63,8 @@ export function confirmationText(change: TrustChange): ConfirmationText {
         title: 'Connect once?',
         message: `Connect to ${domain} this once without proof of who runs its server?`,
         detail:
-          `Nothing is remembered: Hostproof asks again at the next connection.\n\n${keyLines('The key:', change.key)}`,
+          `Nothing is remembered: Hostproof asks again when you next connect or edit the account. Your password is ` +
+          `sent only with a login method that does not reveal it (SCRAM), never in clear.\n\n${keyLines('The key:', change.key)}`,
         confirm: 'Connect once',
       };
     }

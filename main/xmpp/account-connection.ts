@@ -15,6 +15,7 @@ import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verif
 import { describeConnectionError, isFinal } from './connection-errors.js';
 import { PasswordNeededError } from './errors.js';
 import type { MechanismName } from './sasl/mechanism.js';
+import type { RememberedMechanism } from './sasl/select.js';
 import type { OnlineSession, OpenSessionArgs } from './session/online-session.js';
 import { createTrustDecisionFlow, type DecideOutcome, type PinWriter } from './trust-decision-flow.js';
 
@@ -41,7 +42,7 @@ export interface AccountConnectionDeps {
   /** Whether the computer has a network; reconnecting pauses while it has none. Absent: always online. */
   readonly network?: NetworkStatus;
   /** Remembered per account: the SCRAM mechanism that worked, to refuse a later downgrade. */
-  readonly mechanisms: { get(): Promise<MechanismName | null>; set(mechanism: MechanismName): Promise<void> };
+  readonly mechanisms: { get(): Promise<RememberedMechanism | null>; set(mechanism: MechanismName): Promise<void> };
   /** Tells the user something they must know (an appNotice warning), e.g. that security state was not saved. */
   readonly onNotice: (text: string) => void;
 }
@@ -60,6 +61,8 @@ export interface AccountConnection {
   disconnect(): Promise<void>;
   /** Answers a pending decision (confirmed by the main process when it changes trust). */
   decide(requestId: string, decision: TrustDecision): Promise<DecideOutcome>;
+  /** The account was edited: a key accepted with "connect once" is no longer accepted on the next connection. */
+  forgetAcceptedOnce(): void;
 }
 
 export function createAccountConnection(deps: AccountConnectionDeps): AccountConnection {
@@ -103,7 +106,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
       if (previous?.resumable) {
         let kind: 'resumed' | 'bound';
         try {
-          kind = await previous.reopen(connection);
+          kind = await previous.reopen(connection, verdict.method);
         } catch (error) {
           session = null; // this session cannot continue; the next attempt logs in afresh
           throw error;
@@ -122,6 +125,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
       }
       const opened = await deps.openSession({
         connection,
+        serverProof: verdict.method,
         domain: deps.domain,
         localpart: deps.localpart,
         password: current,
@@ -205,6 +209,8 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
     },
     connect: (pw) => {
       stop();
+      // "Connect once" was for the connection the user was asked about, not for every Connect after it.
+      trust.forgetAcceptedOnce();
       password = pw;
       retries = 0;
       void run();
@@ -219,6 +225,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
       setState({ stage: 'offline' });
     },
     decide: (requestId, decision) => trust.decide(requestId, decision),
+    forgetAcceptedOnce: () => trust.forgetAcceptedOnce(),
   };
 }
 

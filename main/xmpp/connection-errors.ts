@@ -18,6 +18,7 @@ const USER_KIND: Record<XmppErrorKind, ConnectionErrorKind> = {
   authentication: 'authentication',
   'mechanism-downgrade': 'mechanism-downgrade',
   stream: 'stream',
+  'stream-refused': 'stream',
   'connection-lost': 'connect',
   'session-timeout': 'connect',
   'session-protocol': 'connect',

@@ -4,6 +4,8 @@
  * class name, so renaming or subclassing an error cannot turn a wrong password into something retried.
  */
 
+import type { StreamViolation } from './session/stream-guard.js';
+
 /** Every failure our connection code throws, as a closed set. */
 export type XmppErrorKind =
   | 'resolve'
@@ -13,6 +15,7 @@ export type XmppErrorKind =
   | 'authentication'
   | 'mechanism-downgrade'
   | 'stream'
+  | 'stream-refused'
   | 'connection-lost'
   | 'session-timeout'
   | 'session-protocol'
@@ -71,13 +74,16 @@ export class ConnectError extends XmppError {
  * Why logging in failed. `rejected`: the server said no (RFC 6120 §6.5 condition; `not-authorized` is the
  * wrong user name or password). `server-not-proven`: the server could not prove it knows the password (a
  * wrong or missing SCRAM server signature, or a malformed SCRAM message): whoever answered may be an impostor.
- * `no-usable-mechanism`: nothing in the server's offer is something we may use. `credentials-unusable`: the
+ * `no-usable-mechanism`: nothing in the server's offer is something we support. `plain-refused`: the server
+ * offers only PLAIN (the password in clear) and its identity was not proven by PKIX, POSH or a pin (e.g. the
+ * user accepted its key once), so nothing was sent. `credentials-unusable`: the
  * user name or password cannot be prepared for SASL (SASLprep), so nothing was sent.
  */
 export type AuthenticationFailure =
   | { readonly kind: 'rejected'; readonly condition: string; readonly serverText: string | null }
   | { readonly kind: 'server-not-proven'; readonly detail: string }
   | { readonly kind: 'no-usable-mechanism'; readonly offered: readonly string[]; readonly detail: string }
+  | { readonly kind: 'plain-refused'; readonly offered: readonly string[]; readonly detail: string }
   | { readonly kind: 'credentials-unusable'; readonly detail: string };
 
 export class AuthenticationError extends XmppError {
@@ -95,6 +101,7 @@ function describeAuthenticationFailure(failure: AuthenticationFailure): string {
     case 'server-not-proven':
       return `The server accepted the login but ${failure.detail}. It may not be your real server, so Hostproof disconnected.`;
     case 'no-usable-mechanism':
+    case 'plain-refused':
       return failure.detail;
     case 'credentials-unusable':
       return `The user name or password cannot be used to log in: ${failure.detail}. Nothing was sent.`;
@@ -142,6 +149,29 @@ export class StreamError extends XmppError {
     readonly text: string | null = null,
   ) {
     super(`${streamErrorWords(condition)}${text ? ` The server said: "${text}".` : ''}`);
+  }
+}
+
+/**
+ * We ended the stream: the server sent something past our limits (stream-guard.ts), and we answered with the
+ * stream error `condition` before closing.
+ */
+export class StreamRefusedError extends XmppError {
+  override readonly kind = 'stream-refused';
+  override name = 'StreamRefusedError';
+  constructor(readonly violation: StreamViolation) {
+    super(`Hostproof closed the connection because the server sent ${violationWords(violation)}.`);
+  }
+}
+
+function violationWords(violation: StreamViolation): string {
+  switch (violation.kind) {
+    case 'too-large':
+      return `a single message or element larger than the limit of ${Math.round(violation.limit / 1024)} KiB`;
+    case 'too-deep':
+      return `an element nested more than ${violation.limit} levels deep`;
+    case 'restricted-xml':
+      return `${violation.what}, which XMPP does not allow`;
   }
 }
 

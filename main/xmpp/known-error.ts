@@ -14,6 +14,7 @@ import {
   SessionTimeoutError,
   StreamError,
   StreamNegotiationError,
+  StreamRefusedError,
   TlsRequiredError,
   TrustCancelledError,
   XmppError,
@@ -29,6 +30,7 @@ export type KnownXmppError =
   | AuthenticationError
   | MechanismDowngradeError
   | StreamError
+  | StreamRefusedError
   | ConnectionLostError
   | SessionTimeoutError
   | SessionProtocolError

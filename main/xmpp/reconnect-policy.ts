@@ -68,6 +68,9 @@ export function shouldReconnect(error: unknown): boolean {
     case 'resolve':
       // "No such server" stays true until someone changes DNS; only a failed lookup may work next time.
       return known.failure.kind === 'dns-failure';
+    // We refused what the server sent (too large, too deep, a DTD): the next connection may be fine, and the
+    // backoff keeps a server that repeats it from turning this into a tight loop.
+    case 'stream-refused':
     case 'stream-negotiation':
     case 'connect':
     case 'connection-lost':

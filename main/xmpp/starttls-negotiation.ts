@@ -5,6 +5,7 @@
  */
 import type { Socket } from 'node:net';
 import { Parser, escapeXML, type Element } from '@xmpp/xml';
+import { StreamGuard } from './session/stream-guard.js';
 import { jidDomainForm } from '../../app/domain/address/domain-name.js';
 import { StreamNegotiationError, TlsRequiredError } from './errors.js';
 
@@ -32,6 +33,9 @@ export interface NegotiationOptions {
 export function negotiateStartTls(socket: Socket, options: NegotiationOptions): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const parser = new Parser();
+    // The same rules as after TLS (no DTD, no undeclared entity, bounded depth), so a DOCTYPE cannot swallow
+    // the stream and an entity cannot make ltx throw out of this data handler.
+    const guard = new StreamGuard();
     let received = 0;
     let settled = false;
 
@@ -57,7 +61,18 @@ export function negotiateStartTls(socket: Socket, options: NegotiationOptions): 
         finish(new StreamNegotiationError(options.endpoint, 'it sent too much data before encryption'));
         return;
       }
-      parser.write(chunk.toString('utf8'));
+      const text = chunk.toString('utf8');
+      const violation = guard.received(text);
+      if (violation !== null) {
+        finish(new StreamNegotiationError(options.endpoint, `it sent XML that is not allowed (${violation.kind})`));
+        return;
+      }
+      try {
+        parser.write(text);
+      } catch (error) {
+        // ltx throws (rather than emitting 'error') on some malformed input; it must never escape a socket handler.
+        finish(new StreamNegotiationError(options.endpoint, `malformed XML (${error instanceof Error ? error.message : String(error)})`));
+      }
     };
     const onSocketError = (error: Error) => finish(new StreamNegotiationError(options.endpoint, error.message));
     const onClose = () => finish(new StreamNegotiationError(options.endpoint, 'the connection was closed'));

@@ -25,6 +25,14 @@ export interface PinWriter {
   touch(domain: string, service: typeof XMPP_CLIENT_SERVICE, seenAt: string): Promise<boolean>;
 }
 
+/** A verdict that verified: it carries the method (pkix, posh, pin or accepted-once) the session needs. */
+export type ProvenVerdict = Extract<TrustVerdict, { readonly verified: true }>;
+
+/** What establish() hands back: a connection whose verdict is verified, by the type and not by convention. */
+export interface EstablishedConnection extends VerifiedConnection {
+  readonly verdict: ProvenVerdict;
+}
+
 export interface TrustDecisionFlowDeps {
   readonly accountId: AccountId;
   /** The JID domain as an A-label. */
@@ -45,7 +53,7 @@ export interface TrustDecisionFlowDeps {
 
 export interface TrustDecisionFlow {
   /** Connects and verifies until the verdict is verified, the user cancels, or `signal` aborts. */
-  establish(signal: AbortSignal): Promise<VerifiedConnection>;
+  establish(signal: AbortSignal): Promise<EstablishedConnection>;
   /** The verdict of the last connection (after the user's answer, the reconsidered one). */
   readonly lastVerdict: TrustVerdict | null;
   /**
@@ -55,6 +63,11 @@ export interface TrustDecisionFlow {
   decide(requestId: string, decision: TrustDecision): Promise<DecideOutcome>;
   /** The user disconnected: a pending question counts as "cancel", and "connect once" is forgotten. */
   forget(): void;
+  /**
+   * Ends "connect once" without touching a pending question: a new Connect or an edit of the account means the
+   * user starts over, and the next connection must be verified, or asked about, afresh.
+   */
+  forgetAcceptedOnce(): void;
 }
 
 export type DecideOutcome = 'answered' | 'not-confirmed' | 'unknown-question';
@@ -62,7 +75,7 @@ export type DecideOutcome = 'answered' | 'not-confirmed' | 'unknown-question';
 export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecisionFlow {
   const requestIds = deps.requestIds ?? randomUUID;
   let lastVerdict: TrustVerdict | null = null;
-  /** "Connect once": the exact key the user accepted, in memory only, until forget(). */
+  /** "Connect once": the exact key the user accepted, in memory only (so a restart ends it), until forget(). */
   let acceptedOnceSpki: string | null = null;
   let pending: { readonly request: TrustDecisionRequest; readonly resolve: (decision: TrustDecision) => void } | null = null;
 
@@ -96,7 +109,7 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
     return pin;
   };
 
-  const establish = async (signal: AbortSignal): Promise<VerifiedConnection> => {
+  const establish = async (signal: AbortSignal): Promise<EstablishedConnection> => {
     for (let asked = 0; ; asked += 1) {
       const result = await deps.connectVerified({
         domain: deps.domain,
@@ -110,7 +123,7 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
       await log(verdict);
       if (verdict.verified) {
         if (verdict.method === 'pin') await deps.pins.touch(deps.domain, XMPP_CLIENT_SERVICE, deps.now().toISOString());
-        return result;
+        return { ...result, verdict };
       }
       if (asked >= MAX_DECISIONS_PER_ATTEMPT) {
         connection.socket.destroy();
@@ -154,6 +167,9 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
     },
     forget: () => {
       pending?.resolve('cancel');
+      acceptedOnceSpki = null;
+    },
+    forgetAcceptedOnce: () => {
       acceptedOnceSpki = null;
     },
   };

@@ -8,38 +8,21 @@ import { EventEmitter } from 'node:events';
 import type { TLSSocket } from 'node:tls';
 import type { TransportClass } from '@xmpp/client-core';
 import ConnectionTCP from '@xmpp/connection-tcp';
-import { ConnectionLostError } from '../errors.js';
+import { ConnectionLostError, StreamRefusedError } from '../errors.js';
+import { StreamGuard, type StreamViolation } from './stream-guard.js';
 
 /** The one "service" the adopted transport answers to (xmpp.js picks a transport by service string). */
 export const ADOPTED_SERVICE = 'hostproof-adopted:';
-
-/**
- * Even a verified server may misbehave: xmpp.js's parser keeps a whole element in memory until it ends, so an
- * endless stanza would grow without bound. The guard counts what arrived since the last complete top-level
- * element and ends the connection past the limit (our own requests allow bodies up to 256 KiB).
- */
-export class StanzaSizeGuard {
-  #pending = 0;
-  constructor(readonly maxChars: number = 4 * 1024 * 1024) {}
-  /** False once the element being received is over the limit. */
-  received(chars: number): boolean {
-    this.#pending += chars;
-    return this.#pending <= this.maxChars;
-  }
-  /** A top-level element ended. */
-  completed(): void {
-    this.#pending = 0;
-  }
-}
 
 /** The socket interface @xmpp/connection expects (connect/write/end, events data/close/error/connect). */
 class AdoptedSocket extends EventEmitter {
   /** Read by Connection.isSecure(): the stream header then carries `from` (RFC 6120 §4.7.1). */
   readonly secure = true;
   readonly #tls: TLSSocket;
-  readonly #guard: StanzaSizeGuard;
+  readonly #guard: StreamGuard;
+  #refused = false;
 
-  constructor(tls: TLSSocket, guard: StanzaSizeGuard) {
+  constructor(tls: TLSSocket, guard: StreamGuard) {
     super();
     this.#tls = tls;
     this.#guard = guard;
@@ -51,8 +34,11 @@ class AdoptedSocket extends EventEmitter {
     // would otherwise decode each chunk on its own).
     tls.setEncoding('utf8');
     tls.on('data', (data: string) => {
-      if (!this.#guard.received(data.length)) {
-        tls.destroy(new ConnectionLostError(`the server sent a single element larger than ${this.#guard.maxChars} characters`));
+      if (this.#refused) return;
+      // Checked before xmpp.js's parser sees a character of it (stream-guard.ts says what and why).
+      const violation = this.#guard.received(data);
+      if (violation !== null) {
+        this.#refuse(violation);
         return;
       }
       this.emit('data', data);
@@ -67,6 +53,19 @@ class AdoptedSocket extends EventEmitter {
       }
       this.emit('connect');
     });
+  }
+
+  /**
+   * RFC 6120 §4.9: tell the server why with a stream error, close the stream, then end the connection with
+   * the typed error (the session reports it, and the reconnect policy backs off).
+   */
+  #refuse(violation: StreamViolation): void {
+    this.#refused = true;
+    const tls = this.#tls;
+    const error = new StreamRefusedError(violation);
+    const goodbye = `<stream:error><${violation.condition} xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>`;
+    if (tls.destroyed) return;
+    tls.write(goodbye, () => tls.destroy(error));
   }
 
   write(data: string, callback: (error?: Error | null) => void): void {
@@ -86,7 +85,7 @@ class AdoptedSocket extends EventEmitter {
  * A transport class bound to one socket. A fresh class per connection, because xmpp.js reads `Socket` from
  * the transport's prototype and constructs it without arguments.
  */
-export function adoptedTransport(tls: TLSSocket, guard: StanzaSizeGuard = new StanzaSizeGuard()): TransportClass {
+export function adoptedTransport(tls: TLSSocket, guard: StreamGuard = new StreamGuard()): TransportClass {
   class BoundSocket extends AdoptedSocket {
     constructor() {
       super(tls, guard);

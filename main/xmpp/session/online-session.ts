@@ -2,7 +2,9 @@
  * What the account controller (account-connection.ts) and the account's chat need from a session that has
  * logged in. XmppSession is the one implementation; openOnlineSession (open-session.ts) makes one.
  */
+import type { TrustMethod } from '../../../app/domain/trust.js';
 import type { XmppLink } from '../link.js';
+import type { RememberedMechanism } from '../sasl/select.js';
 import type { MechanismName } from '../sasl/mechanism.js';
 import type { SecuredConnection } from '../secure-connect.js';
 
@@ -23,8 +25,11 @@ export interface OnlineSession {
    * each id is reported once, for the outgoing queue to send again.
    */
   takeUnacknowledged(): readonly string[];
-  /** Continues on a new, already verified connection: 'resumed' when the server kept the session, else 'bound'. */
-  reopen(connection: SecuredConnection): Promise<'resumed' | 'bound'>;
+  /**
+   * Continues on a new, already verified connection: 'resumed' when the server kept the session, else 'bound'.
+   * `serverProof` is that connection's own verdict's method (each reconnect is verified, and decided, afresh).
+   */
+  reopen(connection: SecuredConnection, serverProof: TrustMethod): Promise<'resumed' | 'bound'>;
   close(): Promise<void>;
   /** Called whenever the stream ends; `error` is null for a clean close we asked for. */
   onClosed(listener: (error: Error | null) => void): void;
@@ -33,10 +38,12 @@ export interface OnlineSession {
 /** What the controller opens a session with, on a connection it verified (or the user decided on). */
 export interface OpenSessionArgs {
   readonly connection: SecuredConnection;
+  /** The method of the connection's verified verdict; PLAIN only after 'pkix', 'posh' or 'pin'. */
+  readonly serverProof: TrustMethod;
   /** The JID domain (A-label). */
   readonly domain: string;
   readonly localpart: string;
   readonly password: string;
   readonly resource: string;
-  readonly previousMechanism: MechanismName | null;
+  readonly previousMechanism: RememberedMechanism | null;
 }

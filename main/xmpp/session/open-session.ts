@@ -29,7 +29,7 @@ export async function openSession(options: OpenSessionOptions): Promise<OnlineXm
 export function openOnlineSession(args: OpenSessionArgs): Promise<OnlineSession> {
   return openSession({
     connection: args.connection,
-    tlsVerified: true,
+    serverProof: args.serverProof,
     domain: args.domain,
     credentials: { username: args.localpart, password: args.password },
     resource: args.resource,

@@ -5,6 +5,7 @@
  *   - the server's <failure/>                       → AuthenticationError { kind: 'rejected' }
  *   - a server that cannot prove the password       → AuthenticationError { kind: 'server-not-proven' }
  *   - nothing usable offered                        → AuthenticationError { kind: 'no-usable-mechanism' }
+ *   - only PLAIN, on a server not proven (e.g. accepted once) → AuthenticationError { kind: 'plain-refused' }
  *   - SCRAM used before but only PLAIN offered now  → MechanismDowngradeError (nothing is sent)
  */
 import xml, { type Element } from '@xmpp/xml';
@@ -12,7 +13,8 @@ import { AuthenticationError, MechanismDowngradeError, SessionProtocolError } fr
 import { createExchange } from '../sasl/create-exchange.js';
 import { SaslError, type MechanismName, type SaslCredentials, type SaslExchange } from '../sasl/mechanism.js';
 import { ScramServerError } from '../sasl/scram-server-messages.js';
-import { chooseMechanism, type MechanismChoice, type MechanismOffer, type MechanismWarning } from '../sasl/select.js';
+import type { TrustMethod } from '../../../app/domain/trust.js';
+import { chooseMechanism, type MechanismChoice, type MechanismOffer, type MechanismWarning, type RememberedMechanism } from '../sasl/select.js';
 import { decodePaddedBase64 } from '../../encoding/base64.js';
 
 export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
@@ -27,8 +29,9 @@ export interface SaslRequest {
   /** The `<mechanisms>` feature as the server sent it. */
   readonly mechanisms: Element;
   readonly credentials: SaslCredentials;
-  readonly tlsVerified: boolean;
-  readonly previousMechanism: MechanismName | null;
+  /** The verdict's method for this connection: PLAIN needs 'pkix', 'posh' or 'pin'. */
+  readonly serverProof: TrustMethod;
+  readonly previousMechanism: RememberedMechanism | null;
 }
 
 export interface SaslOutcome {
@@ -51,11 +54,12 @@ export function offeredMechanisms(mechanisms: Element): string[] {
 
 export async function authenticate(channel: SaslChannel, request: SaslRequest, policy: SaslPolicy = DEFAULT_POLICY): Promise<SaslOutcome> {
   const offered = offeredMechanisms(request.mechanisms);
-  const choice = policy.choose({ offered, tlsVerified: request.tlsVerified, previouslySucceeded: request.previousMechanism });
+  const choice = policy.choose({ offered, serverProof: request.serverProof, previouslySucceeded: request.previousMechanism });
   if (!choice.ok) {
     if (choice.reason === 'downgrade' && request.previousMechanism !== null) {
       throw new MechanismDowngradeError(request.previousMechanism, offered, choice.message);
     }
+    if (choice.reason === 'plain-not-allowed') throw new AuthenticationError({ kind: 'plain-refused', offered, detail: choice.message });
     throw new AuthenticationError({ kind: 'no-usable-mechanism', offered, detail: choice.message });
   }
 

@@ -21,10 +21,11 @@ import createStreamFeatures from '@xmpp/stream-features';
 import streamManagement, { type StreamManagement } from '@xmpp/stream-management';
 import type { Element } from '@xmpp/xml';
 import { StreamError } from '../errors.js';
-import { adoptedTransport, StanzaSizeGuard } from './adopted-transport.js';
+import { adoptedTransport } from './adopted-transport.js';
 import { IqHandlers } from './iq-handlers.js';
 import { NS_BIND } from './resource-binding.js';
 import { NS_SASL } from './sasl-negotiation.js';
+import { StreamGuard, type StreamLimits } from './stream-guard.js';
 
 export const NS_STREAM = 'http://etherx.jabber.org/streams';
 const NS_STREAM_ERRORS = 'urn:ietf:params:xml:ns:xmpp-streams';
@@ -58,11 +59,9 @@ export interface ComposedStream {
   readonly sm: StreamManagement;
 }
 
-export function composeStream(socket: TLSSocket, options: { domain: string; timeoutMs: number; maxElementChars?: number }, roles: StreamRoles): ComposedStream {
+export function composeStream(socket: TLSSocket, options: { domain: string; timeoutMs: number; limits?: Partial<StreamLimits> }, roles: StreamRoles): ComposedStream {
   const entity = new SessionClient({ domain: options.domain, lang: 'en', timeout: options.timeoutMs });
-  const guard = new StanzaSizeGuard(options.maxElementChars);
-  entity.transports.push(adoptedTransport(socket, guard));
-  entity.on('element', () => guard.completed());
+  entity.transports.push(adoptedTransport(socket, new StreamGuard(options.limits)));
   const middleware = createMiddleware({ entity });
   const streamFeatures = createStreamFeatures({ middleware });
 

@@ -3,6 +3,7 @@
  * TLS socket, how far its negotiation got, and the first thing that went wrong. The session (xmpp-session.ts)
  * outlives its streams and decides what each event means; each new connection gets a new stream.
  */
+import type { TrustMethod } from '../../../app/domain/trust.js';
 import type { TLSSocket } from 'node:tls';
 import type { Next } from '@xmpp/middleware';
 import xml, { type Element } from '@xmpp/xml';
@@ -40,7 +41,7 @@ export function createStream(
   socket: TLSSocket,
   label: string,
   resume: ResumeState | null,
-  options: { readonly domain: string; readonly timeoutMs: number },
+  options: { readonly domain: string; readonly timeoutMs: number; readonly serverProof: TrustMethod },
   hooks: StreamHooks,
 ): Stream {
   const roles = {
@@ -51,12 +52,13 @@ export function createStream(
     iqHandlers: hooks.iqHandlers,
     deliver: (stanza: Element) => hooks.deliver(stanza),
   };
-  const { entity, sm } = composeStream(socket, options, roles);
+  const { entity, sm } = composeStream(socket, { domain: options.domain, timeoutMs: options.timeoutMs }, roles);
   const stream: Stream = {
     entity,
     sm,
     socket,
     label,
+    serverProof: options.serverProof,
     phase: 'start',
     mechanism: null,
     warning: null,

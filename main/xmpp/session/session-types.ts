@@ -1,6 +1,7 @@
 /** What a session is configured with, and what it reports when it goes online (xmpp-session.ts). */
 import type { MechanismName, SaslCredentials } from '../sasl/mechanism.js';
-import type { MechanismWarning } from '../sasl/select.js';
+import type { TrustMethod } from '../../../app/domain/trust.js';
+import type { MechanismWarning, RememberedMechanism } from '../sasl/select.js';
 import type { SecuredConnection } from '../secure-connect.js';
 import type { NotResumed, ResumeState } from './resume-state.js';
 import type { SaslPolicy } from './sasl-negotiation.js';
@@ -31,8 +32,8 @@ export interface SessionConfig {
   readonly domain: string;
   readonly credentials: SaslCredentials;
   readonly resource: string;
-  /** The mechanism this account last logged in with, to refuse a downgrade to PLAIN. */
-  readonly previousMechanism: MechanismName | null;
+  /** The mechanism this account last logged in with (or 'scram-required'), to refuse a downgrade to PLAIN. */
+  readonly previousMechanism: RememberedMechanism | null;
   readonly timeouts?: Partial<SessionTimeouts>;
   /** Clock for <delay/> stamps of stanzas held while disconnected. */
   readonly now?: () => Date;
@@ -45,8 +46,12 @@ export interface SessionConfig {
 export interface OpenRequest {
   /** A connection from connectVerified() on which nothing was sent after the TLS handshake. */
   readonly connection: SecuredConnection;
-  /** The caller's statement that the verdict was verified or the user decided (PLAIN depends on it). */
-  readonly tlsVerified: true;
+  /**
+   * The method of this connection's verified verdict. Only a verified verdict has one, so a caller cannot
+   * open a session on an unverified connection by mistake, and 'accepted-once' (the user's one-time approval)
+   * stays distinguishable from a proof: PLAIN is used only after 'pkix', 'posh' or 'pin'.
+   */
+  readonly serverProof: TrustMethod;
   /** State to resume (XEP-0198); defaults to this session's own state after a drop. */
   readonly streamManagement?: ResumeState | null;
 }

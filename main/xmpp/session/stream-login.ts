@@ -91,7 +91,7 @@ export async function authenticateStream(stream: Stream, mechanisms: Element, de
       {
         mechanisms,
         credentials: deps.config.credentials,
-        tlsVerified: true,
+        serverProof: stream.serverProof,
         previousMechanism: deps.lastMechanism() ?? deps.config.previousMechanism,
       },
       deps.config.saslPolicy,

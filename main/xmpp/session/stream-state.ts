@@ -1,6 +1,7 @@
 /** The state of one connection's stream inside a session (session-stream.ts creates it). */
 import type { TLSSocket } from 'node:tls';
 import type { StreamManagement } from '@xmpp/stream-management';
+import type { TrustMethod } from '../../../app/domain/trust.js';
 import type { MechanismName } from '../sasl/mechanism.js';
 import type { MechanismWarning } from '../sasl/select.js';
 import type { Keepalive } from './keepalive.js';
@@ -18,6 +19,8 @@ export interface Stream {
   readonly socket: TLSSocket;
   /** host:port, for messages. */
   readonly label: string;
+  /** How this connection's server was verified (its own verdict): decides whether PLAIN may be used on it. */
+  readonly serverProof: TrustMethod;
   phase: Phase;
   mechanism: MechanismName | null;
   warning: MechanismWarning | null;

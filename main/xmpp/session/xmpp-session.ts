@@ -10,8 +10,8 @@
  * afresh and says which of our stanzas were never acknowledged.
  *
  * Security boundary: open() refuses any socket that is not encrypted TLS (TlsRequiredError), and it is the
- * caller's job, stated by `tlsVerified: true`, to call it only after the verdict was verified or the user
- * decided. Nothing here dials, follows a redirect (see-other-host, SM `location`) or retries a login.
+ * caller's job to call it only after the verdict was verified or the user decided, stating the verdict's method
+ * (`serverProof`) for each connection: PLAIN depends on it. Nothing here dials, follows a redirect (see-other-host, SM `location`) or retries a login.
  *
  * Its parts have files of their own: logging in on one stream (stream-login.ts), the stream's wiring and
  * keep-alive (session-stream.ts), resumption and held stanzas (resume-bookkeeping.ts), xmpp.js errors
@@ -20,6 +20,7 @@
  */
 import { jidDomainForm } from '../../../app/domain/address/domain-name.js';
 import { formatJid, jidOrNull } from '../../../app/domain/address/jid.js';
+import type { TrustMethod } from '../../../app/domain/trust.js';
 import type { Next } from '@xmpp/middleware';
 import type { Element } from '@xmpp/xml';
 import { ConnectionLostError, NotConnectedError, SessionProtocolError, StreamError, TlsRequiredError } from '../errors.js';
@@ -179,14 +180,14 @@ export class XmppSession implements XmppLink {
     const previous = request.streamManagement !== undefined ? request.streamManagement : state.kind === 'detached' ? state.resume : null;
     // Stanzas held while disconnected join the queue to resume; later ones are held until the answer.
     const resume = this.#backlog.joinResume(previous);
-    const stream = createStream(socket, label, resume, { domain: this.#config.domain, timeoutMs: this.#timeouts.streamMs }, this.#hooks);
+    const stream = createStream(socket, label, resume, { domain: this.#config.domain, timeoutMs: this.#timeouts.streamMs, serverProof: request.serverProof }, this.#hooks);
     this.#state = { kind: 'negotiating', stream };
     return negotiate(stream, this.#login);
   }
 
-  /** Continues on a new connection the caller verified, exactly like a first one. */
-  async reopen(connection: SecuredConnection): Promise<'resumed' | 'bound'> {
-    return (await this.open({ connection, tlsVerified: true })).kind;
+  /** Continues on a new connection the caller verified (with its own verdict's method), exactly like a first one. */
+  async reopen(connection: SecuredConnection, serverProof: TrustMethod): Promise<'resumed' | 'bound'> {
+    return (await this.open({ connection, serverProof })).kind;
   }
 
   /** The state a new connection needs to resume this session, or null when it cannot be resumed. */

@@ -1,7 +1,9 @@
 /**
  * Once SCRAM worked for an account, a server that offers only PLAIN is refused, even over a connection the
- * user accepted: the password never goes out in a reversible form. The memory is kept on disk.
+ * user accepted: the password never goes out in a reversible form. The memory is kept on disk, and a damaged
+ * memory file fails closed: every account then needs SCRAM until it logs in with SCRAM again.
  */
+import { writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLoginMemory } from '../../../main/store/login-memory.js';
 import { createPathLocks } from '../../../main/store/path-locks.js';
@@ -47,5 +49,19 @@ describe('no downgrade to PLAIN after SCRAM worked', () => {
     // Removing the account removes what was remembered about it.
     await call('removeAccount', { accountId: id });
     expect(await memory.mechanism(id)).toBeNull();
+  });
+
+  it('treats a damaged memory file as "SCRAM required": a pinned PLAIN-only server gets no <auth>', async () => {
+    account = await recordedAccount({ domain: 'lost.test', password: PASSWORD, mode: 'direct-tls', script: { mechanisms: ['PLAIN'] } });
+    const { app, call, id } = account;
+    const q = await waitForEvent(app.events, 'trustDecisionNeeded', (r) => r.accountId === id);
+    // The memory is read when logging in, after the decision: damage it while the question is open.
+    await writeFile(`${app.dataDir}/logins.json`, '{"schema":"hostproof.logins","version":1,"da');
+    await call('decideTrust', { requestId: q.requestId, decision: 'pin' });
+    const failed = await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === id && p.state.stage === 'failed');
+    expect(failed.state).toMatchObject({ error: { kind: 'mechanism-downgrade' } });
+    expect(account.server.received()).not.toContain('<auth');
+    expect(account.server.received()).not.toContain(Buffer.from(`\0alice\0${PASSWORD}`).toString('base64'));
+    expect(app.notices.join('\n')).toMatch(/login memory file .*copied to .*logins\.json\.corrupt-.*not send any password in clear/s);
   });
 });

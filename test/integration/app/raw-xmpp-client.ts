@@ -39,7 +39,7 @@ export async function rawSession(world: AppWorld, user: 'alice' | 'bob', resourc
   }
   return openSession({
     connection,
-    tlsVerified: true,
+    serverProof: 'pkix',
     domain: DOMAIN,
     credentials: { username: user, password: password(user) },
     resource,

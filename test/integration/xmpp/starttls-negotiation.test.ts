@@ -103,6 +103,10 @@ describe('STARTTLS negotiation', () => {
     ['refuses TLS', "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/></stream:features>", "<failure xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>", /refused to start TLS/],
     ['sends a stream error', "<stream:error><host-unknown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>", '', /host-unknown/],
     ['sends malformed XML', '<stream:features><a></b>', '', /malformed XML/],
+    // ltx would throw out of the socket's data handler on this (an uncaught exception), or swallow the stream.
+    ['sends an undeclared entity', '<stream:features><x>&xxe;</x></stream:features>', '', /not allowed \(restricted-xml\)/],
+    ['sends a DOCTYPE with entities', '<!DOCTYPE f [<!ENTITY a "b">]><stream:features/>', '', /not allowed \(restricted-xml\)/],
+    ['nests too deep', `<stream:features>${'<x>'.repeat(40)}`, '', /not allowed \(too-deep\)/],
   ])('fails clearly when the server %s', async (_label, first, second, message) => {
     const server = await scriptedServer((socket, received) => {
       if (received.endsWith("xml:lang='en'>")) socket.write(STREAM_OPEN + first);

@@ -11,7 +11,9 @@ import { decideTrust } from '../../../main/trust/verdict.js';
 import { createAccountConnection } from '../../../main/xmpp/account-connection.js';
 import type { MechanismName } from '../../../main/xmpp/sasl/mechanism.js';
 import type { OnlineSession } from '../../../main/xmpp/session/online-session.js';
-import { DOMAIN, NOW, input } from '../trust/verdict-fixtures.js';
+import { ConnectionLostError } from '../../../main/xmpp/errors.js';
+import { DOMAIN, NOW, PKIX_NONE, SELF_SIGNED_HOSTING_CERT, input } from '../trust/verdict-fixtures.js';
+import { waitUntil } from '../../harness/wait-until.js';
 import { FakeLink } from './features/fake-link.js';
 
 function onlineSession(mechanism: MechanismName): OnlineSession {
@@ -98,6 +100,67 @@ describe('remembering the login method (downgrade protection)', () => {
     const { notices, saved, connection } = await signIn('PLAIN', () => Promise.reject(new Error('not called')));
     expect(saved).toEqual([]);
     expect(notices).toEqual([]);
+    await connection.disconnect();
+  });
+});
+
+describe('each connection hands its own verdict method to the session', () => {
+  it('reopens a resumable session on a reconnect with the new verdict\'s method, not the first one\'s', async () => {
+    const verdicts = [
+      decideTrust(input()),
+      decideTrust(input({ certificate: SELF_SIGNED_HOSTING_CERT, pkix: PKIX_NONE, acceptedOnce: true })),
+    ];
+    expect(verdicts.map((v) => v.method)).toEqual(['pkix', 'accepted-once']);
+    const opened: string[] = [];
+    const reopened: string[] = [];
+    let closed: (error: Error | null) => void = () => undefined;
+    const session: OnlineSession = {
+      ...onlineSession('SCRAM-SHA-1'),
+      resumable: true,
+      reopen: async (_connection, serverProof) => {
+        reopened.push(serverProof);
+        return 'resumed';
+      },
+      onClosed: (listener) => (closed = listener),
+    };
+    let onlineCount = 0;
+    let calls = 0;
+    const connection = createAccountConnection({
+      accountId: '6c1f3f5e-3a56-4f0e-9d5f-4d0c2b7e8a11',
+      domain: DOMAIN,
+      localpart: 'alice',
+      resource: 'desk',
+      server: null,
+      connectVerified: async () => {
+        const verdict = verdicts[Math.min(calls++, 1)]!;
+        const socket = { destroyed: false, readyState: 'open', destroy: () => undefined } as unknown as TLSSocket;
+        return {
+          connection: { socket, endpoint: verdict.endpoint, address: { address: '127.0.0.1', family: 4 }, chain: [], chainAuthorized: true, chainError: null },
+          verdict,
+          failures: [],
+        };
+      },
+      openSession: async (args) => {
+        opened.push(args.serverProof);
+        return session;
+      },
+      pins: { put: async () => undefined, touch: async () => true },
+      log: async () => undefined,
+      onState: () => undefined,
+      onDecisionNeeded: () => undefined,
+      confirm: async () => true,
+      onOnline: () => (onlineCount += 1),
+      now: () => NOW,
+      reconnectDelay: () => 0,
+      mechanisms: { get: async () => null, set: async () => undefined },
+      onNotice: () => undefined,
+    });
+    connection.connect('correct horse');
+    await waitUntil(() => onlineCount === 1, 'the first login');
+    closed(new ConnectionLostError('the connection dropped'));
+    await waitUntil(() => onlineCount === 2, 'the resumption on the new connection');
+    expect(opened).toEqual(['pkix']);
+    expect(reopened).toEqual(['accepted-once']);
     await connection.disconnect();
   });
 });

@@ -39,6 +39,7 @@ describe.runIf(hasProsody)('the online session the controller opens', () => {
     const connection = await verified();
     const session = await openOnlineSession({
       connection,
+      serverProof: 'pkix',
       domain: SESSION_DOMAIN,
       localpart: user,
       password: `${user}-secret`,
@@ -77,7 +78,7 @@ describe.runIf(hasProsody)('the online session the controller opens', () => {
     await session.link.send(chat('held', 'written while cut off'));
     expect(session.takeUnacknowledged()).toEqual([]);
 
-    await expect(session.reopen(await verified())).resolves.toBe('resumed');
+    await expect(session.reopen(await verified(), 'pkix')).resolves.toBe('resumed');
     expect(session.resumable).toBe(false);
     expect(session.acknowledged).toBe(true);
     await waitUntil(() => acked.includes('held'), 'the ack of the held message');
@@ -94,7 +95,7 @@ describe.runIf(hasProsody)('the online session the controller opens', () => {
 
     // Another login binds the same resource: the server ends the hibernating session, so it cannot resume.
     const other = await open('alice', 'kitchen');
-    await expect(session.reopen(await verified())).resolves.toBe('bound');
+    await expect(session.reopen(await verified(), 'pkix')).resolves.toBe('bound');
     expect(session.resumable).toBe(false);
     expect(session.takeUnacknowledged()).toEqual(['lost-1']);
     // Each id once: the outgoing queue sends it again exactly once.

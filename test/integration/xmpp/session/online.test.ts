@@ -35,7 +35,7 @@ describe.runIf(hasProsody)('XMPP session against Prosody', () => {
     expect(verdict.verified).toBe(true);
     const session = await openSession({
       connection,
-      tlsVerified: true,
+      serverProof: 'pkix',
       domain: DOMAIN,
       credentials: { username: user, password },
       resource,
@@ -63,7 +63,7 @@ describe.runIf(hasProsody)('XMPP session against Prosody', () => {
     const { connection } = await connectToLoopback({ port: prosody.starttlsPort, directTls: false, caPem });
     const attempt = openSession({
       connection,
-      tlsVerified: true,
+      serverProof: 'pkix',
       domain: DOMAIN,
       credentials: { username: 'alice', password: 'not-her-password' },
       resource: 'desk',

@@ -68,7 +68,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
   }
 
   it('resumes the same session on a new verified connection after the TCP connection is killed', async () => {
-    const bob = await openSession({ connection: await verified(), tlsVerified: true, ...config('bob', 'phone') });
+    const bob = await openSession({ connection: await verified(), serverProof: 'pkix', ...config('bob', 'phone') });
     sessions.push(bob);
     const bobInbox = inbox(bob);
 
@@ -81,7 +81,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
     const disconnected = new Promise<DisconnectedEvent>((resolve) => alice.on('disconnected', resolve));
 
     const first = await verified();
-    const started = await alice.open({ connection: first, tlsVerified: true });
+    const started = await alice.open({ connection: first, serverProof: 'pkix' });
     expect(started).toMatchObject({ kind: 'bound', jid: 'alice@hosted.test/desk', streamManagement: true });
 
     // Sent and received by the server before the drop (acknowledged or not: it must arrive once).
@@ -106,7 +106,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
     expect(state?.jid).toBe('alice@hosted.test/desk');
     expect(state?.id).not.toBe('');
 
-    const resumed = await alice.open({ connection: await verified(), tlsVerified: true });
+    const resumed = await alice.open({ connection: await verified(), serverProof: 'pkix' });
     expect(resumed.kind).toBe('resumed');
     expect(resumed.jid).toBe('alice@hosted.test/desk');
     expect(alice.jid).toBe('alice@hosted.test/desk');
@@ -132,7 +132,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
   it('notices a frozen server through unanswered <r/> and resumes once it is back', async () => {
     const alice = createSession({ ...config('alice', 'frozen'), timeouts: { keepaliveIdleMs: 150, keepaliveAnswerMs: 300 } });
     sessions.push(alice);
-    const started = await alice.open({ connection: await verified(), tlsVerified: true });
+    const started = await alice.open({ connection: await verified(), serverProof: 'pkix' });
     expect(started.kind).toBe('bound');
     const disconnected = new Promise<DisconnectedEvent>((resolve) => alice.on('disconnected', resolve));
 
@@ -146,7 +146,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
     expect(drop.error).toBeInstanceOf(SessionTimeoutError);
     expect(drop.resumable).toBe(true);
 
-    const resumed = await alice.open({ connection: await verified(), tlsVerified: true });
+    const resumed = await alice.open({ connection: await verified(), serverProof: 'pkix' });
     expect(resumed).toMatchObject({ kind: 'resumed', jid: 'alice@hosted.test/frozen' });
   });
 
@@ -154,7 +154,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
     const before = createSession(config('alice', 'handover'));
     sessions.push(before);
     const connection = await verified();
-    await before.open({ connection, tlsVerified: true });
+    await before.open({ connection, serverProof: 'pkix' });
     const dropped = new Promise<DisconnectedEvent>((resolve) => before.on('disconnected', resolve));
     connection.socket.destroy();
     expect((await dropped).resumable).toBe(true);
@@ -164,7 +164,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
 
     const after = createSession(config('alice', 'handover'));
     sessions.push(after);
-    const start = await after.open({ connection: await verified(), tlsVerified: true, streamManagement: state });
+    const start = await after.open({ connection: await verified(), serverProof: 'pkix', streamManagement: state });
     expect(start).toMatchObject({ kind: 'resumed', jid: 'alice@hosted.test/handover' });
     expect(after.jid).toBe('alice@hosted.test/handover');
     const pong = await after.request(xml('iq', { type: 'get', to: DOMAIN }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
@@ -172,7 +172,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
   });
 
   it('falls back to a fresh bind when the server cannot resume, and hands back the unconfirmed stanzas', async () => {
-    const bob = await openSession({ connection: await verified(), tlsVerified: true, ...config('bob', 'tablet') });
+    const bob = await openSession({ connection: await verified(), serverProof: 'pkix', ...config('bob', 'tablet') });
     sessions.push(bob);
     const bobInbox = inbox(bob);
 
@@ -180,7 +180,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
     const unconfirmed = chat(bob.jid, 'never confirmed');
     const alice = await openSession({
       connection: await verified(),
-      tlsVerified: true,
+      serverProof: 'pkix',
       ...config('alice', 'kitchen'),
       streamManagement: {
         id: 'no-such-session',

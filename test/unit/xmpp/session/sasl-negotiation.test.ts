@@ -76,7 +76,7 @@ const mechanisms = (...names: string[]) => xml('mechanisms', { xmlns: NS_SASL },
 const request = (offered: Element, previousMechanism: MechanismName | null = null, credentials = CREDENTIALS) => ({
   mechanisms: offered,
   credentials,
-  tlsVerified: true,
+  serverProof: 'pkix' as const,
   previousMechanism,
 });
 

@@ -1,0 +1,91 @@
+/**
+ * A verified server that sends what the parser must not take (stream-guard.ts): one oversized stanza, one
+ * endless stanza, one nested too deep, a DTD with entities, an undeclared entity reference. Each time the
+ * client answers with the stream error RFC 6120 §4.9.3 names and closes the stream, nothing crashes, the
+ * session reports a typed error, and the reconnect policy backs off (it retries, never at once).
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { StreamRefusedError } from '../../../../main/xmpp/errors.js';
+import { nextDelay, shouldReconnect } from '../../../../main/xmpp/reconnect-policy.js';
+import { openSession } from '../../../../main/xmpp/session/open-session.js';
+import { MAX_STANZA_CHARS, MAX_STANZA_DEPTH } from '../../../../main/xmpp/session/stream-guard.js';
+import type { DisconnectedEvent } from '../../../../main/xmpp/session/xmpp-session.js';
+import { startRecordingXmppServer, type RecordingXmppServer } from '../../../harness/recording-xmpp-server.js';
+import { createTestCa, createTestCertificate, type TestCertificate } from '../../../harness/test-pki.js';
+import { waitUntil } from '../../../harness/wait-until.js';
+import { connectToLoopback } from './verified-connection.js';
+
+const DOMAIN = 'hosted.test';
+const USERS = { alice: 'correct horse' };
+const STANZA_OPEN = "<message from='bob@hosted.test' to='alice@hosted.test/desk'><body>";
+
+let caPem: string;
+let leaf: TestCertificate;
+const servers: RecordingXmppServer[] = [];
+
+beforeAll(async () => {
+  const ca = await createTestCa();
+  caPem = ca.certPem;
+  leaf = await createTestCertificate({ commonName: DOMAIN, dnsNames: [DOMAIN], issuer: ca });
+});
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function online() {
+  const target = await startRecordingXmppServer({ certificate: leaf, mode: 'direct-tls', script: { users: USERS } });
+  servers.push(target);
+  const { connection, verdict } = await connectToLoopback({ port: target.port, directTls: true, caPem });
+  expect(verdict.verified).toBe(true);
+  const session = await openSession({
+    connection,
+    serverProof: 'pkix',
+    domain: DOMAIN,
+    credentials: { username: 'alice', password: USERS.alice },
+    resource: 'desk',
+    previousMechanism: null,
+  });
+  const ended = new Promise<DisconnectedEvent>((resolve) => session.on('disconnected', resolve));
+  return { target, session, ended, server: target.connections[0]! };
+}
+
+const deep = (levels: number) => `<message>${'<x>'.repeat(levels)}${'</x>'.repeat(levels)}</message>`;
+
+describe('a verified server that sends what the parser must not take', () => {
+  it.each([
+    ['an oversized stanza', [STANZA_OPEN, 'x'.repeat(MAX_STANZA_CHARS), '</body></message>'], 'too-large', 'policy-violation'],
+    ['an endless stanza', [STANZA_OPEN, ...Array.from({ length: 80 }, () => 'x'.repeat(64 * 1024))], 'too-large', 'policy-violation'],
+    ['a stanza nested too deep', [deep(MAX_STANZA_DEPTH)], 'too-deep', 'policy-violation'],
+    ['a DOCTYPE with entities', [`<!DOCTYPE message [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>`, `<message><body>&b;</body></message>`], 'restricted-xml', 'restricted-xml'],
+    ['an undeclared entity reference', [`${STANZA_OPEN}&xxe;</body></message>`], 'restricted-xml', 'restricted-xml'],
+    ['a reference to a character XML forbids', [`${STANZA_OPEN}&#0;</body></message>`], 'restricted-xml', 'restricted-xml'],
+  ] as const)('answers %s with a stream error, closes, and reports it', async (_what, parts, kind, condition) => {
+    const { session, ended, server } = await online();
+    for (const part of parts) server.send(part);
+    const event = await ended;
+    expect(event.error).toBeInstanceOf(StreamRefusedError);
+    expect((event.error as StreamRefusedError).violation).toMatchObject({ kind, condition });
+    expect(event.error?.message).toMatch(/^Hostproof closed the connection because the server sent /);
+    // The server was told why, in the stream's own terms, and the stream was closed.
+    await server.closed();
+    expect(server.receivedAfterTls()).toContain(`<stream:error><${condition} xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error></stream:stream>`);
+    // Retried, with backoff: the delays grow, so a server that repeats it does not cause a tight loop.
+    expect(shouldReconnect(event.error)).toBe(true);
+    expect(nextDelay(1, () => 0.99)).toBeLessThan(nextDelay(6, () => 0.99));
+    await session.close();
+  });
+
+  it('still takes a large stanza under the limit and a nesting at the limit (the positive control)', async () => {
+    const { session, server } = await online();
+    const bodies: string[] = [];
+    session.on('stanza', (stanza) => bodies.push(stanza.getChildText('body') ?? `depth:${stanza.toString().split('<x').length - 1}`));
+    server.send(`${STANZA_OPEN}${'y'.repeat(MAX_STANZA_CHARS - 1024)}</body></message>`);
+    server.send(deep(MAX_STANZA_DEPTH - 1));
+    await waitUntil(() => bodies.length === 2, 'both stanzas delivered', 10_000);
+    expect(bodies[0]).toHaveLength(MAX_STANZA_CHARS - 1024);
+    expect(bodies[1]).toBe(`depth:${MAX_STANZA_DEPTH - 1}`);
+    expect(session.status).toBe('online');
+    await session.close();
+  });
+});

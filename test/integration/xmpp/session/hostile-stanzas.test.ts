@@ -4,40 +4,24 @@
  * client answers with the stream error RFC 6120 §4.9.3 names and closes the stream, nothing crashes, the
  * session reports a typed error, and the reconnect policy backs off (it retries, never at once).
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StreamRefusedError } from '../../../../main/xmpp/errors.js';
 import { nextDelay, shouldReconnect } from '../../../../main/xmpp/reconnect-policy.js';
 import { openSession } from '../../../../main/xmpp/session/open-session.js';
 import { MAX_STANZA_CHARS, MAX_STANZA_DEPTH } from '../../../../main/xmpp/session/stream-guard.js';
 import type { DisconnectedEvent } from '../../../../main/xmpp/session/xmpp-session.js';
-import { startRecordingXmppServer, type RecordingXmppServer } from '../../../harness/recording-xmpp-server.js';
-import { createTestCa, createTestCertificate, type TestCertificate } from '../../../harness/test-pki.js';
 import { waitUntil } from '../../../harness/wait-until.js';
-import { connectToLoopback } from './verified-connection.js';
+import { SCRIPTED_DOMAIN, SCRIPTED_USERS, useScriptedServers } from './scripted-servers.js';
 
-const DOMAIN = 'hosted.test';
-const USERS = { alice: 'correct horse' };
+const DOMAIN = SCRIPTED_DOMAIN;
+const USERS = SCRIPTED_USERS;
 const STANZA_OPEN = "<message from='bob@hosted.test' to='alice@hosted.test/desk'><body>";
 
-let caPem: string;
-let leaf: TestCertificate;
-const servers: RecordingXmppServer[] = [];
-
-beforeAll(async () => {
-  const ca = await createTestCa();
-  caPem = ca.certPem;
-  leaf = await createTestCertificate({ commonName: DOMAIN, dnsNames: [DOMAIN], issuer: ca });
-});
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const scripted = useScriptedServers();
 
 async function online() {
-  const target = await startRecordingXmppServer({ certificate: leaf, mode: 'direct-tls', script: { users: USERS } });
-  servers.push(target);
-  const { connection, verdict } = await connectToLoopback({ port: target.port, directTls: true, caPem });
-  expect(verdict.verified).toBe(true);
+  const target = await scripted.server({ mode: 'direct-tls', script: { users: USERS } });
+  const connection = await scripted.verified(target, true);
   const session = await openSession({
     connection,
     serverProof: 'pkix',

@@ -4,36 +4,18 @@
  * dropped connection that resumes and one whose resumption the server refuses.
  */
 import xml from '@xmpp/xml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConnectionLostError } from '../../../../main/xmpp/errors.js';
 import type { OnlineSession } from '../../../../main/xmpp/session/online-session.js';
 import { openOnlineSession } from '../../../../main/xmpp/session/open-session.js';
-import type { Prosody } from '../../../harness/prosody.js';
 import { PROSODY, requireSystemDependency } from '../../../harness/system-dependency.js';
-import { connectToLoopback, SESSION_DOMAIN, startSessionProsody } from './verified-connection.js';
+import { SESSION_DOMAIN, useSessionProsody } from './verified-connection.js';
 import { waitUntil } from '../../../harness/wait-until.js';
 
 const hasProsody = requireSystemDependency(PROSODY, 'integration (XMPP online session)');
 
 describe.runIf(hasProsody)('the online session the controller opens', () => {
-  let prosody: Prosody;
-  let caPem: string;
-  const sessions: OnlineSession[] = [];
-
-  beforeAll(async () => {
-    ({ prosody, caPem } = await startSessionProsody());
-  });
-
-  afterAll(async () => {
-    await Promise.all(sessions.map((s) => s.close()));
-    await prosody?.stop();
-  });
-
-  const verified = async () => {
-    const { connection, verdict } = await connectToLoopback({ port: prosody.starttlsPort, directTls: false, caPem });
-    expect(verdict.verified).toBe(true);
-    return connection;
-  };
+  const { verified, closeLater } = useSessionProsody();
 
   const open = async (user: 'alice' | 'bob', resource: string) => {
     const connection = await verified();
@@ -46,7 +28,7 @@ describe.runIf(hasProsody)('the online session the controller opens', () => {
       resource,
       previousMechanism: null,
     });
-    sessions.push(session);
+    closeLater(session);
     return { session, connection };
   };
 

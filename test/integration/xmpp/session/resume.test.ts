@@ -6,37 +6,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import xml, { type Element } from '@xmpp/xml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConnectionLostError, SessionTimeoutError } from '../../../../main/xmpp/errors.js';
 import { createSession, openSession } from '../../../../main/xmpp/session/open-session.js';
 import type { DisconnectedEvent, SessionStart, XmppSession } from '../../../../main/xmpp/session/xmpp-session.js';
-import { type Prosody } from '../../../harness/prosody.js';
 import { PROSODY, requireSystemDependency } from '../../../harness/system-dependency.js';
 import { waitUntil } from '../../../harness/wait-until.js';
-import { connectToLoopback, startSessionProsody } from './verified-connection.js';
+import { useSessionProsody } from './verified-connection.js';
 
 const hasProsody = requireSystemDependency(PROSODY, 'integration (XMPP session resumption)');
 const DOMAIN = 'hosted.test';
 
 describe.runIf(hasProsody)('stream management resumption against Prosody', () => {
-  let prosody: Prosody;
-  let caPem: string;
-  const sessions: XmppSession[] = [];
-
-  beforeAll(async () => {
-    ({ prosody, caPem } = await startSessionProsody());
-  });
-
-  afterAll(async () => {
-    await Promise.all(sessions.map((s) => s.close()));
-    await prosody?.stop();
-  });
-
-  const verified = async () => {
-    const { connection, verdict } = await connectToLoopback({ port: prosody.starttlsPort, directTls: false, caPem });
-    expect(verdict.verified).toBe(true);
-    return connection;
-  };
+  const rig = useSessionProsody();
+  const { verified, closeLater } = rig;
 
   const config = (user: 'alice' | 'bob', resource: string) => ({
     domain: DOMAIN,
@@ -69,11 +52,11 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
 
   it('resumes the same session on a new verified connection after the TCP connection is killed', async () => {
     const bob = await openSession({ connection: await verified(), serverProof: 'pkix', ...config('bob', 'phone') });
-    sessions.push(bob);
+    closeLater(bob);
     const bobInbox = inbox(bob);
 
     const alice = createSession(config('alice', 'desk'));
-    sessions.push(alice);
+    closeLater(alice);
     const aliceInbox = inbox(alice);
     const events: string[] = [];
     alice.on('online', () => events.push('online'));
@@ -131,17 +114,17 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
 
   it('notices a frozen server through unanswered <r/> and resumes once it is back', async () => {
     const alice = createSession({ ...config('alice', 'frozen'), timeouts: { keepaliveIdleMs: 150, keepaliveAnswerMs: 300 } });
-    sessions.push(alice);
+    closeLater(alice);
     const started = await alice.open({ connection: await verified(), serverProof: 'pkix' });
     expect(started.kind).toBe('bound');
     const disconnected = new Promise<DisconnectedEvent>((resolve) => alice.on('disconnected', resolve));
 
-    process.kill(prosody.pid, 'SIGSTOP');
+    process.kill(rig.prosody.pid, 'SIGSTOP');
     let drop: DisconnectedEvent;
     try {
       drop = await disconnected;
     } finally {
-      process.kill(prosody.pid, 'SIGCONT');
+      process.kill(rig.prosody.pid, 'SIGCONT');
     }
     expect(drop.error).toBeInstanceOf(SessionTimeoutError);
     expect(drop.resumable).toBe(true);
@@ -152,7 +135,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
 
   it('resumes in a new session object from the state the old one handed over', async () => {
     const before = createSession(config('alice', 'handover'));
-    sessions.push(before);
+    closeLater(before);
     const connection = await verified();
     await before.open({ connection, serverProof: 'pkix' });
     const dropped = new Promise<DisconnectedEvent>((resolve) => before.on('disconnected', resolve));
@@ -163,7 +146,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
     await before.close();
 
     const after = createSession(config('alice', 'handover'));
-    sessions.push(after);
+    closeLater(after);
     const start = await after.open({ connection: await verified(), serverProof: 'pkix', streamManagement: state });
     expect(start).toMatchObject({ kind: 'resumed', jid: 'alice@hosted.test/handover' });
     expect(after.jid).toBe('alice@hosted.test/handover');
@@ -173,7 +156,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
 
   it('falls back to a fresh bind when the server cannot resume, and hands back the unconfirmed stanzas', async () => {
     const bob = await openSession({ connection: await verified(), serverProof: 'pkix', ...config('bob', 'tablet') });
-    sessions.push(bob);
+    closeLater(bob);
     const bobInbox = inbox(bob);
 
     // A resumption state the server never issued (as after its hibernation time ran out).
@@ -190,7 +173,7 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
         unacked: [{ stanza: unconfirmed, stamp: new Date().toISOString() }],
       },
     });
-    sessions.push(alice);
+    closeLater(alice);
     const start = alice.lastStart;
     expect(start?.kind).toBe('bound');
     if (start?.kind !== 'bound') return;

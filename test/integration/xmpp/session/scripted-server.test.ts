@@ -4,7 +4,7 @@
  * that used SCRAM, one that stays silent, and stream errors. Each test says exactly what left the client.
  */
 import net from 'node:net';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   MechanismDowngradeError,
@@ -17,41 +17,22 @@ import { streamHeader } from '../../../../main/xmpp/starttls-negotiation.js';
 import { openSession, type OpenSessionOptions } from '../../../../main/xmpp/session/open-session.js';
 import type { DisconnectedEvent } from '../../../../main/xmpp/session/xmpp-session.js';
 import type { SecuredConnection } from '../../../../main/xmpp/secure-connect.js';
-import { startRecordingXmppServer, type RecordingServerOptions, type RecordingXmppServer } from '../../../harness/recording-xmpp-server.js';
-import { createTestCa, createTestCertificate, type TestCertificate } from '../../../harness/test-pki.js';
+import type { RecordingXmppServer } from '../../../harness/recording-xmpp-server.js';
 import { waitUntil } from '../../../harness/wait-until.js';
+import { SCRIPTED_DOMAIN, SCRIPTED_USERS, useScriptedServers } from './scripted-servers.js';
 import { connectToLoopback } from './verified-connection.js';
 
-const DOMAIN = 'hosted.test';
-const USERS = { alice: 'correct horse' };
-
-let caPem: string;
-let leaf: TestCertificate;
-const servers: RecordingXmppServer[] = [];
-
-beforeAll(async () => {
-  const ca = await createTestCa();
-  caPem = ca.certPem;
-  leaf = await createTestCertificate({ commonName: DOMAIN, dnsNames: [DOMAIN], issuer: ca });
-});
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function server(options: Omit<RecordingServerOptions, 'certificate'>): Promise<RecordingXmppServer> {
-  const started = await startRecordingXmppServer({ certificate: leaf, ...options });
-  servers.push(started);
-  return started;
-}
+const DOMAIN = SCRIPTED_DOMAIN;
+const USERS = SCRIPTED_USERS;
+const scripted = useScriptedServers();
+const server = scripted.server;
 
 async function login(
   target: RecordingXmppServer,
   directTls: boolean,
   extra: Partial<OpenSessionOptions> = {},
 ): Promise<{ attempt: Promise<Awaited<ReturnType<typeof openSession>>>; connection: SecuredConnection }> {
-  const { connection, verdict } = await connectToLoopback({ port: target.port, directTls, caPem });
-  expect(verdict.verified).toBe(true);
+  const connection = await scripted.verified(target, directTls);
   const attempt = openSession({
     connection,
     serverProof: 'pkix',
@@ -200,7 +181,7 @@ describe('the session guards and limits', () => {
 
   it('a server that offers no STARTTLS gets nothing but our stream header (the recorder, in the clear)', async () => {
     const target = await server({ mode: 'starttls', script: { offerStartTls: false, users: USERS } });
-    await expect(connectToLoopback({ port: target.port, directTls: false, caPem })).rejects.toBeInstanceOf(TlsRequiredError);
+    await expect(connectToLoopback({ port: target.port, directTls: false, caPem: scripted.caPem })).rejects.toBeInstanceOf(TlsRequiredError);
     await target.connections[0]!.closed();
     expect(target.received()).toBe(streamHeader(DOMAIN));
     expect(target.connections[0]?.tls).toBe(false);

@@ -2,6 +2,7 @@
  * Test helper: a real connectVerified() to a loopback server (configured host, so no SRV), with the test CA
  * as the only root, no POSH material and no pins: PKIX alone decides, as for an ordinary server.
  */
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { PoshResult } from '../../../../app/domain/trust.js';
 import { createNameLookup } from '../../../../main/net/name-lookup.js';
 import { connectVerified, type VerifiedConnection } from '../../../../main/xmpp/connect-verified.js';
@@ -53,4 +54,44 @@ export async function startSessionProsody(): Promise<{ prosody: Prosody; caPem: 
     ],
   });
   return { prosody, caPem: ca.certPem };
+}
+
+export interface SessionProsody {
+  readonly prosody: Prosody;
+  /** A new connection to the test Prosody, verified by PKIX (the test fails if it is not). */
+  verified(directTls?: boolean): Promise<VerifiedConnection['connection']>;
+  /** Closes the session when the file's tests are done. */
+  closeLater<T extends { close(): Promise<void> }>(session: T): T;
+}
+
+/** The frame of the session tests: one Prosody per file (startSessionProsody), sessions closed at the end. */
+export function useSessionProsody(): SessionProsody {
+  let started: { prosody: Prosody; caPem: string } | null = null;
+  const sessions: Array<{ close(): Promise<void> }> = [];
+  beforeAll(async () => {
+    started = await startSessionProsody();
+  });
+  afterAll(async () => {
+    await Promise.all(sessions.map((s) => s.close()));
+    await started?.prosody.stop();
+  });
+  const world = () => {
+    if (started === null) throw new Error('The session Prosody is not started yet: use it inside a test.');
+    return started;
+  };
+  return {
+    get prosody() {
+      return world().prosody;
+    },
+    verified: async (directTls = false) => {
+      const { prosody, caPem } = world();
+      const { connection, verdict } = await connectToLoopback({ port: directTls ? prosody.directTlsPort : prosody.starttlsPort, directTls, caPem });
+      expect(verdict.verified).toBe(true);
+      return connection;
+    },
+    closeLater: (session) => {
+      sessions.push(session);
+      return session;
+    },
+  };
 }

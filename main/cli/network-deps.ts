@@ -2,8 +2,9 @@
  * Builds the injected network dependencies (roots, name lookup, --connect-to, DNS) from the command line,
  * the same objects the app builds from its settings.
  */
+import { runtimeCaStoreReader, trustRoots } from '../net/trust-roots.js';
 import { readFile } from 'node:fs/promises';
-import { rootCertificates } from 'node:tls';
+import tls, { rootCertificates } from 'node:tls';
 import { createConnectTo, createDnsResolver, createNameLookup, type NameLookup } from '../net/name-lookup.js';
 import { pemToDerList } from '../trust/certificate.js';
 import { createXmppResolver, type XmppResolver } from '../xmpp/resolver.js';
@@ -34,7 +35,7 @@ export async function networkDeps(options: NetworkOptions): Promise<NetworkDeps>
   const fixedNow = options.now;
   return {
     // A `ca` option replaces Node's default roots for a connection, so the system's are passed explicitly.
-    ca: [...rootCertificates, ...extraRoots],
+    ca: trustRoots({ getCACertificates: runtimeCaStoreReader(tls), bundled: rootCertificates, added: extraRoots }).certificates,
     lookup: createNameLookup({ overrides: options.resolve, resolver: options.dns ? dns : undefined }),
     connectTo: createConnectTo(options.connectTo),
     resolver: createXmppResolver({ resolver: dns }),

@@ -6,11 +6,12 @@ import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, safeS
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
-import { rootCertificates } from 'node:tls';
+import tls, { rootCertificates } from 'node:tls';
 import { fileURLToPath } from 'node:url';
 import { eventChannel } from '../../app/ipc/channels.js';
 import { createDispatch } from '../ipc/dispatch.js';
 import { createDnsResolver, createNameLookup } from '../net/name-lookup.js';
+import { runtimeCaStoreReader, trustRoots } from '../net/trust-roots.js';
 import { createAttention } from '../services/attention.js';
 import { createAppServices } from '../services/create-app-services.js';
 import { createHandlers } from '../services/create-handlers.js';
@@ -115,7 +116,8 @@ function start(): void {
       dataDir,
       cipher: safeStorageCipher(safeStorage),
       emit,
-      network: { ca: rootCertificates, lookup: createNameLookup(), dns: createDnsResolver() },
+      // The operating system's roots where Electron's Node can read them (posh.md §3), for XMPP and POSH alike.
+      network: { ca: trustRoots({ getCACertificates: runtimeCaStoreReader(tls), bundled: rootCertificates }).certificates, lookup: createNameLookup(), dns: createDnsResolver() },
       openSession: openOnlineSession,
       notice,
       confirm: createNativeConfirm({ dialog, window: () => mainWindow }),

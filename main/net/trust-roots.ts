@@ -19,7 +19,7 @@ export function runtimeCaStoreReader(tlsModule: object): ReadCaStore | undefined
 
 export interface TrustRoots {
   readonly certificates: readonly string[];
-  /** Where the base list came from, for the About panel and the CLI to say. */
+  /** Where the base list came from (the system store, or Node's bundled list as the fallback). */
   readonly source: RootsSource;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useFocusTrap } from './use-focus-trap.js';
 
@@ -22,8 +22,10 @@ export function Dialog({ title, description, tone = 'neutral', onCancel, role = 
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const descriptionId = useId();
-  useFocusTrap(ref, onCancel);
+  // Before the focus trap: on close React runs these cleanups in this order, so the app stops being inert
+  // before focus goes back into it (a browser does not focus an element inside an inert subtree).
   useInertApp();
+  useFocusTrap(ref, onCancel);
   return createPortal(
     <div className="dialog-backdrop">
       <div
@@ -56,7 +58,7 @@ export function Dialog({ title, description, tone = 'neutral', onCancel, role = 
  * focus trap. Dialogs render into <body>, outside #root; nested dialogs are counted on the root itself.
  */
 function useInertApp() {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const root = document.getElementById('root');
     if (!root) return;
     const open = Number(root.dataset.openDialogs ?? '0') + 1;

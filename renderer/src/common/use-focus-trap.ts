@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, type RefObject } from 'react';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
@@ -9,7 +9,9 @@ const FOCUSABLE =
  * marked `data-autofocus`, else the first focusable one: for trust decisions that is always "Cancel".
  */
 export function useFocusTrap(container: RefObject<HTMLElement | null>, onEscape: () => void): void {
-  useEffect(() => {
+  // A layout effect: focus moves in the same commit that shows or removes the modal. A passive effect gave
+  // focus back only after the modal was already gone, leaving it on <body> in between (seen as a flaky test).
+  useLayoutEffect(() => {
     const root = container.current;
     if (!root) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;

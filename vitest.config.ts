@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }], './test/harness/behaviour-table-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles: ['test/harness/setup-node.ts'] } },
       {
@@ -23,6 +23,18 @@ export default defineConfig({
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // The hardening suite (issue 9): the attacks and faults a safe client must survive, each test a row of
+        // the table the behaviour-table reporter prints. Real servers on loopback, like the integration tier.
+        test: {
+          name: 'hardening',
+          include: ['test/hardening/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/harness/setup-node.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

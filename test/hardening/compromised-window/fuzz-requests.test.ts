@@ -10,6 +10,7 @@ import { REQUEST_NAMES, type RequestName } from '../../../app/ipc/channels.js';
 import { requestSchemas } from '../../../app/ipc/contract.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
 import type { RequestHandlers } from '../../../main/ipc/handlers.js';
+import { expectBehaviour } from '../behaviour-table.js';
 
 function recordingDispatch() {
   const calls: Array<{ name: RequestName; payload: unknown }> = [];
@@ -33,8 +34,12 @@ const nearMisses = fc.oneof(
   fc.record({ requestId: fc.string({ maxLength: 200 }), decision: fc.constantFrom('pin', 'replace-pin', 'connect-once', 'cancel', 'trust-everything') }),
 );
 
-describe('every IPC channel under arbitrary payloads', () => {
-  it.each(REQUEST_NAMES.map((name) => [name]))('%s: refused payloads never reach the handler; accepted ones arrive as parsed', async (name) => {
+const RUNS_PER_CHANNEL = 60;
+
+describe('a compromised window: every IPC channel under arbitrary payloads', () => {
+  it.for(REQUEST_NAMES)('%s: refused payloads never reach the handler; accepted ones arrive as parsed', async (name, context) => {
+    let refused = 0;
+    let accepted = 0;
     await fc.assert(
       fc.asyncProperty(nearMisses, async (payload) => {
         const { dispatch, calls } = recordingDispatch();
@@ -43,24 +48,37 @@ describe('every IPC channel under arbitrary payloads', () => {
         if (!verdict.success) {
           expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
           expect(calls).toEqual([]);
+          refused++;
         } else {
           expect(result).toEqual({ ok: true, value: null });
           expect(calls).toEqual([{ name, payload: verdict.data }]);
+          accepted++;
         }
       }),
-      { numRuns: 60 },
+      { numRuns: RUNS_PER_CHANNEL },
     );
+    // fast-check reruns shrunk cases only on failure, so on success every run is counted exactly once.
+    expectBehaviour(context, {
+      expected: `${RUNS_PER_CHANNEL} payloads answered, no refused one reached the handler`,
+      got: `${refused + accepted} payloads answered, no refused one reached the handler`,
+    });
   });
 
-  it('refuses names that are not channels, whatever the payload', async () => {
+  it('refuses names that are not channels, whatever the payload', async (context) => {
+    let refusedNames = 0;
     await fc.assert(
       fc.asyncProperty(fc.string(), fc.anything(), async (name, payload) => {
         fc.pre(!(REQUEST_NAMES as readonly string[]).includes(name));
         const { dispatch, calls } = recordingDispatch();
         expect(await dispatch(name, payload)).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
         expect(calls).toEqual([]);
+        refusedNames++;
       }),
       { numRuns: 200 },
     );
+    expectBehaviour(context, {
+      expected: 'every unknown channel answered unknown-request, no handler ran',
+      got: refusedNames > 0 ? 'every unknown channel answered unknown-request, no handler ran' : 'no unknown channel was tried',
+    });
   });
 });

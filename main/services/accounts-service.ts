@@ -40,6 +40,8 @@ export interface AccountsService {
   decide(requestId: string, decision: TrustDecision): Promise<void>;
   features(accountId: AccountId): ChatFeatures;
   jidOf(accountId: AccountId): Promise<string>;
+  /** Whether a remembered password is stored (protected by the OS key store) or kept for this run only. */
+  canRememberPasswords(): Promise<boolean>;
   autoConnect(): Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -164,6 +166,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       return chat;
     },
     jidOf: async (accountId) => (await settingsOf(accountId)).jid,
+    canRememberPasswords: () => deps.vault.canRemember(),
     autoConnect: async () => {
       for (const settings of await deps.store.list()) {
         if (!settings.enabled || !settings.autoConnect) continue;

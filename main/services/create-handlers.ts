@@ -18,7 +18,7 @@ export interface ServiceDeps {
 }
 
 export function createHandlers(deps: ServiceDeps): RequestHandlers {
-  const appInfo = createAppInfoService(deps.appInfo);
+  const appInfo = createAppInfoService(deps.appInfo, () => deps.accounts.canRememberPasswords());
   const { accounts, trustCenter } = deps;
   const nothing = async <T>(work: Promise<T>): Promise<null> => {
     await work;

@@ -38,6 +38,12 @@ export function AboutPanel() {
         <dd data-testid="app-platform">{info.platform}</dd>
         <dt>Data folder</dt>
         <dd data-testid="app-data-path">{info.dataPath}</dd>
+        <dt>Saved passwords</dt>
+        <dd data-testid="app-password-storage">
+          {info.passwordStorage === 'os-key-store'
+            ? "Encrypted by the operating system's key store"
+            : 'Not saved: no key store protects them here, so they are kept until Hostproof quits'}
+        </dd>
       </dl>
     </section>
   );

@@ -47,6 +47,8 @@ export interface TestAppOptions {
    * Default: confirmed, as a person who chose the same answer in the window would.
    */
   readonly confirm?: (change: TrustChange) => boolean | Promise<boolean>;
+  /** False: a computer without a key store that protects secrets (Linux's basic_text). Default: true. */
+  readonly keyStore?: boolean;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -58,7 +60,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   let forward: (<E extends EventName>(event: E, payload: EventPayloads[E]) => void) | null = null;
   const services = createAppServices({
     dataDir,
-    cipher: createTestCipher(),
+    cipher: createTestCipher(options.keyStore ?? true),
     emit: (event, payload) => {
       events.push({ event, payload });
       forward?.(event, payload);

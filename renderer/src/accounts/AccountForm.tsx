@@ -12,6 +12,7 @@ import {
   type AccountFormValues,
   type FieldErrors,
 } from './account-form.js';
+import { RememberPasswordField } from './RememberPasswordField.js';
 
 interface AccountFormProps {
   /** Absent: add a new account. Present: edit that one (its address cannot change). */
@@ -106,12 +107,7 @@ export function AccountForm({ existing, onDone, onCancel }: AccountFormProps) {
         autoComplete={existing ? 'new-password' : 'current-password'}
         name="password"
       />
-      <CheckboxField
-        label="Remember password"
-        hint="Stored only if your operating system's key store can encrypt it; otherwise kept until Hostproof quits."
-        checked={values.rememberPassword}
-        onChange={(v) => set('rememberPassword', v)}
-      />
+      <RememberPasswordField checked={values.rememberPassword} onChange={(v) => set('rememberPassword', v)} />
       <CheckboxField label="Connect when Hostproof starts" checked={values.autoConnect} onChange={(v) => set('autoConnect', v)} />
       <div className="advanced">
         <button type="button" className="button--link" aria-expanded={advanced} onClick={() => setAdvanced((a) => !a)}>

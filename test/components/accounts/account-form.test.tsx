@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../app/domain/account.js';
+import type { PasswordStorage } from '../../../app/domain/app-info.js';
 import { fail, ok } from '../../../app/ipc/result.js';
 import { AccountForm } from '../../../renderer/src/accounts/AccountForm.js';
 import { accountView } from '../fixtures/accounts.js';
@@ -12,14 +13,23 @@ function type(label: string | RegExp, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
 
-function setup() {
+const APP_INFO = { name: 'Hostproof', version: '1', platform: 'linux', dataPath: '/d' } as const;
+
+function setup(passwordStorage?: PasswordStorage) {
   const done: AccountView[] = [];
-  const fake = fakeApi({ addAccount: (p) => ok(accountView(undefined, null, { jid: p.jid })) });
+  const fake = fakeApi({
+    addAccount: (p) => ok(accountView(undefined, null, { jid: p.jid })),
+    ...(passwordStorage ? { getInfo: () => ok({ ...APP_INFO, passwordStorage }) } : {}),
+  });
   renderWithApi(<AccountForm onDone={(a) => done.push(a)} />, fake.api);
   return { fake, done };
 }
 
 const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
+const hintOf = (label: string) => {
+  const input = screen.getByLabelText(label);
+  return (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+};
 const errorOf = (label: string | RegExp) => {
   const input = screen.getByLabelText(label);
   const ids = (input.getAttribute('aria-describedby') ?? '').split(' ');
@@ -32,6 +42,17 @@ describe('<AccountForm> (add)', () => {
     const remember = screen.getByLabelText('Remember password');
     const hint = (remember.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
     expect(hint).toBe("Stored only if your operating system's key store can encrypt it; otherwise kept until Hostproof quits.");
+  });
+
+  it('with a key store, offers to remember the password and says it is encrypted by it', async () => {
+    setup('os-key-store');
+    await waitFor(() => expect(hintOf('Remember password')).toBe("Stored encrypted by your operating system's key store."));
+  });
+
+  it('without a key store (main says session only), offers no "Remember password" and says the password is kept until quitting', async () => {
+    setup('session-only');
+    expect((await screen.findByTestId('password-session-only')).textContent).toContain('kept only until Hostproof quits');
+    expect(screen.queryByLabelText('Remember password')).toBeNull();
   });
 
   it('asks for the address and password in plain words, marks the fields invalid and focuses the first', async () => {

@@ -8,7 +8,7 @@ import { fakeApi, type FakeHandlers } from '../fixtures/fake-api.js';
 import { ACCOUNT_ID, decisionRequest, DELEGATED_HOST_VERDICT, OTHER_ACCOUNT_ID, PINNED_VERDICT, POSH_DELEGATED_VERDICT, SRV_TO_HOSTING } from '../fixtures/verdicts.js';
 import { renderWithApi } from '../render-with-api.js';
 
-const APP_INFO = { name: 'Hostproof', version: '1.2.3', platform: 'linux', dataPath: '/tmp/hp' };
+const APP_INFO = { name: 'Hostproof', version: '1.2.3', platform: 'linux', dataPath: '/tmp/hp', passwordStorage: 'os-key-store' } as const;
 
 function start(accounts: AccountView[], handlers: FakeHandlers = {}) {
   const fake = fakeApi({

@@ -16,7 +16,7 @@ function setup() {
     handle: (channel: string, h: (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>) => handlers.set(channel, h),
     removeHandler: (channel: string) => handlers.delete(channel),
   } as unknown as IpcMain;
-  const getInfo = vi.fn(createAppInfoService(appInfo).getInfo);
+  const getInfo = vi.fn(createAppInfoService(appInfo, async () => true).getInfo);
   const dispatch = createDispatch(partialHandlers({ getInfo }), { logError: () => undefined });
   const unregister = registerIpc(ipcMain, dispatch, PAGE);
   const call = (frame: unknown, payload?: unknown) =>

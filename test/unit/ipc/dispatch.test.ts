@@ -3,7 +3,7 @@ import { createDispatch } from '../../../main/ipc/dispatch.js';
 import { UserFacingError } from '../../../main/ipc/handlers.js';
 import { partialHandlers } from '../../harness/partial-handlers.js';
 
-const info = { name: 'Hostproof', version: '1', platform: 'linux', dataPath: '/d' };
+const info = { name: 'Hostproof', version: '1', platform: 'linux', dataPath: '/d', passwordStorage: 'os-key-store' } as const;
 
 describe('dispatch', () => {
   it('rejects an operation that is not in the contract', async () => {

@@ -36,7 +36,7 @@ describe('IPC registration', () => {
 
   it('answers our own top-level page', async () => {
     const { call } = setup();
-    expect(await call(topFrame(PAGE + '#/accounts'))).toEqual({ ok: true, value: appInfo });
+    expect(await call(topFrame(PAGE + '#/accounts'))).toEqual({ ok: true, value: { ...appInfo, passwordStorage: 'os-key-store' } });
   });
 
   it.each([

@@ -1,66 +1,119 @@
+/**
+ * A compromised window, or a frame that is not ours, calls the main process (issue 9, "calls from an
+ * unexpected frame"). Every channel is registered through registerIpc's sender check: a call from a sub-frame,
+ * another origin or a destroyed frame gets a typed `forbidden-sender` and no handler runs, on EVERY channel,
+ * with a payload the schema would accept (so the refusal is the sender check's, not the schema's).
+ */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { describe, expect, it, vi } from 'vitest';
-import { REQUEST_NAMES, requestChannel } from '../../../app/ipc/channels.js';
+import { describe, expect, it } from 'vitest';
+import { REQUEST_NAMES, requestChannel, type RequestName } from '../../../app/ipc/channels.js';
+import { requestSchemas } from '../../../app/ipc/contract.js';
 import { APP_PAGE_URL } from '../../../main/electron/app-protocol-paths.js';
 import { registerIpc } from '../../../main/electron/ipc-register.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
-import { createAppInfoService } from '../../../main/services/app-info-service.js';
-import { partialHandlers } from '../../harness/partial-handlers.js';
+import type { RequestHandlers } from '../../../main/ipc/handlers.js';
+import { expectBehaviour } from '../behaviour-table.js';
+import { validRequests } from './valid-requests.js';
 
 const PAGE = APP_PAGE_URL;
-const appInfo = { name: 'Hostproof', version: '1.2.3', platform: 'linux', dataPath: '/home/u/.config/Hostproof' };
+const REQUESTS = validRequests('3b241101-e2bb-4255-8caf-4136c566a962');
+type Handler = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
 
-function setup() {
-  const handlers = new Map<string, (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>>();
+/** registerIpc on a recording ipcMain, in front of the real dispatcher and a handler table that records calls. */
+function registered() {
+  const channels = new Map<string, Handler>();
   const ipcMain = {
-    handle: (channel: string, h: (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>) => handlers.set(channel, h),
-    removeHandler: (channel: string) => handlers.delete(channel),
+    handle: (channel: string, h: Handler) => channels.set(channel, h),
+    removeHandler: (channel: string) => channels.delete(channel),
   } as unknown as IpcMain;
-  const getInfo = vi.fn(createAppInfoService(appInfo).getInfo);
-  const dispatch = createDispatch(partialHandlers({ getInfo }), { logError: () => undefined });
+  const ran: RequestName[] = [];
+  const table: Record<string, unknown> = {};
+  for (const name of REQUEST_NAMES) {
+    table[name] = async () => {
+      ran.push(name);
+      return null;
+    };
+  }
+  const dispatch = createDispatch(table as unknown as RequestHandlers, { logError: () => undefined });
   const unregister = registerIpc(ipcMain, dispatch, PAGE);
-  const call = (frame: unknown, payload?: unknown) =>
-    handlers.get(requestChannel('getInfo'))!({ senderFrame: frame } as IpcMainInvokeEvent, payload);
-  return { handlers, call, getInfo, unregister };
+  const call = (name: RequestName, frame: unknown, payload: unknown = REQUESTS[name]) =>
+    channels.get(requestChannel(name))!({ senderFrame: frame } as IpcMainInvokeEvent, payload);
+  return { channels, call, ran, unregister };
 }
 
 const topFrame = (url: string) => ({ url, parent: null });
 
-describe('IPC registration', () => {
-  it('registers one handler per contract request and removes them all', () => {
-    const { handlers, unregister } = setup();
-    expect([...handlers.keys()].sort()).toEqual(REQUEST_NAMES.map(requestChannel).sort());
+describe('a compromised window: calls from a frame that is not our page', () => {
+  it('every contract channel is registered behind the sender check, and all are removed together', (context) => {
+    const { channels, unregister } = registered();
+    const registeredNames = [...channels.keys()].sort();
     unregister();
-    expect(handlers.size).toBe(0);
+    expect(registeredNames).toEqual(REQUEST_NAMES.map(requestChannel).sort());
+    expectBehaviour(context, {
+      expected: `${REQUEST_NAMES.length} channels registered, 0 left after unregister`,
+      got: `${registeredNames.length} channels registered, ${channels.size} left after unregister`,
+    });
   });
 
-  it('answers our own top-level page', async () => {
-    const { call } = setup();
-    expect(await call(topFrame(PAGE + '#/accounts'))).toEqual({ ok: true, value: appInfo });
+  it('our own top-level page (any hash) reaches the handler of every channel', async (context) => {
+    const { call, ran } = registered();
+    const answers = [];
+    for (const name of REQUEST_NAMES) answers.push(await call(name, topFrame(`${PAGE}#/accounts`)));
+    expect(answers.every((a) => (a as { ok: boolean }).ok)).toBe(true);
+    expectBehaviour(context, {
+      expected: `${REQUEST_NAMES.length} channels answered, ${REQUEST_NAMES.length} handlers ran`,
+      got: `${answers.filter((a) => (a as { ok: boolean }).ok).length} channels answered, ${ran.length} handlers ran`,
+    });
   });
 
-  it.each([
-    ['a page from the web', topFrame('https://evil.example/index.html')],
-    ['another local file', topFrame('file:///tmp/evil/index.html')],
-    ['the bundle loaded from file:// (the old way)', topFrame('file:///opt/Hostproof/resources/app.asar/dist/renderer/index.html')],
-    ['another host on our scheme', topFrame('app://evil/index.html')],
-    ['another page of our origin', topFrame('app://hostproof/other.html')],
+  it.for([
     ['a sub-frame of our page', { url: PAGE, parent: { url: PAGE } }],
-    ['a destroyed frame', null],
+    ['a sub-frame from the web inside our page', { url: 'https://evil.example/', parent: { url: PAGE } }],
+    ['a page from the web (https)', topFrame('https://evil.example/index.html')],
+    ['a page from the web (http://evil)', topFrame('http://evil/index.html')],
+    ['a local file', topFrame('file:///tmp/evil/index.html')],
+    ['the bundle loaded from file:// (the old way)', topFrame('file:///opt/Hostproof/resources/app.asar/dist/renderer/index.html')],
+    ['another host on our scheme (app://other)', topFrame('app://other/index.html')],
+    ['our host with a port', topFrame('app://hostproof:8080/index.html')],
+    ['our host with credentials in the URL', topFrame('app://evil@hostproof/index.html')],
+    ['another page of our origin', topFrame('app://hostproof/other.html')],
+    ['a data: URL', topFrame('data:text/html,<script>hostproof.removeAccount()</script>')],
+    ['about:blank', topFrame('about:blank')],
+    ['a destroyed frame (null)', null],
     ['a frame with a garbage URL', topFrame('not a url')],
-  ])('refuses %s with a typed error and never runs the handler', async (_label, frame) => {
-    const { call, getInfo } = setup();
-    expect(await call(frame)).toEqual({ ok: false, error: { code: 'forbidden-sender', message: expect.any(String) } });
-    expect(getInfo).not.toHaveBeenCalled();
+  ] as const)('%s: refused on every channel, no handler ran', async ([, frame], context) => {
+    const { call, ran } = registered();
+    let forbidden = 0;
+    for (const name of REQUEST_NAMES) {
+      expect(requestSchemas[name].safeParse(REQUESTS[name]).success, `${name}'s sample payload is well-formed`).toBe(true);
+      const answer = await call(name, frame);
+      expect(answer).toEqual({ ok: false, error: { code: 'forbidden-sender', message: expect.any(String) } });
+      forbidden++;
+    }
+    expectBehaviour(context, {
+      expected: `${REQUEST_NAMES.length} channels answered forbidden-sender, 0 handlers ran`,
+      got: `${forbidden} channels answered forbidden-sender, ${ran.length} handlers ran`,
+    });
   });
 
-  it.each([[{}], [42], ['getInfo'], [[1, 2]], [{ __proto__: { polluted: true } }]])(
-    'refuses the invalid payload %j with a typed error and never runs the handler',
-    async (payload) => {
-      const { call, getInfo } = setup();
-      const result = await call(topFrame(PAGE), payload);
-      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-      expect(getInfo).not.toHaveBeenCalled();
+});
+
+describe('a compromised window: malformed payloads from our own page, through the sender check', () => {
+  it.for([
+    ['an empty object', {}],
+    ['a number', 42],
+    ['a string', 'getInfo'],
+    ['an array', [1, 2]],
+    ['a prototype-polluting object', JSON.parse('{"__proto__":{"polluted":true}}') as unknown],
+  ] as const)(
+    'getInfo with %s: invalid-request, no handler ran',
+    async ([, payload], context) => {
+      const { call, ran } = registered();
+      const answer = (await call('getInfo', topFrame(PAGE), payload)) as { ok: boolean; error?: { code: string } };
+      expectBehaviour(context, {
+        expected: 'refused: invalid-request, 0 handlers ran',
+        got: `${answer.ok ? 'answered' : `refused: ${answer.error?.code}`}, ${ran.length} handlers ran`,
+      });
     },
   );
 });

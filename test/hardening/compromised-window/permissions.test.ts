@@ -39,17 +39,14 @@ const PERMISSIONS = [
 const ORIGINS = ['app://hostproof', 'https://evil.example', 'file://', 'null'] as const;
 
 describe('a compromised window: permission requests', () => {
-  it(`asking for each of ${PERMISSIONS.length} permissions from ${ORIGINS.length} origins: every request denied`, (context) => {
+  it(`asking for each of ${PERMISSIONS.length} permissions: every request denied`, (context) => {
     const { win, session } = openHardenedWindow();
     const answers: boolean[] = [];
-    for (const permission of PERMISSIONS) {
-      for (const origin of ORIGINS) {
-        session.permissionRequestHandler!(win.webContents, permission, (granted) => answers.push(granted), { requestingUrl: `${origin}/` });
-      }
-    }
-    expect(answers).toHaveLength(PERMISSIONS.length * ORIGINS.length);
+    // The handler is not told the origin by the fake (its type has no details): it must say no regardless.
+    for (const permission of PERMISSIONS) session.permissionRequestHandler!(win.webContents, permission, (granted) => answers.push(granted));
+    expect(answers).toHaveLength(PERMISSIONS.length);
     expectBehaviour(context, {
-      expected: `${PERMISSIONS.length * ORIGINS.length} requests answered, 0 granted`,
+      expected: `${PERMISSIONS.length} requests answered, 0 granted`,
       got: `${answers.length} requests answered, ${answers.filter(Boolean).length} granted`,
     });
   });

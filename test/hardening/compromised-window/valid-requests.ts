@@ -1,0 +1,41 @@
+/**
+ * One well-formed payload for every channel of the contract: what a compromised window would send to change
+ * something (remove an account, point it at another server, drop a pin, open a link). Well-formed on purpose:
+ * a refusal must then come from the check under test (the sender, the confirmation), not from the schema.
+ * `accountId` lets a test aim them at a real account.
+ */
+import type { RequestName } from '../../../app/ipc/channels.js';
+
+const SOMEONE = 'mallory@attacker.test';
+
+export function validRequests(accountId: string, pinnedDomain = 'example.com'): Readonly<Record<RequestName, unknown>> {
+  return {
+    getInfo: undefined,
+    listAccounts: undefined,
+    addAccount: { jid: SOMEONE, password: 'hunter2', rememberPassword: true, server: { host: 'attacker.test', port: 5222, directTls: false } },
+    updateAccount: { accountId, server: { host: 'attacker.test', port: 5222, directTls: false }, rememberPassword: false },
+    removeAccount: { accountId },
+    connect: { accountId, password: 'hunter2' },
+    disconnect: { accountId },
+    decideTrust: { requestId: 'guessed-question', decision: 'pin' },
+    getRoster: { accountId },
+    addContact: { accountId, jid: SOMEONE, name: 'Mallory', groups: ['Friends'] },
+    updateContact: { accountId, jid: SOMEONE, name: null, groups: [] },
+    removeContact: { accountId, jid: SOMEONE },
+    answerSubscription: { accountId, jid: SOMEONE, approve: true },
+    changeSubscription: { accountId, jid: SOMEONE, action: 'request' },
+    setPresence: { accountId, show: 'away', status: 'owned' },
+    listConversations: { accountId },
+    sendMessage: { accountId, to: SOMEONE, body: 'leaked' },
+    sendChatState: { accountId, to: SOMEONE, state: 'composing' },
+    loadHistory: { accountId, peer: SOMEONE, limit: 50 },
+    markRead: { accountId, peer: SOMEONE },
+    listPins: undefined,
+    removePin: { domain: pinnedDomain, service: 'xmpp-client' },
+    listPoshCache: undefined,
+    forgetPosh: { domain: pinnedDomain },
+    getTrustLog: { accountId },
+    exportTrustLog: { accountId },
+    openExternal: { url: 'https://example.com/' },
+  };
+}

@@ -48,3 +48,29 @@ function readSystemStore(read: ReadCaStore | undefined): readonly string[] {
     return [];
   }
 }
+
+export interface LiveRootsDeps {
+  /** The OS (or bundled) roots, read once at start, plus any the caller always adds (the tests' own CA). */
+  readonly base: readonly string[];
+  /** The authorities the user added in the app, as PEM, read from their store. */
+  readonly added: () => Promise<readonly string[]>;
+  /** Told when the added ones could not be read; the connection then goes ahead with the base roots only. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * The roots for one new connection, XMPP and POSH alike: the base list plus the user's authorities as they
+ * are right now, so adding or removing one counts at the next connect without a restart. A failure to read
+ * the user's list fails closed: fewer roots (the base list), never more.
+ */
+export function liveTrustRoots(deps: LiveRootsDeps): () => Promise<readonly string[]> {
+  return async () => {
+    try {
+      const added = await deps.added();
+      return added.length === 0 ? deps.base : [...deps.base, ...added];
+    } catch (error) {
+      deps.onError?.(error);
+      return deps.base;
+    }
+  };
+}

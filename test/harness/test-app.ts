@@ -47,6 +47,11 @@ export interface TestAppOptions {
    * Default: confirmed, as a person who chose the same answer in the window would.
    */
   readonly confirm?: (change: TrustChange) => boolean | Promise<boolean>;
+  /**
+   * Stands in for the person's choice in the main process's own open-file dialog ("add a certificate
+   * authority"): a path, or null for Cancel. Default: Cancel.
+   */
+  readonly pickCaFile?: () => string | null | Promise<string | null>;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -75,6 +80,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       confirmations.push(change);
       return (await options.confirm?.(change)) ?? true;
     },
+    pickCaFile: async () => (await options.pickCaFile?.()) ?? null,
     reconnectDelay: options.reconnectDelay,
     networkStatus: options.networkStatus,
   });
@@ -82,6 +88,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     appInfo: { name: 'Hostproof', version: '0.0.0-test', platform: process.platform, dataPath: dataDir },
     accounts: services.accounts,
     trustCenter: services.trustCenter,
+    extraCas: services.extraCas,
     openExternal: async (url) => void openedExternally.push(url),
     isSafeExternalUrl,
   });

@@ -3,7 +3,8 @@
  * system's store where the runtime can read it (`tls.getCACertificates('system')`, Node 22.15 and later,
  * which Electron's Node has), so enterprise roots count and a root the OS distrusts does not come back
  * from Node's bundled list; Node's bundled Mozilla list only where the system store cannot be read or is
- * empty. Certificates the user added (the command line's `--ca`) come on top either way.
+ * empty. Certificates the user added come on top either way: the command line's `--ca`, and in the app the
+ * authorities added in the trust center, which `liveTrustRoots` reads afresh for each new connection.
  */
 
 export type RootsSource = 'system' | 'bundled';

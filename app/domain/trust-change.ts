@@ -4,6 +4,7 @@
  * process showed itself: a compromised window can explain and ask, never decide.
  */
 import type { CertificateSummary } from './certificate.js';
+import type { CaFacts } from './extra-ca.js';
 
 /** The key a step is about, as the person can check it against what the server's operators publish. */
 export interface KeyFacts {
@@ -23,7 +24,10 @@ export type TrustChange =
   | { readonly kind: 'connect-once'; readonly domain: string; readonly key: KeyFacts }
   | { readonly kind: 'remove-pin'; readonly domain: string; readonly key: KeyFacts }
   /** `null` means "find the server through DNS". */
-  | { readonly kind: 'change-server'; readonly account: string; readonly from: ServerSetting | null; readonly to: ServerSetting | null };
+  | { readonly kind: 'change-server'; readonly account: string; readonly from: ServerSetting | null; readonly to: ServerSetting | null }
+  /** Trust every server whose certificate one of these authorities issued (one file may hold several). */
+  | { readonly kind: 'add-ca'; readonly file: string; readonly authorities: readonly CaFacts[] }
+  | { readonly kind: 'remove-ca'; readonly authority: CaFacts };
 
 /** Shows the change to the person in the main process's own dialog; true only when they confirmed it there. */
 export type ConfirmTrustChange = (change: TrustChange) => Promise<boolean>;

@@ -35,6 +35,9 @@ export const REQUEST_NAMES = [
   'forgetPosh',
   'getTrustLog',
   'exportTrustLog',
+  'listExtraCas',
+  'addExtraCa',
+  'removeExtraCa',
   // desktop
   'openExternal',
 ] as const;

@@ -10,6 +10,7 @@ import type { Parsed } from '../domain/address/address-problem.js';
 import { parseDomain } from '../domain/address/domain-name.js';
 import { MAX_JID_CHARS, parseBareJid } from '../domain/address/jid.js';
 import type { AppInfo } from '../domain/app-info.js';
+import { SHA256_HEX, type ExtraCaView } from '../domain/extra-ca.js';
 import {
   CHAT_STATES,
   PRESENCE_CHOICES,
@@ -127,6 +128,10 @@ export const requestSchemas = {
   forgetPosh: z.strictObject({ domain: domainName }),
   getTrustLog: z.strictObject({ accountId }),
   exportTrustLog: z.strictObject({ accountId }),
+  listExtraCas: z.void(),
+  /** No argument: main opens the file dialog itself, so the window never names a file to trust. */
+  addExtraCa: z.void(),
+  removeExtraCa: z.strictObject({ sha256: z.string().regex(SHA256_HEX, 'must be a SHA-256 fingerprint in lower-case hex') }),
 
   openExternal: z.strictObject({ url: z.string().min(1).max(8192) }),
 } satisfies Record<RequestName, z.ZodType>;
@@ -165,6 +170,10 @@ export interface ResponseTypes {
   forgetPosh: null;
   getTrustLog: readonly TrustLogEntry[];
   exportTrustLog: { readonly fileName: string; readonly json: string };
+  listExtraCas: readonly ExtraCaView[];
+  /** The authorities added; empty when the person closed the file dialog. */
+  addExtraCa: readonly ExtraCaView[];
+  removeExtraCa: null;
   openExternal: null;
 }
 

@@ -25,6 +25,7 @@ import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { APP_PAGE_URL } from './app-protocol-paths.js';
 import { isSafeExternalUrl } from './external-url.js';
 import { createNativeConfirm } from './native-confirm.js';
+import { createNativeCaFilePicker } from './native-open-file.js';
 import { registerIpc } from './ipc-register.js';
 import { safeStorageCipher } from './safe-storage-cipher.js';
 import { createMainWindow } from './window.js';
@@ -116,11 +117,13 @@ function start(): void {
       dataDir,
       cipher: safeStorageCipher(safeStorage),
       emit,
-      // The operating system's roots where Electron's Node can read them (posh.md §3), for XMPP and POSH alike.
+      // The operating system's roots where Electron's Node can read them (posh.md §3), for XMPP and POSH alike;
+      // the authorities the user adds in the trust center come on top at each connection.
       network: { ca: trustRoots({ getCACertificates: runtimeCaStoreReader(tls), bundled: rootCertificates }).certificates, lookup: createNameLookup(), dns: createDnsResolver() },
       openSession: openOnlineSession,
       notice,
       confirm: createNativeConfirm({ dialog, window: () => mainWindow }),
+      pickCaFile: createNativeCaFilePicker({ dialog, window: () => mainWindow }),
       networkStatus: createNetworkWatch(() => net.isOnline()),
     });
     app.on('before-quit', () => void services.shutdown());
@@ -128,6 +131,7 @@ function start(): void {
       appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, dataPath: dataDir },
       accounts: services.accounts,
       trustCenter: services.trustCenter,
+      extraCas: services.extraCas,
       openExternal: (url) => shell.openExternal(url),
       isSafeExternalUrl,
     });

@@ -3,7 +3,8 @@
  * system's store where the runtime can read it (`tls.getCACertificates('system')`, Node 22.15 and later,
  * which Electron's Node has), so enterprise roots count and a root the OS distrusts does not come back
  * from Node's bundled list; Node's bundled Mozilla list only where the system store cannot be read or is
- * empty. Certificates the user added (the command line's `--ca`) come on top either way.
+ * empty. Certificates the user added come on top either way: the command line's `--ca`, and in the app the
+ * authorities added in the trust center, which `liveTrustRoots` reads afresh for each new connection.
  */
 
 export type RootsSource = 'system' | 'bundled';
@@ -47,4 +48,30 @@ function readSystemStore(read: ReadCaStore | undefined): readonly string[] {
     // A store the runtime cannot read (no keychain access, a broken bundle file) is no store: use the bundled list.
     return [];
   }
+}
+
+export interface LiveRootsDeps {
+  /** The OS (or bundled) roots, read once at start, plus any the caller always adds (the tests' own CA). */
+  readonly base: readonly string[];
+  /** The authorities the user added in the app, as PEM, read from their store. */
+  readonly added: () => Promise<readonly string[]>;
+  /** Told when the added ones could not be read; the connection then goes ahead with the base roots only. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * The roots for one new connection, XMPP and POSH alike: the base list plus the user's authorities as they
+ * are right now, so adding or removing one counts at the next connect without a restart. A failure to read
+ * the user's list fails closed: fewer roots (the base list), never more.
+ */
+export function liveTrustRoots(deps: LiveRootsDeps): () => Promise<readonly string[]> {
+  return async () => {
+    try {
+      const added = await deps.added();
+      return added.length === 0 ? deps.base : [...deps.base, ...added];
+    } catch (error) {
+      deps.onError?.(error);
+      return deps.base;
+    }
+  };
 }

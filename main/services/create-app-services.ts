@@ -9,6 +9,7 @@ import { parseBareJid } from '../../app/domain/address/jid.js';
 import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import type { NameLookup } from '../net/name-lookup.js';
+import { liveTrustRoots } from '../net/trust-roots.js';
 import { openAppStores } from '../store/app-stores.js';
 import type { SecretCipher } from '../store/password-vault.js';
 import { createPoshVerifier } from '../trust/posh/verify-posh.js';
@@ -20,10 +21,14 @@ import type { OnlineSession, OpenSessionArgs } from '../xmpp/session/online-sess
 import { createAccountsService, type AccountsService } from './accounts-service.js';
 import { createAccountChat } from './account-chat.js';
 import type { EmitEvent } from './event-sink.js';
+import { createExtraCaService, type ExtraCaService, type PickCaFile } from './extra-ca-service.js';
 import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
 
 export interface NetworkDeps {
-  /** Roots for both XMPP and HTTPS (POSH): the system's plus the user's. */
+  /**
+   * The base roots for both XMPP and HTTPS (POSH): the system's (a test's own CA in tests). The authorities
+   * the user adds in the app come on top, read afresh for each connection.
+   */
   readonly ca: readonly string[];
   readonly lookup: NameLookup;
   readonly dns: DnsQueries;
@@ -43,6 +48,8 @@ export interface AppServicesOptions {
    * pin, change a server): a native dialog in the app; the tests' stand-in for the person's click.
    */
   readonly confirm: ConfirmTrustChange;
+  /** The main process's own open-file dialog, for "add a certificate authority" (native in the app). */
+  readonly pickCaFile: PickCaFile;
   readonly now?: () => Date;
   readonly reconnectDelay?: (attempt: number) => number;
   /** Whether the computer has a network (reconnects pause without one). Absent: assumed online. */
@@ -52,6 +59,7 @@ export interface AppServicesOptions {
 export interface AppServices {
   readonly accounts: AccountsService;
   readonly trustCenter: TrustCenterService;
+  readonly extraCas: ExtraCaService;
   shutdown(): Promise<void>;
 }
 
@@ -59,8 +67,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const now = options.now ?? (() => new Date());
   const stores = openAppStores({ dataDir: options.dataDir, cipher: options.cipher, now, report: (problem) => options.notice(problem.message) });
   const { pins, trustLog, logins } = stores;
+  // The one source of roots for XMPP and POSH alike: the base list plus the user's authorities right now.
+  const roots = liveTrustRoots({
+    base: options.network.ca,
+    added: () => stores.extraCas.pems(),
+    onError: () => options.notice('The certificate authorities you added could not be read; this connection trusts only the system\'s.'),
+  });
   const posh = createPoshVerifier({
     fetchOptions: { ca: options.network.ca, lookup: options.network.lookup, connectTo: options.network.connectTo },
+    roots,
     now,
     persistence: stores.poshCache,
     onPersistenceError: () => options.notice('The POSH cache could not be saved; proofs will be fetched again next time.'),
@@ -93,12 +108,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         localpart: jid.value.local,
         resource: settings.resource,
         server: settings.server,
-        connectVerified: (request) =>
+        connectVerified: async (request) =>
           connectVerified(request, {
             resolver,
             lookup: options.network.lookup,
             connectTo: options.network.connectTo,
-            ca: options.network.ca,
+            ca: await roots(),
             posh,
             pins,
             now,
@@ -131,6 +146,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   return {
     accounts,
     trustCenter: createTrustCenterService({ pins, posh, trustLog, now, confirm: options.confirm }),
+    extraCas: createExtraCaService({ store: stores.extraCas, confirm: options.confirm, pickFile: options.pickCaFile, now }),
     shutdown: () => accounts.shutdown(),
   };
 }

@@ -6,12 +6,14 @@ import type { RequestHandlers } from '../ipc/handlers.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import type { AccountsService } from './accounts-service.js';
 import { createAppInfoService, type AppInfoDeps } from './app-info-service.js';
+import type { ExtraCaService } from './extra-ca-service.js';
 import type { TrustCenterService } from './trust-center-service.js';
 
 export interface ServiceDeps {
   readonly appInfo: AppInfoDeps;
   readonly accounts: AccountsService;
   readonly trustCenter: TrustCenterService;
+  readonly extraCas: ExtraCaService;
   /** Opens a link in the system browser; the caller has already checked the scheme. */
   readonly openExternal: (url: string) => Promise<void>;
   readonly isSafeExternalUrl: (url: string) => boolean;
@@ -19,7 +21,7 @@ export interface ServiceDeps {
 
 export function createHandlers(deps: ServiceDeps): RequestHandlers {
   const appInfo = createAppInfoService(deps.appInfo, () => deps.accounts.canRememberPasswords());
-  const { accounts, trustCenter } = deps;
+  const { accounts, trustCenter, extraCas } = deps;
   const nothing = async <T>(work: Promise<T>): Promise<null> => {
     await work;
     return null;
@@ -61,6 +63,9 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     forgetPosh: (p) => nothing(trustCenter.forgetPosh(p.domain)),
     getTrustLog: (p) => trustCenter.trustLog(p.accountId),
     exportTrustLog: async (p) => trustCenter.exportTrustLog(p.accountId, await accounts.jidOf(p.accountId)),
+    listExtraCas: () => extraCas.list(),
+    addExtraCa: () => extraCas.add(),
+    removeExtraCa: (p) => nothing(extraCas.remove(p.sha256)),
 
     openExternal: async (p) => {
       // The renderer is not trusted to have checked: a URL handed to the OS can start any program.

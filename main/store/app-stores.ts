@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { PoshCachePersistence } from '../trust/posh/posh-cache.js';
 import { createAccountStore, type AccountStore } from './account-store.js';
+import { createExtraCaStore, type ExtraCaStore } from './extra-ca-store.js';
 import { createLoginMemory, type LoginMemory } from './login-memory.js';
 import { createPasswordVault, type PasswordVault, type SecretCipher } from './password-vault.js';
 import { createPathLocks } from './path-locks.js';
@@ -32,6 +33,8 @@ export interface AppStores {
   readonly vault: PasswordVault;
   readonly logins: LoginMemory;
   readonly trustLog: TrustLog;
+  /** The certificate authorities the user added on top of the system's roots. */
+  readonly extraCas: ExtraCaStore;
   /** Forgets an account in every store that keeps something per account (not the account list itself). */
   readonly accountData: PerAccountStore;
 }
@@ -51,6 +54,7 @@ export function openAppStores(options: AppStoresOptions): AppStores {
     pins: createPinStore({ file: file('pins.json'), now, report, locks }),
     poshCache: createPoshCacheFile({ file: file('posh-cache.json'), now, report, locks }),
     accounts: createAccountStore({ file: file('accounts.json'), now, report, locks }),
+    extraCas: createExtraCaStore({ file: file('extra-cas.json'), now, report, locks }),
     ...perAccount,
     accountData: forgetInEvery(Object.values(perAccount)),
   };

@@ -8,6 +8,7 @@ import { domainWithALabel } from '../../app/domain/address/domain-name.js';
 import { printable } from '../../app/domain/address/address-problem.js';
 import { certificateNames, listNames } from '../../app/domain/certificate-names.js';
 import { groupFingerprint } from '../../app/domain/fingerprint-groups.js';
+import type { CaFacts } from '../../app/domain/extra-ca.js';
 import type { KeyFacts, ServerSetting, TrustChange } from '../../app/domain/trust-change.js';
 
 export interface ConfirmationText {
@@ -24,6 +25,20 @@ function keyLines(label: string, key: KeyFacts): string {
     `  Certificate for: ${printable(listNames(certificateNames(key.certificate), 5))}`,
     `  Key (SHA-256): ${groupFingerprint(key.spkiSha256)}`,
     `  Certificate (SHA-256): ${groupFingerprint(key.certificate.sha256)}`,
+  ].join('\n');
+}
+
+/** Hex in groups of four, upper case, as certificate viewers show a SHA-256 fingerprint. */
+export function groupedHex(hex: string): string {
+  return groupFingerprint(hex.toUpperCase());
+}
+
+function authorityLines(ca: CaFacts): string {
+  return [
+    `  Name: ${printable(ca.subject)}`,
+    `  Issued by: ${printable(ca.issuer)}`,
+    `  Valid: ${ca.notBefore.slice(0, 10)} to ${ca.notAfter.slice(0, 10)}`,
+    `  Certificate (SHA-256): ${groupedHex(ca.sha256)}`,
   ].join('\n');
 }
 
@@ -85,6 +100,30 @@ export function confirmationText(change: TrustChange): ConfirmationText {
           `From: ${serverText(change.from)}\nTo: ${serverText(change.to)}\n\nThe new server must still prove it is the ` +
           'server for your domain (or you decide again); your password goes only to a server that did.',
         confirm: 'Change the server',
+      };
+    case 'add-ca': {
+      const count = change.authorities.length;
+      const several = count > 1;
+      return {
+        title: several ? `Trust ${count} certificate authorities?` : 'Trust this certificate authority?',
+        message: several
+          ? `Trust the ${count} certificate authorities in ${printable(change.file)}?`
+          : `Trust the certificate authority in ${printable(change.file)}?`,
+        detail:
+          'Servers with certificates from this authority will be trusted as if it were a public one, for every ' +
+          'account and for POSH. Add only an authority you know, such as your organisation\'s own: whoever holds its ' +
+          `key can then pose as any server.\n\n${change.authorities.map(authorityLines).join('\n\n')}`,
+        confirm: several ? 'Trust these authorities' : 'Trust this authority',
+      };
+    }
+    case 'remove-ca':
+      return {
+        title: 'Remove the certificate authority?',
+        message: `Stop trusting ${printable(change.authority.subject)}?`,
+        detail:
+          'Servers whose certificates only this authority vouches for will no longer be trusted: Hostproof asks you ' +
+          `again unless POSH or a pin vouches for them.\n\n${authorityLines(change.authority)}`,
+        confirm: 'Remove the authority',
       };
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { NetworkDeps } from '../../main/services/create-app-services.js';
 import { startHarness, type Harness } from './renderer-harness.js';
-import { createTestApp, type TestApp } from './test-app.js';
+import { createTestApp, type TestApp, type TestAppOptions } from './test-app.js';
 
 export interface AppHarness {
   readonly app: TestApp;
@@ -12,8 +12,16 @@ export interface AppHarness {
   close(): Promise<void>;
 }
 
-export async function startAppHarness(options: { network?: Partial<NetworkDeps>; colorScheme?: 'light' | 'dark'; reconnectDelay?: (attempt: number) => number } = {}): Promise<AppHarness> {
-  const app = await createTestApp({ network: options.network, reconnectDelay: options.reconnectDelay });
+export interface AppHarnessOptions {
+  readonly network?: Partial<NetworkDeps>;
+  readonly colorScheme?: 'light' | 'dark';
+  readonly reconnectDelay?: (attempt: number) => number;
+  /** The file the main process's own open-file dialog "chooses" (see TestAppOptions). */
+  readonly pickCaFile?: TestAppOptions['pickCaFile'];
+}
+
+export async function startAppHarness(options: AppHarnessOptions = {}): Promise<AppHarness> {
+  const app = await createTestApp({ network: options.network, reconnectDelay: options.reconnectDelay, pickCaFile: options.pickCaFile });
   const harness = await startHarness({ handlers: app.handlers, colorScheme: options.colorScheme });
   app.forwardEvents((event, payload) => {
     // The page may be navigating or closing; a lost event is recovered by the renderer's next request.

@@ -49,6 +49,11 @@ export interface TestAppOptions {
   readonly confirm?: (change: TrustChange) => boolean | Promise<boolean>;
   /** False: a computer without a key store that protects secrets (Linux's basic_text). Default: true. */
   readonly keyStore?: boolean;
+  /**
+   * Stands in for the person's choice in the main process's own open-file dialog ("add a certificate
+   * authority"): a path, or null for Cancel. Default: Cancel.
+   */
+  readonly pickCaFile?: () => string | null | Promise<string | null>;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -77,6 +82,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       confirmations.push(change);
       return (await options.confirm?.(change)) ?? true;
     },
+    pickCaFile: async () => (await options.pickCaFile?.()) ?? null,
     reconnectDelay: options.reconnectDelay,
     networkStatus: options.networkStatus,
   });
@@ -84,6 +90,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     appInfo: { name: 'Hostproof', version: '0.0.0-test', platform: process.platform, dataPath: dataDir },
     accounts: services.accounts,
     trustCenter: services.trustCenter,
+    extraCas: services.extraCas,
     openExternal: async (url) => void openedExternally.push(url),
     isSafeExternalUrl,
   });

@@ -11,15 +11,23 @@ import { password, startAppWorld, type AppWorld, type Transport } from './app-wo
 import { createTestApp, type TestApp, type TestAppOptions } from './test-app.js';
 import { waitForEvent } from './wait-for-event.js';
 
+/**
+ * The person's answers in the main process's own dialogs, and `ca`: base roots in place of the world's
+ * (which include its test CA), for an app that does not trust that CA yet.
+ */
+export type WorldAppOptions = Pick<TestAppOptions, 'confirm' | 'pickCaFile'> & { readonly ca?: readonly string[] };
+
 export interface WorldApps {
   readonly world: AppWorld;
-  open(transport: Transport, reconnectDelay?: (attempt: number) => number, options?: Pick<TestAppOptions, 'confirm'>): Promise<OpenedApp>;
+  open(transport: Transport, reconnectDelay?: (attempt: number) => number, options?: WorldAppOptions): Promise<OpenedApp>;
 }
 
 export type OpenedApp = Awaited<ReturnType<typeof openOn>>;
 
-async function openOn(world: AppWorld, transport: Transport, reconnectDelay: (attempt: number) => number, options: Pick<TestAppOptions, 'confirm'> = {}) {
-  const app = await createTestApp({ ...options, network: world.network(transport), reconnectDelay });
+async function openOn(world: AppWorld, transport: Transport, reconnectDelay: (attempt: number) => number, options: WorldAppOptions = {}) {
+  const { ca, ...answers } = options;
+  const network = { ...world.network(transport), ...(ca ? { ca } : {}) };
+  const app = await createTestApp({ ...answers, network, reconnectDelay });
   const call = appCaller(app);
   /** Adds the account with its world password ("secret-<local part>") unless another is given. */
   const addAccount = (jid: string, pw = password(jidOrNull(jid)?.local ?? '')) => call('addAccount', { jid, password: pw, rememberPassword: true });

@@ -22,6 +22,11 @@ import { asciiDomain, domainForPeople, parseDomain } from '../../../app/domain/a
 export interface PoshVerifierOptions {
   /** Roots, lookup, connectTo and time limits for every lookup this verifier makes. */
   readonly fetchOptions: Omit<PoshLookupOptions, 'signal'>;
+  /**
+   * The roots for one lookup, read when it starts (the OS's plus the authorities the user added, which may
+   * change while the app runs); when given, it replaces `fetchOptions.ca`.
+   */
+  readonly roots?: () => Promise<readonly string[]>;
   readonly now: () => Date;
   readonly persistence: PoshCachePersistence;
   /** Told when the cache could not be loaded or saved; verification carries on without it. */
@@ -55,7 +60,8 @@ export function createPoshVerifier(options: PoshVerifierOptions): PoshVerifier {
   const cache = createPoshCache(options.persistence, options.onPersistenceError);
 
   const fetchFresh = async (domain: string, signal: AbortSignal | undefined): Promise<FromNetwork> => {
-    const outcome = await lookupPosh(domain, { ...options.fetchOptions, ...(signal ? { signal } : {}) });
+    const ca = options.roots ? await options.roots() : options.fetchOptions.ca;
+    const outcome = await lookupPosh(domain, { ...options.fetchOptions, ...(ca ? { ca } : {}), ...(signal ? { signal } : {}) });
     if (outcome.kind === 'material') {
       const entry = await cache.store(outcome.material, options.now());
       return { kind: 'network', outcome, expiresAt: entry.expiresAt };

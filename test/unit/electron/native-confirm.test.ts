@@ -75,4 +75,26 @@ describe('the native confirmation of a trust change', () => {
     expect(detail).toContain('From: found through DNS (SRV records)');
     expect(detail).toContain('To: evil\\u202eexample.com:5223 (direct TLS)');
   });
+
+  it('shows each authority to be trusted with subject, issuer, validity and grouped hex fingerprint', async () => {
+    const { confirm, shown } = rig(1);
+    const authority = (name: string, digit: string) => ({
+      subject: `CN=${name}`,
+      issuer: `CN=${name}`,
+      notBefore: '2025-01-01T00:00:00.000Z',
+      notAfter: '2035-01-01T00:00:00.000Z',
+      sha256: digit.repeat(64),
+    });
+    await confirm({ kind: 'add-ca', file: 'corp\u202e.pem', authorities: [authority('Corp Root', 'a'), authority('Lab Root', 'b')] });
+    const { message, detail, buttons } = shown[0]!.options;
+    expect(buttons).toEqual(['Cancel', 'Trust these authorities']);
+    expect(message).toBe('Trust the 2 certificate authorities in corp\\u202e.pem?');
+    expect(detail).toContain('trusted as if it were a public one');
+    expect(detail).toContain('Name: CN=Corp Root');
+    expect(detail).toContain('Issued by: CN=Lab Root');
+    expect(detail).toContain('Valid: 2025-01-01 to 2035-01-01');
+    expect(detail).toContain(`Certificate (SHA-256): ${'AAAA '.repeat(15)}AAAA`);
+    await confirm({ kind: 'remove-ca', authority: authority('Corp Root', 'c') });
+    expect(shown[1]!.options).toMatchObject({ buttons: ['Cancel', 'Remove the authority'], message: 'Stop trusting CN=Corp Root?' });
+  });
 });

@@ -4,7 +4,7 @@
  */
 import tls from 'node:tls';
 import { describe, expect, it } from 'vitest';
-import { runtimeCaStoreReader, trustRoots } from '../../../main/net/trust-roots.js';
+import { liveTrustRoots, runtimeCaStoreReader, trustRoots } from '../../../main/net/trust-roots.js';
 
 const SYSTEM = ['-----BEGIN CERTIFICATE-----\nsystem-root\n-----END CERTIFICATE-----\n'];
 const BUNDLED = ['-----BEGIN CERTIFICATE-----\nbundled-root\n-----END CERTIFICATE-----\n'];
@@ -35,5 +35,21 @@ describe('trust roots', () => {
     // On the Node that runs these tests: whichever it is, the answer is a reader or nothing, never a throw.
     const here = runtimeCaStoreReader(tls);
     expect(here === undefined || typeof here === 'function').toBe(true);
+  });
+
+  it("adds the user's authorities as they are at each call, so a change counts at the next connection", async () => {
+    let added: readonly string[] = [];
+    const roots = liveTrustRoots({ base: BUNDLED, added: async () => added });
+    expect(await roots()).toEqual(BUNDLED);
+    added = ADDED;
+    expect(await roots()).toEqual([...BUNDLED, ...ADDED]);
+  });
+
+  it("fails closed when the user's authorities cannot be read: the base roots only, and it is told", async () => {
+    const errors: unknown[] = [];
+    const failure = new Error('disk gone');
+    const roots = liveTrustRoots({ base: BUNDLED, added: () => Promise.reject(failure), onError: (error) => errors.push(error) });
+    expect(await roots()).toEqual(BUNDLED);
+    expect(errors).toEqual([failure]);
   });
 });

@@ -22,6 +22,7 @@ async function servicesWith(available: boolean) {
     openSession: () => Promise.reject(new Error('no session in this test')),
     notice: () => undefined,
     confirm: async () => true,
+    pickCaFile: async () => null,
   });
   const everyFileText = async () => {
     const entries = await readdir(dataDir, { recursive: true, withFileTypes: true });

@@ -65,6 +65,7 @@ describe('removing an account', () => {
       openSession: () => Promise.reject(new Error('no session in this test')),
       notice: (text) => problems.push(text),
       confirm: async () => true,
+      pickCaFile: async () => null,
       now,
     });
     await services.accounts.remove(alice.id);

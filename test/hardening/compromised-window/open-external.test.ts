@@ -26,6 +26,7 @@ function openExternalRequest() {
     // openExternal needs neither; any use of them would throw and fail the test.
     accounts: {} as never,
     trustCenter: {} as never,
+    extraCas: {} as never,
     openExternal: async (url) => void shellCalls.push(url),
     isSafeExternalUrl,
   });

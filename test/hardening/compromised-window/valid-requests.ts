@@ -37,5 +37,9 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     getTrustLog: { accountId },
     exportTrustLog: { accountId },
     openExternal: { url: 'https://example.com/' },
+    listExtraCas: undefined,
+    // Main opens its own file dialog; the window cannot name a file.
+    addExtraCa: undefined,
+    removeExtraCa: { sha256: 'ab'.repeat(32) },
   };
 }

@@ -32,7 +32,6 @@ describe('a hostile server before login', () => {
     await server.connections[0]!.closed();
     const received = server.received();
     const clear = received === `${streamHeader(HOSTILE_DOMAIN)}<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>` ? 'header, <starttls/>' : `sent ${received.length} chars`;
-    expect(state.stage === 'failed' || state.stage === 'reconnecting').toBe(true);
     expectBehaviour(context, {
       expected: 'not connected; header, <starttls/>; no password; unverified, offline; alive',
       got: `${state.stage === 'online' ? 'online' : 'not connected'}; ${clear}; ${passwordWords(received)}; ${trustWords(app, id)}; ${await appAnswers(call, id)}`,
@@ -47,7 +46,8 @@ describe('a hostile server before login', () => {
     const { app, call, id, server, settled } = await hostile.start({ mode: 'direct-tls', tls: only });
     const state = await settled();
     const ours = server.connections[0]!;
-    await ours.closed();
+    // Refused: the client hung up, so all it sent is recorded once the server sees the close.
+    if (state.stage !== 'online') await ours.closed();
     // The control, after the app's one attempt: a client that allows the old version really gets it here.
     const negotiated = await new Promise<string | null>((resolve, reject) => {
       const probe = tls.connect({ host: '127.0.0.1', port: server.port, rejectUnauthorized: false, ...only }, () => {
@@ -58,7 +58,6 @@ describe('a hostile server before login', () => {
       probe.once('error', reject);
     });
     expect(negotiated).toBe(version);
-    expect(state.stage === 'failed' || state.stage === 'reconnecting').toBe(true);
     expectBehaviour(context, {
       expected: `${label} offered, no handshake; no password; unverified, offline; alive`,
       got: `${negotiated === version ? label : negotiated} offered, ${ours.tls ? 'handshake done' : 'no handshake'}; ${passwordWords(ours.received())}; ${trustWords(app, id)}; ${await appAnswers(call, id)}`,

@@ -40,6 +40,14 @@ export interface ServerScript {
   readonly sessionRequired: boolean;
   /** Answers each stanza after binding. Default: iq get/set → service-unavailable; others ignored. */
   readonly onStanza: (stanza: Element, connection: RecordedConnection) => void;
+  /** STARTTLS mode only: answer <starttls/> with <proceed/> (default) or with the TLS <failure/>. */
+  readonly startTlsAnswer: 'proceed' | 'failure';
+  /** SCRAM iteration count the server announces. Default 4096. */
+  readonly iterations: number;
+  /** Raw XML sent right after the features in the clear (a hostile server's stanzas before TLS). Default ''. */
+  readonly beforeTls: string;
+  /** Raw XML sent right after the features that offer SASL (stanzas before authentication). Default ''. */
+  readonly beforeAuth: string;
 }
 
 export interface RecordingServerOptions {
@@ -48,6 +56,8 @@ export interface RecordingServerOptions {
   /** The domain the server speaks for (stream `from`, bound JIDs). Default 'hosted.test'. */
   readonly domain?: string;
   readonly script?: Partial<ServerScript>;
+  /** TLS versions and ciphers the server accepts (a server stuck on TLS 1.0 needs `ciphers: 'DEFAULT@SECLEVEL=0'`). */
+  readonly tls?: Pick<tls.SecureContextOptions, 'minVersion' | 'maxVersion' | 'ciphers'>;
 }
 
 export interface RecordedConnection {
@@ -98,6 +108,10 @@ const DEFAULT_SCRIPT: ServerScript = {
   users: {},
   serverSignature: 'correct',
   sessionRequired: false,
+  startTlsAnswer: 'proceed',
+  iterations: 4096,
+  beforeTls: '',
+  beforeAuth: '',
   onStanza: (stanza, connection) => {
     const type = stanza.attrs.type;
     if (stanza.name === 'iq' && (type === 'get' || type === 'set')) {
@@ -111,7 +125,7 @@ const DEFAULT_SCRIPT: ServerScript = {
 export async function startRecordingXmppServer(options: RecordingServerOptions): Promise<RecordingXmppServer> {
   const script: ServerScript = { ...DEFAULT_SCRIPT, ...options.script };
   const domain = options.domain ?? 'hosted.test';
-  const secureContext = tls.createSecureContext({ cert: options.certificate.certPem, key: options.certificate.keyPem });
+  const secureContext = tls.createSecureContext({ cert: options.certificate.certPem, key: options.certificate.keyPem, ...options.tls });
   const connections: ConnectionEngine[] = [];
   const sockets = new Set<net.Socket>();
 
@@ -271,12 +285,12 @@ class ConnectionEngine implements RecordedConnection {
     switch (this.#stage) {
       case 'plain': {
         const starttls = script.offerStartTls ? `<starttls xmlns='${NS_TLS}'><required/></starttls>` : '';
-        this.send(`${this.#header()}<stream:features>${starttls}${this.#mechanisms()}</stream:features>`);
+        this.send(`${this.#header()}<stream:features>${starttls}${this.#mechanisms()}</stream:features>${script.beforeTls}`);
         return;
       }
       case 'pre-auth':
         if (script.afterTls === 'silent') return;
-        this.send(`${this.#header()}<stream:features>${this.#mechanisms()}</stream:features>`);
+        this.send(`${this.#header()}<stream:features>${this.#mechanisms()}</stream:features>${script.beforeAuth}`);
         return;
       case 'post-auth':
         this.send(
@@ -297,6 +311,12 @@ class ConnectionEngine implements RecordedConnection {
   #onElement(element: Element): void {
     if (this.#stage === 'plain') {
       if (element.is('starttls', NS_TLS) && this.#options.script.offerStartTls) {
+        if (this.#options.script.startTlsAnswer === 'failure') {
+          // RFC 6120 §5.4.2.2: <failure/>, then the server closes the stream and the connection.
+          this.send(`<failure xmlns='${NS_TLS}'/></stream:stream>`);
+          this.#out.end();
+          return;
+        }
         this.send(`<proceed xmlns='${NS_TLS}'/>`);
         this.#stage = 'pre-auth';
         this.#startTls();
@@ -325,7 +345,7 @@ class ConnectionEngine implements RecordedConnection {
       if (!hash) return this.#failure('invalid-mechanism');
       const user = /^n,,n=([^,]*)/.exec(data)?.[1] ?? '';
       const password = script.serverSignature === 'correct' ? (script.users[user] ?? null) : null;
-      const server = new ScramServer({ hash, password });
+      const server = new ScramServer({ hash, password, iterations: script.iterations });
       this.#scram = { server, hash };
       const serverFirst = server.first(data);
       this.send(`<challenge xmlns='${NS_SASL}'>${Buffer.from(serverFirst).toString('base64')}</challenge>`);

@@ -52,6 +52,8 @@ export interface StreamRoles {
   readonly claim: (stanza: Element) => boolean;
   readonly iqHandlers: IqHandlers;
   readonly deliver: (stanza: Element) => void;
+  /** True once the server accepted our login on this stream: only then may a stanza reach handlers and listeners. */
+  readonly authenticated: () => boolean;
 }
 
 export interface ComposedStream {
@@ -72,6 +74,11 @@ export function composeStream(socket: TLSSocket, options: { domain: string; time
   streamFeatures.use('bind', NS_BIND, (context) => roles.bind(context.stanza));
   middleware.use((context, next) => (roles.claim(context.stanza) ? undefined : next()));
   iqCallee({ middleware, entity });
+  // A stanza before SASL success belongs to no session (RFC 6120 §6.4.6): a hostile server could otherwise feed
+  // the listeners of a session continuing on a new connection. An iq request among them is answered
+  // service-unavailable by the callee; messages and presences are dropped. (Not "until bound": the stanzas a
+  // server replays right after <resumed/> arrive before xmpp.js reports the resumption.)
+  middleware.use((_context, next) => (roles.authenticated() ? next() : undefined));
   middleware.use(async (context, next) => {
     const handler = context.element ? roles.iqHandlers.find(context.type, context.element) : null;
     return handler ? IqHandlers.run(handler, context.stanza) : next();

@@ -51,6 +51,7 @@ export function createStream(
     claim: (stanza: Element) => hooks.claim(stanza),
     iqHandlers: hooks.iqHandlers,
     deliver: (stanza: Element) => hooks.deliver(stanza),
+    authenticated: () => stream.phase !== 'start',
   };
   const { entity, sm } = composeStream(socket, { domain: options.domain, timeoutMs: options.timeoutMs }, roles);
   const stream: Stream = {

@@ -6,7 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TrustDecision } from '../../../app/domain/account.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
-import { recordedAccount, type RecordedAccount } from './recorded-account.js';
+import { recordedAccount, type RecordedAccount } from '../../integration/app/recorded-account.js';
+import { expectBehaviour } from '../behaviour-table.js';
+import { appAnswers, passwordWords, trustWords } from './hostile-world.js';
 
 const PASSWORD = 'pw-plain-once';
 const PLAIN_RESPONSE = Buffer.from(`\0alice\0${PASSWORD}`).toString('base64');
@@ -26,7 +28,7 @@ describe('PLAIN only over a proven server', () => {
     return waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === id && (p.state.stage === 'online' || p.state.stage === 'failed'));
   };
 
-  it('sends no <auth> to a PLAIN-only server accepted once, and says why', async () => {
+  it('a PLAIN-only server accepted once: no <auth>, no password, a clear error', async (context) => {
     const ended = await answer('connect-once');
     expect(ended.state.stage).toBe('failed');
     if (ended.state.stage !== 'failed') return;
@@ -38,11 +40,22 @@ describe('PLAIN only over a proven server', () => {
     expect(server.connections.every((c) => c.tls)).toBe(true);
     expect(server.received()).not.toContain('<auth');
     expect(server.received()).not.toContain(PLAIN_RESPONSE);
+    const { app, call, id } = account!;
+    const sent = server.received();
+    expectBehaviour(context, {
+      expected: `failed authentication; 0 <auth>; no password; accepted-once, offline; alive`,
+      got: `${ended.state.stage} ${ended.state.error.kind}; ${sent.split('<auth').length - 1} <auth>; ${passwordWords(sent, PASSWORD)}; ${trustWords(app, id)}; ${await appAnswers(call, id)}`,
+    });
   });
 
-  it('logs in with PLAIN once the key is pinned', async () => {
+  it('the same server once its key is pinned: PLAIN is used (the control)', async (context) => {
     const ended = await answer('pin');
     expect(ended.state.stage).toBe('online');
     expect(account!.server.received()).toContain('mechanism="PLAIN"');
+    const { app, id } = account!;
+    expectBehaviour(context, {
+      expected: 'online with PLAIN; pin, online',
+      got: `${ended.state.stage}${account!.server.received().includes('mechanism="PLAIN"') ? ' with PLAIN' : ''}; ${trustWords(app, id)}`,
+    });
   });
 });

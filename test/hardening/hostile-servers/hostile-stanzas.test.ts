@@ -5,13 +5,15 @@
  * session reports a typed error, and the reconnect policy backs off (it retries, never at once).
  */
 import { describe, expect, it } from 'vitest';
-import { StreamRefusedError } from '../../../../main/xmpp/errors.js';
-import { nextDelay, shouldReconnect } from '../../../../main/xmpp/reconnect-policy.js';
-import { openSession } from '../../../../main/xmpp/session/open-session.js';
-import { MAX_STANZA_CHARS, MAX_STANZA_DEPTH } from '../../../../main/xmpp/session/stream-guard.js';
-import type { DisconnectedEvent } from '../../../../main/xmpp/session/xmpp-session.js';
-import { waitUntil } from '../../../harness/wait-until.js';
-import { SCRIPTED_DOMAIN, SCRIPTED_USERS, useScriptedServers } from './scripted-servers.js';
+import { StreamRefusedError } from '../../../main/xmpp/errors.js';
+import { nextDelay, shouldReconnect } from '../../../main/xmpp/reconnect-policy.js';
+import { openSession } from '../../../main/xmpp/session/open-session.js';
+import { MAX_STANZA_CHARS, MAX_STANZA_DEPTH } from '../../../main/xmpp/session/stream-guard.js';
+import type { DisconnectedEvent } from '../../../main/xmpp/session/xmpp-session.js';
+import { waitUntil } from '../../harness/wait-until.js';
+import { SCRIPTED_DOMAIN, SCRIPTED_USERS, useScriptedServers } from '../../integration/xmpp/session/scripted-servers.js';
+import { expectBehaviour } from '../behaviour-table.js';
+import { passwordWords } from './hostile-world.js';
 
 const DOMAIN = SCRIPTED_DOMAIN;
 const USERS = SCRIPTED_USERS;
@@ -37,14 +39,14 @@ async function online() {
 const deep = (levels: number) => `<message>${'<x>'.repeat(levels)}${'</x>'.repeat(levels)}</message>`;
 
 describe('a verified server that sends what the parser must not take', () => {
-  it.each([
+  it.for([
     ['an oversized stanza', [STANZA_OPEN, 'x'.repeat(MAX_STANZA_CHARS), '</body></message>'], 'too-large', 'policy-violation'],
     ['an endless stanza', [STANZA_OPEN, ...Array.from({ length: 80 }, () => 'x'.repeat(64 * 1024))], 'too-large', 'policy-violation'],
     ['a stanza nested too deep', [deep(MAX_STANZA_DEPTH)], 'too-deep', 'policy-violation'],
     ['a DOCTYPE with entities', [`<!DOCTYPE message [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>`, `<message><body>&b;</body></message>`], 'restricted-xml', 'restricted-xml'],
     ['an undeclared entity reference', [`${STANZA_OPEN}&xxe;</body></message>`], 'restricted-xml', 'restricted-xml'],
     ['a reference to a character XML forbids', [`${STANZA_OPEN}&#0;</body></message>`], 'restricted-xml', 'restricted-xml'],
-  ] as const)('answers %s with a stream error, closes, and reports it', async (_what, parts, kind, condition) => {
+  ] as const)('%s: answered with a stream error, closed, reported, retried later', async ([, parts, kind, condition], context) => {
     const { session, ended, server } = await online();
     for (const part of parts) server.send(part);
     const event = await ended;
@@ -57,10 +59,16 @@ describe('a verified server that sends what the parser must not take', () => {
     // Retried, with backoff: the delays grow, so a server that repeats it does not cause a tight loop.
     expect(shouldReconnect(event.error)).toBe(true);
     expect(nextDelay(1, () => 0.99)).toBeLessThan(nextDelay(6, () => 0.99));
+    const violation = event.error instanceof StreamRefusedError ? event.error.violation.kind : String(event.error);
+    const told = server.receivedAfterTls().includes(`<stream:error><${condition} `) ? `<${condition}/> sent` : 'no stream error sent';
+    expectBehaviour(context, {
+      expected: `refused ${kind}; <${condition}/> sent; retry later; no password; offline`,
+      got: `refused ${violation}; ${told}; ${shouldReconnect(event.error) ? 'retry later' : 'no retry'}; ${passwordWords(server.received(), USERS.alice)}; ${session.status === 'online' ? 'online' : 'offline'}`,
+    });
     await session.close();
   });
 
-  it('still takes a large stanza under the limit and a nesting at the limit (the positive control)', async () => {
+  it('a large stanza under the limit and a nesting at the limit: taken (the control)', async (context) => {
     const { session, server } = await online();
     const bodies: string[] = [];
     session.on('stanza', (stanza) => bodies.push(stanza.getChildText('body') ?? `depth:${stanza.toString().split('<x').length - 1}`));
@@ -70,6 +78,10 @@ describe('a verified server that sends what the parser must not take', () => {
     expect(bodies[0]).toHaveLength(MAX_STANZA_CHARS - 1024);
     expect(bodies[1]).toBe(`depth:${MAX_STANZA_DEPTH - 1}`);
     expect(session.status).toBe('online');
+    expectBehaviour(context, {
+      expected: `2 of 2 stanzas taken; online`,
+      got: `${bodies.length} of 2 stanzas taken; ${session.status}`,
+    });
     await session.close();
   });
 });

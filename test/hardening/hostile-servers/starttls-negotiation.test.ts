@@ -6,6 +6,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StreamNegotiationError, TlsRequiredError } from '../../../main/xmpp/errors.js';
 import { negotiateStartTls, streamHeader } from '../../../main/xmpp/starttls-negotiation.js';
+import { expectBehaviour } from '../behaviour-table.js';
 
 const STREAM_OPEN =
   "<?xml version='1.0'?><stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' from='hosted.test' id='s1' version='1.0'>";
@@ -62,6 +63,27 @@ function connect(port: number): Promise<net.Socket> {
 const negotiate = (socket: net.Socket, timeoutMs = 3000) =>
   negotiateStartTls(socket, { domain: 'hosted.test', endpoint: 'test-server', timeoutMs });
 
+const STARTTLS = "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>";
+
+/** What the client sent in the clear, in the words of the rows. */
+function clearText(received: string): string {
+  if (received === streamHeader('hosted.test')) return 'sent only our header';
+  if (received === streamHeader('hosted.test') + STARTTLS) return 'sent only header, <starttls/>';
+  return `sent ${received.length} other chars`;
+}
+
+/** How an attempt ended, in the words of the rows. */
+async function outcome(attempt: Promise<void>): Promise<string> {
+  const error = await attempt.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (error === null) return 'proceeded';
+  if (error instanceof TlsRequiredError) return 'refused: no TLS';
+  if (error instanceof StreamNegotiationError) return 'refused';
+  return `threw ${String(error)}`;
+}
+
 /**
  * A barrier instead of a sleep: our side of the connection ends, and once the server has seen it close, TCP has
  * delivered everything the client wrote before; anything it (wrongly) might have sent would be in by then.
@@ -72,7 +94,7 @@ async function hangUp(socket: net.Socket, server: Scripted): Promise<void> {
 }
 
 describe('STARTTLS negotiation', () => {
-  it('sends only the stream header and <starttls/>, and resolves on <proceed/>', async () => {
+  it('a server that answers <proceed/>: only header and <starttls/> in the clear (the control)', async (context) => {
     const server = await scriptedServer((socket, received) => {
       if (received.endsWith("version='1.0' xml:lang='en'>")) {
         socket.write(STREAM_OPEN + "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism></mechanisms></stream:features>");
@@ -81,25 +103,26 @@ describe('STARTTLS negotiation', () => {
       }
     });
     const socket = await connect(server.port);
-    await negotiate(socket);
+    const ended = await outcome(negotiate(socket));
     await hangUp(socket, server);
-    expect(server.received()).toBe(streamHeader('hosted.test') + "<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>");
+    expect(server.received()).toBe(streamHeader('hosted.test') + STARTTLS);
+    expectBehaviour(context, { expected: 'proceeded; sent only header, <starttls/>', got: `${ended}; ${clearText(server.received())}` });
   });
 
-  it('refuses a server that offers no STARTTLS and sends nothing after its features', async () => {
+  it('a server that offers no STARTTLS: refused, nothing sent after its features', async (context) => {
     const server = await scriptedServer((socket, received) => {
       if (received.includes('<stream:stream')) {
         socket.write(STREAM_OPEN + "<stream:features><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'><mechanism>PLAIN</mechanism></mechanisms></stream:features>");
       }
     });
     const socket = await connect(server.port);
-    await expect(negotiate(socket)).rejects.toBeInstanceOf(TlsRequiredError);
+    const ended = await outcome(negotiate(socket));
     await hangUp(socket, server);
-    expect(server.received()).toBe(streamHeader('hosted.test'));
     expect(server.received()).not.toMatch(/auth|PLAIN|starttls/i);
+    expectBehaviour(context, { expected: 'refused: no TLS; sent only our header', got: `${ended}; ${clearText(server.received())}` });
   });
 
-  it.each([
+  it.for([
     ['refuses TLS', "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/></stream:features>", "<failure xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>", /refused to start TLS/],
     ['sends a stream error', "<stream:error><host-unknown xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>", '', /host-unknown/],
     ['sends malformed XML', '<stream:features><a></b>', '', /malformed XML/],
@@ -107,30 +130,41 @@ describe('STARTTLS negotiation', () => {
     ['sends an undeclared entity', '<stream:features><x>&xxe;</x></stream:features>', '', /not allowed \(restricted-xml\)/],
     ['sends a DOCTYPE with entities', '<!DOCTYPE f [<!ENTITY a "b">]><stream:features/>', '', /not allowed \(restricted-xml\)/],
     ['nests too deep', `<stream:features>${'<x>'.repeat(40)}`, '', /not allowed \(too-deep\)/],
-  ])('fails clearly when the server %s', async (_label, first, second, message) => {
+  ] as const)('a server that %s before TLS: refused, saying why, nothing more sent', async ([, first, second, message], context) => {
     const server = await scriptedServer((socket, received) => {
       if (received.endsWith("xml:lang='en'>")) socket.write(STREAM_OPEN + first);
       else if (second && received.includes('<starttls')) socket.write(second);
     });
     const attempt = negotiate(await connect(server.port));
-    await expect(attempt).rejects.toBeInstanceOf(StreamNegotiationError);
     await expect(attempt).rejects.toThrow(message);
+    // The client destroyed its socket when it refused: once the server sees the close, all it sent is here.
+    await server.closed();
+    const expectedClear = second ? 'sent only header, <starttls/>' : 'sent only our header';
+    expectBehaviour(context, { expected: `refused; ${expectedClear}`, got: `${await outcome(attempt)}; ${clearText(server.received())}` });
   });
 
-  it('gives up on a silent server after the timeout', async () => {
+  it('a server that stays silent: given up after the timeout', async (context) => {
     const server = await scriptedServer(() => undefined);
-    await expect(negotiate(await connect(server.port), 200)).rejects.toThrow(/no answer within 200 ms/);
+    const attempt = negotiate(await connect(server.port), 200);
+    await expect(attempt).rejects.toThrow(/no answer within 200 ms/);
+    await server.closed();
+    expectBehaviour(context, { expected: 'refused; sent only our header', got: `${await outcome(attempt)}; ${clearText(server.received())}` });
   });
 
-  it('refuses a server that floods data before encryption', async () => {
+  it('a server that floods data before TLS: refused after 64 KiB', async (context) => {
     const server = await scriptedServer((socket, received) => {
       if (received.endsWith("xml:lang='en'>")) socket.write(STREAM_OPEN + '<stream:features>' + '<x/>'.repeat(40_000));
     });
-    await expect(negotiate(await connect(server.port))).rejects.toThrow(/too much data/);
+    const attempt = negotiate(await connect(server.port));
+    await expect(attempt).rejects.toThrow(/too much data/);
+    await server.closed();
+    expectBehaviour(context, { expected: 'refused; sent only our header', got: `${await outcome(attempt)}; ${clearText(server.received())}` });
   });
 
-  it('reports a server that hangs up mid-negotiation', async () => {
+  it('a server that hangs up mid-negotiation: reported as closed', async (context) => {
     const server = await scriptedServer((socket) => socket.end());
-    await expect(negotiate(await connect(server.port))).rejects.toThrow(/closed/);
+    const attempt = negotiate(await connect(server.port));
+    await expect(attempt).rejects.toThrow(/closed/);
+    expectBehaviour(context, { expected: 'refused', got: await outcome(attempt) });
   });
 });

@@ -43,7 +43,7 @@ const cases: readonly Case[] = [
     }),
   },
   {
-    // Nothing tells the app: only its keep-alive check (shortened to 400 ms here) can notice.
+    // Nothing tells the app: only its keep-alive check (shortened to 1 s here) can notice.
     name: 'the connection goes silent without closing (half-open TCP)',
     domain: 'ref.test',
     method: 'posh',
@@ -89,7 +89,7 @@ describe.runIf(available)('network faults under a chat', () => {
     const alice = await suite.open(`alice@${c.domain}`, 'desk', {
       network: net.network,
       reconnectDelay: backoff.delay,
-      app: { openSession: openSessionWithKeepalive(400) },
+      app: { openSession: openSessionWithKeepalive(1000) },
     });
     const bob = await suite.open(`bob@${c.domain}`, 'laptop');
     await befriend(alice, bob);

@@ -12,7 +12,7 @@ import { befriend, seesOnline } from '../../integration/app/chat-friends.js';
 import { chatSuite } from '../../integration/app/chat-suite.js';
 import { expectBehaviour } from '../behaviour-table.js';
 import { startFaultyNetwork, type FaultyNetwork } from './faulty-network.js';
-import { openSessionWithKeepalive, recordedBackoff, sufferOutage } from './outage.js';
+import { recordedBackoff, sufferOutage } from './outage.js';
 
 const available = requireSystemDependency(PROSODY, 'hardening (Prosody)');
 const HOUR_MS = 3_600_000;
@@ -32,7 +32,7 @@ describe.runIf(available)('the POSH server is down while XMPP is up', () => {
     const alice = await suite.open(`alice@${domain}`, 'desk', {
       network: net.network,
       reconnectDelay: backoff.delay,
-      app: { openSession: openSessionWithKeepalive(400), now: () => new Date(Date.now() + clockOffset) },
+      app: { now: () => new Date(Date.now() + clockOffset) },
     });
     const firstVerdict = (await alice.stage('online')).verdict;
     // The first login fetched the domain's POSH document (and cached it, for an hour).

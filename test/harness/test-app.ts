@@ -13,7 +13,7 @@ import type { EventPayloads } from '../../app/ipc/contract.js';
 import type { RequestHandlers } from '../../main/ipc/handlers.js';
 import { createDnsResolver, createNameLookup } from '../../main/net/name-lookup.js';
 import { isSafeExternalUrl } from '../../main/electron/external-url.js';
-import { createAppServices, type AppServices, type NetworkDeps } from '../../main/services/create-app-services.js';
+import { createAppServices, type AppServices, type AppServicesOptions, type NetworkDeps } from '../../main/services/create-app-services.js';
 import { createHandlers } from '../../main/services/create-handlers.js';
 import type { NetworkStatus } from '../../main/xmpp/account-connection.js';
 import { openOnlineSession } from '../../main/xmpp/session/open-session.js';
@@ -54,6 +54,10 @@ export interface TestAppOptions {
    * authority"): a path, or null for Cancel. Default: Cancel.
    */
   readonly pickCaFile?: () => string | null | Promise<string | null>;
+  /** Opens the session on a verified connection (default: the app's own); e.g. one with shorter keep-alive timeouts. */
+  readonly openSession?: AppServicesOptions['openSession'];
+  /** The app's clock (default: the real one); lets a test age the POSH cache without waiting. */
+  readonly now?: () => Date;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -76,7 +80,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       dns: options.network?.dns ?? createDnsResolver(),
       connectTo: options.network?.connectTo,
     },
-    openSession: openOnlineSession,
+    openSession: options.openSession ?? openOnlineSession,
+    now: options.now,
     notice: (text) => notices.push(text),
     confirm: async (change) => {
       confirmations.push(change);

@@ -8,7 +8,7 @@ import type { EventPayloads, ResponseTypes } from '../../../app/ipc/contract.js'
 import type { NetworkDeps } from '../../../main/services/create-app-services.js';
 import { appCaller } from '../../harness/app-caller.js';
 import { password, type AppWorld, type Transport } from '../../harness/app-world.js';
-import { createTestApp, type TestApp } from '../../harness/test-app.js';
+import { createTestApp, type TestApp, type TestAppOptions } from '../../harness/test-app.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
 
 export interface ChatClient {
@@ -36,12 +36,14 @@ export interface SignInOptions {
   readonly reconnectDelay?: (attempt: number) => number;
   /** Replaces parts of the world's network (e.g. a connectTo that can be cut). */
   readonly network?: Partial<NetworkDeps>;
+  /** More of the test app's options (its session opener, its clock). */
+  readonly app?: Pick<TestAppOptions, 'openSession' | 'now'>;
 }
 
 /** A new test app with one account added; resolves once it is online. The caller closes `client.app`. */
 export async function signIn(world: AppWorld, jid: string, options: SignInOptions = {}): Promise<ChatClient> {
   const network = { ...world.network(options.transport ?? 'starttls'), ...options.network };
-  const app = await createTestApp({ network, reconnectDelay: options.reconnectDelay ?? (() => 200) });
+  const app = await createTestApp({ ...options.app, network, reconnectDelay: options.reconnectDelay ?? (() => 200) });
   try {
     const call = appCaller(app);
     const next: ChatClient['next'] = (event, predicate, opts) => waitForEvent(app.events, event, predicate, opts);

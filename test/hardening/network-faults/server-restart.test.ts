@@ -1,6 +1,7 @@
 /**
- * The server dies and comes back: each account's session returns by itself, retrying with backoff while the
- * server is unreachable, and is verified afresh (a new verification in the trust log, posh.md §7.6). Messages
+ * A server restart (issue 9, the hardening suite's "network faults" part). The server dies and comes back:
+ * each account's session returns by itself, retrying with backoff while the server is unreachable, and is
+ * verified afresh (a new verification in the trust log, posh.md §7.6). Messages
  * written while the account was reconnecting wait in the queue and arrive exactly once afterwards.
  */
 import { readFile } from 'node:fs/promises';
@@ -9,14 +10,15 @@ import type { ConnectionState } from '../../../app/domain/account.js';
 import { describe, expect, it } from 'vitest';
 import { type AppWorld } from '../../harness/app-world.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { chatSuite } from './chat-suite.js';
-import { signIn } from './chat-client.js';
-import { befriend, seesOnline } from './chat-friends.js';
-import { messageBarrier } from './message-barrier.js';
+import { chatSuite } from '../../integration/app/chat-suite.js';
+import { signIn } from '../../integration/app/chat-client.js';
+import { befriend, seesOnline } from '../../integration/app/chat-friends.js';
+import { messageBarrier } from '../../integration/app/message-barrier.js';
 import { createNetworkGate } from './network-gate.js';
 import { waitUntil } from '../../harness/wait-until.js';
+import { expectBehaviour } from '../behaviour-table.js';
 
-const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
+const available = requireSystemDependency(PROSODY, 'hardening (Prosody)');
 
 /** Resolves once Prosody's offline store (internal storage, one file per user) holds a message with this text. */
 async function storedOffline(world: AppWorld, domain: string, user: string, text: string): Promise<void> {
@@ -27,7 +29,7 @@ async function storedOffline(world: AppWorld, domain: string, user: string, text
 describe.runIf(available)('the server restarts under a chat', () => {
   const suite = chatSuite();
 
-  it('reconnects with backoff, verifies again, and delivers what was written meanwhile exactly once', async () => {
+  it('reconnects with backoff, verifies again, and delivers what was written meanwhile exactly once', async (context) => {
     // Exponential backoff like the app's, shortened for the test: attempt n waits 100·2^(n-1) ms.
     const backoff = (asked: number[]) => (attempt: number) => {
       asked.push(attempt);
@@ -108,11 +110,19 @@ describe.runIf(available)('the server restarts under a chat', () => {
 
     // What was written while down arrived once. Alice's new message and Bob's receipt for it each came after
     // anything either had sent before, a second copy of the queued messages included.
-    expect(bob.all('messageReceived', bobMark).filter((m) => m.body === 'written while you were away')).toHaveLength(1);
-    expect(alice.all('messageReceived', mark).filter((m) => m.body === 'me too')).toHaveLength(1);
+    const copiesAtBob = bob.all('messageReceived', bobMark).filter((m) => m.body === 'written while you were away').length;
+    const copiesAtAlice = alice.all('messageReceived', mark).filter((m) => m.body === 'me too').length;
+    const copies = (n: number) => (n === 1 ? 'once' : `${n} times`);
+    const spaced = retries.slice(0, 3).every((s, i) => s.attempt === i + 1) && due[2]! - due[1]! > due[1]! - due[0]!;
+    const last = verifications.at(-1);
+    const verifiedAgain = verifications.length > verificationsBefore && last?.verified === true ? `verified again (${last.method})` : 'not verified again';
+    expectBehaviour(context, {
+      expected: 'back by itself, retries 1-2-3 at growing delays, verified again (pkix), each message once',
+      got: `back by itself, retries ${retries.slice(0, 3).map((s) => s.attempt).join('-')} at ${spaced ? 'growing' : 'not growing'} delays, ${verifiedAgain}, each message ${copiesAtBob === 1 && copiesAtAlice === 1 ? 'once' : `${copies(copiesAtBob)}/${copies(copiesAtAlice)}`}`,
+    });
   });
 
-  it('a receipt that comes after the reconnect still marks a message of the earlier session delivered', async () => {
+  it('a receipt that comes after the reconnect still marks a message of the earlier session delivered', async (context) => {
     const gate = await createNetworkGate(suite.world);
     const alice = await signIn(suite.world, 'alice@ref.test', { resource: 'desk', reconnectDelay: () => 100, network: gate.network });
     suite.track(alice);
@@ -136,10 +146,11 @@ describe.runIf(available)('the server restarts under a chat', () => {
     const bob = await signIn(suite.world, 'bob@ref.test', { resource: 'laptop' });
     suite.track(bob);
     await bob.next('messageReceived', (m) => m.body === 'read this when you are back');
-    await alice.next('messageUpdated', (u) => u.id === sent.id && u.state === 'delivered', { after: mark });
+    const delivered = await alice.next('messageUpdated', (u) => u.id === sent.id && u.state === 'delivered', { after: mark });
+    expectBehaviour(context, { expected: 'message of the old session marked delivered', got: `message of the old session marked ${delivered.state}` });
   });
 
-  it('a message in flight when the server dies is sent again after the reconnect and arrives exactly once', async () => {
+  it('a message in flight when the server dies is sent again after the reconnect and arrives exactly once', async (context) => {
     const gate = await createNetworkGate(suite.world);
     const alice = await signIn(suite.world, 'alice@posh.test', { resource: 'desk', reconnectDelay: () => 100, network: gate.network });
     suite.track(alice);
@@ -164,6 +175,7 @@ describe.runIf(available)('the server restarts under a chat', () => {
     await bob.next('messageReceived', (m) => m.body === 'caught in the outage', { after: bobMark, timeoutMs: 20_000 });
     await alice.next('messageUpdated', (u) => u.id === inFlight.id && (u.state === 'sent' || u.state === 'delivered'), { after: mark });
     await messageBarrier(alice, bob.jid, [bob]);
-    expect(bob.all('messageReceived', bobMark).filter((m) => m.body === 'caught in the outage')).toHaveLength(1);
+    const copies = bob.all('messageReceived', bobMark).filter((m) => m.body === 'caught in the outage').length;
+    expectBehaviour(context, { expected: 'in-flight message arrived once', got: `in-flight message arrived ${copies === 1 ? 'once' : `${copies} times`}` });
   });
 });

@@ -7,8 +7,9 @@
  *
  * Finer cases live with each store's unit tests (test/unit/store/): every problem kind and its message for
  * pins and the POSH cache, schema-level invalid data, an earlier .corrupt- copy never overwritten, the login
- * memory's marker ended by a SCRAM login, torn and foreign trust-log lines; and, through the whole app,
- * test/integration/app/fail-closed-store.test.ts (a damaged pin file makes the app ask about the server again).
+ * memory's marker ended by a SCRAM login, torn and foreign trust-log lines. Through the whole app:
+ * damaged-pin-file-app.test.ts here (the app asks about the server again), and
+ * test/integration/app/mechanism-downgrade.test.ts (a damaged login memory: a PLAIN-only server gets no <auth>).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';

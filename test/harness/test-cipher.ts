@@ -1,12 +1,12 @@
 /**
  * Stands in for Electron's safeStorage (which needs the OS key store): a real cipher (AES-256-GCM with a key
- * made per test run), so tests can assert that no password is ever written in the clear.
+ * made per test run), so tests can assert that no password is ever written in the clear. Two processes that
+ * must read each other's passwords (the crash tests' writer child and its parent) pass the same `key`.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { SecretCipher } from '../../main/store/password-vault.js';
 
-export function createTestCipher(available = true): SecretCipher {
-  const key = randomBytes(32);
+export function createTestCipher(available = true, key: Buffer = randomBytes(32)): SecretCipher {
   return {
     isAvailable: async () => available,
     encrypt: async (plain) => {

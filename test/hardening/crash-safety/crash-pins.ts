@@ -1,5 +1,5 @@
 /**
- * The two pin-file versions the crash test's writer alternates between. Literal data (digests from
+ * The two pin-file versions the crash writer alternates between. Literal data (digests from
  * test/fixtures/posh/expected.json (a copy of the shared vectors)) so the child process starts without loading the X.509 parser.
  * They differ in every field and in length, so any mix of the two would not validate.
  */

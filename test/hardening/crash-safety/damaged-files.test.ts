@@ -1,5 +1,5 @@
 /**
- * A damaged store file fails closed (issue 9, "crash safety"): for each of the seven stores, a file cut in
+ * A damaged store file fails closed (issue 9, "crash safety"): for each of the eight stores, a file cut in
  * half, one full of garbage and one of a format version this app does not know. The JSON stores move the
  * damaged file aside to `<file>.corrupt-<time>` (the bytes kept as they were), report a typed problem, and
  * answer with their fail-closed value (fail-closed.ts), again after a restart, and then work again. The trust

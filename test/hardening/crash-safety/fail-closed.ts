@@ -7,9 +7,11 @@
  * - passwords: no password, so the user is asked for it again;
  * - login memory: "SCRAM required" for every account, written in the file's place so a restart keeps it;
  * - window state: no saved bounds, so the window opens at its default size;
- * - trust log: append-only, never rewritten: the damaged line is skipped, every whole line is kept.
+ * - trust log: append-only, never rewritten: the damaged line is skipped, every whole line is kept;
+ * - extra CAs: no added authority, so only the operating system's roots are trusted (never "trust all").
  */
 import { createAccountStore } from '../../../main/store/account-store.js';
+import { createExtraCaStore } from '../../../main/store/extra-ca-store.js';
 import { createLoginMemory } from '../../../main/store/login-memory.js';
 import { createPasswordVault } from '../../../main/store/password-vault.js';
 import { createPathLocks } from '../../../main/store/path-locks.js';
@@ -76,6 +78,13 @@ export const FAIL_CLOSED: Readonly<Record<StoreName, { readonly expected: string
   'window state': {
     expected: 'default window size',
     observe: async (file, deps) => ((await createWindowStateStore({ file, ...opened(deps) }).load()) === null ? 'default window size' : 'saved bounds used'),
+  },
+  'extra CAs': {
+    expected: "no added authority: the system's roots only",
+    observe: async (file, deps) => {
+      const added = await createExtraCaStore({ file, ...opened(deps) }).list();
+      return added.length === 0 ? "no added authority: the system's roots only" : `${count(added.length, 'added authority')} trusted`;
+    },
   },
   'trust log': {
     expected: 'the 2 whole lines kept',

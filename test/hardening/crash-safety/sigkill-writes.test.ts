@@ -17,7 +17,7 @@ import { CRASH_CASES } from './store-cases.js';
 
 /** Two writers side by side (the machines have two cores), together killed this many times per store. */
 const LANES = 2;
-const KILLS_PER_STORE = 300;
+const KILLS_PER_STORE = 260;
 /** The kill lands 0..this many ms after the writer's first finished write: up to a few writes later. */
 const MAX_DELAY_MS = 10;
 

@@ -1,11 +1,12 @@
 /**
- * The seven stores as the crash test drives them, each opened through its real factory: write the i-th
+ * The eight stores as the crash test drives them, each opened through its real factory: write the i-th
  * version, and load through the store's own loader to say which version the disk holds. Shared by the writer
  * child (which writes) and the test (which loads after each kill), so both sides mean the same versions.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
 import { createAccountStore } from '../../../main/store/account-store.js';
+import { createExtraCaStore } from '../../../main/store/extra-ca-store.js';
 import { createLoginMemory } from '../../../main/store/login-memory.js';
 import { createPasswordVault } from '../../../main/store/password-vault.js';
 import { createPathLocks } from '../../../main/store/path-locks.js';
@@ -18,6 +19,9 @@ import { createTestCipher } from '../../harness/test-cipher.js';
 import { VERSION_A, VERSION_B } from './crash-pins.js';
 import {
   ACCOUNT_VERSIONS,
+  CA_A,
+  CA_ADDED_AT,
+  CA_B,
   CRASH_ACCOUNT_ID,
   CRASH_JID,
   LOGIN_VERSIONS,
@@ -27,7 +31,7 @@ import {
   trustLogEntry,
 } from './store-versions.js';
 
-export const STORE_NAMES = ['pins', 'POSH cache', 'trust log', 'accounts', 'passwords', 'login memory', 'window state'] as const;
+export const STORE_NAMES = ['pins', 'POSH cache', 'trust log', 'accounts', 'passwords', 'login memory', 'window state', 'extra CAs'] as const;
 export type StoreName = (typeof STORE_NAMES)[number];
 
 export interface StoreDeps {
@@ -166,6 +170,32 @@ export const CRASH_CASES: readonly CrashCase[] = [
       return {
         write: (i) => store.save(WINDOW_VERSIONS[i % 2]!),
         load: async () => versionIn(await store.load(), null, WINDOW_VERSIONS),
+      };
+    },
+  },
+  {
+    name: 'extra CAs',
+    path: 'extra-cas.json',
+    appends: false,
+    open(file, deps) {
+      const store = createExtraCaStore({ file, ...base(deps) });
+      return {
+        // The store adds and removes (no "replace"): version 0 is [A], version 1 is [A, B]. A kill between the
+        // add and the remove of version 0 leaves version 1 on disk, which is the old version: still whole.
+        async write(i) {
+          if (i % 2 === 1) {
+            await store.add([CA_A, CA_B], CA_ADDED_AT);
+            return;
+          }
+          await store.add([CA_A], CA_ADDED_AT);
+          await store.remove(CA_B.sha256);
+        },
+        load: async () =>
+          versionIn(
+            (await store.list()).map((ca) => ca.sha256),
+            [],
+            [[CA_A.sha256], [CA_A.sha256, CA_B.sha256]],
+          ),
       };
     },
   },

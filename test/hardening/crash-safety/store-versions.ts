@@ -3,7 +3,9 @@
  * so the writer child bundles nothing heavier than the stores themselves. Each pair differs in content and in
  * length, so a file that mixed the two would not load as either.
  */
+import { createHash } from 'node:crypto';
 import type { AccountSettings } from '../../../app/domain/account.js';
+import type { CaFacts } from '../../../app/domain/extra-ca.js';
 import type { TrustLogEntryV2 } from '../../../app/domain/trust-records.js';
 import type { WindowBounds } from '../../../main/store/window-state.js';
 import type { PoshCacheEntry } from '../../../main/trust/posh/posh-cache.js';
@@ -80,3 +82,17 @@ export function trustLogEntry(index: number): TrustLogEntryV2 {
         summary: 'The server is a delegated host that nothing vouches for; you pinned its key.',
       };
 }
+
+/**
+ * Two authorities for the store of user-added CAs. The store keeps the certificate's bytes and checks them
+ * against their SHA-256 on load; it does not parse them (that happened before the user confirmed), so fixed
+ * bytes of different lengths stand in for the DER here.
+ */
+function authority(name: string, size: number): CaFacts & { readonly der: Buffer } {
+  const der = Buffer.alloc(size, name);
+  const sha256 = createHash('sha256').update(der).digest('hex');
+  return { subject: `CN=${name}`, issuer: `CN=${name}`, notBefore: '2024-01-01T00:00:00.000Z', notAfter: '2034-01-01T00:00:00.000Z', sha256, der };
+}
+export const CA_A = authority('Crash Test Root A', 700);
+export const CA_B = authority('Crash Test Root B', 900);
+export const CA_ADDED_AT = '2024-06-01T00:00:00.000Z';

@@ -1,5 +1,5 @@
 /**
- * The writer the crash test kills: one program for all seven stores, bundled once per run into plain JS and
+ * The writer the crash test kills: one program for all eight stores, bundled once per run into plain JS and
  * a V8 start-up snapshot (bundle-writer.ts), so a start costs little more than starting Node. It says "up"
  * and waits for a line on stdin, so the test can start the next writer while it checks the last one. Then it
  * opens the store through its real factory, loads what the last writer left, and writes the following

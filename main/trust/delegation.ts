@@ -153,7 +153,8 @@ function describePoshStep(step: PoshStep): string {
 }
 
 function pinStep(input: TrustInput, facts: TrustFacts, pin: Pin): DelegationStep {
-  const how = pin.approvedHow === 'replaced' ? 'replaced' : 'pinned';
+  const how = pin.approvedHow === 'replaced' ? 'replaced' : pin.approvedHow === 'published-fingerprint' ? 'pinned from a published fingerprint' : 'pinned';
+  const source = pin.certificate === null ? 'from a fingerprint you entered' : `from a certificate for ${listNames(certificateNames(pin.certificate))}`;
   if (facts.pinVouches) {
     return {
       kind: 'pin',
@@ -166,8 +167,7 @@ function pinStep(input: TrustInput, facts: TrustFacts, pin: Pin): DelegationStep
     kind: 'pin',
     label: `Your pinned key for ${domainForPeople(pin.domain)} is different`,
     detail:
-      `You ${how} key SHA-256 ${pin.spkiSha256} on ${isoDay(pin.approvedAt)} (from a certificate for ` +
-      `${listNames(certificateNames(pin.certificate))}); this server presented key SHA-256 ` +
+      `You ${how} key SHA-256 ${pin.spkiSha256} on ${isoDay(pin.approvedAt)} (${source}); this server presented key SHA-256 ` +
       `${input.certificate.spkiSha256}.`,
     authenticated: false,
   };

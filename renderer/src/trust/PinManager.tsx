@@ -49,22 +49,26 @@ export function PinManager() {
               </h3>
               <Fingerprint label="SHA-256 of the pinned public key" value={pin.spkiSha256} />
               <dl className="facts">
-                <dt>From a certificate for</dt>
-                <dd>
-                  <bdi>{listNames(certificateNames(pin.certificate), 6)}</bdi>
-                </dd>
-                <dt>Issued by</dt>
-                <dd>
-                  <bdi>{pin.certificate.issuer}</bdi>
-                </dd>
-                <dt>Certificate expires</dt>
-                <dd>{formatDateTime(pin.certificate.notAfter)}</dd>
+                {pin.certificate ? (
+                  <>
+                    <dt>From a certificate for</dt>
+                    <dd>
+                      <bdi>{listNames(certificateNames(pin.certificate), 6)}</bdi>
+                    </dd>
+                    <dt>Issued by</dt>
+                    <dd>
+                      <bdi>{pin.certificate.issuer}</bdi>
+                    </dd>
+                    <dt>Certificate expires</dt>
+                    <dd>{formatDateTime(pin.certificate.notAfter)}</dd>
+                  </>
+                ) : null}
                 <dt>Approved</dt>
                 <dd>
                   {pin.approvedHow === 'replaced' ? 'Replaced an older pin' : 'Pinned'} by you on {formatDay(pin.approvedAt)}
                 </dd>
                 <dt>Last seen</dt>
-                <dd>{formatDateTime(pin.lastSeenAt)}</dd>
+                <dd>{pin.lastSeenAt ? formatDateTime(pin.lastSeenAt) : 'Not yet'}</dd>
               </dl>
               <button type="button" className="button--danger" onClick={() => setRemoving(pin)}>
                 Remove pin for <bdi>{domainForPeople(pin.domain)}</bdi>

@@ -38,7 +38,7 @@ export function ReplacePinConfirm({ domain, previousPin, presented, busy, error,
       <div className="compare" role="group" aria-label="Old and new keys">
         <section className="compare__side" data-testid="old-key" aria-label="The key you pinned">
           <h3 className="section-title">The key you pinned</h3>
-          {previousPin ? (
+          {previousPin?.certificate ? (
             <>
               <p className="note">
                 Pinned on {formatDay(previousPin.approvedAt)}, from a certificate for{' '}

@@ -109,6 +109,8 @@ export function decisionLabel(decision: TrustDecision, domain: string): string {
       return `Pin this key for ${domain}`;
     case 'replace-pin':
       return 'Replace the pinned key';
+    case 'check-again':
+      return 'Check again';
   }
 }
 

@@ -55,7 +55,7 @@ export function SecurityPanel({ account }: { readonly account: AccountView }) {
               {adviceFor(verdict)}
             </p>
             <h3 className="section-title">How Hostproof reached this server</h3>
-            <DelegationChain steps={verdict.delegation} />
+            <DelegationChain verdict={verdict} />
             <PoshLookups posh={verdict.posh} />
             <PkixDetails pkix={verdict.pkix} domain={domainWithALabel(verdict.domain)} />
             <CertificateDetails certificate={verdict.certificate} chain={verdict.chain} />

@@ -1,12 +1,17 @@
+import { useApi } from '../ApiContext.js';
+import { useAccounts } from '../accounts/use-accounts.js';
 import { PinManager } from './PinManager.js';
 import { PoshCacheView } from './PoshCacheView.js';
+import { TrustEvents } from './TrustEvents.js';
 
-/** Security state shared by all accounts: pinned keys and remembered POSH statements. */
-export function TrustCenter() {
+/** Security state shared by all accounts: pinned keys, remembered POSH statements, and one trust history. */
+export function TrustCenter({ onOpenAccount }: { readonly onOpenAccount?: (accountId: string) => void }) {
+  const { accounts } = useAccounts(useApi());
   return (
     <div className="trust-center" data-testid="trust-center">
-      <PinManager />
+      <PinManager accounts={accounts} {...(onOpenAccount ? { onOpenAccount } : {})} />
       <PoshCacheView />
+      <TrustEvents accounts={accounts} />
     </div>
   );
 }

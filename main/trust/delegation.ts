@@ -100,7 +100,8 @@ function poshSteps(input: TrustInput): DelegationStep[] {
   return posh.steps.map((step) => ({
     kind: 'posh',
     label: step.kind === 'cache' ? `POSH: ${step.url} (remembered)` : `POSH: looked up ${step.url}`,
-    detail: sentence([describePoshStep(step), step.detail].filter((s) => s !== '').join('. ')),
+    // Each part is a sentence of its own: the lookup's detail may start in lower case.
+    detail: sentence([describePoshStep(step), step.detail].filter((s) => s !== '').map(capitalised).join('. ')),
     authenticated: AUTHENTICATED_POSH_STEPS.has(step.kind),
   }));
 }
@@ -171,6 +172,10 @@ function pinStep(input: TrustInput, facts: TrustFacts, pin: Pin): DelegationStep
       `${input.certificate.spkiSha256}.`,
     authenticated: false,
   };
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Ends text from another module (which may or may not punctuate) with exactly one full stop. */

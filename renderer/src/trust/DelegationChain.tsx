@@ -1,5 +1,6 @@
 import type { DelegationStep, TrustVerdict } from '../../../app/domain/trust.js';
-import { MEANING_LABEL, meaningNote, stepMeaning } from './step-meaning.js';
+import { HumanText } from '../common/HumanText.js';
+import { meaningText, stepMeaning } from './step-meaning.js';
 
 export const KIND_LABEL: Record<DelegationStep['kind'], string> = {
   domain: 'Your domain',
@@ -27,18 +28,22 @@ export function DelegationChain({ verdict }: { readonly verdict: TrustVerdict })
 
 export function ChainStep({ step, verdict, as: Tag = 'li' }: { readonly step: DelegationStep; readonly verdict: TrustVerdict; readonly as?: 'li' | 'div' }) {
   const meaning = stepMeaning(step, verdict);
-  const note = meaningNote(step, meaning);
   return (
     <Tag className={`chain__step chain__step--${meaning}`} data-kind={step.kind} data-meaning={meaning} data-testid="delegation-step">
       <div className="chain__head">
         <span className="chain__kind">{KIND_LABEL[step.kind]}</span>
         <span className={`chain__mark chain__mark--${meaning}`} data-testid="step-meaning">
-          {MEANING_LABEL[meaning]}
-          {note ? `: ${note}` : ''}
+          {meaningText(step, meaning)}
         </span>
       </div>
-      <bdi className="chain__label">{step.label}</bdi>
-      {step.detail === '' ? null : <p className="chain__detail">{step.detail}</p>}
+      <bdi className="chain__label">
+        <HumanText text={step.label} />
+      </bdi>
+      {step.detail === '' ? null : (
+        <p className="chain__detail">
+          <HumanText text={step.detail} />
+        </p>
+      )}
     </Tag>
   );
 }

@@ -96,7 +96,9 @@ export function ReplacePinConfirm({ domain, previousPin, presented, busy, error,
       </div>
       {keyDiff ? (
         <p className="note" data-testid="differing-count">
-          The keys differ in {keyDiff.size} of {fingerprintGroups(presented.spkiSha256, format).length} groups (highlighted).
+          {keyDiff.size === fingerprintGroups(presented.spkiSha256, format).length
+            ? 'The keys differ in every group (highlighted): this is an entirely different key.'
+            : `The keys differ in ${keyDiff.size} of ${fingerprintGroups(presented.spkiSha256, format).length} groups (highlighted).`}
         </p>
       ) : null}
       <div className="field">

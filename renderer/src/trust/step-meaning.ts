@@ -32,11 +32,11 @@ export function stepMeaning(step: DelegationStep, verdict: TrustVerdict): StepMe
   }
 }
 
-/** The words under a step that say why it means what it means, where the label alone would not. */
-export function meaningNote(step: DelegationStep, meaning: StepMeaning): string | null {
+/** The words on a step's mark: what it means, said in full where the one word would not do. */
+export function meaningText(step: DelegationStep, meaning: StepMeaning): string {
   if (step.kind === 'srv') return 'not authenticated: anyone on the network path can change it';
-  if (meaning === 'unverified') return 'no authenticated answer';
-  return null;
+  if (meaning === 'unverified') return 'unverified: no authenticated answer';
+  return MEANING_LABEL[meaning];
 }
 
 /**

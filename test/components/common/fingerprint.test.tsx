@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Fingerprint } from '../../../renderer/src/common/Fingerprint.js';
 import { FingerprintCompare } from '../../../renderer/src/common/FingerprintCompare.js';
 import { Time } from '../../../renderer/src/common/Time.js';
+import { HumanText } from '../../../renderer/src/common/HumanText.js';
 
 const digest = createHash('sha256').update('key').digest();
 const BASE64 = digest.toString('base64');
@@ -83,5 +84,14 @@ describe('<Time>', () => {
     expect(absolute?.getAttribute('title')).toContain('2026-11-30T20:29:00.000Z');
     expect(absolute?.getAttribute('dateTime')).toBe('2026-11-30T20:29:00.000Z');
     expect(relative?.textContent).toBe('in 1 hour');
+  });
+});
+
+describe('<HumanText>', () => {
+  it('shows the ISO dates inside engine text in human form, with the full value on hover', () => {
+    const { container } = render(<HumanText text="Issued by CN=<b>x</b>; valid from 2026-11-30T03:45:33.000Z to 2026-12-31T03:45:33.000Z. Pinned on 2026-12-01." />);
+    expect(container.textContent).toMatch(/^Issued by CN=<b>x<\/b>; valid from 30 Nov 2026, \d\d:\d\d to 31 Dec 2026, \d\d:\d\d\. Pinned on 1 Dec 2026\.$/);
+    expect(container.querySelector('b')).toBeNull();
+    expect([...container.querySelectorAll('time')].map((t) => t.getAttribute('dateTime'))).toEqual(['2026-11-30T03:45:33.000Z', '2026-12-31T03:45:33.000Z', '2026-12-01']);
   });
 });

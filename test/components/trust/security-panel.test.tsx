@@ -29,7 +29,7 @@ describe('<SecurityPanel>', () => {
     const srv = steps.find((s) => s.dataset.kind === 'srv');
     expect(srv?.textContent).toContain('The DNS (SRV) record pointed to hosting.example.net:5222');
     expect(within(srv as HTMLElement).getByTestId('step-meaning').textContent).toBe(
-      'unverified: not authenticated: anyone on the network path can change it',
+      'not authenticated: anyone on the network path can change it',
     );
     // POSH vouched for the certificate: the certificate itself proves nothing (no authority names example.com).
     const meaning = (kind: string) => steps.find((s) => s.dataset.kind === kind)?.dataset.meaning;

@@ -13,6 +13,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { password } from '../harness/app-world.js';
 import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
+import { screenshotBothThemes } from './support/both-themes.js';
 import { publicKeySha256 } from './support/fingerprints.js';
 import {
   accountPage,
@@ -75,7 +76,7 @@ describe.runIf(available)('a hosted domain without POSH: the user decides, pins,
     expect(await fingerprintValue(dialog.getByTestId('fingerprint-key'))).toBe(publicKeySha256(rig.world.hosting.der));
     await takeTheRisk(dialog);
     expect(await decisions()).toEqual(['cancel', 'connect-once', 'pin']);
-    await harness.screenshot('trust-dialog-delegated-host-risk');
+    await screenshotBothThemes(harness, 'trust-dialog-delegated-host-risk');
 
     await dialog.getByRole('button', { name: 'Pin this key for noposh.test' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -137,7 +138,7 @@ describe.runIf(available)('a hosted domain without POSH: the user decides, pins,
     expect(await isFocused(dialog.getByRole('button', { name: 'Cancel' }))).toBe(true);
     expect(await dialog.getByTestId('deciding-step').getByTestId('delegation-step').getAttribute('data-kind')).toBe('pin');
     expect(await dialog.locator('[data-decision]').evaluateAll((els) => els.map((el) => el.getAttribute('data-decision')))).toEqual(['cancel']);
-    await harness.screenshot('trust-dialog-key-changed');
+    await screenshotBothThemes(harness, 'trust-dialog-key-changed');
     await takeTheRisk(dialog);
     expect(await dialog.locator('[data-decision]').evaluateAll((els) => els.map((el) => el.getAttribute('data-decision')))).toEqual(['cancel', 'connect-once', 'replace-pin']);
     await dialog.getByTestId('certificate-disclosure').locator(':scope > summary').click();
@@ -163,7 +164,7 @@ describe.runIf(available)('a hosted domain without POSH: the user decides, pins,
     // Going back, not replacing, is the default of the second confirmation too; replacing needs the domain typed.
     expect(await isFocused(confirm.getByRole('button', { name: 'Go back' }))).toBe(true);
     expect(await confirm.getByRole('button', { name: 'Replace the pinned key' }).isDisabled()).toBe(true);
-    await harness.screenshot('trust-dialog-key-changed-confirm');
+    await screenshotBothThemes(harness, 'trust-dialog-key-changed-confirm');
 
     await confirm.getByRole('button', { name: 'Go back' }).click();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -181,7 +182,7 @@ describe.runIf(available)('a hosted domain without POSH: the user decides, pins,
     // The pin says since when the server presents another key, and which account uses it.
     expect(await pins.first().getByTestId('pin-mismatch').textContent()).toMatch(/^Does not match the server since \d{1,2} \w{3} \d{4}, \d\d:\d\d\./);
     expect(await pins.first().getByTestId('pin-accounts').textContent()).toBe('bob@noposh.test');
-    await harness.screenshot('trust-center-pins');
+    await screenshotBothThemes(harness, 'trust-center-pins');
 
     // The account is still not online.
     await selectAccount(page, 'bob@noposh.test');
@@ -199,7 +200,7 @@ describe.runIf(available)('a hosted domain without POSH: the user decides, pins,
     expect(await replace.isDisabled()).toBe(true);
     await typed.fill('noposh.test');
     expect(await replace.isDisabled()).toBe(false);
-    await harness.screenshot('trust-dialog-key-changed-typed');
+    await screenshotBothThemes(harness, 'trust-dialog-key-changed-typed');
     await replace.click();
     await waitForStage(page, 'online');
     // The main process showed its own confirmation with both keys before it replaced anything.
@@ -214,7 +215,7 @@ describe.runIf(available)('a hosted domain without POSH: the user decides, pins,
     await history.getByLabel('Key changes only').check();
     await history.getByLabel('Your decisions only').check();
     await waitForText(history.getByTestId('trust-event').first().locator('.event__text'), "the key of noposh.test's server changed; you replaced the pin");
-    await harness.screenshot('trust-center-history-key-changes');
+    await screenshotBothThemes(harness, 'trust-center-history-key-changes');
     expect(harness.pageErrors).toEqual([]);
   });
 });

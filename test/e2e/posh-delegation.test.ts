@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { password } from '../harness/app-world.js';
+import { screenshotBothThemes } from './support/both-themes.js';
 import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import { certificateSha256 } from './support/fingerprints.js';
 import { accountItem, addAccountThroughForm, decisionDialog, openTab, pageBadge, waitForStage, waitForText } from './support/ui.js';
@@ -53,7 +54,7 @@ describe.runIf(available)('a domain that delegates to its hosting provider by PO
 
     expect(await panel.getByTestId('posh-status').getAttribute('data-status')).toBe('verified');
     expect(await panel.getByTestId('certificate-names').textContent()).toContain('hosting.test');
-    await harness.screenshot('security-panel-delegation');
+    await screenshotBothThemes(harness, 'security-panel-delegation');
     expect(harness.pageErrors).toEqual([]);
   });
 

@@ -18,7 +18,12 @@ export const KIND_LABEL: Record<DelegationStep['kind'], string> = {
  */
 export function DelegationChain({ verdict }: { readonly verdict: TrustVerdict }) {
   return (
-    <ol className="chain" aria-label="How Hostproof reached this server" data-testid="delegation-chain">
+    <ol
+      // On a verified chain a step that proves nothing alone (the provider's certificate before POSH) is no alarm.
+      className={verdict.verified ? 'chain chain--verified' : 'chain'}
+      aria-label="How Hostproof reached this server"
+      data-testid="delegation-chain"
+    >
       {verdict.delegation.map((step, index) => (
         <ChainStep key={`${index}-${step.kind}`} step={step} verdict={verdict} />
       ))}

@@ -1,6 +1,6 @@
 import { domainWithALabel } from '../../../app/domain/address/domain-name.js';
 import type { AccountView } from '../../../app/domain/account.js';
-import { formatDateTime } from '../common/format-time.js';
+import { Time } from '../common/Time.js';
 import { adviceFor } from './advice-text.js';
 import { CertificateDetails } from './CertificateDetails.js';
 import { DelegationChain } from './DelegationChain.js';
@@ -33,7 +33,7 @@ export function SecurityPanel({ account }: { readonly account: AccountView }) {
             <div className="verdict-head">
               <IdentityBadge verdict={verdict} />
               <span className="note">
-                Checked {formatDateTime(verdict.checkedAt)} at{' '}
+                Checked <Time iso={verdict.checkedAt} /> at{' '}
                 <bdi>
                   {verdict.endpoint.host}:{verdict.endpoint.port}
                 </bdi>{' '}

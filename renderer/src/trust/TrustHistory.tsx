@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { TrustLogEntry } from '../../../app/domain/trust-records.js';
 import { useApi } from '../ApiContext.js';
-import { formatDateTime } from '../common/format-time.js';
+import { Time } from '../common/Time.js';
 import { groupFingerprint } from '../../../app/domain/fingerprint-groups.js';
 import { useLoad } from '../common/use-load.js';
 import { logDecision, logResult, logWhy, WHY_NOT_RECORDED } from './trust-log-text.js';
@@ -42,7 +42,9 @@ export function TrustHistory({ accountId }: { readonly accountId: string }) {
             <tbody>
               {[...state.value].reverse().map((entry, index) => (
                 <tr key={`${entry.at}-${index}`} data-testid="trust-log-row">
-                  <td>{formatDateTime(entry.at)}</td>
+                  <td>
+                    <Time iso={entry.at} />
+                  </td>
                   <td>
                     <bdi>
                       {entry.host}:{entry.port}

@@ -94,4 +94,10 @@ describe('<HumanText>', () => {
     expect(container.querySelector('b')).toBeNull();
     expect([...container.querySelectorAll('time')].map((t) => t.getAttribute('dateTime'))).toEqual(['2026-11-30T03:45:33.000Z', '2026-12-31T03:45:33.000Z', '2026-12-01']);
   });
+
+  it('shows a duration in seconds in words, with the seconds on hover', () => {
+    const { container } = render(<HumanText text="1 certificate fingerprint(s) (sha-256); expires in 3600 s" />);
+    expect(container.textContent).toBe('1 certificate fingerprint(s) (sha-256); expires in 1 hour');
+    expect(container.querySelector('span')?.getAttribute('title')).toBe('3600 seconds');
+  });
 });

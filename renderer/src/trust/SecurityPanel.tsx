@@ -1,5 +1,6 @@
 import { domainWithALabel } from '../../../app/domain/address/domain-name.js';
 import type { AccountView } from '../../../app/domain/account.js';
+import { HumanText } from '../common/HumanText.js';
 import { Time } from '../common/Time.js';
 import { adviceFor } from './advice-text.js';
 import { CertificateDetails } from './CertificateDetails.js';
@@ -41,7 +42,7 @@ export function SecurityPanel({ account }: { readonly account: AccountView }) {
               </span>
             </div>
             <p className="verdict-summary" data-testid="verdict-summary">
-              {verdict.summary}
+              <HumanText text={verdict.summary} />
             </p>
             {warnings.length > 0 ? (
               <ul className="warnings" aria-label="Warnings" data-testid="verdict-warnings">

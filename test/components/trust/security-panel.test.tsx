@@ -4,7 +4,7 @@ import { ok } from '../../../app/ipc/result.js';
 import { SecurityPanel } from '../../../renderer/src/trust/SecurityPanel.js';
 import { accountView } from '../fixtures/accounts.js';
 import { fakeApi } from '../fixtures/fake-api.js';
-import { DELEGATED_HOST_VERDICT, POSH_DELEGATED_VERDICT, POSH_SEED_SHA1_VERDICT, RFC_URL, SEED_URL } from '../fixtures/verdicts.js';
+import { DELEGATED_HOST_VERDICT, PINNED_VERDICT, POSH_DELEGATED_VERDICT, POSH_SEED_SHA1_VERDICT, RFC_URL, SEED_URL } from '../fixtures/verdicts.js';
 import { renderWithApi } from '../render-with-api.js';
 
 function show(verdict = POSH_DELEGATED_VERDICT) {
@@ -18,6 +18,15 @@ describe('<SecurityPanel>', () => {
     const panel = show();
     expect(within(panel).getAllByTestId('identity-badge')[0]?.textContent).toContain('Verified · hosted by hosting.example.net');
     expect(screen.getByTestId('verdict-summary').textContent).toBe('example.com delegates its chat service to hosting.example.net (proved by POSH).');
+  });
+
+  it('shows the dates inside the engine\'s words in human form, never as ISO text, and no seconds', () => {
+    const panel = show(PINNED_VERDICT);
+    expect(PINNED_VERDICT.summary).toMatch(/\d{4}-\d{2}-\d{2}/);
+    const summary = screen.getByTestId('verdict-summary');
+    expect(summary.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(summary.querySelector('time')?.getAttribute('title')).toMatch(/\d{4}/);
+    expect(within(panel).getByTestId('delegation-chain').textContent).not.toMatch(/\d{4}-\d{2}-\d{2}T|\d+ s\b/);
   });
 
   it('shows the delegation chain as a vertical list, each step labelled by what it proves, the SRV step "not authenticated"', () => {

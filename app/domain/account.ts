@@ -55,8 +55,11 @@ export interface AccountView {
 
 // ---------- Asking the user ----------
 
-/** What the user can answer when a server's certificate needs a decision (trust-ux.md). */
-export const TRUST_DECISIONS = ['cancel', 'connect-once', 'pin', 'replace-pin'] as const;
+/**
+ * What the user can answer when a server's certificate needs a decision (trust-ux.md). 'check-again' is the
+ * only way forward on a POSH mismatch: ask the domain's web site afresh (no cached answer) and verify again.
+ */
+export const TRUST_DECISIONS = ['cancel', 'connect-once', 'pin', 'replace-pin', 'check-again'] as const;
 export type TrustDecision = (typeof TRUST_DECISIONS)[number];
 
 export interface TrustDecisionRequest {
@@ -65,6 +68,9 @@ export interface TrustDecisionRequest {
   readonly verdict: TrustVerdict;
   /** For "key changed": the pin the presented key contradicts. */
   readonly previousPin: Pin | null;
-  /** Which decisions are offered: 'replace-pin' instead of 'pin' when a different key is pinned. */
+  /**
+   * Which decisions are offered: 'replace-pin' instead of 'pin' when a different key is pinned; on a POSH
+   * mismatch no override at all, only 'cancel' and 'check-again'.
+   */
   readonly choices: readonly TrustDecision[];
 }

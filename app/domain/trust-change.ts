@@ -9,7 +9,8 @@ import type { CaFacts } from './extra-ca.js';
 /** The key a step is about, as the person can check it against what the server's operators publish. */
 export interface KeyFacts {
   readonly spkiSha256: string;
-  readonly certificate: CertificateSummary;
+  /** Null for a key pinned from a published fingerprint that no server has presented yet. */
+  readonly certificate: CertificateSummary | null;
 }
 
 export interface ServerSetting {
@@ -22,6 +23,8 @@ export type TrustChange =
   | { readonly kind: 'pin'; readonly domain: string; readonly key: KeyFacts }
   | { readonly kind: 'replace-pin'; readonly domain: string; readonly previous: KeyFacts; readonly next: KeyFacts }
   | { readonly kind: 'connect-once'; readonly domain: string; readonly key: KeyFacts }
+  /** A pin typed in from a fingerprint the provider published elsewhere, before any connection showed the key. */
+  | { readonly kind: 'pin-published'; readonly domain: string; readonly spkiSha256: string; readonly replaces: KeyFacts | null }
   | { readonly kind: 'remove-pin'; readonly domain: string; readonly key: KeyFacts }
   /** `null` means "find the server through DNS". */
   | { readonly kind: 'change-server'; readonly account: string; readonly from: ServerSetting | null; readonly to: ServerSetting | null }

@@ -81,18 +81,28 @@ export interface PkixResult {
 
 // ---------- Pins ----------
 
-export type PinApproval = 'pinned' | 'replaced';
+/**
+ * How a pin came to be: the user pinned a key a server presented, replaced a pinned key with the one presented,
+ * or typed in a fingerprint the provider published elsewhere before the first connection.
+ */
+export type PinApproval = 'pinned' | 'replaced' | 'published-fingerprint';
 
 export interface Pin {
   readonly domain: string;
   readonly service: ServiceName;
   /** Standard base64 SHA-256 of the SubjectPublicKeyInfo DER. */
   readonly spkiSha256: string;
-  /** The certificate the key was taken from when the user approved it. */
-  readonly certificate: CertificateSummary;
+  /**
+   * The certificate the key was seen in: the one presented when the user approved it, or, for a pin made from
+   * a published fingerprint, the first one a server presented with this key (null until then).
+   */
+  readonly certificate: CertificateSummary | null;
   readonly approvedAt: string;
   readonly approvedHow: PinApproval;
-  readonly lastSeenAt: string;
+  /** When a server last presented the pinned key; null when none has yet. */
+  readonly lastSeenAt: string | null;
+  /** Since when the server presents another key (the first connection that did); null while it matches. */
+  readonly mismatchSince: string | null;
 }
 
 export type PinCheck =

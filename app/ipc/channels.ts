@@ -30,6 +30,7 @@ export const REQUEST_NAMES = [
   'markRead',
   // trust center
   'listPins',
+  'addPin',
   'removePin',
   'listPoshCache',
   'forgetPosh',

@@ -11,6 +11,7 @@ import { parseDomain } from '../domain/address/domain-name.js';
 import { MAX_JID_CHARS, parseBareJid } from '../domain/address/jid.js';
 import type { AppInfo } from '../domain/app-info.js';
 import { SHA256_HEX, type ExtraCaView } from '../domain/extra-ca.js';
+import { MAX_FINGERPRINT_INPUT, parseFingerprint } from '../domain/fingerprint-input.js';
 import {
   CHAT_STATES,
   PRESENCE_CHOICES,
@@ -59,6 +60,16 @@ const accountId = z.string().uuid();
 const bareJid = z.string().max(FIELD_LIMITS.jid).transform(parsedBy(parseBareJid, (jid) => jid.bare));
 /** A domain name, as the stores key it: the lower-case A-label. */
 const domainName = z.string().max(FIELD_LIMITS.jid).transform(parsedBy(parseDomain, (domain) => domain.ascii));
+/** A SHA-256 fingerprint in any form people paste (hex with or without colons, base64): the handler gets base64. */
+const publishedFingerprint = z
+  .string()
+  .max(MAX_FINGERPRINT_INPUT)
+  .transform((input, context) => {
+    const parsed = parseFingerprint(input);
+    if (parsed.ok) return parsed.base64;
+    context.addIssue({ code: 'custom', message: parsed.problem.message });
+    return z.NEVER;
+  });
 const hostName = z.string().min(1).max(FIELD_LIMITS.hostName).regex(/^[A-Za-z0-9.:[\]_-]+$/, 'must be a host name or address');
 const port = z.number().int().min(1).max(65_535);
 const password = z.string().min(1).max(FIELD_LIMITS.password);
@@ -123,6 +134,8 @@ export const requestSchemas = {
   markRead: z.strictObject({ accountId, peer: bareJid }),
 
   listPins: z.void(),
+  /** A pin from a fingerprint published elsewhere (SHA-256 of the public key), before the first connection. */
+  addPin: z.strictObject({ domain: domainName, service: z.literal(XMPP_CLIENT_SERVICE), spkiSha256: publishedFingerprint }),
   removePin: z.strictObject({ domain: domainName, service: z.literal(XMPP_CLIENT_SERVICE) }),
   listPoshCache: z.void(),
   forgetPosh: z.strictObject({ domain: domainName }),
@@ -165,6 +178,7 @@ export interface ResponseTypes {
   loadHistory: HistoryPage;
   markRead: null;
   listPins: readonly Pin[];
+  addPin: Pin;
   removePin: null;
   listPoshCache: readonly PoshCacheEntry[];
   forgetPosh: null;

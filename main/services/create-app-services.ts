@@ -121,8 +121,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         openSession: options.openSession,
         pins: {
           put: (pin) => pins.put(pin),
-          touch: (domain, service, seenAt) => pins.touch(domain, service, seenAt),
+          touch: (domain, service, seenAt, certificate) => pins.touch(domain, service, seenAt, certificate),
+          markMismatch: (domain, service, at) => pins.markMismatch(domain, service, at),
         },
+        forgetPosh: (domain) => posh.forget(domain),
         log: (entry) => trustLog.append(entry),
         onState: (state) => {
           if (state.stage === 'offline' || state.stage === 'failed') chat.detach();

@@ -58,6 +58,7 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     },
 
     listPins: () => trustCenter.listPins(),
+    addPin: (p) => trustCenter.addPin(p.domain, p.spkiSha256),
     removePin: (p) => nothing(trustCenter.removePin(p.domain)),
     listPoshCache: () => trustCenter.listPoshCache(),
     forgetPosh: (p) => nothing(trustCenter.forgetPosh(p.domain)),

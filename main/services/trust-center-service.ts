@@ -12,6 +12,11 @@ import { NOT_CONFIRMED } from './accounts-service.js';
 
 export interface TrustCenterService {
   listPins(): Promise<readonly Pin[]>;
+  /**
+   * Pins the key with this SHA-256 (base64) for the domain, from a fingerprint its provider published elsewhere,
+   * after the person confirmed it in the main process's own dialog; replaces an existing pin only then too.
+   */
+  addPin(domain: string, spkiSha256: string): Promise<Pin>;
   removePin(domain: string): Promise<void>;
   listPoshCache(): Promise<readonly PoshCacheEntry[]>;
   forgetPosh(domain: string): Promise<void>;
@@ -31,6 +36,26 @@ export interface TrustCenterDeps {
 export function createTrustCenterService(deps: TrustCenterDeps): TrustCenterService {
   return {
     listPins: () => deps.pins.list(),
+    addPin: async (domain, spkiSha256) => {
+      const existing = await deps.pins.get(domain, XMPP_CLIENT_SERVICE);
+      if (existing !== null && existing.spkiSha256 === spkiSha256) return existing;
+      const replaces = existing === null ? null : { spkiSha256: existing.spkiSha256, certificate: existing.certificate };
+      if (!(await deps.confirm({ kind: 'pin-published', domain, spkiSha256, replaces }))) throw new UserFacingError(NOT_CONFIRMED);
+      const at = deps.now().toISOString();
+      // No certificate and no sighting yet: the first connection that presents this key fills both in.
+      const pin: Pin = {
+        domain,
+        service: XMPP_CLIENT_SERVICE,
+        spkiSha256,
+        certificate: null,
+        approvedAt: at,
+        approvedHow: 'published-fingerprint',
+        lastSeenAt: null,
+        mismatchSince: null,
+      };
+      await deps.pins.put(pin);
+      return (await deps.pins.get(domain, XMPP_CLIENT_SERVICE)) ?? pin;
+    },
     removePin: async (domain) => {
       const pin = await deps.pins.get(domain, XMPP_CLIENT_SERVICE);
       if (pin === null) throw new UserFacingError(`There is no pin for ${domainForPeople(domain)}.`);

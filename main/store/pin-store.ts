@@ -4,6 +4,7 @@
  * Crash-safe and fail-closed through versioned-json-file.ts: a damaged file means no pins (ask again).
  */
 import { z } from 'zod';
+import type { CertificateSummary } from '../../app/domain/certificate.js';
 import type { Pin, ServiceName } from '../../app/domain/trust.js';
 import { parseDomain } from '../../app/domain/address/domain-name.js';
 import type { PathLocks } from './path-locks.js';
@@ -29,14 +30,19 @@ export interface PinStore {
   list(): Promise<readonly Pin[]>;
   /** Adds the pin, replacing any pin for the same domain and service. */
   put(pin: Pin): Promise<void>;
-  /** Records that the pinned key was seen again; false when there is no such pin. */
-  touch(domain: string, service: ServiceName, seenAt: string): Promise<boolean>;
+  /**
+   * Records that a server presented the pinned key in `certificate`: it was seen now, it matches again, and a
+   * pin made from a published fingerprint learns the certificate it belongs to. False when there is no such pin.
+   */
+  touch(domain: string, service: ServiceName, seenAt: string, certificate: CertificateSummary): Promise<boolean>;
+  /** Records that a server presented another key; the first such time is kept. False when there is no such pin. */
+  markMismatch(domain: string, service: ServiceName, at: string): Promise<boolean>;
   /** False when there was no such pin. */
   remove(domain: string, service: ServiceName): Promise<boolean>;
 }
 
 const pinListSchema = z
-  .array(pinSchema.refine((pin) => pin.certificate.spkiSha256 === pin.spkiSha256, 'the pinned key is not the certificate\'s key'))
+  .array(pinSchema.refine((pin) => pin.certificate === null || pin.certificate.spkiSha256 === pin.spkiSha256, 'the pinned key is not the certificate\'s key'))
   .refine((pins) => new Set(pins.map(keyOf)).size === pins.length, 'two pins for the same domain and service');
 
 export function createPinStore(options: PinStoreOptions): PinStore {
@@ -52,6 +58,16 @@ export function createPinStore(options: PinStoreOptions): PinStore {
     report: options.report,
     locks: options.locks,
   });
+
+  const updateOne = async (domain: string, service: ServiceName, change: (pin: Pin) => Pin): Promise<boolean> => {
+    const key = keyOf({ domain: storageDomain(domain), service });
+    let found = false;
+    await file.update((pins) => {
+      found = pins.some((pin) => keyOf(pin) === key);
+      return found ? pins.map((pin) => (keyOf(pin) === key ? change(pin) : pin)) : pins;
+    });
+    return found;
+  };
 
   return {
     async get(domain, service) {
@@ -69,14 +85,18 @@ export function createPinStore(options: PinStoreOptions): PinStore {
       await file.update((pins) => [...pins.filter((existing) => keyOf(existing) !== key), stored]);
     },
 
-    async touch(domain, service, seenAt) {
-      const key = keyOf({ domain: storageDomain(domain), service });
-      let found = false;
-      await file.update((pins) => {
-        found = pins.some((pin) => keyOf(pin) === key);
-        return found ? pins.map((pin) => (keyOf(pin) === key ? { ...pin, lastSeenAt: seenAt } : pin)) : pins;
-      });
-      return found;
+    touch(domain, service, seenAt, certificate) {
+      return updateOne(domain, service, (pin) => ({
+        ...pin,
+        lastSeenAt: seenAt,
+        mismatchSince: null,
+        // Only the pinned key's own certificate may fill in the details: a pin names a key, not a certificate.
+        certificate: pin.certificate ?? (certificate.spkiSha256 === pin.spkiSha256 ? certificate : null),
+      }));
+    },
+
+    markMismatch(domain, service, at) {
+      return updateOne(domain, service, (pin) => (pin.mismatchSince === null ? { ...pin, mismatchSince: at } : pin));
     },
 
     async remove(domain, service) {

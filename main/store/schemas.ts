@@ -41,8 +41,10 @@ export const pinSchema = z.object({
   domain: storedDomain,
   service: z.literal(XMPP_CLIENT_SERVICE),
   spkiSha256: sha256Base64,
-  certificate: certificateSummarySchema,
+  certificate: certificateSummarySchema.nullable(),
   approvedAt: isoTime,
-  approvedHow: z.enum(['pinned', 'replaced']),
-  lastSeenAt: isoTime,
+  approvedHow: z.enum(['pinned', 'replaced', 'published-fingerprint']),
+  lastSeenAt: isoTime.nullable(),
+  // Files written before this field existed have none: they were written while the key matched.
+  mismatchSince: isoTime.nullable().default(null),
 }) satisfies z.ZodType<Pin>;

@@ -41,7 +41,7 @@ const WARNINGS = allOf<TrustWarning>()([
 const STEP_KINDS = allOf<DelegationStep['kind']>()(['domain', 'srv', 'certificate', 'posh', 'fingerprint', 'pin']);
 const METHODS = allOf<TrustMethod>()(['pkix', 'posh', 'pin', 'accepted-once']);
 const UNDECIDED = allOf<UndecidedReason>()(['delegated-host', 'untrusted-certificate', 'key-changed', 'posh-mismatch']);
-const DECISIONS = allOf<TrustDecision>()(['cancel', 'connect-once', 'pin', 'replace-pin']);
+const DECISIONS = allOf<TrustDecision>()(['cancel', 'connect-once', 'pin', 'replace-pin', 'check-again']);
 
 const common = {
   at: isoTime,

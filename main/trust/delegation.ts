@@ -100,7 +100,8 @@ function poshSteps(input: TrustInput): DelegationStep[] {
   return posh.steps.map((step) => ({
     kind: 'posh',
     label: step.kind === 'cache' ? `POSH: ${step.url} (remembered)` : `POSH: looked up ${step.url}`,
-    detail: sentence([describePoshStep(step), step.detail].filter((s) => s !== '').join('. ')),
+    // Each part is a sentence of its own: the lookup's detail may start in lower case.
+    detail: sentence([describePoshStep(step), step.detail].filter((s) => s !== '').map(capitalised).join('. ')),
     authenticated: AUTHENTICATED_POSH_STEPS.has(step.kind),
   }));
 }
@@ -153,7 +154,8 @@ function describePoshStep(step: PoshStep): string {
 }
 
 function pinStep(input: TrustInput, facts: TrustFacts, pin: Pin): DelegationStep {
-  const how = pin.approvedHow === 'replaced' ? 'replaced' : 'pinned';
+  const how = pin.approvedHow === 'replaced' ? 'replaced' : pin.approvedHow === 'published-fingerprint' ? 'pinned from a published fingerprint' : 'pinned';
+  const source = pin.certificate === null ? 'from a fingerprint you entered' : `from a certificate for ${listNames(certificateNames(pin.certificate))}`;
   if (facts.pinVouches) {
     return {
       kind: 'pin',
@@ -166,11 +168,14 @@ function pinStep(input: TrustInput, facts: TrustFacts, pin: Pin): DelegationStep
     kind: 'pin',
     label: `Your pinned key for ${domainForPeople(pin.domain)} is different`,
     detail:
-      `You ${how} key SHA-256 ${pin.spkiSha256} on ${isoDay(pin.approvedAt)} (from a certificate for ` +
-      `${listNames(certificateNames(pin.certificate))}); this server presented key SHA-256 ` +
+      `You ${how} key SHA-256 ${pin.spkiSha256} on ${isoDay(pin.approvedAt)} (${source}); this server presented key SHA-256 ` +
       `${input.certificate.spkiSha256}.`,
     authenticated: false,
   };
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Ends text from another module (which may or may not punctuate) with exactly one full stop. */

@@ -20,6 +20,9 @@ export interface ConfirmationText {
 }
 
 function keyLines(label: string, key: KeyFacts): string {
+  if (key.certificate === null) {
+    return [`${label}`, '  Certificate: none seen yet (pinned from a published fingerprint)', `  Key (SHA-256): ${groupFingerprint(key.spkiSha256)}`].join('\n');
+  }
   return [
     `${label}`,
     `  Certificate for: ${printable(listNames(certificateNames(key.certificate), 5))}`,
@@ -70,6 +73,19 @@ export function confirmationText(change: TrustChange): ConfirmationText {
           `changed, someone may be intercepting the connection.\n\n${keyLines('The pinned key (to be removed):', change.previous)}\n\n` +
           keyLines('The new key (to be pinned):', change.next),
         confirm: 'Replace the pin',
+      };
+    }
+    case 'pin-published': {
+      const domain = domainWithALabel(change.domain);
+      const replaced = change.replaces === null ? '' : `\n\n${keyLines('The pinned key (to be removed):', change.replaces)}`;
+      return {
+        title: 'Pin a published key?',
+        message: `Trust the key with this fingerprint for ${domain} from now on?`,
+        detail:
+          `Hostproof will connect to ${domain} without asking whenever its server presents a key with this SHA-256 ` +
+          `fingerprint, even before any connection has shown it. Pin it only if it comes from the people who run ` +
+          `${domain}, through a channel you trust.\n\nThe key (SHA-256): ${groupFingerprint(change.spkiSha256)}${replaced}`,
+        confirm: 'Pin this key',
       };
     }
     case 'connect-once': {

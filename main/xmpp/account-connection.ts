@@ -29,6 +29,8 @@ export interface AccountConnectionDeps {
   readonly connectVerified: (request: ConnectVerifiedRequest) => Promise<VerifiedConnection>;
   readonly openSession: (args: OpenSessionArgs) => Promise<OnlineSession>;
   readonly pins: PinWriter;
+  /** Drops the remembered POSH answer for a domain ("check again" on a POSH mismatch). */
+  readonly forgetPosh: (domain: string) => Promise<void>;
   readonly log: (entry: TrustLogEntryV2) => Promise<void>;
   readonly onState: (state: ConnectionState) => void;
   readonly onDecisionNeeded: (request: TrustDecisionRequest) => void;
@@ -84,6 +86,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
     server: deps.server,
     connectVerified: deps.connectVerified,
     pins: deps.pins,
+    forgetPosh: deps.forgetPosh,
     log: deps.log,
     now: deps.now,
     onProgress: setState,

@@ -5,6 +5,8 @@
  *
  *   no pin for the domain          → cancel, connect once, or pin this key       ('pin')
  *   a different key is pinned      → cancel, connect once, or replace that pin   ('replace-pin')
+ *   the domain's POSH names others → cancel or check again, no override (like HSTS: the domain's own
+ *                                    statement contradicts this server, so the user cannot outvote it)
  *
  * An answer that was not offered counts as "cancel": a stale or forged answer must never pin a key over an
  * existing pin without the question that says a pin is being replaced.
@@ -19,13 +21,9 @@ export type UnverifiedVerdict = TrustVerdict & { readonly verified: false };
 /** The question for an unverified verdict. */
 export function decisionRequest(requestId: string, accountId: AccountId, verdict: UnverifiedVerdict): TrustDecisionRequest {
   const previousPin = verdict.pin.status === 'mismatch' ? verdict.pin.pin : null;
-  return {
-    requestId,
-    accountId,
-    verdict,
-    previousPin,
-    choices: ['cancel', 'connect-once', previousPin ? 'replace-pin' : 'pin'],
-  };
+  const choices: readonly TrustDecision[] =
+    verdict.undecided === 'posh-mismatch' ? ['cancel', 'check-again'] : ['cancel', 'connect-once', previousPin ? 'replace-pin' : 'pin'];
+  return { requestId, accountId, verdict, previousPin, choices };
 }
 
 /** The answer as it counts: one that was not offered is "cancel". */
@@ -41,6 +39,7 @@ export function trustChangeFor(domain: string, request: TrustDecisionRequest, de
   const key = { spkiSha256: request.verdict.certificate.spkiSha256, certificate: request.verdict.certificate };
   switch (decision) {
     case 'cancel':
+    case 'check-again':
       return null;
     case 'connect-once':
       return { kind: 'connect-once', domain, key };
@@ -67,6 +66,7 @@ export function approvedPin(domain: string, verdict: TrustVerdict, decision: Tru
     approvedAt: at,
     approvedHow: decision === 'pin' ? 'pinned' : 'replaced',
     lastSeenAt: at,
+    mismatchSince: null,
   };
 }
 

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountId, ConnectionState, TrustDecision, TrustDecisionRequest } from '../../app/domain/account.js';
 import { XMPP_CLIENT_SERVICE, type Pin, type TrustVerdict } from '../../app/domain/trust.js';
+import type { CertificateSummary } from '../../app/domain/certificate.js';
 import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
 import { trustLogEntryFrom } from '../../app/domain/trust-log-entry.js';
 import type { TrustLogEntryV2 } from '../../app/domain/trust-records.js';
@@ -22,7 +23,9 @@ export const MAX_DECISIONS_PER_ATTEMPT = 3;
 export interface PinWriter {
   put(pin: Pin): Promise<void>;
   /** Records that the pinned key was seen again; false when no such pin exists. */
-  touch(domain: string, service: typeof XMPP_CLIENT_SERVICE, seenAt: string): Promise<boolean>;
+  touch(domain: string, service: typeof XMPP_CLIENT_SERVICE, seenAt: string, certificate: CertificateSummary): Promise<boolean>;
+  /** Records that the server presented another key than the pinned one (the first time is kept). */
+  markMismatch(domain: string, service: typeof XMPP_CLIENT_SERVICE, at: string): Promise<boolean>;
 }
 
 /** A verdict that verified: it carries the method (pkix, posh, pin or accepted-once) the session needs. */
@@ -47,6 +50,8 @@ export interface TrustDecisionFlowDeps {
   readonly onDecisionNeeded: (request: TrustDecisionRequest) => void;
   /** The main process's own confirmation of an answer that changes trust (pin, replace, connect once). */
   readonly confirm: ConfirmTrustChange;
+  /** Drops the remembered POSH answer for the domain, so "check again" asks its web site afresh. */
+  readonly forgetPosh: (domain: string) => Promise<void>;
   /** Question ids; unpredictable by default, so only the window that was asked can answer. */
   readonly requestIds?: () => string;
 }
@@ -109,6 +114,17 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
     return pin;
   };
 
+  /**
+   * Keeps the pin's record of the server up to date: seen now (and, for a pin made from a published fingerprint,
+   * the certificate that carries the key), or since when the server presents another key.
+   */
+  const notePinAgreement = async (verdict: TrustVerdict) => {
+    const at = deps.now().toISOString();
+    if (verdict.pin.status === 'none') return;
+    if (verdict.certificate.spkiSha256 === verdict.pin.pin.spkiSha256) await deps.pins.touch(deps.domain, XMPP_CLIENT_SERVICE, at, verdict.certificate);
+    else await deps.pins.markMismatch(deps.domain, XMPP_CLIENT_SERVICE, at);
+  };
+
   const establish = async (signal: AbortSignal): Promise<EstablishedConnection> => {
     for (let asked = 0; ; asked += 1) {
       const result = await deps.connectVerified({
@@ -121,10 +137,8 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
       const { verdict, connection } = result;
       lastVerdict = verdict;
       await log(verdict);
-      if (verdict.verified) {
-        if (verdict.method === 'pin') await deps.pins.touch(deps.domain, XMPP_CLIENT_SERVICE, deps.now().toISOString());
-        return { ...result, verdict };
-      }
+      await notePinAgreement(verdict);
+      if (verdict.verified) return { ...result, verdict };
       if (asked >= MAX_DECISIONS_PER_ATTEMPT) {
         connection.socket.destroy();
         throw new TrustCancelledError('The server kept presenting keys you had not approved; Hostproof stopped asking.');
@@ -134,6 +148,12 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
       if (decision === 'cancel') {
         connection.socket.destroy();
         throw new TrustCancelledError(`You chose not to connect to ${verdict.endpoint.host}. Nothing was sent to it.`);
+      }
+      if (decision === 'check-again') {
+        // Nothing is approved: the same rules run again on a new connection, with POSH fetched afresh.
+        connection.socket.destroy();
+        await deps.forgetPosh(deps.domain);
+        continue;
       }
       const pin = await apply(verdict, decision);
       // The server may have given up waiting while the user read the dialog. Then connect again: the new

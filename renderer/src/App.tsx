@@ -58,7 +58,7 @@ export function App() {
   } else if (view.kind === 'add-account') {
     content = <AccountForm onDone={(account) => openAccount(account.settings.id)} onCancel={() => setView({ kind: 'home' })} />;
   } else if (view.kind === 'trust-center') {
-    content = <TrustCenter />;
+    content = <TrustCenter onOpenAccount={(id) => openAccount(id, 'security')} />;
   } else if (view.kind === 'about') {
     content = <AboutPanel />;
   } else if (firstRun) {

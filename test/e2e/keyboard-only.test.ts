@@ -35,7 +35,7 @@ describe.runIf(available)('keyboard only, dark theme', () => {
     // The question: amber, Cancel focused, and readable in the dark theme.
     const dialog = decisionDialog(page);
     await dialog.waitFor({ timeout: UI_TIMEOUT });
-    expect(await dialog.locator('.dialog__body').getAttribute('data-reason')).toBe('delegated-host');
+    expect(await dialog.locator('[data-reason]').getAttribute('data-reason')).toBe('delegated-host');
     expect(await isFocused(dialog.getByRole('button', { name: 'Cancel' }))).toBe(true);
     const colours = await dialog.evaluate((element) => {
       const style = getComputedStyle(element);
@@ -46,7 +46,10 @@ describe.runIf(available)('keyboard only, dark theme', () => {
     expect(contrast(colours.text, colours.background)).toBeGreaterThanOrEqual(4.5);
     await harness.screenshot('trust-dialog-delegated-host-dark');
 
-    // Tab stays inside the dialog (focus trap) and reaches the pin action.
+    // Tab stays inside the dialog (focus trap) and reaches the risk disclosure, then the pin action behind it.
+    const risk = dialog.getByRole('button', { name: 'I understand the risk' });
+    await tabTo(page, risk, 20);
+    await keyboard.press('Enter');
     const pin = dialog.getByRole('button', { name: 'Pin this key for noposh.test' });
     await tabTo(page, pin, 20);
     expect(await showsFocusRing(page)).toBe(true);

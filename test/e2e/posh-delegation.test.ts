@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { password } from '../harness/app-world.js';
+import { screenshotBothThemes } from './support/both-themes.js';
 import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import { certificateSha256 } from './support/fingerprints.js';
 import { accountItem, addAccountThroughForm, decisionDialog, openTab, pageBadge, waitForStage, waitForText } from './support/ui.js';
@@ -41,17 +42,19 @@ describe.runIf(available)('a domain that delegates to its hosting provider by PO
     // The SRV answer is where the app went, but DNS is unauthenticated: the chain must say so in words.
     const srv = step('srv');
     expect(await srv.locator('.chain__label').textContent()).toContain(`hosting.test:${rig.world.prosody.starttlsPort}`);
-    expect(await srv.getByTestId('step-authentication').textContent()).toBe('not authenticated');
+    expect(await srv.getByTestId('step-meaning').textContent()).toBe('not authenticated: anyone on the network path can change it');
     expect(await step('certificate').locator('.chain__label').textContent()).toContain('hosting.test');
     expect(await step('posh').locator('.chain__label').textContent()).toContain('https://posh.test/.well-known/posh/xmpp-client.json');
     // The fingerprint that matched is the SHA-256 of the whole DER of the certificate the server presented.
     const fingerprint = step('fingerprint');
     expect(await fingerprint.textContent()).toContain(certificateSha256(rig.world.hosting.der));
-    expect(await fingerprint.getByTestId('step-authentication').textContent()).toBe('authenticated');
+    expect(await fingerprint.getByTestId('step-meaning').textContent()).toBe('proves');
+    // The provider's certificate alone does not name posh.test: it proves nothing until POSH vouches for it.
+    expect(await step('certificate').getByTestId('step-meaning').textContent()).toBe('does not prove');
 
     expect(await panel.getByTestId('posh-status').getAttribute('data-status')).toBe('verified');
     expect(await panel.getByTestId('certificate-names').textContent()).toContain('hosting.test');
-    await harness.screenshot('security-panel-delegation');
+    await screenshotBothThemes(harness, 'security-panel-delegation');
     expect(harness.pageErrors).toEqual([]);
   });
 

@@ -1,17 +1,32 @@
 /**
- * Dates as people read them, in the local time zone. Invalid timestamps (they come from the network or from
- * files) are shown as they are rather than as "Invalid Date".
+ * Dates as people read them (trust-ux.md "Everywhere": "30 Nov 2026, 20:29", "expires in 1 hour"), in the
+ * local time zone, day before month and a 24-hour clock whatever the system's locale, so every screen and
+ * every screenshot words a date the same way. Invalid timestamps (they come from the network or from files)
+ * are shown as they are rather than as "Invalid Date".
  */
-const dayFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+const LOCALE = 'en-GB';
+const dayFormat = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: 'short', day: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
   year: 'numeric',
   month: 'short',
   day: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
+  hourCycle: 'h23',
 });
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const longDayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const longDayFormat = new Intl.DateTimeFormat(LOCALE, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+const fullFormat = new Intl.DateTimeFormat(LOCALE, {
+  weekday: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});
 
 function parse(iso: string): Date | null {
   const time = Date.parse(iso);
@@ -30,6 +45,38 @@ export const formatDay = formatterOf(dayFormat);
 export const formatDateTime = formatterOf(dateTimeFormat);
 export const formatTime = formatterOf(timeFormat);
 export const formatLongDay = formatterOf(longDayFormat);
+
+/** The full value for a hover: every field, the seconds and the time zone, then the exact ISO text. */
+export function formatFull(iso: string): string {
+  const date = parse(iso);
+  return date ? `${fullFormat.format(date)} (${iso})` : iso;
+}
+
+const UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['year', 365 * 24 * 3600_000],
+  ['month', 30 * 24 * 3600_000],
+  ['day', 24 * 3600_000],
+  ['hour', 3600_000],
+  ['minute', 60_000],
+];
+
+/** "1 hour", "3 days": the largest whole unit, never raw seconds; "less than a minute" below that. */
+export function formatDuration(ms: number): string {
+  const abs = Math.abs(ms);
+  for (const [unit, size] of UNITS) {
+    const count = Math.floor(abs / size);
+    if (count >= 1) return `${count} ${unit}${count === 1 ? '' : 's'}`;
+  }
+  return 'less than a minute';
+}
+
+/** "in 1 hour" or "3 days ago", relative to `now`; the timestamp as it is when unreadable. */
+export function formatRelative(iso: string, now: number): string {
+  const date = parse(iso);
+  if (!date) return iso;
+  const delta = date.getTime() - now;
+  return delta >= 0 ? `in ${formatDuration(delta)}` : `${formatDuration(delta)} ago`;
+}
 
 /** The local calendar day of a timestamp, as a key for grouping messages ("" when unreadable). */
 export function localDayKey(iso: string): string {

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import type { CertificateSummary } from '../../../app/domain/certificate.js';
 import { labelledNames } from '../../../app/domain/certificate-names.js';
 import { Fingerprint } from '../common/Fingerprint.js';
-import { formatDateTime } from '../common/format-time.js';
+import { FingerprintCompare } from '../common/FingerprintCompare.js';
+import { Time } from '../common/Time.js';
 
 interface CertificateDetailsProps {
   readonly certificate: CertificateSummary;
@@ -37,9 +39,13 @@ export function CertificateDetails({ certificate, chain = [], headingLevel = 3 }
           {certificate.selfIssued ? <span className="note"> (self-signed: issued by itself)</span> : null}
         </dd>
         <dt>Valid from</dt>
-        <dd>{formatDateTime(certificate.notBefore)}</dd>
+        <dd>
+          <Time iso={certificate.notBefore} />
+        </dd>
         <dt>Valid until</dt>
-        <dd>{formatDateTime(certificate.notAfter)}</dd>
+        <dd data-testid="certificate-expiry">
+          <Time iso={certificate.notAfter} /> <Expiry iso={certificate.notAfter} />
+        </dd>
         <dt>Serial number</dt>
         <dd>
           <code>{certificate.serialNumber}</code>
@@ -49,6 +55,13 @@ export function CertificateDetails({ certificate, chain = [], headingLevel = 3 }
         <Fingerprint label="SHA-256 of the certificate" value={certificate.sha256} testId="fingerprint-certificate" />
         <Fingerprint label="SHA-256 of the public key" value={certificate.spkiSha256} testId="fingerprint-key" />
       </div>
+      <FingerprintCompare
+        subject="this server"
+        known={[
+          { what: 'the public key', value: certificate.spkiSha256 },
+          { what: 'the certificate', value: certificate.sha256 },
+        ]}
+      />
       {chain.length > 0 ? (
         <details className="chain-details">
           <summary>Certificate chain ({chain.length})</summary>
@@ -58,7 +71,7 @@ export function CertificateDetails({ certificate, chain = [], headingLevel = 3 }
                 <bdi>{link.subject}</bdi>
                 <span className="note">
                   {' '}
-                  issued by <bdi>{link.issuer}</bdi>, valid until {formatDateTime(link.notAfter)}
+                  issued by <bdi>{link.issuer}</bdi>, valid until <Time iso={link.notAfter} />
                 </span>
                 <Fingerprint label={`SHA-256 of certificate ${index + 1} in the chain`} value={link.sha256} />
               </li>
@@ -75,5 +88,17 @@ function NameItem({ kind, value }: { readonly kind: string; readonly value: stri
     <li>
       <bdi>{value}</bdi> <span className="note">({kind})</span>
     </li>
+  );
+}
+
+/** "(expires in 3 months)" or "(expired 2 days ago)": how far the end of validity is, in words. */
+function Expiry({ iso }: { readonly iso: string }) {
+  const [now] = useState(() => Date.now());
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return null;
+  return (
+    <span className={at < now ? 'note note--bad' : 'note'}>
+      ({at < now ? 'expired' : 'expires'} <Time iso={iso} as="relative" now={now} />)
+    </span>
   );
 }

@@ -1,22 +1,34 @@
 import { domainForPeople } from '../../../app/domain/address/domain-name.js';
 import { useCallback, useState } from 'react';
+import type { AccountView } from '../../../app/domain/account.js';
 import type { Pin } from '../../../app/domain/trust.js';
 import { useApi } from '../ApiContext.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
-import { Fingerprint } from '../common/Fingerprint.js';
-import { formatDateTime, formatDay } from '../common/format-time.js';
+import { ErrorText } from '../common/ErrorText.js';
 import { request } from '../common/ipc.js';
 import { useLoad } from '../common/use-load.js';
-import { certificateNames, listNames } from '../../../app/domain/certificate-names.js';
+import { AddPinForm } from './AddPinForm.js';
+import { PinItem } from './PinItem.js';
 
-/** Every key the user pinned, with where it came from; removing one asks first (trust-ux.md "Pin manager"). */
-export function PinManager() {
+interface PinManagerProps {
+  /** The accounts, to show which use each pin; none when not given. */
+  readonly accounts?: readonly AccountView[];
+  readonly onOpenAccount?: (accountId: string) => void;
+}
+
+/**
+ * Every key the user pinned, with where it came from, who uses it and whether the server still presents it;
+ * removing one asks first; a pin can be added from a published fingerprint (trust-ux.md "Pin manager").
+ */
+export function PinManager({ accounts = [], onOpenAccount }: PinManagerProps) {
   const api = useApi();
   const load = useCallback(() => api.listPins(), [api]);
   const { state, reload } = useLoad(load);
   const [removing, setRemoving] = useState<Pin | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [replaceError, setReplaceError] = useState<string | null>(null);
 
   const remove = async (pin: Pin) => {
     setBusy(true);
@@ -31,48 +43,50 @@ export function PinManager() {
     reload();
   };
 
+  // Replacing goes through the connection's own question (key changed → Replace the pinned key), which shows
+  // both keys side by side, asks for the typed domain and ends with the main process's own confirmation.
+  const replace = async (pin: Pin, account: AccountView) => {
+    setReplaceError(null);
+    const result = await request(() => api.connect({ accountId: account.settings.id }));
+    if (result.ok) setStatus(`Connecting ${account.settings.jid}: Hostproof shows the server's new key for ${domainForPeople(pin.domain)} so you can compare it.`);
+    else setReplaceError(result.message);
+  };
+
   return (
     <section className="panel" aria-labelledby="pins-heading" data-testid="pin-manager">
       <h2 id="pins-heading">Pinned keys</h2>
       <p className="note">
         A pin tells Hostproof to trust one server key for a domain even though no authority or POSH statement vouches for it.
       </p>
+      {status ? (
+        <p role="status" className="note">
+          {status}
+        </p>
+      ) : null}
+      <ErrorText message={replaceError} />
       {state.status === 'loading' ? <p role="status">Loading pins…</p> : null}
       {state.status === 'error' ? <p role="alert">Could not read the pins: {state.message}</p> : null}
       {state.status === 'ready' && state.value.length === 0 ? <p data-testid="pins-empty">You have not pinned any key.</p> : null}
       {state.status === 'ready' && state.value.length > 0 ? (
         <ul className="card-list">
           {state.value.map((pin) => (
-            <li key={`${pin.domain}|${pin.service}`} className="card" data-testid="pin-item">
-              <h3 className="card__title">
-                <bdi>{domainForPeople(pin.domain)}</bdi> <span className="note">({pin.service})</span>
-              </h3>
-              <Fingerprint label="SHA-256 of the pinned public key" value={pin.spkiSha256} />
-              <dl className="facts">
-                <dt>From a certificate for</dt>
-                <dd>
-                  <bdi>{listNames(certificateNames(pin.certificate), 6)}</bdi>
-                </dd>
-                <dt>Issued by</dt>
-                <dd>
-                  <bdi>{pin.certificate.issuer}</bdi>
-                </dd>
-                <dt>Certificate expires</dt>
-                <dd>{formatDateTime(pin.certificate.notAfter)}</dd>
-                <dt>Approved</dt>
-                <dd>
-                  {pin.approvedHow === 'replaced' ? 'Replaced an older pin' : 'Pinned'} by you on {formatDay(pin.approvedAt)}
-                </dd>
-                <dt>Last seen</dt>
-                <dd>{formatDateTime(pin.lastSeenAt)}</dd>
-              </dl>
-              <button type="button" className="button--danger" onClick={() => setRemoving(pin)}>
-                Remove pin for <bdi>{domainForPeople(pin.domain)}</bdi>
-              </button>
-            </li>
+            <PinItem
+              key={`${pin.domain}|${pin.service}`}
+              pin={pin}
+              accounts={accounts}
+              onOpenAccount={onOpenAccount}
+              onReplace={(p, account) => void replace(p, account)}
+              onRemove={setRemoving}
+            />
           ))}
         </ul>
       ) : null}
+      <AddPinForm
+        onAdded={(pin) => {
+          setStatus(`Pinned the key for ${domainForPeople(pin.domain)}. The first connection will verify by it.`);
+          reload();
+        }}
+      />
       {removing ? (
         <ConfirmDialog
           title={`Remove the pin for ${domainForPeople(removing.domain)}?`}

@@ -1,7 +1,7 @@
 import { domainForPeople } from '../../../app/domain/address/domain-name.js';
 import { useCallback, useState } from 'react';
 import { useApi } from '../ApiContext.js';
-import { formatDateTime } from '../common/format-time.js';
+import { Time } from '../common/Time.js';
 import { request } from '../common/ipc.js';
 import { useLoad } from '../common/use-load.js';
 
@@ -36,7 +36,7 @@ export function PoshCacheView() {
               <p>
                 Its web site listed {entry.fingerprints.length === 1 ? 'one certificate' : `${entry.fingerprints.length} certificates`}{' '}
                 for its chat service ({entry.format === 'seed' ? 'older seed format' : 'RFC 7711'}). Fetched{' '}
-                {formatDateTime(entry.fetchedAt)}; remembered until {formatDateTime(entry.expiresAt)}.
+                <Time iso={entry.fetchedAt} />; remembered until <Time iso={entry.expiresAt} /> (expires <Time iso={entry.expiresAt} as="relative" />).
               </p>
               <ul className="plain-list">
                 {entry.fingerprints.map((fp, index) => (

@@ -1,6 +1,7 @@
 import { domainForPeople } from '../../../app/domain/address/domain-name.js';
 import type { PoshResult, PoshStatus, PoshStepKind } from '../../../app/domain/trust.js';
-import { formatDateTime } from '../common/format-time.js';
+import { HumanText } from '../common/HumanText.js';
+import { Time } from '../common/Time.js';
 
 const STATUS_TEXT: Record<PoshStatus, string> = {
   verified: 'matched this certificate',
@@ -48,7 +49,8 @@ export function PoshLookups({ posh }: { readonly posh: PoshResult }) {
               <span className="note">
                 {' '}
                 {step.status === null ? 'no answer' : `HTTP ${step.status}`}, {STEP_TEXT[step.kind]}
-                {step.detail === '' ? '' : `: ${step.detail}`}
+                {step.detail === '' ? '' : ': '}
+                <HumanText text={step.detail} />
               </span>
             </li>
           ))}
@@ -59,7 +61,11 @@ export function PoshLookups({ posh }: { readonly posh: PoshResult }) {
           Matched {posh.match.hash.toUpperCase()} <code>{posh.match.fingerprint}</code> in <bdi>{posh.match.url}</bdi>
         </p>
       ) : null}
-      {posh.expires ? <p className="note">Can be reused until {formatDateTime(posh.expires)}.</p> : null}
+      {posh.expires ? (
+        <p className="note">
+          Can be reused until <Time iso={posh.expires} /> (<Time iso={posh.expires} as="relative" />).
+        </p>
+      ) : null}
     </section>
   );
 }

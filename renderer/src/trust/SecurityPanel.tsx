@@ -1,6 +1,7 @@
 import { domainWithALabel } from '../../../app/domain/address/domain-name.js';
 import type { AccountView } from '../../../app/domain/account.js';
-import { formatDateTime } from '../common/format-time.js';
+import { HumanText } from '../common/HumanText.js';
+import { Time } from '../common/Time.js';
 import { adviceFor } from './advice-text.js';
 import { CertificateDetails } from './CertificateDetails.js';
 import { DelegationChain } from './DelegationChain.js';
@@ -33,7 +34,7 @@ export function SecurityPanel({ account }: { readonly account: AccountView }) {
             <div className="verdict-head">
               <IdentityBadge verdict={verdict} />
               <span className="note">
-                Checked {formatDateTime(verdict.checkedAt)} at{' '}
+                Checked <Time iso={verdict.checkedAt} /> at{' '}
                 <bdi>
                   {verdict.endpoint.host}:{verdict.endpoint.port}
                 </bdi>{' '}
@@ -41,7 +42,7 @@ export function SecurityPanel({ account }: { readonly account: AccountView }) {
               </span>
             </div>
             <p className="verdict-summary" data-testid="verdict-summary">
-              {verdict.summary}
+              <HumanText text={verdict.summary} />
             </p>
             {warnings.length > 0 ? (
               <ul className="warnings" aria-label="Warnings" data-testid="verdict-warnings">
@@ -55,7 +56,7 @@ export function SecurityPanel({ account }: { readonly account: AccountView }) {
               {adviceFor(verdict)}
             </p>
             <h3 className="section-title">How Hostproof reached this server</h3>
-            <DelegationChain steps={verdict.delegation} />
+            <DelegationChain verdict={verdict} />
             <PoshLookups posh={verdict.posh} />
             <PkixDetails pkix={verdict.pkix} domain={domainWithALabel(verdict.domain)} />
             <CertificateDetails certificate={verdict.certificate} chain={verdict.chain} />

@@ -1,14 +1,19 @@
+import { useApi } from '../ApiContext.js';
+import { useAccounts } from '../accounts/use-accounts.js';
 import { ExtraCaManager } from './ExtraCaManager.js';
 import { PinManager } from './PinManager.js';
 import { PoshCacheView } from './PoshCacheView.js';
+import { TrustEvents } from './TrustEvents.js';
 
-/** Security state shared by all accounts: pinned keys, remembered POSH statements, added authorities. */
-export function TrustCenter() {
+/** Security state shared by all accounts: pinned keys, remembered POSH statements, added authorities, and one trust history. */
+export function TrustCenter({ onOpenAccount }: { readonly onOpenAccount?: (accountId: string) => void }) {
+  const { accounts } = useAccounts(useApi());
   return (
     <div className="trust-center" data-testid="trust-center">
-      <PinManager />
+      <PinManager accounts={accounts} {...(onOpenAccount ? { onOpenAccount } : {})} />
       <PoshCacheView />
       <ExtraCaManager />
+      <TrustEvents accounts={accounts} />
     </div>
   );
 }

@@ -1,14 +1,15 @@
 import { domainForPeople } from '../../../app/domain/address/domain-name.js';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import type { TrustDecision, TrustDecisionRequest } from '../../../app/domain/account.js';
 import { useApi } from '../ApiContext.js';
 import { Dialog } from '../common/Dialog.js';
+import { ErrorText } from '../common/ErrorText.js';
 import { request as send } from '../common/ipc.js';
 import { CertificateDetails } from './CertificateDetails.js';
-import { DelegationChain } from './DelegationChain.js';
+import { ChainStep, DelegationChain } from './DelegationChain.js';
 import { decisionLabel, decisionText, decisionTone } from './decision-text.js';
 import { ReplacePinConfirm } from './ReplacePinConfirm.js';
-import { ErrorText } from '../common/ErrorText.js';
+import { decidingStep } from './step-meaning.js';
 
 interface TrustDecisionDialogProps {
   readonly request: TrustDecisionRequest;
@@ -16,19 +17,28 @@ interface TrustDecisionDialogProps {
   readonly onDecided: (requestId: string, decision: TrustDecision) => void;
 }
 
+/** The answers that go past the warning; they sit behind "I understand the risk". */
+const OVERRIDES: readonly TrustDecision[] = ['connect-once', 'pin', 'replace-pin'];
+
 /**
- * The one modal in the trust flow (trust-ux.md): the server could not prove who it is, nothing has been sent
- * to it yet, and the user decides. Cancel is the default, focused action and what Escape does.
+ * The one modal in the trust flow (trust-ux.md, modelled on Chromium's certificate interstitial): a plain
+ * headline, the consequence in at most two sentences, the step that decided it, and one big safe button.
+ * Cancel is the primary, focused action and what Escape does; the overrides sit behind "I understand the risk",
+ * and a POSH mismatch has none at all (only Check again). Everything else is collapsed below.
  */
 export function TrustDecisionDialog({ request, onDecided }: TrustDecisionDialogProps) {
   const api = useApi();
+  const riskId = useId();
   const [step, setStep] = useState<'decide' | 'confirm-replace'>('decide');
+  const [riskOpen, setRiskOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // One answer at a time: a second click or Escape while the first is in flight must not send another.
   const inFlight = useRef(false);
   const { verdict } = request;
+  const domain = domainForPeople(verdict.domain);
   const text = decisionText(request);
+  const deciding = decidingStep(verdict);
 
   const decide = useCallback(
     async (decision: TrustDecision) => {
@@ -50,7 +60,7 @@ export function TrustDecisionDialog({ request, onDecided }: TrustDecisionDialogP
   if (step === 'confirm-replace') {
     return (
       <ReplacePinConfirm
-        domain={domainForPeople(verdict.domain)}
+        domain={domain}
         previousPin={request.previousPin}
         presented={verdict.certificate}
         busy={busy}
@@ -62,6 +72,7 @@ export function TrustDecisionDialog({ request, onDecided }: TrustDecisionDialogP
   }
 
   const offered = (decision: TrustDecision) => request.choices.includes(decision);
+  const overrides = OVERRIDES.filter(offered);
   return (
     <Dialog
       role="alertdialog"
@@ -69,40 +80,78 @@ export function TrustDecisionDialog({ request, onDecided }: TrustDecisionDialogP
       title={text.headline}
       description={
         <>
-          <p data-testid="decision-paragraph">{text.paragraph}</p>
+          <p className="decision__consequence" data-testid="decision-consequence">
+            {text.consequence}
+          </p>
           <p className="note">Nothing has been sent to this server yet, not even your user name.</p>
         </>
       }
       onCancel={cancel}
       testId="trust-decision-dialog"
     >
-      <div className="dialog__body" data-reason={verdict.verified ? 'verified' : verdict.undecided}>
-        <section aria-label="How Hostproof got here">
-          <h3 className="section-title">How Hostproof got here</h3>
-          <DelegationChain steps={verdict.delegation} />
-        </section>
-        <CertificateDetails certificate={verdict.certificate} chain={verdict.chain} />
-      </div>
-      <ErrorText message={error} />
-      <div className="dialog__actions">
-        <button type="button" data-autofocus data-decision="cancel" onClick={cancel} disabled={busy}>
-          {decisionLabel('cancel', domainForPeople(verdict.domain))}
-        </button>
-        {offered('connect-once') ? (
-          <button type="button" data-decision="connect-once" onClick={() => void decide('connect-once')} disabled={busy}>
-            {decisionLabel('connect-once', domainForPeople(verdict.domain))}
-          </button>
+      <div className="decision" data-reason={verdict.verified ? 'verified' : verdict.undecided}>
+        {deciding ? (
+          <section className="decision__deciding" aria-label="What decided it" data-testid="deciding-step">
+            <h3 className="section-title">What decided it</h3>
+            <ChainStep step={deciding} verdict={verdict} as="div" />
+          </section>
         ) : null}
-        {offered('pin') ? (
-          <button type="button" data-decision="pin" onClick={() => void decide('pin')} disabled={busy}>
-            {decisionLabel('pin', domainForPeople(verdict.domain))}
-          </button>
+        {text.contact ? (
+          <p className="decision__contact" data-testid="decision-contact">
+            {text.contact}
+          </p>
         ) : null}
-        {offered('replace-pin') ? (
-          <button type="button" className="button--danger" data-decision="replace-pin" onClick={() => setStep('confirm-replace')} disabled={busy}>
-            {decisionLabel('replace-pin', domainForPeople(verdict.domain))}
+        <ErrorText message={error} />
+        <div className="dialog__actions decision__actions">
+          <button type="button" className="button--primary" data-autofocus data-decision="cancel" onClick={cancel} disabled={busy}>
+            {decisionLabel('cancel', domain)}
           </button>
+          {offered('check-again') ? (
+            <button type="button" data-decision="check-again" onClick={() => void decide('check-again')} disabled={busy}>
+              {decisionLabel('check-again', domain)}
+            </button>
+          ) : null}
+          {overrides.length > 0 ? (
+            <button type="button" className="button--link" aria-expanded={riskOpen} aria-controls={riskId} onClick={() => setRiskOpen((open) => !open)}>
+              I understand the risk
+            </button>
+          ) : null}
+        </div>
+        {overrides.length > 0 && riskOpen ? (
+          <div id={riskId} className="decision__risk" data-testid="risk-actions">
+            <p className="note">{text.explanation}</p>
+            <div className="dialog__actions">
+              {offered('connect-once') ? (
+                <button type="button" data-decision="connect-once" onClick={() => void decide('connect-once')} disabled={busy}>
+                  {decisionLabel('connect-once', domain)}
+                </button>
+              ) : null}
+              {offered('pin') ? (
+                <button type="button" data-decision="pin" onClick={() => void decide('pin')} disabled={busy}>
+                  {decisionLabel('pin', domain)}
+                </button>
+              ) : null}
+              {offered('replace-pin') ? (
+                <button type="button" className="button--danger" data-decision="replace-pin" onClick={() => setStep('confirm-replace')} disabled={busy}>
+                  {decisionLabel('replace-pin', domain)}
+                </button>
+              ) : null}
+            </div>
+          </div>
         ) : null}
+        {overrides.length === 0 && text.explanation !== '' ? (
+          <p className="note" data-testid="decision-explanation">
+            {text.explanation}
+          </p>
+        ) : null}
+        <details className="disclosure" data-testid="chain-disclosure">
+          <summary>How Hostproof reached this server</summary>
+          <DelegationChain verdict={verdict} />
+        </details>
+        <details className="disclosure" data-testid="certificate-disclosure">
+          <summary>The certificate and its fingerprints</summary>
+          <CertificateDetails certificate={verdict.certificate} chain={verdict.chain} />
+        </details>
       </div>
     </Dialog>
   );

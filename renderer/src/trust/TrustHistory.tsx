@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import type { TrustLogEntry } from '../../../app/domain/trust-records.js';
 import { useApi } from '../ApiContext.js';
-import { formatDateTime } from '../common/format-time.js';
+import { HumanText } from '../common/HumanText.js';
+import { Time } from '../common/Time.js';
 import { groupFingerprint } from '../../../app/domain/fingerprint-groups.js';
 import { useLoad } from '../common/use-load.js';
 import { logDecision, logResult, logWhy, WHY_NOT_RECORDED } from './trust-log-text.js';
@@ -42,7 +43,9 @@ export function TrustHistory({ accountId }: { readonly accountId: string }) {
             <tbody>
               {[...state.value].reverse().map((entry, index) => (
                 <tr key={`${entry.at}-${index}`} data-testid="trust-log-row">
-                  <td>{formatDateTime(entry.at)}</td>
+                  <td>
+                    <Time iso={entry.at} />
+                  </td>
                   <td>
                     <bdi>
                       {entry.host}:{entry.port}
@@ -73,7 +76,9 @@ function LogEntryWhy({ entry }: { readonly entry: TrustLogEntry }) {
   if (why === null) return <p className="history__why note">{WHY_NOT_RECORDED}</p>;
   return (
     <div className="history__why" data-testid="trust-log-why">
-      <p className="history__summary">{why.summary}</p>
+      <p className="history__summary">
+        <HumanText text={why.summary} />
+      </p>
       {why.warnings.length > 0 ? (
         <ul className="warnings" aria-label="Warnings" data-testid="trust-log-warnings">
           {why.warnings.map((warning) => (

@@ -6,7 +6,12 @@ import { certificateNames, listNames } from '../../../app/domain/certificate-nam
 
 export interface DecisionText {
   readonly headline: string;
-  readonly paragraph: string;
+  /** At most two sentences, consequence first: what an attacker could do, then why this case happened. */
+  readonly consequence: string;
+  /** The longer explanation, for those who read on. */
+  readonly explanation: string;
+  /** Whom to contact, when only they can fix it (a POSH mismatch); null otherwise. */
+  readonly contact: string | null;
 }
 
 /** The server the app dialled, named by its host when that differs from the domain. */
@@ -40,9 +45,9 @@ function certificateProblem(verdict: TrustVerdict): string {
 }
 
 /**
- * Headline and paragraph for each undecided reason (trust-ux.md): plain words, what happened, what an attacker
- * could do if this is not legitimate, and what to check before going ahead. Names inside come from the network
- * and are rendered as text.
+ * The words for each undecided reason (trust-ux.md): a plain headline, then at most two sentences with the
+ * consequence first (what an attacker could do) and the cause second, then the longer explanation. Names
+ * inside come from the network and are rendered as text.
  */
 export function decisionText(request: TrustDecisionRequest): DecisionText {
   const { verdict, previousPin } = request;
@@ -54,47 +59,59 @@ export function decisionText(request: TrustDecisionRequest): DecisionText {
     case 'delegated-host':
       return {
         headline: `${server} could not prove it is the server for ${domain}`,
-        paragraph:
-          `Its certificate is valid, but for ${names}, not for ${domain}. Many domains are hosted by a provider, ` +
-          `and a domain proves that with a POSH statement on its own web site; ${domain} has none that vouches for ` +
-          `this server. ${whereFrom(verdict)} Someone who can alter your DNS answers (on public Wi-Fi, for example) ` +
-          `could send you to their own server with a perfectly valid certificate for their own name, then read your ` +
-          `password and every message. Go ahead only if you know ${domain} is hosted by ${names}.`,
+        consequence:
+          `Someone who can alter your DNS answers (on public Wi-Fi, for example) could send you to their own server and ` +
+          `read your password and every message. This server's certificate is valid, but for ${names}, not for ${domain}, ` +
+          `and ${domain} publishes no POSH statement that vouches for it.`,
+        explanation:
+          `Many domains are hosted by a provider, and a domain proves that with a POSH statement on its own web site. ` +
+          `${whereFrom(verdict)} Go ahead only if you know ${domain} is hosted by ${names}.`,
+        contact: null,
       };
     case 'untrusted-certificate':
       return {
         headline: `${server} could not prove it is the server for ${domain}`,
-        paragraph:
-          `The certificate it presented ${certificateProblem(verdict)}, so nothing shows that this server belongs to ` +
-          `${domain}. ${whereFrom(verdict)} An attacker between you and the server could present a certificate just ` +
-          `like this one and read your password and every message. If the people who run ${domain} gave you a ` +
-          `fingerprint, compare it with the ones below before you pin this key.`,
+        consequence:
+          `An attacker between you and the server could present a certificate just like this one and read your password ` +
+          `and every message. The certificate it presented ${certificateProblem(verdict)}, so nothing shows that this ` +
+          `server belongs to ${domain}.`,
+        explanation:
+          `${whereFrom(verdict)} If the people who run ${domain} gave you a fingerprint, paste it under "The certificate" ` +
+          `to compare before you pin this key.`,
+        contact: null,
       };
     case 'key-changed': {
       const when = previousPin ? ` on ${formatDay(previousPin.approvedAt)}` : '';
       return {
         headline: `The key of ${domain}'s server has changed since you pinned it`,
-        paragraph:
-          `You pinned a key for ${domain}${when}. ${server} presented a different key, and neither a trusted ` +
-          `authority nor ${domain}'s POSH statement vouches for it. A server may change its key, but this is also ` +
-          `exactly what an attacker who intercepts your connection looks like: they could read your password and ` +
-          `every message. Cancel unless the people who run ${domain} told you the key changed and the new ` +
-          `fingerprint below is the one they gave you.`,
+        consequence:
+          `This is exactly what an attacker who intercepts your connection looks like: they could read your password and ` +
+          `every message. You pinned another key for ${domain}${when}, and neither a trusted authority nor ${domain}'s POSH ` +
+          `statement vouches for the new one.`,
+        explanation:
+          `A server may change its key. Cancel unless the people who run ${domain} told you the key changed and the new ` +
+          `fingerprint is the one they gave you.`,
+        contact: null,
       };
     }
-    case 'posh-mismatch':
+    case 'posh-mismatch': {
+      const url = verdict.posh.steps[0]?.url ?? `https://${verdict.domain}/.well-known/posh/xmpp-client.json`;
       return {
         headline: `${domain} says ${serverName(verdict, false)} is not its server`,
-        paragraph:
-          `${domain} published on its own web site, over HTTPS, which certificates its chat service uses, and the one ` +
-          `${serverName(verdict, false)} presented is not among them. The domain's own statement contradicts this server. That can happen briefly ` +
-          `while a provider changes certificates, but it is also what an attacker who redirected your connection ` +
-          `would cause: they could read your password and every message. Cancel and try again later, or ask the ` +
-          `people who run ${domain}.`,
+        consequence:
+          `Someone who redirected your connection would cause exactly this, and could read your password and every message. ` +
+          `${domain} lists on its own web site, over HTTPS, the certificates its chat service uses, and this one is not among them.`,
+        explanation:
+          `The domain's own statement contradicts this server, so Hostproof offers no way past it. It can happen briefly ` +
+          `while a provider changes certificates: check again in a few minutes.`,
+        contact:
+          `If it persists, contact the people who run ${domain} (whoever manages its web site, which publishes ${url}) ` +
+          `and tell them their POSH statement does not list the certificate of ${serverName(verdict, false)}.`,
       };
+    }
     case null:
       // A verified verdict never reaches the dialog; say so plainly rather than invent a warning.
-      return { headline: `${domain} is verified`, paragraph: verdict.summary };
+      return { headline: `${domain} is verified`, consequence: verdict.summary, explanation: '', contact: null };
   }
 }
 
@@ -109,6 +126,8 @@ export function decisionLabel(decision: TrustDecision, domain: string): string {
       return `Pin this key for ${domain}`;
     case 'replace-pin':
       return 'Replace the pinned key';
+    case 'check-again':
+      return 'Check again';
   }
 }
 

@@ -22,6 +22,7 @@ const DECISION: Record<TrustDecision, string> = {
   'connect-once': 'You connected once',
   pin: 'You pinned the key',
   'replace-pin': 'You replaced the pinned key',
+  'check-again': 'You asked to check again',
 };
 
 export function logResult(entry: TrustLogEntry): string {

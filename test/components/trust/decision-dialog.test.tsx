@@ -29,58 +29,91 @@ const CASES = [
     reason: 'delegated-host',
     request: decisionRequest(DELEGATED_HOST_VERDICT),
     headline: 'hosting.example.net could not prove it is the server for example.com',
-    paragraph: [/valid, but for hosting\.example\.net and xmpp\.hosting\.example\.net, not for example\.com/, /POSH/, /read your password/],
-    actions: ['Cancel', 'Connect once', 'Pin this key for example.com'],
+    consequence: [/^Someone who can alter your DNS answers .* read your password/, /valid, but for hosting\.example\.net and xmpp\.hosting\.example\.net, not for example\.com/, /POSH/],
+    deciding: 'certificate',
+    overrides: ['Connect once', 'Pin this key for example.com'],
+    safe: ['Cancel'],
     tone: 'dialog--warning',
   },
   {
     reason: 'untrusted-certificate',
     request: decisionRequest(UNTRUSTED_VERDICT),
     headline: 'The server at im.example.com:5222 could not prove it is the server for im.example.com',
-    paragraph: [/self-signed/, /attacker/, /compare it with the ones below/],
-    actions: ['Cancel', 'Connect once', 'Pin this key for im.example.com'],
+    consequence: [/^An attacker .* read your password/, /self-signed/],
+    deciding: 'certificate',
+    overrides: ['Connect once', 'Pin this key for im.example.com'],
+    safe: ['Cancel'],
     tone: 'dialog--warning',
   },
   {
     reason: 'key-changed',
     request: decisionRequest(KEY_CHANGED_VERDICT),
     headline: "The key of im.example.com's server has changed since you pinned it",
-    paragraph: [/You pinned a key for im\.example\.com on .*2012/, /attacker/, /Cancel unless/],
-    actions: ['Cancel', 'Connect once', 'Replace the pinned key'],
+    consequence: [/^This is exactly what an attacker .* read your password/, /You pinned another key for im\.example\.com on .*2012/],
+    deciding: 'pin',
+    overrides: ['Connect once', 'Replace the pinned key'],
+    safe: ['Cancel'],
     tone: 'dialog--danger',
   },
   {
     reason: 'posh-mismatch',
     request: decisionRequest(POSH_MISMATCH_VERDICT),
     headline: 'example.com says hosting.example.net is not its server',
-    paragraph: [/published on its own web site/, /contradicts this server/, /attacker/],
-    actions: ['Cancel', 'Connect once', 'Pin this key for example.com'],
+    consequence: [/^Someone who redirected your connection .* read your password/, /on its own web site/],
+    deciding: 'posh',
+    overrides: [],
+    safe: ['Cancel', 'Check again'],
     tone: 'dialog--danger',
   },
 ] as const;
 
+/** At most two sentences (trust-ux.md); dots inside names like "example.com" do not end one. */
+function sentences(text: string): number {
+  return text.split(/[.!?](?:\s|$)/).filter((part) => part.trim() !== '').length;
+}
+
 describe('<TrustDecisionDialog>', () => {
-  describe.each(CASES)('for $reason', ({ request, headline, paragraph, actions, tone }) => {
-    it('shows a tailored headline and paragraph, says nothing was sent, and labels the dialog with them', () => {
+  describe.each(CASES)('for $reason', ({ request, headline, consequence, deciding, overrides, safe, tone }) => {
+    it('shows a plain headline, then at most two sentences with the consequence first, and says nothing was sent', () => {
       const { dialog } = open(request);
       expect(within(dialog).getByRole('heading', { level: 2 }).textContent).toBe(headline);
-      const text = screen.getByTestId('decision-paragraph').textContent ?? '';
-      for (const pattern of paragraph) expect(text).toMatch(pattern);
+      const text = screen.getByTestId('decision-consequence').textContent ?? '';
+      for (const pattern of consequence) expect(text).toMatch(pattern);
+      expect(sentences(text)).toBeLessThanOrEqual(2);
       expect(dialog.textContent).toContain('Nothing has been sent to this server yet, not even your user name.');
       expect(dialog.getAttribute('aria-modal')).toBe('true');
       expect(document.getElementById(dialog.getAttribute('aria-labelledby') ?? '')?.textContent).toBe(headline);
       expect(dialog.className).toContain(tone);
     });
 
-    it('offers Cancel first and focused, then the other actions', () => {
+    it('shows the deciding step above the actions, and keeps the chain and the certificate collapsed', () => {
       const { dialog } = open(request);
-      expect(actionLabels(dialog)).toEqual(actions);
+      const decidingStep = within(screen.getByTestId('deciding-step')).getByTestId('delegation-step');
+      expect(decidingStep.dataset.kind).toBe(deciding);
+      const cancel = within(dialog).getByRole('button', { name: 'Cancel' });
+      expect(screen.getByTestId('deciding-step').compareDocumentPosition(cancel) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      for (const id of ['chain-disclosure', 'certificate-disclosure']) expect((screen.getByTestId(id) as HTMLDetailsElement).open).toBe(false);
+    });
+
+    it('offers Cancel as the filled, focused primary; the overrides only behind "I understand the risk"', () => {
+      const { dialog } = open(request);
+      expect(actionLabels(dialog)).toEqual(safe);
       expect(document.activeElement?.textContent).toBe('Cancel');
+      expect(document.activeElement?.className).toContain('button--primary');
+      const disclosure = within(dialog).queryByRole('button', { name: 'I understand the risk' });
+      if (overrides.length === 0) {
+        expect(disclosure).toBeNull();
+        return;
+      }
+      expect(disclosure?.getAttribute('aria-expanded')).toBe('false');
+      fireEvent.click(disclosure as HTMLElement);
+      expect(disclosure?.getAttribute('aria-expanded')).toBe('true');
+      expect(actionLabels(dialog)).toEqual([...safe, ...overrides]);
     });
 
     it('shows the delegation story and the certificate summary', () => {
       const { dialog } = open(request);
-      const steps = within(dialog).getAllByTestId('delegation-step');
+      const steps = within(screen.getByTestId('delegation-chain')).getAllByTestId('delegation-step');
       expect(steps.map((s) => s.dataset.kind)).toEqual(request.verdict.delegation.map((s) => s.kind));
       const fingerprints = within(dialog).getByTestId('certificate-details');
       expect(within(fingerprints).getByTestId('fingerprint-certificate').querySelector('code')?.dataset.value).toBe(request.verdict.certificate.sha256);
@@ -95,9 +128,14 @@ describe('<TrustDecisionDialog>', () => {
     });
   });
 
+  function takeTheRisk() {
+    fireEvent.click(screen.getByRole('button', { name: 'I understand the risk' }));
+  }
+
   it('sends "connect-once" for Connect once', async () => {
     const request = decisionRequest(DELEGATED_HOST_VERDICT);
     const { fake, decided } = open(request);
+    takeTheRisk();
     fireEvent.click(screen.getByRole('button', { name: 'Connect once' }));
     await waitFor(() => expect(decided).toEqual([[request.requestId, 'connect-once']]));
     expect(fake.callsOf('decideTrust')).toEqual([{ requestId: request.requestId, decision: 'connect-once' }]);
@@ -106,8 +144,27 @@ describe('<TrustDecisionDialog>', () => {
   it('sends "pin" for Pin this key', async () => {
     const request = decisionRequest(UNTRUSTED_VERDICT);
     const { fake } = open(request);
+    takeTheRisk();
     fireEvent.click(screen.getByRole('button', { name: 'Pin this key for im.example.com' }));
     await waitFor(() => expect(fake.callsOf('decideTrust')).toEqual([{ requestId: request.requestId, decision: 'pin' }]));
+  });
+
+  describe('a POSH mismatch', () => {
+    const request = decisionRequest(POSH_MISMATCH_VERDICT);
+
+    it('has no override anywhere in the dialog, and says whom to contact', () => {
+      const { dialog } = open(request);
+      const labels = within(dialog).getAllByRole('button').map((b) => b.textContent ?? '');
+      for (const forbidden of [/Connect once/, /Pin this key/, /Replace/, /understand the risk/]) expect(labels.some((l) => forbidden.test(l))).toBe(false);
+      expect(screen.getByTestId('decision-contact').textContent).toMatch(/contact the people who run example\.com .*https:\/\/example\.com\/\.well-known\/posh\/xmpp-client\.json/);
+    });
+
+    it('"Check again" sends check-again', async () => {
+      const { fake, decided } = open(request);
+      fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+      await waitFor(() => expect(decided).toEqual([[request.requestId, 'check-again']]));
+      expect(fake.callsOf('decideTrust')).toEqual([{ requestId: request.requestId, decision: 'check-again' }]);
+    });
   });
 
   it('keeps Tab inside the dialog', () => {
@@ -127,6 +184,7 @@ describe('<TrustDecisionDialog>', () => {
     const fake = fakeApi({ decideTrust: () => ({ ok: false, error: { code: 'failed', message: 'That request has expired.' } }) });
     const decided: string[] = [];
     renderWithApi(<TrustDecisionDialog request={request} onDecided={(id) => decided.push(id)} />, fake.api);
+    fireEvent.click(screen.getByRole('button', { name: 'I understand the risk' }));
     fireEvent.click(screen.getByRole('button', { name: 'Connect once' }));
     expect((await screen.findByRole('alert')).textContent).toContain('That request has expired.');
     expect(decided).toEqual([]);
@@ -135,9 +193,14 @@ describe('<TrustDecisionDialog>', () => {
   describe('key changed: the second confirmation', () => {
     const request = decisionRequest(KEY_CHANGED_VERDICT);
 
+    function askToReplace() {
+      fireEvent.click(screen.getByRole('button', { name: 'I understand the risk' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Replace the pinned key' }));
+    }
+
     it('does not replace on the first click, and shows old and new fingerprints side by side', () => {
       const { fake } = open(request);
-      fireEvent.click(screen.getByRole('button', { name: 'Replace the pinned key' }));
+      askToReplace();
       expect(fake.callsOf('decideTrust')).toEqual([]);
       const confirm = screen.getByTestId('replace-pin-confirm');
       const oldSide = within(confirm).getByTestId('old-key');
@@ -148,18 +211,42 @@ describe('<TrustDecisionDialog>', () => {
       expect(document.activeElement?.textContent).toBe('Go back');
     });
 
-    it('sends "replace-pin" only after the second confirmation', async () => {
-      const { fake, decided } = open(request);
-      fireEvent.click(screen.getByRole('button', { name: 'Replace the pinned key' }));
+    it('highlights the groups in which the two keys differ, in either format', () => {
+      open(request);
+      askToReplace();
       const confirm = screen.getByTestId('replace-pin-confirm');
-      fireEvent.click(within(confirm).getByRole('button', { name: 'Replace the pinned key' }));
+      const marked = (side: string) => [...within(confirm).getByTestId(side).querySelectorAll('.fingerprint')][0]?.querySelectorAll('mark') ?? [];
+      const hexGroups = marked('old-key').length;
+      expect(hexGroups).toBeGreaterThan(0);
+      expect(marked('new-key').length).toBe(hexGroups);
+      fireEvent.click(within(within(confirm).getByTestId('new-key')).getAllByRole('button', { name: 'Base64' })[0] as HTMLElement);
+      // Both sides switch together, so the highlighted groups still line up.
+      expect(within(confirm).getByTestId('old-key').querySelector('code')?.dataset.format).toBe('base64');
+      expect(marked('old-key').length).toBe(marked('new-key').length);
+      expect(screen.getByTestId('differing-count').textContent).toMatch(/differ in (\d+ of 11 groups|every group)/);
+    });
+
+    it('sends "replace-pin" only after the domain is typed', async () => {
+      const { fake, decided } = open(request);
+      askToReplace();
+      const confirm = screen.getByTestId('replace-pin-confirm');
+      const replace = within(confirm).getByRole('button', { name: 'Replace the pinned key' }) as HTMLButtonElement;
+      expect(replace.disabled).toBe(true);
+      const typed = within(confirm).getByLabelText(/To replace the pin, type/);
+      fireEvent.change(typed, { target: { value: 'im.example.co' } });
+      expect(replace.disabled).toBe(true);
+      fireEvent.click(replace);
+      expect(fake.callsOf('decideTrust')).toEqual([]);
+      fireEvent.change(typed, { target: { value: ' IM.Example.com ' } });
+      expect(replace.disabled).toBe(false);
+      fireEvent.click(replace);
       await waitFor(() => expect(decided).toEqual([[request.requestId, 'replace-pin']]));
       expect(fake.callsOf('decideTrust')).toEqual([{ requestId: request.requestId, decision: 'replace-pin' }]);
     });
 
     it('goes back with Escape, with Cancel focused again, and a second Escape cancels', async () => {
       const { fake, decided } = open(request);
-      fireEvent.click(screen.getByRole('button', { name: 'Replace the pinned key' }));
+      askToReplace();
       fireEvent.keyDown(screen.getByTestId('replace-pin-confirm'), { key: 'Escape' });
       expect(screen.queryByTestId('replace-pin-confirm')).toBeNull();
       expect(fake.callsOf('decideTrust')).toEqual([]);

@@ -55,6 +55,7 @@ describe('<TrustDecisionHost>', () => {
     fake.emit('trustDecisionNeeded', decisionRequest(KEY_CHANGED_VERDICT, 'second'));
     expect(screen.getAllByRole('alertdialog')).toHaveLength(1);
     expect(screen.getByRole('alertdialog').textContent).toContain('could not prove it is the server for example.com');
+    fireEvent.click(screen.getByRole('button', { name: 'I understand the risk' }));
     fireEvent.click(screen.getByRole('button', { name: 'Connect once' }));
     await waitFor(() => expect(screen.getByRole('alertdialog').textContent).toContain('has changed since you pinned it'));
     expect(fake.callsOf('decideTrust')).toEqual([{ requestId: 'first', decision: 'connect-once' }]);

@@ -1,10 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ok } from '../../../app/ipc/result.js';
 import { SecurityPanel } from '../../../renderer/src/trust/SecurityPanel.js';
 import { accountView } from '../fixtures/accounts.js';
 import { fakeApi } from '../fixtures/fake-api.js';
-import { DELEGATED_HOST_VERDICT, POSH_DELEGATED_VERDICT, POSH_SEED_SHA1_VERDICT, RFC_URL, SEED_URL } from '../fixtures/verdicts.js';
+import { DELEGATED_HOST_VERDICT, PINNED_VERDICT, POSH_DELEGATED_VERDICT, POSH_SEED_SHA1_VERDICT, RFC_URL, SEED_URL } from '../fixtures/verdicts.js';
 import { renderWithApi } from '../render-with-api.js';
 
 function show(verdict = POSH_DELEGATED_VERDICT) {
@@ -20,7 +20,16 @@ describe('<SecurityPanel>', () => {
     expect(screen.getByTestId('verdict-summary').textContent).toBe('example.com delegates its chat service to hosting.example.net (proved by POSH).');
   });
 
-  it('shows the delegation chain as a vertical list with the SRV step marked "not authenticated"', () => {
+  it('shows the dates inside the engine\'s words in human form, never as ISO text, and no seconds', () => {
+    const panel = show(PINNED_VERDICT);
+    expect(PINNED_VERDICT.summary).toMatch(/\d{4}-\d{2}-\d{2}/);
+    const summary = screen.getByTestId('verdict-summary');
+    expect(summary.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(summary.querySelector('time')?.getAttribute('title')).toMatch(/\d{4}/);
+    expect(within(panel).getByTestId('delegation-chain').textContent).not.toMatch(/\d{4}-\d{2}-\d{2}T|\d+ s\b/);
+  });
+
+  it('shows the delegation chain as a vertical list, each step labelled by what it proves, the SRV step "not authenticated"', () => {
     show();
     const chain = screen.getByTestId('delegation-chain');
     expect(chain.tagName).toBe('OL');
@@ -28,9 +37,22 @@ describe('<SecurityPanel>', () => {
     expect(steps.map((s) => s.dataset.kind)).toEqual(['domain', 'srv', 'certificate', 'posh', 'fingerprint']);
     const srv = steps.find((s) => s.dataset.kind === 'srv');
     expect(srv?.textContent).toContain('The DNS (SRV) record pointed to hosting.example.net:5222');
-    expect(within(srv as HTMLElement).getByTestId('step-authentication').textContent).toBe('not authenticated');
-    const others = steps.filter((s) => s.dataset.kind !== 'srv');
-    for (const step of others) expect(within(step).getByTestId('step-authentication').textContent).toBe('authenticated');
+    expect(within(srv as HTMLElement).getByTestId('step-meaning').textContent).toBe(
+      'not authenticated: anyone on the network path can change it',
+    );
+    // POSH vouched for the certificate: the certificate itself proves nothing (no authority names example.com).
+    const meaning = (kind: string) => steps.find((s) => s.dataset.kind === kind)?.dataset.meaning;
+    expect([meaning('domain'), meaning('certificate'), meaning('posh'), meaning('fingerprint')]).toEqual(['start', 'does-not-prove', 'proves', 'proves']);
+    expect(screen.getByTestId('delegation-chain').textContent).not.toMatch(/\bauthenticated\b(?!:)/);
+  });
+
+  it('never labels a step that does not vouch for the domain as proving it', () => {
+    show(DELEGATED_HOST_VERDICT);
+    const steps = within(screen.getByTestId('delegation-chain')).getAllByTestId('delegation-step');
+    // A trusted certificate for another name, and an HTTPS 404 for POSH: answers, but no proof for example.com.
+    const labels = steps.filter((s) => s.dataset.kind === 'certificate' || s.dataset.kind === 'posh').map((s) => within(s).getByTestId('step-meaning').textContent);
+    expect(labels.length).toBeGreaterThan(1);
+    for (const label of labels) expect(label).toBe('does not prove');
   });
 
   it('lists each POSH URL asked with its result', () => {
@@ -54,7 +76,10 @@ describe('<SecurityPanel>', () => {
     expect(names).toContain('hosting.example.net');
     expect(names).toContain('xmpp.hosting.example.net');
     expect(within(cert).getByTestId('certificate-issuer').textContent).toContain('CN=Example Trusted Root CA');
-    expect(within(cert).getByTestId('fingerprint-certificate').textContent).toContain('blxL FlPE rNWc');
+    const certificateFp = within(cert).getByTestId('fingerprint-certificate');
+    expect(certificateFp.querySelector('code')?.textContent).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    fireEvent.click(within(certificateFp).getByRole('button', { name: 'Base64' }));
+    expect(certificateFp.querySelector('code')?.textContent).toContain('blxL FlPE rNWc');
     expect(within(cert).getByRole('button', { name: 'Copy SHA-256 of the public key' })).toBeTruthy();
     expect(within(cert).getByTestId('certificate-chain').querySelectorAll('li')).toHaveLength(2);
   });

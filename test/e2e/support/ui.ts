@@ -11,6 +11,12 @@ export const UI_TIMEOUT = 20_000;
 export const accountPage = (page: Page): Locator => page.getByTestId('account-page');
 export const pageBadge = (page: Page): Locator => accountPage(page).locator('.account-page__header').getByTestId('identity-badge');
 export const decisionDialog = (page: Page): Locator => page.getByTestId('trust-decision-dialog');
+
+/** Opens the decision dialog's "I understand the risk" disclosure, behind which the overrides sit. */
+export async function takeTheRisk(dialog: Locator): Promise<void> {
+  await dialog.getByRole('button', { name: 'I understand the risk' }).click();
+  await dialog.getByTestId('risk-actions').waitFor();
+}
 export const accountItem = (page: Page, jid: string): Locator => page.getByTestId('account-item').filter({ hasText: jid });
 
 /** Fills the "Add an account" form as a user would and submits it. */

@@ -31,6 +31,8 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     loadHistory: { accountId, peer: SOMEONE, limit: 50 },
     markRead: { accountId, peer: SOMEONE },
     listPins: undefined,
+    // The attacker's own key for the account's domain, as if the provider had published it.
+    addPin: { domain: pinnedDomain, service: 'xmpp-client', spkiSha256: Buffer.alloc(32, 0x41).toString('base64') },
     removePin: { domain: pinnedDomain, service: 'xmpp-client' },
     listPoshCache: undefined,
     forgetPosh: { domain: pinnedDomain },

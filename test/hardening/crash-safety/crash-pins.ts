@@ -25,6 +25,7 @@ export const VERSION_A: Pin = {
   approvedAt: '2012-01-01T00:00:00.000Z',
   approvedHow: 'pinned',
   lastSeenAt: '2012-01-01T00:00:00.000Z',
+  mismatchSince: null,
 };
 
 export const VERSION_B: Pin = {
@@ -50,4 +51,5 @@ export const VERSION_B: Pin = {
   approvedAt: '2014-02-02T00:00:00.000Z',
   approvedHow: 'replaced',
   lastSeenAt: '2014-03-03T00:00:00.000Z',
+  mismatchSince: '2014-04-04T00:00:00.000Z',
 };

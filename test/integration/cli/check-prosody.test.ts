@@ -147,7 +147,7 @@ describe.runIf(available)('hostproof-posh check against a real Prosody', () => {
     const store = createPinStore({ file: pinsFile, now: () => new Date(), locks: createPathLocks(), report: () => undefined });
     const certificate = summarizeCertificate(selfSigned.der);
     const now = new Date().toISOString();
-    await store.put({ domain: 'selfsigned.test', service: XMPP_CLIENT_SERVICE, spkiSha256: certificate.spkiSha256, certificate, approvedAt: now, approvedHow: 'pinned', lastSeenAt: now });
+    await store.put({ domain: 'selfsigned.test', service: XMPP_CLIENT_SERVICE, spkiSha256: certificate.spkiSha256, certificate, approvedAt: now, approvedHow: 'pinned', lastSeenAt: now, mismatchSince: null });
 
     const pinned = await check('selfsigned.test', 'starttls', ['--pins', pinsFile]);
     expect(pinned.status).toBe(0);
@@ -155,7 +155,7 @@ describe.runIf(available)('hostproof-posh check against a real Prosody', () => {
     expect(parse(pinned.stdout).pin.status).toBe('match');
 
     const other = summarizeCertificate(hosting.der);
-    await store.put({ domain: 'selfsigned.test', service: XMPP_CLIENT_SERVICE, spkiSha256: other.spkiSha256, certificate: other, approvedAt: now, approvedHow: 'pinned', lastSeenAt: now });
+    await store.put({ domain: 'selfsigned.test', service: XMPP_CLIENT_SERVICE, spkiSha256: other.spkiSha256, certificate: other, approvedAt: now, approvedHow: 'pinned', lastSeenAt: now, mismatchSince: null });
     const changed = await check('selfsigned.test', 'starttls', ['--pins', pinsFile]);
     expect(changed.status).toBe(1);
     expect(parse(changed.stdout).verdict).toMatchObject({ verified: false, undecided: 'key-changed' });

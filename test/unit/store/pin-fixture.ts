@@ -15,6 +15,7 @@ export function pin(domain: string, overrides: Partial<Pin> = {}): Pin {
     approvedAt: '2024-05-01T10:00:00.000Z',
     approvedHow: 'pinned',
     lastSeenAt: '2024-05-01T10:00:00.000Z',
+    mismatchSince: null,
     ...overrides,
   };
 }

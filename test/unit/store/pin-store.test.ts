@@ -5,7 +5,7 @@ import { createPathLocks } from '../../../main/store/path-locks.js';
 import { createPinStore, PIN_FILE_SCHEMA, PIN_FILE_VERSION } from '../../../main/store/pin-store.js';
 import { StoreError } from '../../../main/store/store-error.js';
 import type { StoreProblem } from '../../../main/store/versioned-json-file.js';
-import { pin } from './pin-fixture.js';
+import { pin, SUMMARY } from './pin-fixture.js';
 import { useTempDirs } from './temp-dir.js';
 
 const tempDir = useTempDirs();
@@ -61,6 +61,40 @@ describe('pin store: round trips', () => {
     expect(await store.list()).toEqual([{ ...replacement, domain: 'example.com' }]);
   });
 
+  it('keeps a pin made from a published fingerprint with no certificate, and the first sighting of its key fills it in', async () => {
+    const { store, open } = await setup();
+    const published = pin('example.com', { certificate: null, approvedHow: 'published-fingerprint', lastSeenAt: null });
+    await store.put(published);
+    expect(await open().get('example.com', 'xmpp-client')).toEqual(published);
+    expect(await store.touch('example.com', 'xmpp-client', '2024-07-01T00:00:00.000Z', SUMMARY)).toBe(true);
+    expect(await open().get('example.com', 'xmpp-client')).toEqual({ ...published, certificate: SUMMARY, lastSeenAt: '2024-07-01T00:00:00.000Z' });
+  });
+
+  it('fills in only the certificate that carries the pinned key', async () => {
+    const { store } = await setup();
+    await store.put(pin('example.com', { spkiSha256: 'A'.repeat(43) + '=', certificate: null, approvedHow: 'published-fingerprint', lastSeenAt: null }));
+    await store.touch('example.com', 'xmpp-client', '2024-07-01T00:00:00.000Z', SUMMARY);
+    expect((await store.get('example.com', 'xmpp-client'))?.certificate).toBeNull();
+  });
+
+  it('keeps the first time the server presented another key, and forgets it once the key matches again', async () => {
+    const { store, open } = await setup();
+    await store.put(pin('example.com'));
+    expect(await store.markMismatch('example.com', 'xmpp-client', '2024-07-01T00:00:00.000Z')).toBe(true);
+    await store.markMismatch('example.com', 'xmpp-client', '2024-07-02T00:00:00.000Z');
+    expect((await open().get('example.com', 'xmpp-client'))?.mismatchSince).toBe('2024-07-01T00:00:00.000Z');
+    await store.touch('example.com', 'xmpp-client', '2024-07-03T00:00:00.000Z', SUMMARY);
+    expect((await open().get('example.com', 'xmpp-client'))?.mismatchSince).toBeNull();
+    expect(await store.markMismatch('other.example', 'xmpp-client', '2024-07-01T00:00:00.000Z')).toBe(false);
+  });
+
+  it('reads a file written before pins kept "does not match since" as matching', async () => {
+    const { file, open } = await setup();
+    const { mismatchSince: _dropped, ...older } = pin('example.com');
+    await writeFile(file, JSON.stringify({ schema: PIN_FILE_SCHEMA, version: PIN_FILE_VERSION, data: [older] }));
+    expect(await open().get('example.com', 'xmpp-client')).toEqual(pin('example.com'));
+  });
+
   it('lists pins ordered by domain', async () => {
     const { store } = await setup();
     for (const domain of ['c.example', 'a.example', 'b.example']) await store.put(pin(domain));
@@ -70,10 +104,10 @@ describe('pin store: round trips', () => {
   it('touch records when the key was last seen, and only for an existing pin', async () => {
     const { store, open, file } = await setup();
     await store.put(pin('example.com'));
-    expect(await store.touch('Example.com', 'xmpp-client', '2024-07-01T00:00:00.000Z')).toBe(true);
+    expect(await store.touch('Example.com', 'xmpp-client', '2024-07-01T00:00:00.000Z', SUMMARY)).toBe(true);
     expect((await open().get('example.com', 'xmpp-client'))?.lastSeenAt).toBe('2024-07-01T00:00:00.000Z');
     const before = await readFile(file, 'utf8');
-    expect(await store.touch('other.example', 'xmpp-client', '2024-07-02T00:00:00.000Z')).toBe(false);
+    expect(await store.touch('other.example', 'xmpp-client', '2024-07-02T00:00:00.000Z', SUMMARY)).toBe(false);
     expect(await store.list()).toHaveLength(1);
     expect(await readFile(file, 'utf8')).toBe(before);
   });
@@ -183,7 +217,7 @@ describe('pin store: concurrent updates lose nothing', () => {
     // Interleave removals and touches with more puts.
     await Promise.all([
       ...domains.slice(0, 10).map((domain) => second.remove(domain, 'xmpp-client')),
-      ...domains.slice(10, 20).map((domain) => first.touch(domain, 'xmpp-client', '2024-08-01T00:00:00.000Z')),
+      ...domains.slice(10, 20).map((domain) => first.touch(domain, 'xmpp-client', '2024-08-01T00:00:00.000Z', SUMMARY)),
       first.put(pin('late.example')),
     ]);
     const all = await open().list();

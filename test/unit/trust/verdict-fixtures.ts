@@ -113,6 +113,7 @@ export function pinFor(cert: CertificateSummary, overrides: Partial<Pin> = {}): 
     approvedAt: '2025-03-04T10:00:00.000Z',
     approvedHow: 'pinned',
     lastSeenAt: '2025-05-30T10:00:00.000Z',
+    mismatchSince: null,
     ...overrides,
   };
 }

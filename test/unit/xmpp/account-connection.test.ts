@@ -55,7 +55,8 @@ async function signIn(mechanism: MechanismName, save: (mechanism: MechanismName)
       };
     },
     openSession: async () => onlineSession(mechanism),
-    pins: { put: async () => undefined, touch: async () => true },
+    pins: { put: async () => undefined, touch: async () => true, markMismatch: async () => true },
+      forgetPosh: async () => undefined,
     log: async () => undefined,
     onState: (state) => states.push(state),
     onDecisionNeeded: () => undefined,
@@ -144,7 +145,8 @@ describe('each connection hands its own verdict method to the session', () => {
         opened.push(args.serverProof);
         return session;
       },
-      pins: { put: async () => undefined, touch: async () => true },
+      pins: { put: async () => undefined, touch: async () => true, markMismatch: async () => true },
+      forgetPosh: async () => undefined,
       log: async () => undefined,
       onState: () => undefined,
       onDecisionNeeded: () => undefined,

@@ -64,6 +64,9 @@ function setup(options: {
   const pinned = new Map<string, Pin>((options.pins ?? []).map((p) => [p.domain, p]));
   const stored: Pin[] = [];
   const touched: string[] = [];
+  const touchedWith: CertificateSummary[] = [];
+  const mismatches: string[] = [];
+  const poshForgotten: string[] = [];
   const logged: TrustLogEntry[] = [];
   const attempts: ConnectVerifiedRequest[] = [];
   const sockets: FakeSocket[] = [];
@@ -111,10 +114,18 @@ function setup(options: {
         pinned.set(pin.domain, pin);
         stored.push(pin);
       },
-      touch: async (domain, _service, seenAt) => {
+      touch: async (domain, _service, seenAt, certificate) => {
         touched.push(seenAt);
+        touchedWith.push(certificate);
         return pinned.has(domain);
       },
+      markMismatch: async (domain, _service, at) => {
+        mismatches.push(at);
+        return pinned.has(domain);
+      },
+    },
+    forgetPosh: async (domain) => {
+      poshForgotten.push(domain);
     },
     log: async (entry) => {
       if (options.logFails) throw new Error('disk full');
@@ -134,7 +145,7 @@ function setup(options: {
     },
     requestIds: () => `question-${++ids}`,
   });
-  return { flow, stored, touched, logged, attempts, sockets, questions, states, pinned, confirmations };
+  return { flow, stored, touched, touchedWith, mismatches, poshForgotten, logged, attempts, sockets, questions, states, pinned, confirmations };
 }
 
 const establish = (flow: ReturnType<typeof setup>['flow'], signal = new AbortController().signal) => flow.establish(signal);
@@ -157,7 +168,50 @@ describe('a verified server', () => {
     const { verdict } = await establish(t.flow);
     expect(verdict).toMatchObject({ verified: true, method: 'pin' });
     expect(t.touched).toEqual([NOW.toISOString()]);
+    expect(t.mismatches).toEqual([]);
     expect(t.questions).toEqual([]);
+  });
+
+  it('passes silently by a pin made from a published fingerprint, and hands the store the certificate that carries the key', async () => {
+    const published = pinFor(SELF_SIGNED_HOSTING_CERT, { certificate: null, approvedHow: 'published-fingerprint', lastSeenAt: null });
+    const t = setup({ serve: () => selfSigned(), pins: [published] });
+    const { verdict } = await establish(t.flow);
+    expect(verdict).toMatchObject({ verified: true, method: 'pin' });
+    expect(t.questions).toEqual([]);
+    expect(t.touchedWith).toEqual([SELF_SIGNED_HOSTING_CERT]);
+  });
+
+  it('records since when the server presents another key than the pinned one', async () => {
+    const t = setup({ serve: () => byCa, pins: [pinFor(SELF_SIGNED_HOSTING_CERT)] });
+    const { verdict } = await establish(t.flow);
+    // A trusted authority vouches for the new key, so nobody is asked; the pin still no longer matches.
+    expect(verdict).toMatchObject({ verified: true, method: 'pkix' });
+    expect(t.mismatches).toEqual([NOW.toISOString()]);
+    expect(t.touched).toEqual([]);
+  });
+});
+
+describe('a POSH mismatch', () => {
+  const liar: Presented = { cert: DOMAIN_CERT, pkix: PKIX_NONE, posh: posh('mismatch', DOMAIN_CERT) };
+
+  it('offers no override: only cancel and check again; a forged "pin" counts as cancel and pins nothing', async () => {
+    const t = setup({ serve: () => liar, answer: () => 'pin' });
+    await expect(establish(t.flow)).rejects.toBeInstanceOf(TrustCancelledError);
+    expect(t.questions[0]?.choices).toEqual(['cancel', 'check-again']);
+    expect(t.stored).toEqual([]);
+    expect(t.confirmations).toEqual([]);
+  });
+
+  it('"check again" forgets the remembered POSH answer and verifies a new connection from the start', async () => {
+    let checked = 0;
+    const t = setup({ serve: (n) => (n === 1 ? liar : byCa), answer: () => (checked++ === 0 ? 'check-again' : 'cancel') });
+    const { verdict } = await establish(t.flow);
+    expect(verdict).toMatchObject({ verified: true, method: 'pkix' });
+    expect(t.poshForgotten).toEqual([DOMAIN]);
+    expect(t.attempts).toHaveLength(2);
+    expect(t.sockets[0]?.destroyed).toBe(true);
+    expect(t.confirmations).toEqual([]);
+    expect(t.logged.map((l) => (l.kind === 'decision' ? l.decision : l.kind))).toEqual(['verification', 'check-again', 'verification']);
   });
 });
 
@@ -219,6 +273,7 @@ describe('asking the user', () => {
         approvedAt: NOW.toISOString(),
         approvedHow: 'pinned',
         lastSeenAt: NOW.toISOString(),
+        mismatchSince: null,
       },
     ]);
     // The same connection, reconsidered: it now says "pinned by you", not the question's text.

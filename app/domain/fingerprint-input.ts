@@ -66,6 +66,13 @@ export function base64ToColonHex(value: string): string {
   return bytes.map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(':');
 }
 
+/** Plain hex (as the store of added authorities keeps a SHA-256) → standard base64, the form fingerprints are shown from. */
+export function hexToBase64(hex: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i + 1 < hex.length; i += 2) bytes.push(Number.parseInt(hex.slice(i, i + 2), 16));
+  return bytesToBase64(bytes);
+}
+
 function fromHex(hex: string): ParsedFingerprint {
   if (!/^[0-9a-fA-F]*$/.test(hex)) return fail('not-hex', 'This looks like hex but has characters other than 0-9 and A-F.');
   if (hex.length % 2 === 1) return fail('not-hex', 'This hex has an odd number of digits: a digit is missing or one too many.');

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ExtraCaView } from '../../../app/domain/extra-ca.js';
 import { useApi } from '../ApiContext.js';
+import { hexToBase64 } from '../../../app/domain/fingerprint-input.js';
 import { Fingerprint } from '../common/Fingerprint.js';
 import { formatDay } from '../common/format-time.js';
 import { request } from '../common/ipc.js';
@@ -62,7 +63,7 @@ export function ExtraCaManager() {
               <h3 className="card__title">
                 <bdi>{ca.subject}</bdi>
               </h3>
-              <Fingerprint label="SHA-256 of the certificate" value={ca.sha256.toUpperCase()} />
+              <Fingerprint label="SHA-256 of the certificate" value={hexToBase64(ca.sha256)} />
               <dl className="facts">
                 <dt>Issued by</dt>
                 <dd>

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { base64ToColonHex, parseFingerprint } from '../../../app/domain/fingerprint-input.js';
+import { base64ToColonHex, hexToBase64, parseFingerprint } from '../../../app/domain/fingerprint-input.js';
 
 const digest = createHash('sha256').update('a public key').digest();
 const base64 = digest.toString('base64');
@@ -54,5 +54,13 @@ describe('parseFingerprint', () => {
 describe('base64ToColonHex', () => {
   it('prints the colon-separated upper-case hex openssl prints', () => {
     expect(base64ToColonHex(base64)).toBe(colonHex);
+  });
+});
+
+describe('hexToBase64', () => {
+  it('turns a stored SHA-256 hex digest into the base64 the window shows fingerprints from', () => {
+    const digest = createHash('sha256').update('an authority').digest();
+    expect(hexToBase64(digest.toString('hex'))).toBe(digest.toString('base64'));
+    expect(hexToBase64(digest.toString('hex').toUpperCase())).toBe(digest.toString('base64'));
   });
 });

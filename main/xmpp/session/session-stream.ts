@@ -22,7 +22,7 @@ const NS_SM = 'urn:xmpp:sm:3';
 /** What the session does at each point of a stream's life. */
 export interface StreamHooks {
   onFeatures(stream: Stream, round: Next): Promise<void>;
-  authenticate(stream: Stream, mechanisms: Element): Promise<void>;
+  authenticate(stream: Stream, mechanisms: Element, features: Element): Promise<void>;
   bind(stream: Stream, features: Element): Promise<void>;
   /** True when the stanza answered one of our requests (and is consumed). */
   claim(stanza: Element): boolean;
@@ -46,7 +46,7 @@ export function createStream(
 ): Stream {
   const roles = {
     onFeatures: (round: Next) => hooks.onFeatures(stream, round),
-    authenticate: (mechanisms: Element) => hooks.authenticate(stream, mechanisms),
+    authenticate: (mechanisms: Element, features: Element) => hooks.authenticate(stream, mechanisms, features),
     bind: (features: Element) => hooks.bind(stream, features),
     claim: (stanza: Element) => hooks.claim(stanza),
     iqHandlers: hooks.iqHandlers,
@@ -61,6 +61,7 @@ export function createStream(
     serverProof: options.serverProof,
     phase: 'start',
     mechanism: null,
+    channelBinding: null,
     warning: null,
     resume,
     notResumed: null,

@@ -2,6 +2,7 @@
 import type { TLSSocket } from 'node:tls';
 import type { StreamManagement } from '@xmpp/stream-management';
 import type { TrustMethod } from '../../../app/domain/trust.js';
+import type { ChannelBindingType } from '../sasl/channel-binding.js';
 import type { MechanismName } from '../sasl/mechanism.js';
 import type { MechanismWarning } from '../sasl/select.js';
 import type { Keepalive } from './keepalive.js';
@@ -23,6 +24,8 @@ export interface Stream {
   readonly serverProof: TrustMethod;
   phase: Phase;
   mechanism: MechanismName | null;
+  /** The channel-binding type of a `-PLUS` login on this stream, else null. */
+  channelBinding: ChannelBindingType | null;
   warning: MechanismWarning | null;
   /** The resumption asked for on this stream, until it succeeds or fails. */
   resume: ResumeState | null;

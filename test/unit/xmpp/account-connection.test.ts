@@ -21,6 +21,7 @@ function onlineSession(mechanism: MechanismName): OnlineSession {
     link: new FakeLink(`alice@${DOMAIN}/desk`),
     fullJid: `alice@${DOMAIN}/desk`,
     mechanism,
+    login: { mechanism, channelBinding: mechanism.endsWith('-PLUS') ? 'tls-exporter' : null },
     resumable: false,
     acknowledged: true,
     preApproval: false,

@@ -5,7 +5,7 @@
 import xml, { type Element } from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
 import { AuthenticationError, MechanismDowngradeError, SessionProtocolError } from '../../../../main/xmpp/errors.js';
-import { createExchange } from '../../../../main/xmpp/sasl/create-exchange.js';
+import { createExchange, type ExchangeContext } from '../../../../main/xmpp/sasl/create-exchange.js';
 import type { MechanismName, SaslCredentials } from '../../../../main/xmpp/sasl/mechanism.js';
 import { createScramExchange } from '../../../../main/xmpp/sasl/scram.js';
 import { chooseMechanism } from '../../../../main/xmpp/sasl/select.js';
@@ -34,10 +34,11 @@ const unb64 = (text: string) => Buffer.from(text, 'base64').toString('utf8');
 /** The RFC examples' nonces, so the exchange's bytes can be compared with the RFCs'. */
 const pinnedNonces: SaslPolicy = {
   choose: chooseMechanism,
-  create: (mechanism: MechanismName, credentials: SaslCredentials) => {
-    if (mechanism === 'SCRAM-SHA-1') return createScramExchange({ hash: 'sha-1', credentials, nonce: () => RFC5802.nonce });
-    if (mechanism === 'SCRAM-SHA-256') return createScramExchange({ hash: 'sha-256', credentials, nonce: () => RFC7677.nonce });
-    return createExchange(mechanism, credentials);
+  create: (mechanism: MechanismName, credentials: SaslCredentials, context: ExchangeContext) => {
+    const { binding, advertised } = context;
+    if (mechanism === 'SCRAM-SHA-1') return createScramExchange({ hash: 'sha-1', credentials, nonce: () => RFC5802.nonce, binding, advertised });
+    if (mechanism === 'SCRAM-SHA-256') return createScramExchange({ hash: 'sha-256', credentials, nonce: () => RFC7677.nonce, binding, advertised });
+    return createExchange(mechanism, credentials, context);
   },
 };
 
@@ -78,6 +79,8 @@ const request = (offered: Element, previousMechanism: MechanismName | null = nul
   credentials,
   serverProof: 'pkix' as const,
   previousMechanism,
+  channelBindings: null,
+  tls: null,
 });
 
 /** A SCRAM server following an RFC example; `final` replaces the success element when given. */
@@ -93,7 +96,7 @@ describe('SASL negotiation', () => {
   it('runs SCRAM-SHA-1 byte for byte as in RFC 5802 and accepts the server signature', async () => {
     const server = new ScriptedServer(scramScript(RFC5802));
     const outcome = await authenticate(server, request(mechanisms('SCRAM-SHA-1', 'PLAIN')), pinnedNonces);
-    expect(outcome).toEqual({ mechanism: 'SCRAM-SHA-1', warning: null });
+    expect(outcome).toEqual({ mechanism: 'SCRAM-SHA-1', channelBinding: null, warning: null });
     const [auth, response] = server.sent;
     expect(auth?.attrs.mechanism).toBe('SCRAM-SHA-1');
     expect(unb64(auth?.getText() ?? '')).toBe(RFC5802.clientFirst);

@@ -6,6 +6,8 @@
  *                         no context. Only on TLS 1.3: on TLS 1.2 it is safe only with the extended master
  *                         secret, which Node does not let us check.
  *   tls-server-end-point  RFC 5929 §4: the hash of the server certificate (server-end-point.ts). Any version.
+ *                         The certificate is the one the connection's verification looked at (passed in):
+ *                         Node hands a peer certificate out only once per socket, and it must be that one.
  *   tls-unique            RFC 5929 §3: the first Finished message of the handshake. Only on TLS 1.2 (RFC 9266
  *                         §3: undefined for TLS 1.3), and only on a full handshake: in a resumed one the first
  *                         Finished is the server's, and we never resume TLS sessions anyway.
@@ -37,22 +39,28 @@ export function availableBindings(channel: TlsChannel): ChannelBindingType[] {
 
 const bytes = (buffer: Buffer | undefined | null): Uint8Array | null => (buffer ? new Uint8Array(buffer) : null);
 
-/** The client side of an established TLS connection. */
-export function tlsChannel(socket: TLSSocket): TlsChannel {
+/**
+ * The client side of an established TLS connection; `serverCertificate` is the DER of the leaf the server
+ * presented (SecuredConnection.chain[0]). Each type's data is read once and kept.
+ */
+export function tlsChannel(socket: TLSSocket, serverCertificate: Uint8Array | null): TlsChannel {
   const protocol = socket.getProtocol() ?? null;
+  const known = new Map<ChannelBindingType, Uint8Array | null>();
+  const read = (type: ChannelBindingType): Uint8Array | null => {
+    switch (type) {
+      case 'tls-exporter':
+        return protocol === 'TLSv1.3' ? bytes(socket.exportKeyingMaterial(EXPORTER_LENGTH, EXPORTER_LABEL, Buffer.alloc(0))) : null;
+      case 'tls-unique':
+        return protocol === 'TLSv1.2' && !socket.isSessionReused() ? bytes(socket.getFinished()) : null;
+      case 'tls-server-end-point':
+        return serverCertificate === null ? null : serverEndPointData(serverCertificate);
+    }
+  };
   return {
     protocol,
     bindingData(type) {
-      switch (type) {
-        case 'tls-exporter':
-          return protocol === 'TLSv1.3' ? bytes(socket.exportKeyingMaterial(EXPORTER_LENGTH, EXPORTER_LABEL, Buffer.alloc(0))) : null;
-        case 'tls-unique':
-          return protocol === 'TLSv1.2' && !socket.isSessionReused() ? bytes(socket.getFinished()) : null;
-        case 'tls-server-end-point': {
-          const certificate = socket.getPeerX509Certificate();
-          return certificate ? serverEndPointData(new Uint8Array(certificate.raw)) : null;
-        }
-      }
+      if (!known.has(type)) known.set(type, read(type));
+      return known.get(type) ?? null;
     },
   };
 }

@@ -41,7 +41,7 @@ export function createStream(
   socket: TLSSocket,
   label: string,
   resume: ResumeState | null,
-  options: { readonly domain: string; readonly timeoutMs: number; readonly serverProof: TrustMethod },
+  options: { readonly domain: string; readonly timeoutMs: number; readonly serverProof: TrustMethod; readonly serverCertificate: Uint8Array | null },
   hooks: StreamHooks,
 ): Stream {
   const roles = {
@@ -59,6 +59,7 @@ export function createStream(
     socket,
     label,
     serverProof: options.serverProof,
+    serverCertificate: options.serverCertificate,
     phase: 'start',
     mechanism: null,
     channelBinding: null,

@@ -96,7 +96,7 @@ export async function authenticateStream(stream: Stream, mechanisms: Element, fe
         previousMechanism: deps.lastMechanism() ?? deps.config.previousMechanism,
         channelBindings: declaredChannelBindings(features, mechanisms),
         // The same socket that was verified: binding data comes from the connection the password goes over.
-        tls: tlsChannel(stream.socket),
+        tls: tlsChannel(stream.socket, stream.serverCertificate),
       },
       deps.config.saslPolicy,
     );

@@ -22,6 +22,8 @@ export interface Stream {
   readonly label: string;
   /** How this connection's server was verified (its own verdict): decides whether PLAIN may be used on it. */
   readonly serverProof: TrustMethod;
+  /** DER of the certificate that was verified for this connection (tls-server-end-point hashes it), or null. */
+  readonly serverCertificate: Uint8Array | null;
   phase: Phase;
   mechanism: MechanismName | null;
   /** The channel-binding type of a `-PLUS` login on this stream, else null. */

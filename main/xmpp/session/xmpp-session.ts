@@ -187,7 +187,12 @@ export class XmppSession implements XmppLink {
     const previous = request.streamManagement !== undefined ? request.streamManagement : state.kind === 'detached' ? state.resume : null;
     // Stanzas held while disconnected join the queue to resume; later ones are held until the answer.
     const resume = this.#backlog.joinResume(previous);
-    const stream = createStream(socket, label, resume, { domain: this.#config.domain, timeoutMs: this.#timeouts.streamMs, serverProof: request.serverProof }, this.#hooks);
+    const stream = createStream(socket, label, resume, {
+        domain: this.#config.domain,
+        timeoutMs: this.#timeouts.streamMs,
+        serverProof: request.serverProof,
+        serverCertificate: request.connection.chain[0] ?? null,
+      }, this.#hooks);
     this.#state = { kind: 'negotiating', stream };
     return negotiate(stream, this.#login);
   }

@@ -113,7 +113,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
         }
         if (controller.signal.aborted) return;
         retries = 0;
-        setState({ stage: 'online', endpoint: verdict.endpoint, verdict, fullJid: previous.fullJid });
+        setState({ stage: 'online', endpoint: verdict.endpoint, verdict, fullJid: previous.fullJid, login: previous.login });
         deps.onOnline(previous, verdict, kind === 'resumed');
         return;
       }
@@ -157,7 +157,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
         if (isFinal(error)) setState({ stage: 'failed', error: describeConnectionError(error), verdict: trust.lastVerdict });
         else scheduleReconnect(describeConnectionError(error));
       });
-      setState({ stage: 'online', endpoint: verdict.endpoint, verdict, fullJid: opened.fullJid });
+      setState({ stage: 'online', endpoint: verdict.endpoint, verdict, fullJid: opened.fullJid, login: opened.login });
       deps.onOnline(opened, verdict, false);
     } catch (error) {
       if (attempt !== controller || controller.signal.aborted) return;

@@ -97,6 +97,16 @@ describe('a wrong binding fails for real', () => {
   });
 });
 
+describe('the server signature is still checked on a bound login', () => {
+  it.each(['wrong', 'missing'] as const)('a -PLUS login whose server signature is %s is refused', async (serverSignature) => {
+    const target = await serverWith(true, { mechanisms: PLUS_AND_PLAIN, channelBindings: ['tls-exporter'], serverSignature });
+    const error = await login(target, true).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).failure.kind).toBe('server-not-proven');
+    expect(target.connections[0]?.logins[0]).toMatchObject({ mechanism: 'SCRAM-SHA-256-PLUS', gs2Header: 'p=tls-exporter,,', error: null });
+  });
+});
+
 describe('downgrades', () => {
   it('-PLUS stripped in transit, no h=: the client answers y and the real server refuses the login', async () => {
     const target = await serverWith(true, { mechanisms: PLUS_AND_PLAIN, channelBindings: ['tls-exporter'], strippedInTransit: ['SCRAM-SHA-256-PLUS'] });

@@ -1,4 +1,5 @@
 /** Accounts and the life of their connection, as both processes see them. */
+import type { LoginProtection } from './sasl-mechanism.js';
 import type { ConnectedEndpoint, Pin, TrustVerdict } from './trust.js';
 
 export type AccountId = string;
@@ -41,7 +42,8 @@ export type ConnectionState =
   | { readonly stage: 'verifying'; readonly endpoint: ConnectedEndpoint }
   | { readonly stage: 'awaiting-decision'; readonly endpoint: ConnectedEndpoint; readonly request: TrustDecisionRequest }
   | { readonly stage: 'authenticating'; readonly endpoint: ConnectedEndpoint; readonly verdict: TrustVerdict }
-  | { readonly stage: 'online'; readonly endpoint: ConnectedEndpoint; readonly verdict: TrustVerdict; readonly fullJid: string }
+  /** `login`: how this session's login was protected (mechanism, channel binding), for the security panel. */
+  | { readonly stage: 'online'; readonly endpoint: ConnectedEndpoint; readonly verdict: TrustVerdict; readonly fullJid: string; readonly login: LoginProtection }
   /** `retryAt` null: the computer is offline; the attempt starts as soon as the network is back. */
   | { readonly stage: 'reconnecting'; readonly retryAt: string | null; readonly attempt: number; readonly lastError: ConnectionError }
   | { readonly stage: 'failed'; readonly error: ConnectionError; readonly verdict: TrustVerdict | null };

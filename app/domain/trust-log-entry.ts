@@ -4,6 +4,7 @@
  * the window said at the time. Pure, so the line for every kind of verdict is unit-tested.
  */
 import type { TrustDecision } from './account.js';
+import type { LoginProtection } from './sasl-mechanism.js';
 import { TRUST_LOG_LIMITS, TRUST_LOG_LINE_VERSION, type TrustLogEntryV2 } from './trust-records.js';
 import type { TrustVerdict } from './trust.js';
 
@@ -13,13 +14,20 @@ export interface TrustLogContext {
   readonly account: string;
   /** Present when the line records the user's answer to a question rather than a verification. */
   readonly decision?: TrustDecision;
+  /** Present when the line records a login on the verified connection and how it was protected. */
+  readonly login?: LoginProtection;
 }
 
 export function trustLogEntryFrom(verdict: TrustVerdict, context: TrustLogContext): TrustLogEntryV2 {
   const outcome = verdict.verified
     ? { verified: true as const, method: verdict.method, undecided: null }
     : { verified: false as const, method: null, undecided: verdict.undecided };
-  const kind = context.decision === undefined ? { kind: 'verification' as const } : { kind: 'decision' as const, decision: context.decision };
+  const kind =
+    context.decision !== undefined
+      ? { kind: 'decision' as const, decision: context.decision }
+      : context.login !== undefined
+        ? { kind: 'login' as const, login: { mechanism: context.login.mechanism, channelBinding: context.login.channelBinding } }
+        : { kind: 'verification' as const };
   return {
     v: TRUST_LOG_LINE_VERSION,
     at: context.at,

@@ -2,6 +2,7 @@
 import type { TrustDecision } from './account.js';
 import type { PickEach } from './pick-each.js';
 import type { DelegationStep, PoshFormat, PoshHash, TrustVerdict } from './trust.js';
+import type { LoginProtection } from './sasl-mechanism.js';
 
 export interface PoshCacheEntry {
   readonly domain: string;
@@ -35,7 +36,11 @@ interface LineBase {
   readonly spkiSha256: TrustVerdict['certificate']['spkiSha256'];
 }
 
-type LineKind = { readonly kind: 'verification' } | { readonly kind: 'decision'; readonly decision: TrustDecision };
+/** 'login': a login succeeded after this verdict, and how it was protected (mechanism, channel binding). */
+type LineKind =
+  | { readonly kind: 'verification' }
+  | { readonly kind: 'decision'; readonly decision: TrustDecision }
+  | { readonly kind: 'login'; readonly login: LoginProtection };
 
 /** Version 1 recorded the outcome only: such a line cannot say why. */
 export type TrustLogEntryV1 = LineBase & LoggedOutcome & LineKind & { readonly v: 1 };

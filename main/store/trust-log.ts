@@ -6,6 +6,7 @@
  */
 import { TRUST_LOG_LIMITS, TRUST_LOG_LINE_VERSION, type TrustLogEntry, type TrustLogEntryV2 } from '../../app/domain/trust-records.js';
 import type { TrustDecision } from '../../app/domain/account.js';
+import { CHANNEL_BINDING_TYPES, SASL_MECHANISMS, type ChannelBindingType, type MechanismName } from '../../app/domain/sasl-mechanism.js';
 import type { DelegationStep, TrustMethod, TrustWarning, UndecidedReason } from '../../app/domain/trust.js';
 import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
@@ -42,6 +43,8 @@ const STEP_KINDS = allOf<DelegationStep['kind']>()(['domain', 'srv', 'certificat
 const METHODS = allOf<TrustMethod>()(['pkix', 'posh', 'pin', 'accepted-once']);
 const UNDECIDED = allOf<UndecidedReason>()(['delegated-host', 'untrusted-certificate', 'key-changed', 'posh-mismatch']);
 const DECISIONS = allOf<TrustDecision>()(['cancel', 'connect-once', 'pin', 'replace-pin', 'check-again']);
+const MECHANISMS = allOf<MechanismName>()([...SASL_MECHANISMS]);
+const BINDINGS = allOf<ChannelBindingType>()([...CHANNEL_BINDING_TYPES]);
 
 const common = {
   at: isoTime,
@@ -55,6 +58,8 @@ const verified = { verified: z.literal(true), method: z.enum(METHODS), undecided
 const unverified = { verified: z.literal(false), method: z.null(), undecided: z.enum(UNDECIDED) };
 const decision = { kind: z.literal('decision'), decision: z.enum(DECISIONS) };
 const verification = { kind: z.literal('verification') };
+/** A login happens only on a connection that was verified or accepted by the user, so it has a method. */
+const login = { kind: z.literal('login'), login: z.strictObject({ mechanism: z.enum(MECHANISMS), channelBinding: z.enum(BINDINGS).nullable() }) };
 const why = {
   domain: z.string().min(1).max(253),
   summary: z.string().max(TRUST_LOG_LIMITS.summary),
@@ -76,7 +81,10 @@ function lineSchemas<V extends z.ZodLiteral<number>, E extends z.ZodRawShape>(v:
 }
 
 /** What append accepts: the current version only. */
-const currentLineSchema = z.union(lineSchemas(z.literal(TRUST_LOG_LINE_VERSION), why)) satisfies z.ZodType<TrustLogEntryV2>;
+const currentLineSchema = z.union([
+  ...lineSchemas(z.literal(TRUST_LOG_LINE_VERSION), why),
+  z.strictObject({ v: z.literal(TRUST_LOG_LINE_VERSION), ...common, ...why, ...verified, ...login }),
+]) satisfies z.ZodType<TrustLogEntryV2>;
 
 /** What read accepts: every version ever written (version 1 lines predate the why). */
 const anyLineSchema = z.union([...lineSchemas(z.literal(1), {}), ...currentLineSchema.options]) satisfies z.ZodType<TrustLogEntry>;

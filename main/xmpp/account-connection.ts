@@ -10,6 +10,8 @@ import type { ConnectionError, ConnectionState, TrustDecision, TrustDecisionRequ
 import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
 import type { TrustVerdict } from '../../app/domain/trust.js';
 import type { TrustLogEntryV2 } from '../../app/domain/trust-records.js';
+import { trustLogEntryFrom } from '../../app/domain/trust-log-entry.js';
+import type { LoginProtection } from '../../app/domain/sasl-mechanism.js';
 import type { ConfiguredServer } from './candidate.js';
 import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verified.js';
 import { describeConnectionError, isFinal } from './connection-errors.js';
@@ -94,6 +96,14 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
     confirm: deps.confirm,
   });
 
+  /**
+   * The trust history also says how each login was protected. A record, not a gate: not awaited (the state
+   * must not wait on the disk, nor change after the session may have closed), and a failed write is ignored.
+   */
+  const logLogin = async (verdict: TrustVerdict, login: LoginProtection) => {
+    await deps.log(trustLogEntryFrom(verdict, { at: deps.now().toISOString(), account: deps.accountId, login })).catch(() => undefined);
+  };
+
   const run = async () => {
     const controller = new AbortController();
     attempt = controller;
@@ -116,7 +126,8 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
         }
         if (controller.signal.aborted) return;
         retries = 0;
-        setState({ stage: 'online', endpoint: verdict.endpoint, verdict, fullJid: previous.fullJid });
+        setState({ stage: 'online', endpoint: verdict.endpoint, verdict, fullJid: previous.fullJid, login: previous.login });
+        void logLogin(verdict, previous.login);
         deps.onOnline(previous, verdict, kind === 'resumed');
         return;
       }
@@ -160,7 +171,8 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
         if (isFinal(error)) setState({ stage: 'failed', error: describeConnectionError(error), verdict: trust.lastVerdict });
         else scheduleReconnect(describeConnectionError(error));
       });
-      setState({ stage: 'online', endpoint: verdict.endpoint, verdict, fullJid: opened.fullJid });
+      setState({ stage: 'online', endpoint: verdict.endpoint, verdict, fullJid: opened.fullJid, login: opened.login });
+      void logLogin(verdict, opened.login);
       deps.onOnline(opened, verdict, false);
     } catch (error) {
       if (attempt !== controller || controller.signal.aborted) return;

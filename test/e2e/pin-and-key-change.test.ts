@@ -97,9 +97,14 @@ describe.runIf(available)('a hosted domain without POSH: the user decides, pins,
     // trust-ux.md: verified by the pin, the badge reads "Pinned by you" with the date of the pin.
     expect(await badge.locator('.badge__label').textContent()).toMatch(/^Pinned by you \(.*\d{4}.*\)$/);
 
-    // The trust history says why, line by line (newest first): the pin now, the decision, and the question.
+    // The trust history says why, line by line (newest first): the pin now, the decision, and the question;
+    // between them, how each login was protected (Prosody 0.12 on TLS 1.3 offers no channel binding).
     await openTab(page, 'Security');
-    const rows = page.getByTestId('trust-history').getByTestId('trust-log-row');
+    const all = page.getByTestId('trust-history').getByTestId('trust-log-row');
+    const logins = all.filter({ hasText: 'Logged in:' });
+    await logins.first().waitFor();
+    expect(await logins.first().textContent()).toContain('Logged in: SCRAM-SHA-1, not bound to this TLS connection');
+    const rows = all.filter({ hasNotText: 'Logged in:' });
     await rows.nth(2).waitFor();
     expect(await rows.count()).toBe(3);
     expect(await rows.nth(0).getByTestId('trust-log-why').textContent()).toContain("noposh.test is trusted because you pinned this server's key");

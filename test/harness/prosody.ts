@@ -32,6 +32,8 @@ export interface ProsodyOptions {
   readonly modules?: readonly string[];
   /** Set false to make Prosody offer no STARTTLS (a hostile or misconfigured server). */
   readonly offerTls?: boolean;
+  /** LuaSec's protocol setting, e.g. 'tlsv1_2' for TLS 1.2 only; default Prosody's own (TLS 1.2 and later). */
+  readonly tlsProtocol?: string;
 }
 
 export interface Prosody {
@@ -84,6 +86,7 @@ http_ports = { }
 https_ports = { }
 modules_enabled = { ${modules.map(lua).join(', ')} }
 modules_disabled = { "s2s" }
+${options.tlsProtocol === undefined ? '' : `ssl = { protocol = ${lua(options.tlsProtocol)} }`}
 c2s_require_encryption = ${options.offerTls === false ? 'false' : 'true'}
 allow_unencrypted_plain_auth = false
 authentication = "internal_hashed"

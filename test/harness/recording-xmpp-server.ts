@@ -11,14 +11,17 @@
  *
  * The script is a small set of switches over one standard flow:
  *   [plain: header → features (<starttls/> unless offerStartTls is false) → <proceed/> → TLS]
- *   → TLS: header → <mechanisms/> → SASL (PLAIN, SCRAM-SHA-1, SCRAM-SHA-256) → restart
+ *   → TLS: header → <mechanisms/> (+ XEP-0440 list) → SASL (PLAIN, SCRAM-SHA-1/256/512 and -PLUS, the binding
+ *     checked against data from the server's own end: server-channel-binding.ts) → restart
  *   → header → <bind/> (+ <session/>, optional unless sessionRequired) → bound; further stanzas go to
  *     `onStanza` (default: iq get/set → service-unavailable).
  */
 import net from 'node:net';
 import tls from 'node:tls';
 import { Parser, escapeXML, type Element } from '@xmpp/xml';
+import { createHash } from 'node:crypto';
 import { ScramServer, type ScramServerHash } from './scram-server.js';
+import { serverBindingData } from './server-channel-binding.js';
 
 export type ServerSignatureMode = 'correct' | 'wrong' | 'missing';
 
@@ -48,6 +51,30 @@ export interface ServerScript {
   readonly beforeTls: string;
   /** Raw XML sent right after the features that offer SASL (stanzas before authentication). Default ''. */
   readonly beforeAuth: string;
+  /** The highest TLS version the server speaks. Default 'TLSv1.3'. */
+  readonly tlsMaxVersion: 'TLSv1.2' | 'TLSv1.3';
+  /** The XEP-0440 channel-binding list sent beside <mechanisms>; null (the default) sends none. */
+  readonly channelBindings: readonly string[] | null;
+  /**
+   * The channel-binding types the server really implements for -PLUS. Default: the declared list, or only
+   * tls-unique when it declares none (SCRAM's default, what servers without XEP-0440 do).
+   */
+  readonly implementedBindings: readonly string[] | null;
+  /** Mechanisms a man in the middle removes from what the client sees; the server's own offer keeps them. */
+  readonly strippedInTransit: readonly string[];
+  /** Send XEP-0474's `h=` (over the server's own offer) in the SCRAM server-first message. Default false. */
+  readonly downgradeHash: boolean;
+}
+
+/** One SASL attempt as the server saw it. */
+export interface LoginRecord {
+  readonly mechanism: string;
+  /** SCRAM's gs2 header ("n,,", "y,,", "p=<type>,,"); null for PLAIN. */
+  readonly gs2Header: string | null;
+  /** The RFC 5802 server-error the server answered (a binding problem), or null. */
+  readonly error: string | null;
+  /** Whether the server accepted the login. */
+  readonly accepted: boolean;
 }
 
 export interface RecordingServerOptions {
@@ -70,6 +97,8 @@ export interface RecordedConnection {
   readonly tls: boolean;
   /** The full JID bound on this connection, or null. */
   readonly boundJid: string | null;
+  /** The SASL attempts on this connection, in order. */
+  readonly logins: readonly LoginRecord[];
   /** Writes raw XML to the client (over TLS once established). */
   send(xml: string): void;
   /** Drops the TCP connection without a goodbye. */
@@ -100,6 +129,9 @@ const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
 const NS_BIND = 'urn:ietf:params:xml:ns:xmpp-bind';
 const NS_STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
 const NS_SESSION = 'urn:ietf:params:xml:ns:xmpp-session';
+const NS_SASL_CB = 'urn:xmpp:sasl-cb:0';
+
+const SCRAM_HASHES: Readonly<Record<string, ScramServerHash>> = { 'SCRAM-SHA-1': 'sha1', 'SCRAM-SHA-256': 'sha256', 'SCRAM-SHA-512': 'sha512' };
 
 const DEFAULT_SCRIPT: ServerScript = {
   offerStartTls: true,
@@ -112,6 +144,11 @@ const DEFAULT_SCRIPT: ServerScript = {
   iterations: 4096,
   beforeTls: '',
   beforeAuth: '',
+  tlsMaxVersion: 'TLSv1.3',
+  channelBindings: null,
+  implementedBindings: null,
+  strippedInTransit: [],
+  downgradeHash: false,
   onStanza: (stanza, connection) => {
     const type = stanza.attrs.type;
     if (stanza.name === 'iq' && (type === 'get' || type === 'set')) {
@@ -125,7 +162,13 @@ const DEFAULT_SCRIPT: ServerScript = {
 export async function startRecordingXmppServer(options: RecordingServerOptions): Promise<RecordingXmppServer> {
   const script: ServerScript = { ...DEFAULT_SCRIPT, ...options.script };
   const domain = options.domain ?? 'hosted.test';
-  const secureContext = tls.createSecureContext({ cert: options.certificate.certPem, key: options.certificate.keyPem, ...options.tls });
+  const secureContext = tls.createSecureContext({
+    cert: options.certificate.certPem,
+    key: options.certificate.keyPem,
+    maxVersion: script.tlsMaxVersion,
+    // A hostile-server test's own TLS settings (old versions, ciphers) win over the script's default.
+    ...options.tls,
+  });
   const connections: ConnectionEngine[] = [];
   const sockets = new Set<net.Socket>();
 
@@ -133,7 +176,7 @@ export async function startRecordingXmppServer(options: RecordingServerOptions):
     sockets.add(raw);
     raw.on('close', () => sockets.delete(raw));
     raw.on('error', () => undefined);
-    const engine = new ConnectionEngine(connections.length + 1, raw, { script, domain, secureContext, mode: options.mode });
+    const engine = new ConnectionEngine(connections.length + 1, raw, { script, domain, secureContext, certPem: options.certificate.certPem, mode: options.mode });
     connections.push(engine);
   });
   await new Promise<void>((resolve, reject) => {
@@ -161,6 +204,7 @@ interface EngineOptions {
   readonly script: ServerScript;
   readonly domain: string;
   readonly secureContext: tls.SecureContext;
+  readonly certPem: string;
   readonly mode: 'starttls' | 'direct-tls';
 }
 
@@ -173,7 +217,9 @@ class ConnectionEngine implements RecordedConnection {
   #stage: Stage;
   #parser: Parser | null = null;
   #tls = false;
-  #scram: { readonly server: ScramServer; readonly hash: ScramServerHash } | null = null;
+  #scram: { readonly server: ScramServer; readonly hash: ScramServerHash; readonly mechanism: string } | null = null;
+  #secure: tls.TLSSocket | null = null;
+  readonly #logins: LoginRecord[] = [];
   #username = '';
   #boundJid: string | null = null;
   readonly #closed: Promise<void>;
@@ -204,6 +250,10 @@ class ConnectionEngine implements RecordedConnection {
 
   get boundJid(): string | null {
     return this.#boundJid;
+  }
+
+  get logins(): readonly LoginRecord[] {
+    return this.#logins;
   }
 
   received(): string {
@@ -270,6 +320,7 @@ class ConnectionEngine implements RecordedConnection {
     secure.on('data', (data: string) => this.#receive(data, true));
     secure.on('error', () => undefined);
     this.#out = secure;
+    this.#secure = secure;
     this.#newParser();
   }
 
@@ -304,8 +355,23 @@ class ConnectionEngine implements RecordedConnection {
   }
 
   #mechanisms(): string {
-    const list = this.#options.script.mechanisms.map((m) => `<mechanism>${escapeXML(m)}</mechanism>`).join('');
-    return `<mechanisms xmlns='${NS_SASL}'>${list}</mechanisms>`;
+    const { mechanisms, strippedInTransit, channelBindings } = this.#options.script;
+    const shown = mechanisms.filter((m) => !strippedInTransit.includes(m));
+    const list = shown.map((m) => `<mechanism>${escapeXML(m)}</mechanism>`).join('');
+    const cb =
+      channelBindings === null
+        ? ''
+        : `<sasl-channel-binding xmlns='${NS_SASL_CB}'>${channelBindings.map((t) => `<channel-binding type='${escapeXML(t)}'/>`).join('')}</sasl-channel-binding>`;
+    return `<mechanisms xmlns='${NS_SASL}'>${list}</mechanisms>${cb}`;
+  }
+
+  /** XEP-0474 §4.1 over the server's own offer (what it meant to send, before any stripping). */
+  #downgradeHash(hash: ScramServerHash): string {
+    const { mechanisms, channelBindings } = this.#options.script;
+    const sort = (list: readonly string[]) => [...list].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    let text = sort(mechanisms).join('\x1e');
+    if (channelBindings !== null) text += `\x1f${sort(channelBindings).join('\x1e')}`;
+    return createHash(hash).update(text).digest('base64');
   }
 
   #onElement(element: Element): void {
@@ -339,22 +405,36 @@ class ConnectionEngine implements RecordedConnection {
       this.#stage = 'authenticating';
       if (mechanism === 'PLAIN') {
         const [, user = '', password = ''] = data.split('\0');
+        this.#logins.push({ mechanism, gs2Header: null, error: null, accepted: script.users[user] === password && user in script.users });
         return script.users[user] === password && user in script.users ? this.#success(user, null) : this.#failure('not-authorized');
       }
-      const hash: ScramServerHash | null = mechanism === 'SCRAM-SHA-1' ? 'sha1' : mechanism === 'SCRAM-SHA-256' ? 'sha256' : null;
+      const hash = SCRAM_HASHES[mechanism.replace(/-PLUS$/, '')] ?? null;
       if (!hash) return this.#failure('invalid-mechanism');
-      const user = /^n,,n=([^,]*)/.exec(data)?.[1] ?? '';
+      const user = /^[^,]*,,n=([^,]*)/.exec(data)?.[1] ?? '';
       const password = script.serverSignature === 'correct' ? (script.users[user] ?? null) : null;
-      const server = new ScramServer({ hash, password, iterations: script.iterations });
-      this.#scram = { server, hash };
+      const secure = this.#secure;
+      const server = new ScramServer({
+        hash,
+        password,
+        plus: mechanism.endsWith('-PLUS'),
+        supportsBinding: script.mechanisms.some((m) => m.endsWith('-PLUS')),
+        iterations: script.iterations,
+        bindings: secure ? { types: script.implementedBindings ?? script.channelBindings ?? ['tls-unique'], data: serverBindingData(secure, this.#options.certPem) } : undefined,
+        downgradeHash: script.downgradeHash ? this.#downgradeHash(hash) : null,
+      });
+      this.#scram = { server, hash, mechanism };
       const serverFirst = server.first(data);
       this.send(`<challenge xmlns='${NS_SASL}'>${Buffer.from(serverFirst).toString('base64')}</challenge>`);
       return;
     }
     if (element.is('response', NS_SASL) && this.#scram) {
-      const { server, hash } = this.#scram;
+      const { server, hash, mechanism } = this.#scram;
       const final = server.final(Buffer.from(element.getText().trim(), 'base64').toString('utf8'));
       this.#scram = null;
+      const accepted = final.error === null && (script.serverSignature !== 'correct' || (final.proofValid && final.serverSignature !== null));
+      this.#logins.push({ mechanism, gs2Header: server.gs2Header, error: final.error, accepted });
+      // RFC 5802 §7: a binding the server cannot match fails the login whatever the proof says.
+      if (final.error !== null) return this.#failure('not-authorized', `e=${final.error}`);
       switch (script.serverSignature) {
         case 'correct':
           if (!final.proofValid || final.serverSignature === null) return this.#failure('not-authorized');
@@ -382,9 +462,10 @@ class ConnectionEngine implements RecordedConnection {
     this.send(`<success xmlns='${NS_SASL}'>${data}</success>`);
   }
 
-  #failure(condition: string): void {
+  #failure(condition: string, text?: string): void {
     this.#stage = 'pre-auth';
-    this.send(`<failure xmlns='${NS_SASL}'><${condition}/></failure>`);
+    const said = text === undefined ? '' : `<text>${escapeXML(text)}</text>`;
+    this.send(`<failure xmlns='${NS_SASL}'><${condition}/>${said}</failure>`);
   }
 
   #onStanza(stanza: Element): void {

@@ -139,6 +139,11 @@ function parseJwkSet(value: unknown, expires: number): PoshDocument {
     // A published private key means the publisher leaked it: nothing in this document can be trusted.
     const leaked = PRIVATE_JWK_MEMBERS.filter((member) => has(key, member));
     if (leaked.length > 0) return invalid(`key ${index + 1} contains private key material (${leaked.join(', ')})`);
+    // RFC 7517 §4.1: "kty" is required. A key without one is not a JWK, so the document is not what the seed
+    // draft describes, whatever else it carries (posh.md §2.2).
+    const kty = key['kty'];
+    if (kty === undefined) return invalid(`key ${index + 1} has no "kty", which every JWK must have (RFC 7517)`);
+    if (typeof kty !== 'string' || kty.length === 0) return invalid(`the "kty" of key ${index + 1} is not a non-empty string`);
     const thumbprint = key['x5t'];
     if (thumbprint === undefined) return invalid(`key ${index + 1} has no "x5t", which the seed draft requires`);
     if (typeof thumbprint !== 'string') return invalid(`the "x5t" of key ${index + 1} is not a string`);

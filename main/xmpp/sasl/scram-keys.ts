@@ -4,11 +4,11 @@
  */
 import { createHash, createHmac, pbkdf2 } from 'node:crypto';
 
-export type ScramDigest = 'sha256' | 'sha1';
+export type ScramDigest = 'sha512' | 'sha256' | 'sha1';
 
 export interface ScramProofInput {
   readonly digest: ScramDigest;
-  /** Output length of the digest in bytes (32 or 20). */
+  /** Output length of the digest in bytes (64, 32 or 20). */
   readonly length: number;
   /** The SASLprep'd password. */
   readonly password: string;

@@ -39,6 +39,8 @@ export interface ServerFirst {
   readonly nonce: string;
   readonly salt: Uint8Array;
   readonly iterations: number;
+  /** The optional attributes after `i=`, checked for shape only (e.g. XEP-0474's `h=`). */
+  readonly extensions: readonly ScramAttribute[];
 }
 
 export type ServerFinal =
@@ -138,7 +140,7 @@ export function parseServerFirst(text: string, clientNonce: string): ServerFirst
   }
 
   checkExtensions(rest, 'first');
-  return { nonce: r.value, salt, iterations };
+  return { nonce: r.value, salt, iterations, extensions: rest };
 }
 
 /**

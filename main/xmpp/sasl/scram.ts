@@ -1,6 +1,11 @@
 /**
- * SCRAM-SHA-256 (RFC 7677) and SCRAM-SHA-1 (RFC 5802), client side, without channel binding (gs2 header
- * `n,,`: we neither support nor claim to need it, so a server cannot mistake us for a client that stripped it).
+ * SCRAM-SHA-512, SCRAM-SHA-256 (RFC 7677) and SCRAM-SHA-1 (RFC 5802), client side, with or without channel
+ * binding: the `-PLUS` variant when `binding` is `p=<type>` (gs2-header.ts says what each flag means; the
+ * mechanism chooser in select.ts decides which one applies).
+ *
+ * XEP-0474: when the server-first message carries `h=`, it is checked against what the server advertised
+ * (downgrade-hash.ts) before the proof is computed; a mismatch ends the exchange with SaslDowngradeError and
+ * no proof is sent.
  *
  * What this adds over xmpp.js's SCRAM: the server signature in the server-final message is checked, in
  * constant time, and authentication is refused when it is missing or wrong. A server that merely says
@@ -11,6 +16,8 @@
  * only after a challenge already verified.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { verifyDowngradeProtection, type AdvertisedSasl } from './downgrade-hash.js';
+import { NO_BINDING, channelBindingAttribute, gs2Header, type Gs2Binding } from './gs2-header.js';
 import { SaslError, type MechanismName, type SaslCredentials, type SaslExchange } from './mechanism.js';
 import { saslPrep } from './saslprep.js';
 import { isPrintableNonce } from './scram-attributes.js';
@@ -23,29 +30,34 @@ import {
   parseServerFirst,
 } from './scram-server-messages.js';
 
-export type ScramHash = 'sha-256' | 'sha-1';
+export type ScramHash = 'sha-512' | 'sha-256' | 'sha-1';
 
 export interface ScramOptions {
   readonly hash: ScramHash;
   readonly credentials: SaslCredentials;
   /** Client nonce source (tests pin it); printable ASCII without ",". Defaults to 18 random bytes in base64. */
   readonly nonce?: () => string;
+  /** The gs2 channel-binding answer; default `n` (no binding). `p=<type>` makes this the `-PLUS` mechanism. */
+  readonly binding?: Gs2Binding;
+  /**
+   * What the server advertised, to check XEP-0474's `h=`. Without it a server-first message carrying `h=`
+   * is refused: an attribute meant to catch tampering must never be skipped unnoticed.
+   */
+  readonly advertised?: AdvertisedSasl;
 }
 
 interface HashParameters {
   readonly mechanism: MechanismName;
+  readonly plus: MechanismName;
   readonly digest: ScramDigest;
   readonly length: number;
 }
 
 const HASHES: Readonly<Record<ScramHash, HashParameters>> = {
-  'sha-256': { mechanism: 'SCRAM-SHA-256', digest: 'sha256', length: 32 },
-  'sha-1': { mechanism: 'SCRAM-SHA-1', digest: 'sha1', length: 20 },
+  'sha-512': { mechanism: 'SCRAM-SHA-512', plus: 'SCRAM-SHA-512-PLUS', digest: 'sha512', length: 64 },
+  'sha-256': { mechanism: 'SCRAM-SHA-256', plus: 'SCRAM-SHA-256-PLUS', digest: 'sha256', length: 32 },
+  'sha-1': { mechanism: 'SCRAM-SHA-1', plus: 'SCRAM-SHA-1-PLUS', digest: 'sha1', length: 20 },
 };
-
-/** gs2-header `n,,` (no channel binding, no authzid) and its base64, the `c=` of the client-final message. */
-const GS2_HEADER = 'n,,';
-const CHANNEL_BINDING = Buffer.from(GS2_HEADER, 'utf8').toString('base64');
 
 /** 18 random bytes: 144 bits of freshness, and base64 of a multiple of 3 bytes has no "=" padding. */
 const randomNonce = (): string => randomBytes(18).toString('base64');
@@ -78,6 +90,10 @@ export function createScramExchange(options: ScramOptions): SaslExchange {
   if (username.length === 0) throw new SaslError('the user name is empty');
   if (password.length === 0) throw new SaslError('the password is empty');
   const makeNonce = options.nonce ?? randomNonce;
+  const binding = options.binding ?? NO_BINDING;
+  if (binding.flag === 'p' && binding.data.length === 0) throw new Error('SCRAM channel binding needs binding data');
+  const gs2 = gs2Header(binding);
+  const cbind = channelBindingAttribute(binding);
 
   let state: State = { step: 'ready' };
 
@@ -97,11 +113,20 @@ export function createScramExchange(options: ScramOptions): SaslExchange {
     if (!timingSafeEqual(final.serverSignature, expected)) throw new SaslError(SERVER_NOT_PROVEN_MESSAGE);
   };
 
+  /** XEP-0474: at most one `h=`, and it must match what we were offered. */
+  function checkDowngradeProtection(values: readonly string[]): void {
+    if (values.length === 0) return;
+    if (values.length > 1) throw new SaslError('the server sent a malformed SCRAM first message: repeated "h=" attribute');
+    if (options.advertised === undefined) throw new SaslError('the server sent a downgrade-protection hash this exchange cannot check');
+    verifyDowngradeProtection(values[0] ?? '', options.advertised, params.digest);
+  }
+
   async function answerServerFirst(data: Uint8Array, clientNonce: string, clientFirstBare: string): Promise<Uint8Array> {
     const serverFirst = decodeUtf8(data);
     if (serverFirst === null) throw new SaslError('the server sent a SCRAM first message that is not valid UTF-8');
-    const { nonce, salt, iterations } = parseServerFirst(serverFirst, clientNonce);
-    const clientFinalWithoutProof = `c=${CHANNEL_BINDING},r=${nonce}`;
+    const { nonce, salt, iterations, extensions } = parseServerFirst(serverFirst, clientNonce);
+    checkDowngradeProtection(extensions.filter((attribute) => attribute.name === 'h').map((attribute) => attribute.value));
+    const clientFinalWithoutProof = `c=${cbind},r=${nonce}`;
     const authMessage = `${clientFirstBare},${serverFirst},${clientFinalWithoutProof}`;
     state = { step: 'deriving' };
     const proof = await computeScramProof({ digest: params.digest, length: params.length, password, salt, iterations, authMessage });
@@ -113,7 +138,7 @@ export function createScramExchange(options: ScramOptions): SaslExchange {
   }
 
   return {
-    mechanism: params.mechanism,
+    mechanism: binding.flag === 'p' ? params.plus : params.mechanism,
 
     initial(): Uint8Array {
       if (state.step !== 'ready') return fail(new SaslError('the SCRAM exchange was already started'));
@@ -122,7 +147,7 @@ export function createScramExchange(options: ScramOptions): SaslExchange {
       if (!isPrintableNonce(clientNonce)) return fail(new Error('SCRAM nonce must be printable ASCII without ","'));
       const clientFirstBare = `n=${escapeSaslName(username)},r=${clientNonce}`;
       state = { step: 'sent-first', clientNonce, clientFirstBare };
-      return encoder.encode(GS2_HEADER + clientFirstBare);
+      return encoder.encode(gs2 + clientFirstBare);
     },
 
     async challenge(data: Uint8Array): Promise<Uint8Array> {

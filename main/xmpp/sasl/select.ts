@@ -1,22 +1,24 @@
 /**
- * Which SASL mechanism to use with the server's offer (posh.md §7.5): SCRAM-SHA-256, then SCRAM-SHA-1, then
- * PLAIN, and PLAIN only over TLS whose server identity was proven by PKIX, POSH or a pin (it sends the password
- * itself). A key the user accepted once ("connect once") is not a proof: it only says the user chose to go on,
- * often without checking the fingerprint, so a password in clear is exactly what an attacker there would get.
+ * Which SASL mechanism to use with the server's offer (posh.md §7.5): SCRAM-SHA-512-PLUS, -256-PLUS, -1-PLUS
+ * when this connection can bind (binding-choice.ts), then SCRAM-SHA-512, -256, -1, then PLAIN, and PLAIN only
+ * over TLS whose server identity was proven by PKIX, POSH or a pin (it sends the password itself). A key the
+ * user accepted once ("connect once") is not a proof: it only says the user chose to go on, often without
+ * checking the fingerprint, so a password in clear is exactly what an attacker there would get.
  *
- * Downgrade policy. The account remembers the mechanism that last succeeded. If that was SCRAM and the
- * server now offers PLAIN but no SCRAM, we refuse ('downgrade'): stripping SCRAM from the offer is exactly
- * what an attacker who wants the password in clear would do, and a real server rarely loses SCRAM overnight.
- * SCRAM-SHA-256 → SCRAM-SHA-1 is allowed but reported in `warning`: both keep the password from the server
- * and verify the server, and servers do change their SCRAM configuration (e.g. a migration that reset the
- * stored SHA-256 keys).
- *
- * Channel binding: the `-PLUS` variants are ignored, since this client does not implement channel binding
- * yet. Our SCRAM sends gs2 flag `n` ("client does not support channel binding"), which is the honest answer
- * and cannot be confused with a stripped binding. A server offering only `-PLUS` variants is 'none-supported'.
+ * Downgrade policy. The account remembers the mechanism that last succeeded (login-memory.ts), `-PLUS`
+ * included. We refuse ('downgrade') when:
+ *   - it was SCRAM and the server now offers PLAIN but no SCRAM: stripping SCRAM from the offer is exactly what
+ *     an attacker who wants the password in clear would do;
+ *   - it was bound to the TLS connection (`-PLUS`) and this login would not be: stripping `-PLUS` (or the
+ *     XEP-0440 list) is what a man in the middle who got past the certificate needs, since a bound proof is
+ *     worthless to him. The user is told, and decides elsewhere (a new account record starts afresh).
+ * SCRAM-SHA-256 → SCRAM-SHA-1 (bound or not alike) is allowed but reported in `warning`: both keep the password
+ * from the server and verify the server, and servers do change their SCRAM configuration.
  */
-import { SASL_MECHANISMS } from '../../../app/domain/sasl-mechanism.js';
+import { SASL_MECHANISMS, isChannelBound } from '../../../app/domain/sasl-mechanism.js';
 import type { TrustMethod } from '../../../app/domain/trust.js';
+import { chooseBinding, type BindingDecision } from './binding-choice.js';
+import type { ChannelBindingType } from './channel-binding.js';
 import type { MechanismName } from './mechanism.js';
 
 /**
@@ -32,6 +34,10 @@ export interface MechanismOffer {
   readonly serverProof: TrustMethod;
   /** The mechanism this account last authenticated with, 'scram-required', or null when it never did. */
   readonly previouslySucceeded: RememberedMechanism | null;
+  /** The server's XEP-0440 channel-binding types, or null when it sent no list. */
+  readonly channelBindings: readonly string[] | null;
+  /** The channel-binding types this connection can give data for, preferred first; empty: cannot bind. */
+  readonly availableBindings: readonly ChannelBindingType[];
 }
 
 export interface MechanismWarning {
@@ -46,15 +52,21 @@ export type MechanismRefusal = 'none-supported' | 'plain-not-allowed' | 'downgra
 const PROVEN: ReadonlySet<TrustMethod> = new Set<TrustMethod>(['pkix', 'posh', 'pin']);
 
 export type MechanismChoice =
-  | { readonly ok: true; readonly mechanism: MechanismName; readonly warning: MechanismWarning | null }
+  | {
+      readonly ok: true;
+      readonly mechanism: MechanismName;
+      /** The gs2 answer for a SCRAM mechanism (`p` exactly for `-PLUS`); null for PLAIN, which has none. */
+      readonly binding: BindingDecision | null;
+      readonly warning: MechanismWarning | null;
+    }
   | { readonly ok: false; readonly reason: MechanismRefusal; readonly message: string };
 
 /** Strongest first. */
 const PREFERENCE: readonly MechanismName[] = SASL_MECHANISMS;
 
-const strength = (mechanism: MechanismName): number => PREFERENCE.length - PREFERENCE.indexOf(mechanism);
-const isScram = (mechanism: RememberedMechanism | null): boolean =>
-  mechanism === 'SCRAM-SHA-256' || mechanism === 'SCRAM-SHA-1' || mechanism === 'scram-required';
+/** The hash family, so SHA-256-PLUS and SHA-256 compare as equally strong hashes. */
+const hashRank = (mechanism: MechanismName): number => ['SCRAM-SHA-512', 'SCRAM-SHA-256', 'SCRAM-SHA-1'].indexOf(mechanism.replace(/-PLUS$/, ''));
+const isScram = (mechanism: RememberedMechanism | null): boolean => mechanism === 'scram-required' || (mechanism?.startsWith('SCRAM-') ?? false);
 
 /** RFC 4422 §3.1 mechanism names: 1 to 20 of upper-case letters, digits, "-" and "_". */
 const MECHANISM_NAME = /^[A-Z0-9_-]{1,20}$/;
@@ -67,22 +79,51 @@ function describeOffer(offered: readonly string[]): string {
   return names.length > 8 ? `${shown}, ...` : shown;
 }
 
+/** Why this login cannot be bound, in the words of the downgrade message. */
+function unboundBecause(binding: BindingDecision): string {
+  if (binding.flag === 'y') return 'the server no longer offers a channel-bound login method';
+  if (binding.flag === 'p') return '';
+  switch (binding.why) {
+    case 'undeclared-on-tls13':
+      return 'the server no longer says which channel-binding types it supports (XEP-0440)';
+    case 'no-common-type':
+      return 'the server no longer declares a channel-binding type Hostproof can use on this connection';
+    case 'cannot-bind':
+      return 'this connection gives no channel-binding data';
+  }
+}
+
 export function chooseMechanism(offer: MechanismOffer): MechanismChoice {
   // Mechanism names are case-sensitive upper-case tokens (RFC 4422); whitespace around the XML text is not part of them.
   const offered = new Set(offer.offered.map((name) => name.trim()));
   const previous = offer.previouslySucceeded;
 
-  const scram = PREFERENCE.find((mechanism) => isScram(mechanism) && offered.has(mechanism));
+  const plus = PREFERENCE.find((mechanism) => isChannelBound(mechanism) && offered.has(mechanism));
+  const binding = chooseBinding({ plusOffered: plus !== undefined, declared: offer.channelBindings, available: offer.availableBindings });
+  const scram =
+    binding.flag === 'p' ? plus : PREFERENCE.find((mechanism) => isScram(mechanism) && !isChannelBound(mechanism) && offered.has(mechanism));
+
+  const bindingLost = previous !== null && previous !== 'scram-required' && isChannelBound(previous) && binding.flag !== 'p';
+  if (bindingLost && (scram !== undefined || offered.has('PLAIN'))) {
+    return {
+      ok: false,
+      reason: 'downgrade',
+      message:
+        `This account logged in with ${previous} before, bound to its encrypted connection, and this time the login could not be bound: ${unboundBecause(binding)}. ` +
+        'Someone who got past the certificate check may be tampering with the connection, so Hostproof did not log in.',
+    };
+  }
+
   if (scram !== undefined) {
     const warning: MechanismWarning | null =
-      previous !== null && previous !== 'scram-required' && strength(scram) < strength(previous)
+      previous !== null && previous !== 'scram-required' && isScram(previous) && hashRank(scram) > hashRank(previous)
         ? {
             kind: 'weaker-than-before',
             previous,
             message: `The server now offers ${scram} but no longer ${previous}, which this account used before. Hostproof logged in with ${scram}, which still keeps your password from the server.`,
           }
         : null;
-    return { ok: true, mechanism: scram, warning };
+    return { ok: true, mechanism: scram, binding, warning };
   }
 
   if (offered.has('PLAIN')) {
@@ -112,15 +153,15 @@ export function chooseMechanism(offer: MechanismOffer): MechanismChoice {
             : 'The server only accepts the password in clear (PLAIN), and its identity was not verified, so Hostproof did not send your password.',
       };
     }
-    return { ok: true, mechanism: 'PLAIN', warning: null };
+    return { ok: true, mechanism: 'PLAIN', binding: null, warning: null };
   }
 
-  const onlyPlus = [...offered].some((name) => name.endsWith('-PLUS'));
+  const onlyPlus = plus !== undefined;
   return {
     ok: false,
     reason: 'none-supported',
     message:
       `The server offers no login method Hostproof supports (offered: ${describeOffer(offer.offered)}; supported: ${PREFERENCE.join(', ')}).` +
-      (onlyPlus ? ' Channel-binding (-PLUS) methods are not supported yet.' : ''),
+      (onlyPlus ? ' It offers only channel-bound (-PLUS) methods, and this connection cannot be bound with a type the server is known to accept.' : ''),
   };
 }

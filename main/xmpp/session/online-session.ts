@@ -2,6 +2,7 @@
  * What the account controller (account-connection.ts) and the account's chat need from a session that has
  * logged in. XmppSession is the one implementation; openOnlineSession (open-session.ts) makes one.
  */
+import type { LoginProtection } from '../../../app/domain/sasl-mechanism.js';
 import type { TrustMethod } from '../../../app/domain/trust.js';
 import type { XmppLink } from '../link.js';
 import type { RememberedMechanism } from '../sasl/select.js';
@@ -12,6 +13,8 @@ export interface OnlineSession {
   readonly link: XmppLink;
   readonly fullJid: string;
   readonly mechanism: MechanismName;
+  /** How the last login on this session was protected (shown in the security panel). */
+  readonly login: LoginProtection;
   /** True after a drop when the server may let this session continue on a new connection (XEP-0198). */
   readonly resumable: boolean;
   /** XEP-0198 is on for the current stream: the server acknowledges each stanza we send. */

@@ -4,6 +4,7 @@
  * `createSession` lets the caller attach listeners and iq handlers before the first open() (needed when
  * resuming, since the server replays unacknowledged stanzas immediately after <resumed/>).
  */
+import type { LoginProtection } from '../../../app/domain/sasl-mechanism.js';
 import type { MechanismName } from '../sasl/mechanism.js';
 import type { OnlineSession, OpenSessionArgs } from './online-session.js';
 import { XmppSession, type OpenRequest, type SessionConfig } from './xmpp-session.js';
@@ -11,7 +12,7 @@ import { XmppSession, type OpenRequest, type SessionConfig } from './xmpp-sessio
 export type OpenSessionOptions = SessionConfig & OpenRequest;
 
 /** A session that has been online: its login mechanism is known (to remember against downgrades). */
-export type OnlineXmppSession = XmppSession & { readonly mechanism: MechanismName };
+export type OnlineXmppSession = XmppSession & { readonly mechanism: MechanismName; readonly login: LoginProtection };
 
 export function createSession(config: SessionConfig): XmppSession {
   return new XmppSession(config);

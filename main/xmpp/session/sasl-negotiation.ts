@@ -7,10 +7,18 @@
  *   - nothing usable offered                        → AuthenticationError { kind: 'no-usable-mechanism' }
  *   - only PLAIN, on a server not proven (e.g. accepted once) → AuthenticationError { kind: 'plain-refused' }
  *   - SCRAM used before but only PLAIN offered now  → MechanismDowngradeError (nothing is sent)
+ *   - bound (-PLUS) before but cannot bind now      → MechanismDowngradeError (nothing is sent)
+ *   - XEP-0474 `h=` does not match the offer        → MechanismDowngradeError (aborted before the proof)
+ *
+ * Channel binding: the chooser picks the type from what this TLS connection can give (channel-binding.ts)
+ * and what the server declared (XEP-0440, read here from the features); this file fetches the data.
  */
 import xml, { type Element } from '@xmpp/xml';
 import { AuthenticationError, MechanismDowngradeError, SessionProtocolError } from '../errors.js';
-import { createExchange } from '../sasl/create-exchange.js';
+import { availableBindings, type ChannelBindingType, type TlsChannel } from '../sasl/channel-binding.js';
+import { createExchange, type ExchangeContext } from '../sasl/create-exchange.js';
+import { SaslDowngradeError } from '../sasl/downgrade-hash.js';
+import type { Gs2Binding } from '../sasl/gs2-header.js';
 import { SaslError, type MechanismName, type SaslCredentials, type SaslExchange } from '../sasl/mechanism.js';
 import { ScramServerError } from '../sasl/scram-server-messages.js';
 import type { TrustMethod } from '../../../app/domain/trust.js';
@@ -18,6 +26,7 @@ import { chooseMechanism, type MechanismChoice, type MechanismOffer, type Mechan
 import { decodePaddedBase64 } from '../../encoding/base64.js';
 
 export const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl';
+export const NS_SASL_CB = 'urn:xmpp:sasl-cb:0';
 
 /** The part of the stream SASL needs: send one element, and wait for the next SASL-namespace element. */
 export interface SaslChannel {
@@ -32,10 +41,16 @@ export interface SaslRequest {
   /** The verdict's method for this connection: PLAIN needs 'pkix', 'posh' or 'pin'. */
   readonly serverProof: TrustMethod;
   readonly previousMechanism: RememberedMechanism | null;
+  /** The server's XEP-0440 channel-binding types (declaredChannelBindings()), or null when it sent none. */
+  readonly channelBindings: readonly string[] | null;
+  /** The TLS connection this login runs on, for its channel-binding data; null: this login cannot bind. */
+  readonly tls: TlsChannel | null;
 }
 
 export interface SaslOutcome {
   readonly mechanism: MechanismName;
+  /** The channel-binding type when the mechanism is a `-PLUS` one, else null. */
+  readonly channelBinding: ChannelBindingType | null;
   /** Set when a weaker SCRAM than before was used (allowed, but the user is told). */
   readonly warning: MechanismWarning | null;
 }
@@ -43,7 +58,7 @@ export interface SaslOutcome {
 /** The two decisions this file does not make itself; injectable so tests can pin a SCRAM nonce. */
 export interface SaslPolicy {
   readonly choose: (offer: MechanismOffer) => MechanismChoice;
-  readonly create: (mechanism: MechanismName, credentials: SaslCredentials) => SaslExchange;
+  readonly create: (mechanism: MechanismName, credentials: SaslCredentials, context: ExchangeContext) => SaslExchange;
 }
 
 const DEFAULT_POLICY: SaslPolicy = { choose: chooseMechanism, create: createExchange };
@@ -52,9 +67,34 @@ export function offeredMechanisms(mechanisms: Element): string[] {
   return mechanisms.getChildren('mechanism', NS_SASL).map((m) => m.getText().trim());
 }
 
+/**
+ * XEP-0440's list: a <sasl-channel-binding/> feature beside <mechanisms> (XEP-0440 0.4 and later), or inside
+ * it (earlier versions, still deployed). Null when the server sent neither.
+ */
+export function declaredChannelBindings(features: Element, mechanisms: Element): string[] | null {
+  const list = features.getChild('sasl-channel-binding', NS_SASL_CB) ?? mechanisms.getChild('sasl-channel-binding', NS_SASL_CB);
+  if (!list) return null;
+  return list.getChildren('channel-binding', NS_SASL_CB).flatMap((item) => (typeof item.attrs.type === 'string' ? [item.attrs.type.trim()] : []));
+}
+
+/** The gs2 answer with its data; a `p` type was chosen from the available ones, so its data is there. */
+function gs2For(choice: Extract<MechanismChoice, { ok: true }>, tls: TlsChannel | null): Gs2Binding {
+  const binding = choice.binding;
+  if (binding === null || binding.flag !== 'p') return { flag: binding?.flag ?? 'n' };
+  const data = tls?.bindingData(binding.type) ?? null;
+  if (data === null) throw new Error(`no ${binding.type} data on a connection that offered it`);
+  return { flag: 'p', type: binding.type, data };
+}
+
 export async function authenticate(channel: SaslChannel, request: SaslRequest, policy: SaslPolicy = DEFAULT_POLICY): Promise<SaslOutcome> {
   const offered = offeredMechanisms(request.mechanisms);
-  const choice = policy.choose({ offered, serverProof: request.serverProof, previouslySucceeded: request.previousMechanism });
+  const choice = policy.choose({
+    offered,
+    serverProof: request.serverProof,
+    previouslySucceeded: request.previousMechanism,
+    channelBindings: request.channelBindings,
+    availableBindings: request.tls === null ? [] : availableBindings(request.tls),
+  });
   if (!choice.ok) {
     if (choice.reason === 'downgrade' && request.previousMechanism !== null) {
       throw new MechanismDowngradeError(request.previousMechanism, offered, choice.message);
@@ -66,7 +106,8 @@ export async function authenticate(channel: SaslChannel, request: SaslRequest, p
   let exchange: SaslExchange;
   let initial: Uint8Array | null;
   try {
-    exchange = policy.create(choice.mechanism, request.credentials);
+    const context: ExchangeContext = { binding: gs2For(choice, request.tls), advertised: { mechanisms: offered, channelBindings: request.channelBindings } };
+    exchange = policy.create(choice.mechanism, request.credentials, context);
     initial = exchange.initial();
   } catch (error) {
     // Preparing the credentials failed (e.g. SASLprep): nothing has been sent yet.
@@ -88,6 +129,7 @@ export async function authenticate(channel: SaslChannel, request: SaslRequest, p
       try {
         answer = await exchange.challenge(data);
       } catch (error) {
+        if (error instanceof SaslDowngradeError) return abort(channel, new MechanismDowngradeError(choice.mechanism, offered, error.message));
         return abort(channel, fromSaslError(error));
       }
       const response = xml('response', { xmlns: NS_SASL });
@@ -103,7 +145,8 @@ export async function authenticate(channel: SaslChannel, request: SaslRequest, p
       } catch (error) {
         throw fromSaslError(error);
       }
-      return { mechanism: choice.mechanism, warning: choice.warning };
+      const channelBinding = choice.binding?.flag === 'p' ? choice.binding.type : null;
+      return { mechanism: choice.mechanism, channelBinding, warning: choice.warning };
     } else if (element.is('failure', NS_SASL)) {
       throw rejected(element);
     } else {

@@ -46,7 +46,8 @@ export function streamErrorOf(element: Element): StreamError {
 export interface StreamRoles {
   /** Runs one features round (`next`) and acts on how it ended. Must not throw. */
   readonly onFeatures: (round: Next) => Promise<void>;
-  readonly authenticate: (mechanisms: Element) => Promise<void>;
+  /** `features` is the whole <stream:features>: XEP-0440's channel-binding list sits beside <mechanisms>. */
+  readonly authenticate: (mechanisms: Element, features: Element) => Promise<void>;
   readonly bind: (features: Element) => Promise<void>;
   /** True when the stanza answered one of our requests (and is consumed). */
   readonly claim: (stanza: Element) => boolean;
@@ -69,7 +70,7 @@ export function composeStream(socket: TLSSocket, options: { domain: string; time
 
   middleware.use((context, next) => (context.stanza.is('features', NS_STREAM) ? roles.onFeatures(next) : next()));
   // No next(): after SASL the stream restarts and the server sends new features.
-  streamFeatures.use('mechanisms', NS_SASL, (_context, _next, feature) => roles.authenticate(feature));
+  streamFeatures.use('mechanisms', NS_SASL, (context, _next, feature) => roles.authenticate(feature, context.stanza));
   const sm = streamManagement({ streamFeatures, entity, middleware });
   streamFeatures.use('bind', NS_BIND, (context) => roles.bind(context.stanza));
   middleware.use((context, next) => (roles.claim(context.stanza) ? undefined : next()));

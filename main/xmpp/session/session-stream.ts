@@ -22,7 +22,7 @@ const NS_SM = 'urn:xmpp:sm:3';
 /** What the session does at each point of a stream's life. */
 export interface StreamHooks {
   onFeatures(stream: Stream, round: Next): Promise<void>;
-  authenticate(stream: Stream, mechanisms: Element): Promise<void>;
+  authenticate(stream: Stream, mechanisms: Element, features: Element): Promise<void>;
   bind(stream: Stream, features: Element): Promise<void>;
   /** True when the stanza answered one of our requests (and is consumed). */
   claim(stanza: Element): boolean;
@@ -41,12 +41,12 @@ export function createStream(
   socket: TLSSocket,
   label: string,
   resume: ResumeState | null,
-  options: { readonly domain: string; readonly timeoutMs: number; readonly serverProof: TrustMethod },
+  options: { readonly domain: string; readonly timeoutMs: number; readonly serverProof: TrustMethod; readonly serverCertificate: Uint8Array | null },
   hooks: StreamHooks,
 ): Stream {
   const roles = {
     onFeatures: (round: Next) => hooks.onFeatures(stream, round),
-    authenticate: (mechanisms: Element) => hooks.authenticate(stream, mechanisms),
+    authenticate: (mechanisms: Element, features: Element) => hooks.authenticate(stream, mechanisms, features),
     bind: (features: Element) => hooks.bind(stream, features),
     claim: (stanza: Element) => hooks.claim(stanza),
     iqHandlers: hooks.iqHandlers,
@@ -60,8 +60,10 @@ export function createStream(
     socket,
     label,
     serverProof: options.serverProof,
+    serverCertificate: options.serverCertificate,
     phase: 'start',
     mechanism: null,
+    channelBinding: null,
     warning: null,
     resume,
     notResumed: null,

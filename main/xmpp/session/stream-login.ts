@@ -12,7 +12,8 @@ import { ADOPTED_SERVICE } from './adopted-transport.js';
 import type { PendingRequests } from './iq-requests.js';
 import { bindResource, establishSession, sessionRequired } from './resource-binding.js';
 import { saslChannel } from './sasl-channel.js';
-import { authenticate } from './sasl-negotiation.js';
+import { tlsChannel } from '../sasl/channel-binding.js';
+import { authenticate, declaredChannelBindings } from './sasl-negotiation.js';
 import { asError } from './session-errors.js';
 import type { SessionConfig, SessionStart, SessionTimeouts } from './session-types.js';
 import type { Stream } from './stream-state.js';
@@ -80,7 +81,7 @@ export async function featuresRound(stream: Stream, round: Next, deps: LoginDeps
   // 'authenticated': the stream restarted; the next features round continues.
 }
 
-export async function authenticateStream(stream: Stream, mechanisms: Element, deps: LoginDeps): Promise<void> {
+export async function authenticateStream(stream: Stream, mechanisms: Element, features: Element, deps: LoginDeps): Promise<void> {
   if (stream.phase !== 'start') throw new SessionProtocolError('it asked for a second login on the same stream');
   // The last line before a credential leaves: never on anything but encrypted TLS.
   if (!isEncrypted(stream.socket)) throw new TlsRequiredError(stream.label);
@@ -93,10 +94,14 @@ export async function authenticateStream(stream: Stream, mechanisms: Element, de
         credentials: deps.config.credentials,
         serverProof: stream.serverProof,
         previousMechanism: deps.lastMechanism() ?? deps.config.previousMechanism,
+        channelBindings: declaredChannelBindings(features, mechanisms),
+        // The same socket that was verified: binding data comes from the connection the password goes over.
+        tls: tlsChannel(stream.socket, stream.serverCertificate),
       },
       deps.config.saslPolicy,
     );
     stream.mechanism = outcome.mechanism;
+    stream.channelBinding = outcome.channelBinding;
     stream.warning = outcome.warning;
     stream.phase = 'authenticated';
   } finally {

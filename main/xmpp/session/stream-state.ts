@@ -2,6 +2,7 @@
 import type { TLSSocket } from 'node:tls';
 import type { StreamManagement } from '@xmpp/stream-management';
 import type { TrustMethod } from '../../../app/domain/trust.js';
+import type { ChannelBindingType } from '../sasl/channel-binding.js';
 import type { MechanismName } from '../sasl/mechanism.js';
 import type { MechanismWarning } from '../sasl/select.js';
 import type { Keepalive } from './keepalive.js';
@@ -21,8 +22,12 @@ export interface Stream {
   readonly label: string;
   /** How this connection's server was verified (its own verdict): decides whether PLAIN may be used on it. */
   readonly serverProof: TrustMethod;
+  /** DER of the certificate that was verified for this connection (tls-server-end-point hashes it), or null. */
+  readonly serverCertificate: Uint8Array | null;
   phase: Phase;
   mechanism: MechanismName | null;
+  /** The channel-binding type of a `-PLUS` login on this stream, else null. */
+  channelBinding: ChannelBindingType | null;
   warning: MechanismWarning | null;
   /** The resumption asked for on this stream, until it succeeds or fails. */
   resume: ResumeState | null;

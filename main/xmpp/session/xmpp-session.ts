@@ -25,6 +25,7 @@ import type { Next } from '@xmpp/middleware';
 import type { Element } from '@xmpp/xml';
 import { ConnectionLostError, NotConnectedError, SessionProtocolError, StreamError, TlsRequiredError } from '../errors.js';
 import type { XmppLink } from '../link.js';
+import type { LoginProtection } from '../../../app/domain/sasl-mechanism.js';
 import type { MechanismName } from '../sasl/mechanism.js';
 import { endpointLabel, type SecuredConnection } from '../secure-connect.js';
 import { IqHandlers, type IqHandler } from './iq-handlers.js';
@@ -59,6 +60,7 @@ export class XmppSession implements XmppLink {
   #state: State = { kind: 'idle' };
   #jid: string;
   #mechanism: MechanismName | null = null;
+  #loginProtection: LoginProtection | null = null;
   #preApproval = false;
   #lastStart: SessionStart | null = null;
   /** The last stream ended with state to resume, and no new connection was tried since (one try each). */
@@ -114,6 +116,11 @@ export class XmppSession implements XmppLink {
   /** The SASL mechanism of the last login (to remember for downgrade protection), or null before one. */
   get mechanism(): MechanismName | null {
     return this.#mechanism;
+  }
+
+  /** How the last login was protected (mechanism and channel binding), for the security panel; null before one. */
+  get login(): LoginProtection | null {
+    return this.#loginProtection;
   }
 
   /** How the last open() went online (mechanism warning, resumed or not, stanzas not resumed). */
@@ -180,7 +187,12 @@ export class XmppSession implements XmppLink {
     const previous = request.streamManagement !== undefined ? request.streamManagement : state.kind === 'detached' ? state.resume : null;
     // Stanzas held while disconnected join the queue to resume; later ones are held until the answer.
     const resume = this.#backlog.joinResume(previous);
-    const stream = createStream(socket, label, resume, { domain: this.#config.domain, timeoutMs: this.#timeouts.streamMs, serverProof: request.serverProof }, this.#hooks);
+    const stream = createStream(socket, label, resume, {
+        domain: this.#config.domain,
+        timeoutMs: this.#timeouts.streamMs,
+        serverProof: request.serverProof,
+        serverCertificate: request.connection.chain[0] ?? null,
+      }, this.#hooks);
     this.#state = { kind: 'negotiating', stream };
     return negotiate(stream, this.#login);
   }
@@ -246,7 +258,7 @@ export class XmppSession implements XmppLink {
 
   readonly #hooks: StreamHooks = {
     onFeatures: (stream: Stream, round: Next) => featuresRound(stream, round, this.#login),
-    authenticate: (stream: Stream, mechanisms: Element) => authenticateStream(stream, mechanisms, this.#login),
+    authenticate: (stream: Stream, mechanisms: Element, features: Element) => authenticateStream(stream, mechanisms, features, this.#login),
     bind: (stream: Stream, features: Element) => bindStream(stream, features, this.#login),
     claim: (stanza: Element) => this.#requests.claim(stanza, this.#ownAddress()),
     iqHandlers: this.#handlers,
@@ -267,6 +279,7 @@ export class XmppSession implements XmppLink {
       return;
     }
     this.#mechanism = mechanism;
+    this.#loginProtection = { mechanism, channelBinding: stream.channelBinding };
     stream.keepalive = startKeepalive(stream, this.#timeouts, this.#config.domain, this.#requests, (error) => this.#streamFailed(stream, error));
     const held = this.#backlog.takeHeld();
     // A resumed session keeps the full JID it had (it may come from state handed to a new session object).

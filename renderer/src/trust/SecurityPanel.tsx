@@ -2,10 +2,12 @@ import { domainWithALabel } from '../../../app/domain/address/domain-name.js';
 import type { AccountView } from '../../../app/domain/account.js';
 import { HumanText } from '../common/HumanText.js';
 import { Time } from '../common/Time.js';
+import type { LoginProtection } from '../../../app/domain/sasl-mechanism.js';
 import { adviceFor } from './advice-text.js';
 import { CertificateDetails } from './CertificateDetails.js';
 import { DelegationChain } from './DelegationChain.js';
 import { IdentityBadge } from './IdentityBadge.js';
+import { loginProtectionText } from './login-text.js';
 import { PkixDetails } from './PkixDetails.js';
 import { PoshLookups } from './PoshLookups.js';
 import { TrustHistory } from './TrustHistory.js';
@@ -55,6 +57,7 @@ export function SecurityPanel({ account }: { readonly account: AccountView }) {
               <strong>What you can do: </strong>
               {adviceFor(verdict)}
             </p>
+            {account.connection.stage === 'online' ? <LoginProtectionView login={account.connection.login} /> : null}
             <h3 className="section-title">How Hostproof reached this server</h3>
             <DelegationChain verdict={verdict} />
             <PoshLookups posh={verdict.posh} />
@@ -65,5 +68,16 @@ export function SecurityPanel({ account }: { readonly account: AccountView }) {
       </section>
       <TrustHistory accountId={account.settings.id} />
     </div>
+  );
+}
+
+/** How the current session's login was protected: shown only while online, since it belongs to that session. */
+function LoginProtectionView({ login }: { readonly login: LoginProtection }) {
+  const text = loginProtectionText(login);
+  return (
+    <p data-testid="login-protection">
+      <strong>How the login was protected: </strong>
+      {text.headline}. {text.detail}
+    </p>
   );
 }

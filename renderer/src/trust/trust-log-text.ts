@@ -1,6 +1,7 @@
 import type { TrustDecision } from '../../../app/domain/account.js';
 import type { LoggedDelegationStep, TrustLogEntry } from '../../../app/domain/trust-records.js';
 import type { TrustMethod, UndecidedReason } from '../../../app/domain/trust.js';
+import { loginProtectionText } from './login-text.js';
 import { WARNING_TEXT, warningsToShow } from './warning-text.js';
 
 const METHOD: Record<TrustMethod, string> = {
@@ -26,6 +27,7 @@ const DECISION: Record<TrustDecision, string> = {
 };
 
 export function logResult(entry: TrustLogEntry): string {
+  if (entry.kind === 'login') return `Logged in: ${loginProtectionText(entry.login).headline}`;
   return entry.verified ? METHOD[entry.method] : REASON[entry.undecided];
 }
 

@@ -37,7 +37,7 @@ describe('<App>', () => {
 
   it("lists every account with its status and identity badge, kept current by events", async () => {
     const fake = start([
-      accountView({ stage: 'online', endpoint: SRV_TO_HOSTING, verdict: POSH_DELEGATED_VERDICT, fullJid: 'alice@example.com/hp' }, POSH_DELEGATED_VERDICT),
+      accountView({ stage: 'online', endpoint: SRV_TO_HOSTING, verdict: POSH_DELEGATED_VERDICT, fullJid: 'alice@example.com/hp', login: { mechanism: 'SCRAM-SHA-256-PLUS', channelBinding: 'tls-exporter' } }, POSH_DELEGATED_VERDICT),
       accountView({ stage: 'offline' }, PINNED_VERDICT, { id: OTHER_ACCOUNT_ID, jid: 'alice@im.example.com' }),
     ]);
     const items = await screen.findAllByTestId('account-item');

@@ -17,7 +17,7 @@ describe('<ConnectionStatus>', () => {
     [{ stage: 'verifying', endpoint: SRV_TO_OWN }, 'Verifying the identity of im.example.com:5223…'],
     [{ stage: 'awaiting-decision', endpoint: SRV_TO_OWN, request: decisionRequest(DELEGATED_HOST_VERDICT) }, 'Waiting for your decision'],
     [{ stage: 'authenticating', endpoint: SRV_TO_OWN, verdict: PKIX_VERDICT }, 'Signing in…'],
-    [{ stage: 'online', endpoint: SRV_TO_OWN, verdict: PKIX_VERDICT, fullJid: 'alice@example.com/desk' }, 'Online as alice@example.com/desk'],
+    [{ stage: 'online', endpoint: SRV_TO_OWN, verdict: PKIX_VERDICT, fullJid: 'alice@example.com/desk', login: { mechanism: 'SCRAM-SHA-1', channelBinding: null } }, 'Online as alice@example.com/desk'],
   ])('names the stage %#', (state, text) => {
     expect(stageOf(state)).toContain(text);
   });

@@ -1,6 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ok } from '../../../app/ipc/result.js';
+import type { LoginProtection } from '../../../app/domain/sasl-mechanism.js';
 import { SecurityPanel } from '../../../renderer/src/trust/SecurityPanel.js';
 import { accountView } from '../fixtures/accounts.js';
 import { fakeApi } from '../fixtures/fake-api.js';
@@ -102,5 +103,28 @@ describe('<SecurityPanel> warnings', () => {
   it('lists the other-name certificate as a problem when nothing proved the delegation', () => {
     show(DELEGATED_HOST_VERDICT);
     expect(screen.getByTestId('verdict-warnings').textContent).toContain('The certificate is for another name');
+  });
+
+  describe('how the login was protected', () => {
+    const online = (login: LoginProtection) => {
+      const fake = fakeApi({ getTrustLog: () => ok([]) });
+      const state = { stage: 'online', endpoint: POSH_DELEGATED_VERDICT.endpoint, verdict: POSH_DELEGATED_VERDICT, fullJid: 'alice@example.com/hp', login } as const;
+      renderWithApi(<SecurityPanel account={accountView(state, POSH_DELEGATED_VERDICT)} />, fake.api);
+      return screen.getByTestId('login-protection').textContent;
+    };
+
+    it.each([
+      [{ mechanism: 'SCRAM-SHA-256-PLUS', channelBinding: 'tls-exporter' }, 'SCRAM-SHA-256 bound to this TLS connection (tls-exporter)'],
+      [{ mechanism: 'SCRAM-SHA-1-PLUS', channelBinding: 'tls-unique' }, 'SCRAM-SHA-1 bound to this TLS connection (tls-unique)'],
+      [{ mechanism: 'SCRAM-SHA-256', channelBinding: null }, 'SCRAM-SHA-256, not bound to this TLS connection'],
+      [{ mechanism: 'PLAIN', channelBinding: null }, 'PLAIN, not bound to this connection'],
+    ] as const)('%j → "%s"', (login, headline) => {
+      expect(online(login)).toContain(headline);
+    });
+
+    it('says nothing about a login while offline: it belonged to a session that is over', () => {
+      show();
+      expect(screen.queryByTestId('login-protection')).toBeNull();
+    });
   });
 });

@@ -86,6 +86,19 @@ describe('<TrustHistory>', () => {
     expect(fake.callsOf('getTrustLog')).toEqual([{ accountId: ACCOUNT_ID }]);
   });
 
+  it('says how a login was protected in its row', async () => {
+    const login = trustLogEntryFrom(POSH_DELEGATED_VERDICT, {
+      at: '2012-09-02T12:00:01.000Z',
+      account: ACCOUNT_ID,
+      login: { mechanism: 'SCRAM-SHA-256-PLUS', channelBinding: 'tls-exporter' },
+    });
+    const unbound = trustLogEntryFrom(POSH_DELEGATED_VERDICT, { at: '2012-09-02T12:00:02.000Z', account: ACCOUNT_ID, login: { mechanism: 'SCRAM-SHA-1', channelBinding: null } });
+    renderWithApi(<TrustHistory accountId={ACCOUNT_ID} />, fakeApi({ getTrustLog: () => ok([...LOG, login, unbound]) }).api);
+    const [newest, bound] = await screen.findAllByTestId('trust-log-row');
+    expect(newest?.textContent).toContain('Logged in: SCRAM-SHA-1, not bound to this TLS connection');
+    expect(bound?.textContent).toContain('Logged in: SCRAM-SHA-256 bound to this TLS connection (tls-exporter)');
+  });
+
   it('says why: the verdict\'s sentence, its warnings, and the steps that led there', async () => {
     show();
     const [posh, , question] = await screen.findAllByTestId('trust-log-row');

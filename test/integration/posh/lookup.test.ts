@@ -90,14 +90,14 @@ describe('documents', () => {
 
   it('seed reference to a seed JWK set at the provider', async () => {
     server.route(DOMAIN, SEED_PATH, { kind: 'json', body: { url: HOSTING_URL, expires: 900 } });
-    server.route('hosting.test', HOSTING_PATH, { kind: 'json', body: { keys: [{ x5t: x5t(world.xmppLeaf) }], expires: 60 } });
+    server.route('hosting.test', HOSTING_PATH, { kind: 'json', body: { keys: [{ kty: 'EC', x5t: x5t(world.xmppLeaf) }], expires: 60 } });
     const outcome = expectMaterial(await lookup());
     expect(outcome.material).toMatchObject({ format: 'seed', lifetimeSeconds: 60 });
     expect(stepKinds(outcome)).toEqual(['not-found 404', 'reference 200', 'jwk-set 200']);
   });
 
   it('a seed JWK set without expires (like the sample) is invalid', async () => {
-    server.route(DOMAIN, SEED_PATH, { kind: 'json', body: { keys: [{ x5t: x5t(world.xmppLeaf) }] } });
+    server.route(DOMAIN, SEED_PATH, { kind: 'json', body: { keys: [{ kty: 'EC', x5t: x5t(world.xmppLeaf) }] } });
     const outcome = await lookup();
     expect(outcome.kind).toBe('invalid');
     expect(outcome.kind !== 'material' && outcome.format).toBe('seed');
@@ -264,7 +264,7 @@ describe('redirects', () => {
 
   it('a redirect that ends in 404 at the RFC URL counts as "no RFC document" and the seed URL is tried', async () => {
     server.route(DOMAIN, RFC_PATH, { kind: 'redirect', status: 302, location: '/gone.json' });
-    server.route(DOMAIN, SEED_PATH, { kind: 'json', body: { keys: [{ x5t: x5t(world.xmppLeaf) }], expires: 60 } });
+    server.route(DOMAIN, SEED_PATH, { kind: 'json', body: { keys: [{ kty: 'EC', x5t: x5t(world.xmppLeaf) }], expires: 60 } });
     expect(expectMaterial(await lookup()).material.format).toBe('seed');
   });
 });
@@ -272,7 +272,7 @@ describe('redirects', () => {
 describe('HTTP errors', () => {
   it.each([403, 500, 503, 410])('%i at the RFC URL: error, POSH unavailable, and no seed request', async (status) => {
     server.route(DOMAIN, RFC_PATH, { kind: 'status', status });
-    server.route(DOMAIN, SEED_PATH, { kind: 'json', body: { keys: [{ x5t: x5t(world.xmppLeaf) }], expires: 60 } });
+    server.route(DOMAIN, SEED_PATH, { kind: 'json', body: { keys: [{ kty: 'EC', x5t: x5t(world.xmppLeaf) }], expires: 60 } });
     const outcome = await lookup();
     expect(outcome.kind).toBe('error');
     expect(stepKinds(outcome)).toEqual([`http-error ${status}`]);

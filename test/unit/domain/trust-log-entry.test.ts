@@ -50,6 +50,11 @@ describe('trustLogEntryFrom', () => {
     expect(trustLogEntryFrom(delegatedWithoutPosh, { at: AT, account: ACCOUNT })).not.toHaveProperty('decision');
   });
 
+  it('records a login and how it was protected, with the verdict it followed', () => {
+    const entry = trustLogEntryFrom(delegatedByPosh, { at: AT, account: ACCOUNT, login: { mechanism: 'SCRAM-SHA-256-PLUS', channelBinding: 'tls-exporter' } });
+    expect(entry).toMatchObject({ kind: 'login', login: { mechanism: 'SCRAM-SHA-256-PLUS', channelBinding: 'tls-exporter' }, verified: true, method: 'posh' });
+  });
+
   it('clips text from the network to the line limits, without splitting a character', () => {
     const name = (i: number) => `${'😀'.repeat(500)}${i}.example`;
     const hostile = certificate({ names: { dns: [name(1), name(2), name(3)], srv: [], xmppAddr: [], commonNames: [] } });

@@ -158,6 +158,28 @@ describe('trust log', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps a login line: how the login on a verified connection was protected', async () => {
+    const { log, problems } = await setup();
+    const login = (mechanism: string, channelBinding: string | null, outcome: object = { verified: true, method: 'pin', undecided: null }) =>
+      ({
+        ...trustLogEntryFrom(VERDICT, { at: '2024-06-01T00:00:00.000Z', account: ACCOUNT, login: { mechanism: 'SCRAM-SHA-1', channelBinding: null } }),
+        ...outcome,
+        login: { mechanism, channelBinding },
+      }) as TrustLogEntryV2;
+    await log.append(login('SCRAM-SHA-256-PLUS', 'tls-exporter'));
+    await log.append(login('SCRAM-SHA-256', null));
+    const entries = await log.read(ACCOUNT);
+    expect(entries.map((e) => (e.kind === 'login' ? e.login : null))).toEqual([
+      { mechanism: 'SCRAM-SHA-256-PLUS', channelBinding: 'tls-exporter' },
+      { mechanism: 'SCRAM-SHA-256', channelBinding: null },
+    ]);
+    expect(problems).toEqual([]);
+    // A login never follows an unverified verdict, and only known mechanisms and binding types are logged.
+    await expect(log.append(login('SCRAM-SHA-256', null, { verified: false, method: null, undecided: 'delegated-host' }))).rejects.toMatchObject({ kind: 'invalid-input' });
+    await expect(log.append(login('DIGEST-MD5', null))).rejects.toMatchObject({ kind: 'invalid-input' });
+    await expect(log.append(login('SCRAM-SHA-256-PLUS', 'tls-guess'))).rejects.toMatchObject({ kind: 'invalid-input' });
+  });
+
   it('refuses to append a line of an old version or one that mixes the versions', async () => {
     const { log } = await setup();
     await expect(log.append(v1Line('2024-06-01T00:00:00.000Z') as unknown as TrustLogEntryV2)).rejects.toMatchObject({ kind: 'invalid-input' });

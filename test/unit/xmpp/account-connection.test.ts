@@ -8,6 +8,7 @@ import type { TLSSocket } from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../app/domain/account.js';
 import { decideTrust } from '../../../main/trust/verdict.js';
+import type { TrustLogEntryV2 } from '../../../app/domain/trust-records.js';
 import { createAccountConnection } from '../../../main/xmpp/account-connection.js';
 import type { MechanismName } from '../../../main/xmpp/sasl/mechanism.js';
 import type { OnlineSession } from '../../../main/xmpp/session/online-session.js';
@@ -21,6 +22,7 @@ function onlineSession(mechanism: MechanismName): OnlineSession {
     link: new FakeLink(`alice@${DOMAIN}/desk`),
     fullJid: `alice@${DOMAIN}/desk`,
     mechanism,
+    login: { mechanism, channelBinding: mechanism.endsWith('-PLUS') ? 'tls-exporter' : null },
     resumable: false,
     acknowledged: true,
     preApproval: false,
@@ -37,6 +39,7 @@ async function signIn(mechanism: MechanismName, save: (mechanism: MechanismName)
   const notices: string[] = [];
   const states: ConnectionState[] = [];
   const saved: MechanismName[] = [];
+  const logged: TrustLogEntryV2[] = [];
   let online: () => void = () => undefined;
   const isOnline = new Promise<void>((resolve) => (online = resolve));
   const connection = createAccountConnection({
@@ -56,8 +59,10 @@ async function signIn(mechanism: MechanismName, save: (mechanism: MechanismName)
     },
     openSession: async () => onlineSession(mechanism),
     pins: { put: async () => undefined, touch: async () => true, markMismatch: async () => true },
-      forgetPosh: async () => undefined,
-    log: async () => undefined,
+    forgetPosh: async () => undefined,
+    log: async (entry) => {
+      logged.push(entry);
+    },
     onState: (state) => states.push(state),
     onDecisionNeeded: () => undefined,
     confirm: async () => true,
@@ -75,7 +80,7 @@ async function signIn(mechanism: MechanismName, save: (mechanism: MechanismName)
   });
   connection.connect('correct horse');
   await isOnline;
-  return { notices, states, saved, connection };
+  return { notices, states, saved, logged, connection };
 }
 
 describe('remembering the login method (downgrade protection)', () => {
@@ -94,6 +99,14 @@ describe('remembering the login method (downgrade protection)', () => {
     const { notices, saved, connection } = await signIn('SCRAM-SHA-256', async () => undefined);
     expect(saved).toEqual(['SCRAM-SHA-256']);
     expect(notices).toEqual([]);
+    await connection.disconnect();
+  });
+
+  it('puts how the login was protected in the online state and in the trust history', async () => {
+    const { states, logged, connection } = await signIn('SCRAM-SHA-256-PLUS', async () => undefined);
+    expect(states.at(-1)).toMatchObject({ stage: 'online', login: { mechanism: 'SCRAM-SHA-256-PLUS', channelBinding: 'tls-exporter' } });
+    await waitUntil(() => logged.some((entry) => entry.kind === 'login'), 'the login line');
+    expect(logged.find((entry) => entry.kind === 'login')).toMatchObject({ login: { mechanism: 'SCRAM-SHA-256-PLUS', channelBinding: 'tls-exporter' }, verified: true });
     await connection.disconnect();
   });
 

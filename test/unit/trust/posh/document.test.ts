@@ -74,6 +74,13 @@ describe('seed JWK set', () => {
   });
 
   it.each([
+    // RFC 7517 §4.1: "kty" is required in every JWK (posh.md §2.2).
+    [{ keys: [{ x5t: X5T }], expires: 60 }, /key 1 has no "kty"/],
+    [{ keys: [{ kty: 7, x5t: X5T }], expires: 60 }, /"kty" of key 1 is not a non-empty string/],
+    [{ keys: [{ kty: null, x5t: X5T }], expires: 60 }, /"kty" of key 1 is not a non-empty string/],
+    [{ keys: [{ kty: ['RSA'], x5t: X5T }], expires: 60 }, /"kty" of key 1 is not a non-empty string/],
+    [{ keys: [{ kty: '', x5t: X5T }], expires: 60 }, /"kty" of key 1 is not a non-empty string/],
+    [{ keys: [{ kty: 'RSA', x5t: X5T }, { x5t: X5T }], expires: 60 }, /key 2 has no "kty"/],
     [{ keys: [{ kty: 'RSA' }], expires: 60 }, /no "x5t"/],
     [{ keys: [{ kty: 'RSA', x5t: 5 }], expires: 60 }, /not a string/],
     [{ keys: [{ kty: 'RSA', x5t: 'UpjRI/A3afKE8/AIeTZ5o1dECTY' }], expires: 60 }, /base64url/],
@@ -89,11 +96,11 @@ describe('seed JWK set', () => {
   });
 
   it('one bad key spoils the set even when another key is fine', () => {
-    expectInvalid(seed({ keys: [{ x5t: X5T }, { x5t: 'short' }], expires: 60 }), /key 2/);
+    expectInvalid(seed({ keys: [{ kty: 'RSA', x5t: X5T }, { kty: 'RSA', x5t: 'short' }], expires: 60 }), /key 2/);
   });
 
   it('a malformed x5c is dropped (display only) without failing the document', () => {
-    const result = seed({ keys: [{ x5t: X5T, x5c: ['not base64!'] }], expires: 60 });
+    const result = seed({ keys: [{ kty: 'RSA', x5t: X5T, x5c: ['not base64!'] }], expires: 60 });
     expect(result.kind).toBe('jwk-set');
     if (result.kind === 'jwk-set') expect(result.x5c).toEqual([null]);
   });

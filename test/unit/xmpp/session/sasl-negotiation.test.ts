@@ -4,12 +4,22 @@
  */
 import xml, { type Element } from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
+import { waitUntil } from '../../../harness/wait-until.js';
 import { AuthenticationError, MechanismDowngradeError, SessionProtocolError } from '../../../../main/xmpp/errors.js';
-import { createExchange } from '../../../../main/xmpp/sasl/create-exchange.js';
+import { createExchange, type ExchangeContext } from '../../../../main/xmpp/sasl/create-exchange.js';
 import type { MechanismName, SaslCredentials } from '../../../../main/xmpp/sasl/mechanism.js';
 import { createScramExchange } from '../../../../main/xmpp/sasl/scram.js';
 import { chooseMechanism } from '../../../../main/xmpp/sasl/select.js';
-import { authenticate, NS_SASL, type SaslChannel, type SaslPolicy } from '../../../../main/xmpp/session/sasl-negotiation.js';
+import type { TlsChannel } from '../../../../main/xmpp/sasl/channel-binding.js';
+import { downgradeProtectionHash } from '../../../../main/xmpp/sasl/downgrade-hash.js';
+import {
+  authenticate,
+  declaredChannelBindings,
+  NS_SASL,
+  NS_SASL_CB,
+  type SaslChannel,
+  type SaslPolicy,
+} from '../../../../main/xmpp/session/sasl-negotiation.js';
 
 const RFC5802 = {
   nonce: 'fyko+d2lbbFgONRv9qkxdawL',
@@ -34,10 +44,11 @@ const unb64 = (text: string) => Buffer.from(text, 'base64').toString('utf8');
 /** The RFC examples' nonces, so the exchange's bytes can be compared with the RFCs'. */
 const pinnedNonces: SaslPolicy = {
   choose: chooseMechanism,
-  create: (mechanism: MechanismName, credentials: SaslCredentials) => {
-    if (mechanism === 'SCRAM-SHA-1') return createScramExchange({ hash: 'sha-1', credentials, nonce: () => RFC5802.nonce });
-    if (mechanism === 'SCRAM-SHA-256') return createScramExchange({ hash: 'sha-256', credentials, nonce: () => RFC7677.nonce });
-    return createExchange(mechanism, credentials);
+  create: (mechanism: MechanismName, credentials: SaslCredentials, context: ExchangeContext) => {
+    const { binding, advertised } = context;
+    if (mechanism === 'SCRAM-SHA-1') return createScramExchange({ hash: 'sha-1', credentials, nonce: () => RFC5802.nonce, binding, advertised });
+    if (mechanism === 'SCRAM-SHA-256') return createScramExchange({ hash: 'sha-256', credentials, nonce: () => RFC7677.nonce, binding, advertised });
+    return createExchange(mechanism, credentials, context);
   },
 };
 
@@ -78,6 +89,8 @@ const request = (offered: Element, previousMechanism: MechanismName | null = nul
   credentials,
   serverProof: 'pkix' as const,
   previousMechanism,
+  channelBindings: null,
+  tls: null,
 });
 
 /** A SCRAM server following an RFC example; `final` replaces the success element when given. */
@@ -93,7 +106,7 @@ describe('SASL negotiation', () => {
   it('runs SCRAM-SHA-1 byte for byte as in RFC 5802 and accepts the server signature', async () => {
     const server = new ScriptedServer(scramScript(RFC5802));
     const outcome = await authenticate(server, request(mechanisms('SCRAM-SHA-1', 'PLAIN')), pinnedNonces);
-    expect(outcome).toEqual({ mechanism: 'SCRAM-SHA-1', warning: null });
+    expect(outcome).toEqual({ mechanism: 'SCRAM-SHA-1', channelBinding: null, warning: null });
     const [auth, response] = server.sent;
     expect(auth?.attrs.mechanism).toBe('SCRAM-SHA-1');
     expect(unb64(auth?.getText() ?? '')).toBe(RFC5802.clientFirst);
@@ -213,5 +226,81 @@ describe('SASL negotiation', () => {
   it('fails on an element SASL does not define', async () => {
     const server = new ScriptedServer(() => [sasl('surprise')]);
     await expect(authenticate(server, request(mechanisms('SCRAM-SHA-1')), pinnedNonces)).rejects.toBeInstanceOf(SessionProtocolError);
+  });
+
+  it('stops before the proof with a downgrade error when h= does not match the offer (XEP-0474)', async () => {
+    // The server signed an offer with SCRAM-SHA-1-PLUS in it; this client received it without.
+    const signed = downgradeProtectionHash({ mechanisms: ['SCRAM-SHA-1', 'SCRAM-SHA-1-PLUS'], channelBindings: null }, 'sha1');
+    const server = new ScriptedServer((_sent, index) => (index === 0 ? [sasl('challenge', b64(`${RFC5802.serverFirst},h=${signed}`))] : []));
+    const error = await authenticate(server, request(mechanisms('SCRAM-SHA-1')), pinnedNonces).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MechanismDowngradeError);
+    expect((error as Error).message).toMatch(/possible downgrade attack/);
+    expect(server.sent.map((e) => e.name)).toEqual(['auth', 'abort']);
+  });
+
+  it('goes on when h= matches what was offered', async () => {
+    const offered = ['SCRAM-SHA-1', 'PLAIN'];
+    const h = downgradeProtectionHash({ mechanisms: offered, channelBindings: null }, 'sha1');
+    const server = new ScriptedServer((_sent, index) => (index === 0 ? [sasl('challenge', b64(`${RFC5802.serverFirst},h=${h}`))] : []));
+    const attempt = authenticate(server, request(mechanisms(...offered)), pinnedNonces);
+    await waitUntil(() => server.sent.length === 2, 'the client-final response');
+    expect(server.sent[1]?.name).toBe('response');
+    expect(unb64(server.sent[1]?.getText() ?? '')).toMatch(/,p=/);
+    void attempt.catch(() => undefined);
+  });
+
+  it('binds with the type the server declared, taking the data from the TLS connection', async () => {
+    const data = Uint8Array.from({ length: 32 }, (_, i) => i);
+    const tls: TlsChannel = { protocol: 'TLSv1.3', bindingData: (type) => (type === 'tls-exporter' ? data : type === 'tls-server-end-point' ? Uint8Array.of(7) : null) };
+    const server = new ScriptedServer(() => []);
+    const attempt = authenticate(
+      server,
+      { ...request(mechanisms('SCRAM-SHA-1-PLUS', 'SCRAM-SHA-1')), channelBindings: ['tls-server-end-point', 'tls-exporter'], tls },
+      pinnedNonces,
+    );
+    await waitUntil(() => server.sent.length === 1, 'the <auth> element');
+    expect(server.sent[0]?.attrs.mechanism).toBe('SCRAM-SHA-1-PLUS');
+    expect(unb64(server.sent[0]?.getText() ?? '')).toMatch(/^p=tls-exporter,,n=user,r=/);
+    void attempt.catch(() => undefined);
+  });
+
+  it('refuses an account that logged in bound when this connection cannot bind, sending nothing', async () => {
+    const tls: TlsChannel = { protocol: 'TLSv1.3', bindingData: (type) => (type === 'tls-exporter' ? Uint8Array.of(1) : null) };
+    const server = new ScriptedServer(() => []);
+    const error = await authenticate(
+      server,
+      { ...request(mechanisms('SCRAM-SHA-1-PLUS', 'SCRAM-SHA-1'), 'SCRAM-SHA-1-PLUS'), channelBindings: null, tls },
+      pinnedNonces,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MechanismDowngradeError);
+    expect((error as MechanismDowngradeError).previous).toBe('SCRAM-SHA-1-PLUS');
+    expect(server.sent).toHaveLength(0);
+  });
+});
+
+describe('declaredChannelBindings (XEP-0440)', () => {
+  const list = (...types: string[]) => xml('sasl-channel-binding', { xmlns: NS_SASL_CB }, ...types.map((type) => xml('channel-binding', { type })));
+
+  it('reads the list beside <mechanisms> (XEP-0440 0.4 and later)', () => {
+    const offered = mechanisms('SCRAM-SHA-1-PLUS');
+    const features = xml('stream:features', {}, offered, list('tls-exporter', 'tls-server-end-point'));
+    expect(declaredChannelBindings(features, offered)).toEqual(['tls-exporter', 'tls-server-end-point']);
+  });
+
+  it('reads the list inside <mechanisms> (earlier versions)', () => {
+    const offered = xml('mechanisms', { xmlns: NS_SASL }, xml('mechanism', {}, 'SCRAM-SHA-1-PLUS'), list('tls-unique'));
+    expect(declaredChannelBindings(xml('stream:features', {}, offered), offered)).toEqual(['tls-unique']);
+  });
+
+  it('answers null without a list, and an empty list for one that declares nothing', () => {
+    const offered = mechanisms('SCRAM-SHA-1');
+    expect(declaredChannelBindings(xml('stream:features', {}, offered), offered)).toBeNull();
+    expect(declaredChannelBindings(xml('stream:features', {}, offered, list()), offered)).toEqual([]);
+  });
+
+  it('ignores a list in another namespace', () => {
+    const offered = mechanisms('SCRAM-SHA-1-PLUS');
+    const features = xml('stream:features', {}, offered, xml('sasl-channel-binding', { xmlns: 'urn:example' }, xml('channel-binding', { type: 'tls-unique' })));
+    expect(declaredChannelBindings(features, offered)).toBeNull();
   });
 });

@@ -5,14 +5,18 @@ export type Row =
   | { readonly kind: 'day'; readonly key: string; readonly at: string }
   | { readonly kind: 'message'; readonly key: string; readonly message: ChatMessage };
 
-/** Messages with a day separator before the first message of each local calendar day. */
+/**
+ * Messages with a day separator before the first message of each local calendar day. A separator is keyed by
+ * its day alone: keying it by the day's first message would change the key whenever an older page of the same
+ * day arrives, and the virtualised list would lose its place and jump to the top.
+ */
 export function toRows(messages: readonly ChatMessage[]): Row[] {
   const rows: Row[] = [];
   let day: string | null = null;
   for (const message of messages) {
     const key = localDayKey(message.at);
     if (key !== day) {
-      rows.push({ kind: 'day', key: `day-${key}-${message.id}`, at: message.at });
+      rows.push({ kind: 'day', key: `day-${key}`, at: message.at });
       day = key;
     }
     rows.push({ kind: 'message', key: message.id, message });

@@ -36,9 +36,15 @@ export type MergeSide = 'older' | 'newer';
 export function mergeMessages(current: readonly ChatMessage[], incoming: readonly ChatMessage[], side: MergeSide = 'newer'): ChatMessage[] {
   if (incoming.length === 0) return [...current];
   const byId = new Map(incoming.map((m) => [m.id, m]));
-  const kept = current.map((m) => byId.get(m.id) ?? m);
-  const known = new Set(current.map((m) => m.id));
-  const added = incoming.filter((m) => !known.has(m.id));
+  // One pass over what is shown, with no set of all its ids: a batch is small, the history may be 50,000 long.
+  const replaced = new Set<string>();
+  const kept = current.map((m) => {
+    const next = byId.get(m.id);
+    if (!next) return m;
+    replaced.add(m.id);
+    return next;
+  });
+  const added = incoming.filter((m) => !replaced.has(m.id));
   const time = (m: ChatMessage) => Date.parse(m.at) || 0;
   const first = kept[0];
   const last = kept[kept.length - 1];

@@ -28,7 +28,7 @@ export function MessageList({ messages, complete, loading, onReachTop }: Message
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.kind === 'day' ? 36 : 64),
+    estimateSize: (index) => (rows[index]?.dayStartsAt ? 100 : 64),
     getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 8,
     anchorTo: 'end',
@@ -79,13 +79,12 @@ export function MessageList({ messages, complete, loading, onReachTop }: Message
           if (!row) return null;
           return (
             <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="message-list__row" style={{ transform: `translateY(${item.start}px)` }}>
-              {row.kind === 'day' ? (
+              {row.dayStartsAt !== null ? (
                 <div className="day-separator" role="separator" data-testid="day-separator">
-                  <span>{formatLongDay(row.at)}</span>
+                  <span>{formatLongDay(row.dayStartsAt)}</span>
                 </div>
-              ) : (
-                <MessageItem message={row.message} />
-              )}
+              ) : null}
+              <MessageItem message={row.message} />
             </div>
           );
         })}

@@ -1,25 +1,29 @@
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { localDayKey } from '../common/format-time.js';
 
-export type Row =
-  | { readonly kind: 'day'; readonly key: string; readonly at: string }
-  | { readonly kind: 'message'; readonly key: string; readonly message: ChatMessage };
+/** One message, and when it is the first of its local calendar day, the day's separator drawn above it. */
+export interface Row {
+  readonly key: string;
+  readonly message: ChatMessage;
+  /** The time whose day the separator shows, or null when the previous message is of the same day. */
+  readonly dayStartsAt: string | null;
+}
 
 /**
- * Messages with a day separator before the first message of each local calendar day. A separator is keyed by
- * its day alone: keying it by the day's first message would change the key whenever an older page of the same
- * day arrives, and the virtualised list would lose its place and jump to the top.
+ * One row per message, keyed by the message's id; the day separator is part of the first message of each day,
+ * not a row of its own. A row of its own would be the first row when a day's page arrives from the archive:
+ * keyed by the day's first message its key changed, keyed by the day alone it stayed first while older
+ * messages came in under it, and either way the virtualised list, which keeps its place by the row at the top
+ * of the view, jumped to the top, where no further scroll event asks for more history. A message row keeps its
+ * key and its place however many older pages arrive.
  */
 export function toRows(messages: readonly ChatMessage[]): Row[] {
   const rows: Row[] = [];
   let day: string | null = null;
   for (const message of messages) {
     const key = localDayKey(message.at);
-    if (key !== day) {
-      rows.push({ kind: 'day', key: `day-${key}`, at: message.at });
-      day = key;
-    }
-    rows.push({ kind: 'message', key: message.id, message });
+    rows.push({ key: message.id, message, dayStartsAt: key !== day ? message.at : null });
+    day = key;
   }
   return rows;
 }

@@ -65,9 +65,13 @@ export function MessageList({ messages, complete, loading, onReachTop }: Message
       aria-busy={loading}
       tabIndex={0}
       data-testid="message-list"
+      // The virtualizer keeps the reader's place itself; the browser's own scroll anchoring would fight it.
+      style={{ overflowAnchor: 'none' }}
     >
       {loading ? (
-        <p role="status" className="note message-list__loading">
+        // Over the top rows rather than above them: a note in the flow would push every row down while a page
+        // loads and pull them up when it lands, two jumps the virtualizer does not know of.
+        <p role="status" className="note message-list__loading" style={{ position: 'absolute', insetInline: 0, top: 0, zIndex: 1, background: 'var(--bg)' }}>
           Loading earlier messages…
         </p>
       ) : complete && rows.length > 0 ? (

@@ -1,16 +1,19 @@
 /**
- * `npm run bench`: every comparison in one process run, printed with ratios. Needs Prosody for the connect
- * comparison (skipped with a loud line when it is missing).
+ * `npm run bench`: every comparison in one process run, printed with ratios, then the UI benchmark (a production
+ * renderer in Chromium against the issue's targets). Needs Prosody for the connect comparison and Chromium for
+ * the UI benchmark (each skipped with a loud line when missing). `npm run bench -- ui` runs the UI benchmark alone.
  */
 import 'reflect-metadata';
 import { compare } from './compare.js';
 import { connectComparison } from './connect-bench.js';
 import { scramComparisons } from './scram-bench.js';
 import { PROSODY, requireSystemDependency } from '../harness/system-dependency.js';
+import { runUiBench } from './ui/ui-bench.js';
 
-for (const comparison of scramComparisons()) await compare(comparison);
+const uiOnly = process.argv.includes('ui');
+if (!uiOnly) for (const comparison of scramComparisons()) await compare(comparison);
 
-if (requireSystemDependency(PROSODY, 'bench (verified connect)')) {
+if (!uiOnly && requireSystemDependency(PROSODY, 'bench (verified connect)')) {
   const { comparison, stop } = await connectComparison();
   try {
     await compare(comparison);
@@ -18,3 +21,5 @@ if (requireSystemDependency(PROSODY, 'bench (verified connect)')) {
     await stop();
   }
 }
+
+await runUiBench();

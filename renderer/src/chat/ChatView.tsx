@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useApi } from '../ApiContext.js';
 import { ConversationList } from './ConversationList.js';
 import { ConversationPane } from './ConversationPane.js';
@@ -18,11 +18,17 @@ export function ChatView({ accountId, peer, onOpen }: ChatViewProps) {
   useEffect(() => {
     if (peer) markRead(peer);
   }, [peer, markRead]);
+  // The list's rows are memoised, so they get a callback that keeps its identity while the owner's changes.
+  const latestOpen = useRef(onOpen);
+  useEffect(() => {
+    latestOpen.current = onOpen;
+  }, [onOpen]);
+  const openPeer = useCallback((p: string) => latestOpen.current(p), []);
   return (
     <div className="chat" data-testid="chat-view">
       <nav className="chat__list" aria-label="Conversations">
         {conversations.status === 'error' ? <p role="alert">Could not load conversations: {conversations.message}</p> : null}
-        <ConversationList conversations={conversations.list} open={peer} onOpen={onOpen} />
+        <ConversationList conversations={conversations.list} open={peer} onOpen={openPeer} />
       </nav>
       {peer ? (
         <ConversationPane key={`${accountId}|${peer}`} accountId={accountId} peer={peer} onSent={conversations.noteSent} />

@@ -28,7 +28,7 @@ export function MessageList({ messages, complete, loading, onReachTop }: Message
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.kind === 'day' ? 36 : 64),
+    estimateSize: (index) => (rows[index]?.dayStartsAt ? 100 : 64),
     getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 8,
     anchorTo: 'end',
@@ -65,9 +65,13 @@ export function MessageList({ messages, complete, loading, onReachTop }: Message
       aria-busy={loading}
       tabIndex={0}
       data-testid="message-list"
+      // The virtualizer keeps the reader's place itself; the browser's own scroll anchoring would fight it.
+      style={{ overflowAnchor: 'none' }}
     >
       {loading ? (
-        <p role="status" className="note message-list__loading">
+        // Over the top rows rather than above them: a note in the flow would push every row down while a page
+        // loads and pull them up when it lands, two jumps the virtualizer does not know of.
+        <p role="status" className="note message-list__loading" style={{ position: 'absolute', insetInline: 0, top: 0, zIndex: 1, background: 'var(--bg)' }}>
           Loading earlier messages…
         </p>
       ) : complete && rows.length > 0 ? (
@@ -79,13 +83,12 @@ export function MessageList({ messages, complete, loading, onReachTop }: Message
           if (!row) return null;
           return (
             <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="message-list__row" style={{ transform: `translateY(${item.start}px)` }}>
-              {row.kind === 'day' ? (
+              {row.dayStartsAt !== null ? (
                 <div className="day-separator" role="separator" data-testid="day-separator">
-                  <span>{formatLongDay(row.at)}</span>
+                  <span>{formatLongDay(row.dayStartsAt)}</span>
                 </div>
-              ) : (
-                <MessageItem message={row.message} />
-              )}
+              ) : null}
+              <MessageItem message={row.message} />
             </div>
           );
         })}

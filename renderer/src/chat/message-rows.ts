@@ -1,21 +1,29 @@
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { localDayKey } from '../common/format-time.js';
 
-export type Row =
-  | { readonly kind: 'day'; readonly key: string; readonly at: string }
-  | { readonly kind: 'message'; readonly key: string; readonly message: ChatMessage };
+/** One message, and when it is the first of its local calendar day, the day's separator drawn above it. */
+export interface Row {
+  readonly key: string;
+  readonly message: ChatMessage;
+  /** The time whose day the separator shows, or null when the previous message is of the same day. */
+  readonly dayStartsAt: string | null;
+}
 
-/** Messages with a day separator before the first message of each local calendar day. */
+/**
+ * One row per message, keyed by the message's id; the day separator is part of the first message of each day,
+ * not a row of its own. A row of its own would be the first row when a day's page arrives from the archive:
+ * keyed by the day's first message its key changed, keyed by the day alone it stayed first while older
+ * messages came in under it, and either way the virtualised list, which keeps its place by the row at the top
+ * of the view, jumped to the top, where no further scroll event asks for more history. A message row keeps its
+ * key and its place however many older pages arrive.
+ */
 export function toRows(messages: readonly ChatMessage[]): Row[] {
   const rows: Row[] = [];
   let day: string | null = null;
   for (const message of messages) {
     const key = localDayKey(message.at);
-    if (key !== day) {
-      rows.push({ kind: 'day', key: `day-${key}-${message.id}`, at: message.at });
-      day = key;
-    }
-    rows.push({ kind: 'message', key: message.id, message });
+    rows.push({ key: message.id, message, dayStartsAt: key !== day ? message.at : null });
+    day = key;
   }
   return rows;
 }
@@ -32,9 +40,15 @@ export type MergeSide = 'older' | 'newer';
 export function mergeMessages(current: readonly ChatMessage[], incoming: readonly ChatMessage[], side: MergeSide = 'newer'): ChatMessage[] {
   if (incoming.length === 0) return [...current];
   const byId = new Map(incoming.map((m) => [m.id, m]));
-  const kept = current.map((m) => byId.get(m.id) ?? m);
-  const known = new Set(current.map((m) => m.id));
-  const added = incoming.filter((m) => !known.has(m.id));
+  // One pass over what is shown, with no set of all its ids: a batch is small, the history may be 50,000 long.
+  const replaced = new Set<string>();
+  const kept = current.map((m) => {
+    const next = byId.get(m.id);
+    if (!next) return m;
+    replaced.add(m.id);
+    return next;
+  });
+  const added = incoming.filter((m) => !replaced.has(m.id));
   const time = (m: ChatMessage) => Date.parse(m.at) || 0;
   const first = kept[0];
   const last = kept[kept.length - 1];

@@ -3,6 +3,8 @@ import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage, ChatState } from '../../../app/domain/chat.js';
 import type { HostproofApi } from '../../../app/ipc/api.js';
 import { request } from '../common/ipc.js';
+import { useFrameBatch } from '../common/frame-batch.js';
+import { applyLive, type LiveEvent } from './live-events.js';
 import { mergeMessages } from './message-rows.js';
 
 const PAGE_SIZE = 50;
@@ -32,14 +34,18 @@ export function useConversation(api: HostproofApi, accountId: AccountId, peer: s
     latest.current = { messages, complete, loading };
   }, [messages, complete, loading]);
 
+  // Live messages and delivery updates of one frame become one state update: one merge of the history, one render.
+  const push = useFrameBatch<LiveEvent>(useCallback((events: LiveEvent[]) => setMessages((list) => applyLive(list, events)), []));
+
   useEffect(() => {
     // The owner keys this hook's component by account and peer, so state starts fresh for each conversation.
     let live = true;
     const mine = (m: { accountId: string; peer: string }) => m.accountId === accountId && m.peer === peer;
-    const offMessage = api.on('messageReceived', (m) => mine(m) && setMessages((list) => mergeMessages(list, [m])));
+    const offMessage = api.on('messageReceived', (m) => {
+      if (mine(m)) push({ kind: 'message', message: m });
+    });
     const offUpdate = api.on('messageUpdated', (u) => {
-      if (u.accountId !== accountId) return;
-      setMessages((list) => (list.some((m) => m.id === u.id) ? list.map((m) => (m.id === u.id ? { ...m, state: u.state, error: u.error } : m)) : list));
+      if (u.accountId === accountId) push({ kind: 'update', update: u });
     });
     const offState = api.on('chatStateChanged', (s) => mine(s) && setPeerState(s.state));
     void request(() => api.loadHistory({ accountId, peer, limit: PAGE_SIZE })).then((result) => {
@@ -58,7 +64,7 @@ export function useConversation(api: HostproofApi, accountId: AccountId, peer: s
       offUpdate();
       offState();
     };
-  }, [api, accountId, peer]);
+  }, [api, accountId, peer, push]);
 
   const loadOlder = useCallback(() => {
     const { messages: list, complete: done, loading: busy } = latest.current;

@@ -1,8 +1,11 @@
+import { memo } from 'react';
 import type { ContactPresence, RosterItem, SubscriptionAction } from '../../../app/domain/chat.js';
 import { bestResource, displayName, SHOW_TEXT } from './presence-text.js';
 
 interface ContactRowProps {
   readonly item: RosterItem;
+  /** The group this row is listed under (a contact in two groups has a row in each). */
+  readonly group: string;
   readonly presence: ContactPresence | undefined;
   readonly onChat: (jid: string) => void;
   readonly onRename: (item: RosterItem) => void;
@@ -22,13 +25,16 @@ export function subscriptionActions(item: RosterItem): ReadonlyArray<{ action: S
   return actions;
 }
 
-/** One contact: name, address, presence and status text (all network data, shown isolated as text). */
-export function ContactRow({ item, presence, onChat, onRename, onRemove, onSubscription }: ContactRowProps) {
+/**
+ * One contact: name, address, presence and status text (all network data, shown isolated as text). Memoised:
+ * a presence change re-renders the one contact it is about, not the roster.
+ */
+export const ContactRow = memo(function ContactRow({ item, group, presence, onChat, onRename, onRemove, onSubscription }: ContactRowProps) {
   const best = bestResource(presence);
   const show = best?.show ?? 'offline';
   const name = displayName(item);
   return (
-    <li className="contact" data-testid="contact" data-jid={item.jid}>
+    <div className="contact" data-testid="contact" data-jid={item.jid} data-group={group}>
       <span className={`presence-dot presence-dot--${show}`} aria-hidden="true" />
       <div className="contact__text">
         <bdi className="contact__name">{name}</bdi>
@@ -61,6 +67,6 @@ export function ContactRow({ item, presence, onChat, onRename, onRemove, onSubsc
           Remove
         </button>
       </div>
-    </li>
+    </div>
   );
-}
+});

@@ -1,15 +1,20 @@
-import { useId, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { RosterItem, SubscriptionAction } from '../../../app/domain/chat.js';
 import { useApi } from '../ApiContext.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { request } from '../common/ipc.js';
+import { VirtualList } from '../common/VirtualList.js';
 import { AddContactForm } from './AddContactForm.js';
 import { ContactRow } from './ContactRow.js';
 import { groupRoster } from './presence-text.js';
 import { PresenceSelector } from './PresenceSelector.js';
 import { RenameContactDialog } from './RenameContactDialog.js';
+import { rosterRows, type RosterRow } from './roster-rows.js';
 import { SubscriptionRequests } from './SubscriptionRequests.js';
 import { useRoster } from './use-roster.js';
+
+const rowKey = (row: RosterRow) => row.key;
+const estimate = (row: RosterRow) => (row.kind === 'group' ? 44 : 64);
 
 interface ContactsViewProps {
   readonly accountId: string;
@@ -35,12 +40,42 @@ export function ContactsView({ accountId, onOpenChat }: ContactsViewProps) {
     } else setFailure(result.message);
   };
 
-  const changeSubscription = async (item: RosterItem, action: SubscriptionAction) => {
-    const result = await request(() => api.changeSubscription({ accountId, jid: item.jid, action }));
-    setFailure(result.ok ? null : result.message);
-  };
+  // Rows are memoised: every callback they get must keep its identity across renders, or each presence change
+  // would re-render all 5,000 rows again.
+  const onSubscription = useCallback(
+    (item: RosterItem, action: SubscriptionAction) =>
+      void request(() => api.changeSubscription({ accountId, jid: item.jid, action })).then((result) => setFailure(result.ok ? null : result.message)),
+    [api, accountId],
+  );
+  const openChat = useRef(onOpenChat);
+  useEffect(() => {
+    openChat.current = onOpenChat;
+  }, [onOpenChat]);
+  const onChat = useCallback((jid: string) => openChat.current(jid), []);
 
-  const groups = groupRoster(roster.items, filter);
+  // Grouping depends on the roster and the search only, not on presence.
+  const groups = useMemo(() => groupRoster(roster.items, filter), [roster.items, filter]);
+  const rows = useMemo(() => rosterRows(groups), [groups]);
+  const { presence } = roster;
+  const renderRow = useCallback(
+    (row: RosterRow) =>
+      row.kind === 'group' ? (
+        <h3 className="section-title roster-group" data-group={row.group}>
+          <bdi>{row.group}</bdi> <span className="note">({row.count})</span>
+        </h3>
+      ) : (
+        <ContactRow
+          item={row.item}
+          group={row.group}
+          presence={presence.get(row.item.jid)}
+          onChat={onChat}
+          onRename={setRenaming}
+          onRemove={setRemoving}
+          onSubscription={onSubscription}
+        />
+      ),
+    [presence, onChat, onSubscription],
+  );
   return (
     <section className="contacts panel" aria-label="Contacts" data-testid="contacts-view">
       <PresenceSelector accountId={accountId} />
@@ -63,26 +98,9 @@ export function ContactsView({ accountId, onOpenChat }: ContactsViewProps) {
       {roster.status === 'loading' ? <p role="status">Loading contacts…</p> : null}
       {roster.status === 'error' ? <p role="alert">Could not load contacts: {roster.message}</p> : null}
       {roster.status === 'ready' && groups.length === 0 ? <p>{filter === '' ? 'No contacts yet.' : 'No contact matches.'}</p> : null}
-      {groups.map(({ group, items }) => (
-        <section key={group} className="roster-group" aria-label={group}>
-          <h3 className="section-title">
-            <bdi>{group}</bdi> <span className="note">({items.length})</span>
-          </h3>
-          <ul className="contact-list">
-            {items.map((item) => (
-              <ContactRow
-                key={item.jid}
-                item={item}
-                presence={roster.presence.get(item.jid)}
-                onChat={onOpenChat}
-                onRename={setRenaming}
-                onRemove={setRemoving}
-                onSubscription={(target, action) => void changeSubscription(target, action)}
-              />
-            ))}
-          </ul>
-        </section>
-      ))}
+      {groups.length > 0 ? (
+        <VirtualList rows={rows} rowKey={rowKey} estimate={estimate} renderRow={renderRow} label="Contacts" className="roster" testId="roster" />
+      ) : null}
       {renaming ? <RenameContactDialog accountId={accountId} item={renaming} onClose={() => setRenaming(null)} /> : null}
       {removing ? (
         <ConfirmDialog

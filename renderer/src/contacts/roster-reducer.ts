@@ -13,7 +13,8 @@ export type RosterAction =
   | { readonly type: 'loaded'; readonly items: readonly RosterItem[]; readonly presence: readonly ContactPresence[] }
   | { readonly type: 'load-failed'; readonly message: string }
   | { readonly type: 'items'; readonly items: readonly RosterItem[] }
-  | { readonly type: 'presence'; readonly presence: ContactPresence }
+  /** One frame's presence updates, in order: the map is copied once for all of them. */
+  | { readonly type: 'presences'; readonly presences: readonly ContactPresence[] }
   | { readonly type: 'request'; readonly request: SubscriptionRequest }
   | { readonly type: 'answered'; readonly jid: string };
 
@@ -30,9 +31,10 @@ export function rosterReducer(state: RosterState, action: RosterAction): RosterS
       return { ...state, status: 'error', message: action.message };
     case 'items':
       return { ...state, status: 'ready', items: action.items };
-    case 'presence': {
+    case 'presences': {
+      if (action.presences.length === 0) return state;
       const presence = new Map(state.presence);
-      presence.set(action.presence.jid, action.presence);
+      for (const p of action.presences) presence.set(p.jid, p);
       return { ...state, presence };
     }
     case 'request':

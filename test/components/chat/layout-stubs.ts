@@ -1,6 +1,6 @@
 /**
  * jsdom has no layout: every box is 0 px and elements cannot scroll. The virtualised list needs sizes to decide
- * what to render, so these stubs give the list a 600 px viewport and each row 50 px, and make scrollTo move
+ * what to render, so these stubs give each list (messages, and the virtual lists of contacts and conversations) a 600 px viewport and each row 50 px, and make scrollTo move
  * scrollTop and fire "scroll" as a browser does. They stand in for the browser, not for the component.
  */
 import { afterAll, beforeAll } from 'vitest';
@@ -19,20 +19,24 @@ export function installLayoutStubs(): void {
     Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
       configurable: true,
       get(this: HTMLElement) {
-        return this.classList.contains('message-list') ? VIEWPORT : 0;
+        return this.classList.contains('message-list') || this.classList.contains('virtual-list') ? VIEWPORT : 0;
       },
     });
     Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
       configurable: true,
       get(this: HTMLElement) {
-        return this.classList.contains('message-list__row') ? ROW : 0;
+        return this.classList.contains('message-list__row') || this.classList.contains('virtual-list__row') ? ROW : 0;
       },
     });
     // The list scrolls over its inner box, whose height the component sets to the rows' total.
     Object.defineProperty(Element.prototype, 'scrollHeight', {
       configurable: true,
       get(this: Element) {
-        const inner = this.classList.contains('message-list') ? this.querySelector<HTMLElement>('.message-list__inner') : null;
+        const inner = this.classList.contains('message-list')
+          ? this.querySelector<HTMLElement>('.message-list__inner')
+          : this.classList.contains('virtual-list')
+            ? this.querySelector<HTMLElement>('.virtual-list__inner')
+            : null;
         return inner ? Number.parseFloat(inner.style.height) || 0 : 0;
       },
     });

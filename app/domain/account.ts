@@ -1,5 +1,5 @@
 /** Accounts and the life of their connection, as both processes see them. */
-import type { LoginProtection } from './sasl-mechanism.js';
+import type { LoginProtection, MechanismName } from './sasl-mechanism.js';
 import type { ConnectedEndpoint, Pin, TrustVerdict } from './trust.js';
 
 export type AccountId = string;
@@ -60,8 +60,9 @@ export interface AccountView {
 /**
  * What the user can answer when a server's certificate needs a decision (trust-ux.md). 'check-again' is the
  * only way forward on a POSH mismatch: ask the domain's web site afresh (no cached answer) and verify again.
+ * 'log-in-unbound' answers the other question this machinery asks (UnboundLoginQuestion).
  */
-export const TRUST_DECISIONS = ['cancel', 'connect-once', 'pin', 'replace-pin', 'check-again'] as const;
+export const TRUST_DECISIONS = ['cancel', 'connect-once', 'pin', 'replace-pin', 'check-again', 'log-in-unbound'] as const;
 export type TrustDecision = (typeof TRUST_DECISIONS)[number];
 
 export interface TrustDecisionRequest {
@@ -75,4 +76,20 @@ export interface TrustDecisionRequest {
    * mismatch no override at all, only 'cancel' and 'check-again'.
    */
   readonly choices: readonly TrustDecision[];
+  /**
+   * Present only for the channel-binding question (posh.md §7.5: an account that logged in bound before and
+   * now cannot bind is a downgrade, ask first). The server's identity was verified then: `verdict` is that
+   * verified verdict, `previousPin` is null and the choices are 'cancel' and 'log-in-unbound'.
+   */
+  readonly unboundLogin?: UnboundLoginQuestion;
+}
+
+/** What the user is told when a login that was bound to its TLS connection (`-PLUS`) could not be bound now. */
+export interface UnboundLoginQuestion {
+  /** The channel-bound mechanism this account last logged in with. */
+  readonly previous: MechanismName;
+  /** The mechanism the login would use without channel binding. */
+  readonly unbound: MechanismName;
+  /** Why this connection cannot be bound, in plain words ("the server no longer offers ..."). */
+  readonly reason: string;
 }

@@ -25,6 +25,12 @@ export type ChannelBindingType = (typeof CHANNEL_BINDING_TYPES)[number];
 /** Whether a mechanism binds the login to the TLS connection it runs on. */
 export const isChannelBound = (mechanism: MechanismName): boolean => mechanism.endsWith('-PLUS');
 
+/** The same mechanism without channel binding (SCRAM-SHA-256-PLUS → SCRAM-SHA-256); others unchanged. */
+export function withoutChannelBinding(mechanism: MechanismName): MechanismName {
+  const unbound = SASL_MECHANISMS.find((candidate) => `${candidate}-PLUS` === mechanism);
+  return unbound ?? mechanism;
+}
+
 /**
  * How a login was protected, as the security panel shows it: the mechanism, and the channel-binding type
  * when the mechanism is a `-PLUS` one (null otherwise).

@@ -4,6 +4,7 @@
  * process showed itself: a compromised window can explain and ask, never decide.
  */
 import type { CertificateSummary } from './certificate.js';
+import type { MechanismName } from './sasl-mechanism.js';
 import type { CaFacts } from './extra-ca.js';
 
 /** The key a step is about, as the person can check it against what the server's operators publish. */
@@ -30,7 +31,12 @@ export type TrustChange =
   | { readonly kind: 'change-server'; readonly account: string; readonly from: ServerSetting | null; readonly to: ServerSetting | null }
   /** Trust every server whose certificate one of these authorities issued (one file may hold several). */
   | { readonly kind: 'add-ca'; readonly file: string; readonly authorities: readonly CaFacts[] }
-  | { readonly kind: 'remove-ca'; readonly authority: CaFacts };
+  | { readonly kind: 'remove-ca'; readonly authority: CaFacts }
+  /**
+   * Log in once without channel binding although this account's last login was bound (`previous`, a -PLUS
+   * mechanism): the server may be a man in the middle who stripped the binding (posh.md §7.5).
+   */
+  | { readonly kind: 'unbound-login'; readonly domain: string; readonly previous: MechanismName; readonly unbound: MechanismName };
 
 /** Shows the change to the person in the main process's own dialog; true only when they confirmed it there. */
 export type ConfirmTrustChange = (change: TrustChange) => Promise<boolean>;

@@ -42,7 +42,7 @@ const WARNINGS = allOf<TrustWarning>()([
 const STEP_KINDS = allOf<DelegationStep['kind']>()(['domain', 'srv', 'certificate', 'posh', 'fingerprint', 'pin']);
 const METHODS = allOf<TrustMethod>()(['pkix', 'posh', 'pin', 'accepted-once']);
 const UNDECIDED = allOf<UndecidedReason>()(['delegated-host', 'untrusted-certificate', 'key-changed', 'posh-mismatch']);
-const DECISIONS = allOf<TrustDecision>()(['cancel', 'connect-once', 'pin', 'replace-pin', 'check-again']);
+const DECISIONS = allOf<TrustDecision>()(['cancel', 'connect-once', 'pin', 'replace-pin', 'check-again', 'log-in-unbound']);
 const MECHANISMS = allOf<MechanismName>()([...SASL_MECHANISMS]);
 const BINDINGS = allOf<ChannelBindingType>()([...CHANNEL_BINDING_TYPES]);
 

@@ -141,5 +141,19 @@ export function confirmationText(change: TrustChange): ConfirmationText {
           `again unless POSH or a pin vouches for them.\n\n${authorityLines(change.authority)}`,
         confirm: 'Remove the authority',
       };
+    case 'unbound-login': {
+      const domain = domainWithALabel(change.domain);
+      return {
+        title: 'Log in without channel binding?',
+        message: `Log in to ${domain} without binding your login to this connection?`,
+        detail:
+          `This account logged in with ${change.previous} last time, bound to its encrypted connection; this time the ` +
+          `server offers no way to bind it, and Hostproof would log in with ${change.unbound}. Someone on the network ` +
+          'path who got past the certificate check could be stripping the binding (a downgrade attack), or the ' +
+          "server's settings changed. Your password still does not go out in clear. If this login succeeds, Hostproof " +
+          'remembers the unbound method and stops asking until the account logs in bound again.',
+        confirm: 'Log in without channel binding',
+      };
+    }
   }
 }

@@ -11,15 +11,15 @@ import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
 import type { TrustVerdict } from '../../app/domain/trust.js';
 import type { TrustLogEntryV2 } from '../../app/domain/trust-records.js';
 import { trustLogEntryFrom } from '../../app/domain/trust-log-entry.js';
-import type { LoginProtection } from '../../app/domain/sasl-mechanism.js';
+import { withoutChannelBinding, type LoginProtection } from '../../app/domain/sasl-mechanism.js';
 import type { ConfiguredServer } from './candidate.js';
 import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verified.js';
 import { describeConnectionError, isFinal } from './connection-errors.js';
-import { PasswordNeededError } from './errors.js';
+import { MechanismDowngradeError, PasswordNeededError, type BindingLost } from './errors.js';
 import type { MechanismName } from './sasl/mechanism.js';
 import type { RememberedMechanism } from './sasl/select.js';
 import type { OnlineSession, OpenSessionArgs } from './session/online-session.js';
-import { createTrustDecisionFlow, type DecideOutcome, type PinWriter } from './trust-decision-flow.js';
+import { createTrustDecisionFlow, type DecideOutcome, type PinWriter, type ProvenVerdict } from './trust-decision-flow.js';
 
 export interface AccountConnectionDeps {
   readonly accountId: string;
@@ -77,6 +77,8 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
   let retryTimer: NodeJS.Timeout | null = null;
   let stopWaitingForNetwork: (() => void) | null = null;
   let retries = 0;
+  /** The user confirmed "log in without channel binding": the next login may be unbound (then it is reset). */
+  let acceptUnboundOnce = false;
 
   const setState = (next: ConnectionState) => {
     state = next;
@@ -122,7 +124,11 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
           kind = await previous.reopen(connection, verdict.method);
         } catch (error) {
           session = null; // this session cannot continue; the next attempt logs in afresh
-          throw error;
+          // Not resumed, and the fresh login on the new connection could not be bound: ask, as below.
+          const refusal = bindingLostIn(error, controller);
+          if (refusal === null) throw error;
+          await askBeforeUnbound(controller, verdict, refusal);
+          return;
         }
         if (controller.signal.aborted) return;
         retries = 0;
@@ -137,15 +143,27 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
         connection.socket.destroy();
         throw new PasswordNeededError();
       }
-      const opened = await deps.openSession({
-        connection,
-        serverProof: verdict.method,
-        domain: deps.domain,
-        localpart: deps.localpart,
-        password: current,
-        resource: deps.resource,
-        previousMechanism: await deps.mechanisms.get(),
-      });
+      // The user's "log in without channel binding" counts for this one login (see askBeforeUnbound).
+      const unboundAccepted = acceptUnboundOnce;
+      acceptUnboundOnce = false;
+      const remembered = await deps.mechanisms.get();
+      let opened: OnlineSession;
+      try {
+        opened = await deps.openSession({
+          connection,
+          serverProof: verdict.method,
+          domain: deps.domain,
+          localpart: deps.localpart,
+          password: current,
+          resource: deps.resource,
+          previousMechanism: unboundAccepted && remembered !== null && remembered !== 'scram-required' ? withoutChannelBinding(remembered) : remembered,
+        });
+      } catch (error) {
+        const refusal = bindingLostIn(error, controller);
+        if (refusal === null) throw error;
+        await askBeforeUnbound(controller, verdict, refusal);
+        return;
+      }
       if (controller.signal.aborted) {
         await opened.close();
         return;
@@ -186,6 +204,23 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
     }
   };
 
+  /**
+   * Bound before, cannot bind now (posh.md §7.5: ask first). The session closed the connection before any
+   * <auth>, since the user may take longer than the server waits; they are asked with the verdict of that
+   * connection. Cancel ends the attempt with the refusal. "Log in without channel binding", once the main
+   * process confirmed it (trust-decision-flow.ts), starts a new attempt, verified from scratch, whose login may
+   * be unbound; the login memory takes the unbound mechanism only when that login succeeds (run()), so the
+   * question comes back after any failure and stops only after a successful unbound login, until a bound one.
+   */
+  const askBeforeUnbound = async (controller: AbortController, verdict: ProvenVerdict, refusal: BindingLostError) => {
+    const lost = refusal.bindingLost;
+    const decision = await trust.askUnboundLogin(verdict, { previous: lost.previous, unbound: lost.unbound, reason: lost.why }, controller.signal);
+    if (attempt !== controller || controller.signal.aborted) return;
+    if (decision !== 'log-in-unbound') throw refusal;
+    acceptUnboundOnce = true;
+    void run();
+  };
+
   const scheduleReconnect = (lastError: ConnectionError) => {
     retries += 1;
     if (deps.network && !deps.network.isOnline()) {
@@ -207,6 +242,7 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
   };
 
   const stop = () => {
+    acceptUnboundOnce = false;
     attempt?.abort();
     attempt = null;
     stopWaitingForNetwork?.();
@@ -242,6 +278,14 @@ export function createAccountConnection(deps: AccountConnectionDeps): AccountCon
     decide: (requestId, decision) => trust.decide(requestId, decision),
     forgetAcceptedOnce: () => trust.forgetAcceptedOnce(),
   };
+}
+
+type BindingLostError = MechanismDowngradeError & { readonly bindingLost: BindingLost };
+
+/** `error` when it is a bound login that could not be bound now and the attempt is still on: ask the user. */
+function bindingLostIn(error: unknown, controller: AbortController): BindingLostError | null {
+  if (controller.signal.aborted || !(error instanceof MechanismDowngradeError) || error.bindingLost === null) return null;
+  return error as BindingLostError;
 }
 
 function isAuthFailure(error: ConnectionError): boolean {

@@ -4,6 +4,7 @@
  * class name, so renaming or subclassing an error cannot turn a wrong password into something retried.
  */
 
+import type { MechanismName } from '../../app/domain/sasl-mechanism.js';
 import type { StreamViolation } from './session/stream-guard.js';
 
 /** Every failure our connection code throws, as a closed set. */
@@ -127,7 +128,18 @@ function rejectionWords(condition: string): string {
   }
 }
 
-/** The server now offers only a weaker login method than the one this account used before (posh.md §7.5). */
+/** What the user may be asked when a login that was bound before cannot be bound now (account-connection.ts). */
+export interface BindingLost {
+  readonly previous: MechanismName;
+  readonly unbound: MechanismName;
+  readonly why: string;
+}
+
+/**
+ * The server now offers only a weaker login method than the one this account used before (posh.md §7.5).
+ * `bindingLost` is set when the weaker method is SCRAM without channel binding after a bound login: the one
+ * case the user may answer (log in unbound); nothing was sent either way.
+ */
 export class MechanismDowngradeError extends XmppError {
   override readonly kind = 'mechanism-downgrade';
   override name = 'MechanismDowngradeError';
@@ -135,6 +147,7 @@ export class MechanismDowngradeError extends XmppError {
     readonly previous: string,
     readonly offered: readonly string[],
     message: string,
+    readonly bindingLost: BindingLost | null = null,
   ) {
     super(message);
   }

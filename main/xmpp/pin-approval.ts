@@ -7,11 +7,12 @@
  *   a different key is pinned      → cancel, connect once, or replace that pin   ('replace-pin')
  *   the domain's POSH names others → cancel or check again, no override (like HSTS: the domain's own
  *                                    statement contradicts this server, so the user cannot outvote it)
+ *   bound login before, cannot bind → cancel, or log in without channel binding      ('log-in-unbound')
  *
  * An answer that was not offered counts as "cancel": a stale or forged answer must never pin a key over an
  * existing pin without the question that says a pin is being replaced.
  */
-import type { AccountId, TrustDecision, TrustDecisionRequest } from '../../app/domain/account.js';
+import type { AccountId, TrustDecision, TrustDecisionRequest, UnboundLoginQuestion } from '../../app/domain/account.js';
 import type { TrustChange } from '../../app/domain/trust-change.js';
 import { XMPP_CLIENT_SERVICE, type Pin, type TrustVerdict } from '../../app/domain/trust.js';
 import { decideTrust } from '../trust/verdict.js';
@@ -24,6 +25,14 @@ export function decisionRequest(requestId: string, accountId: AccountId, verdict
   const choices: readonly TrustDecision[] =
     verdict.undecided === 'posh-mismatch' ? ['cancel', 'check-again'] : ['cancel', 'connect-once', previousPin ? 'replace-pin' : 'pin'];
   return { requestId, accountId, verdict, previousPin, choices };
+}
+
+/**
+ * The question for a verified connection whose login could not be bound although the last one was (posh.md
+ * §7.5): Cancel, or log in without channel binding.
+ */
+export function unboundLoginRequest(requestId: string, accountId: AccountId, verdict: TrustVerdict, question: UnboundLoginQuestion): TrustDecisionRequest {
+  return { requestId, accountId, verdict, previousPin: null, choices: ['cancel', 'log-in-unbound'], unboundLogin: question };
 }
 
 /** The answer as it counts: one that was not offered is "cancel". */
@@ -45,6 +54,12 @@ export function trustChangeFor(domain: string, request: TrustDecisionRequest, de
       return { kind: 'connect-once', domain, key };
     case 'pin':
       return { kind: 'pin', domain, key };
+    case 'log-in-unbound': {
+      const question = request.unboundLogin;
+      // Offered only with the channel-binding question (unboundLoginRequest), so it is there; refuse otherwise.
+      if (question === undefined) return null;
+      return { kind: 'unbound-login', domain, previous: question.previous, unbound: question.unbound };
+    }
     case 'replace-pin': {
       const previous = request.previousPin;
       // Offered only when another key is pinned (decisionRequest), so previous is there; refuse otherwise.

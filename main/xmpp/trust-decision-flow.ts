@@ -6,7 +6,7 @@
  * verdict is verified, and only then may the caller log in on it.
  */
 import { randomUUID } from 'node:crypto';
-import type { AccountId, ConnectionState, TrustDecision, TrustDecisionRequest } from '../../app/domain/account.js';
+import type { AccountId, ConnectionState, TrustDecision, TrustDecisionRequest, UnboundLoginQuestion } from '../../app/domain/account.js';
 import { XMPP_CLIENT_SERVICE, type Pin, type TrustVerdict } from '../../app/domain/trust.js';
 import type { CertificateSummary } from '../../app/domain/certificate.js';
 import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
@@ -15,7 +15,7 @@ import type { TrustLogEntryV2 } from '../../app/domain/trust-records.js';
 import type { ConfiguredServer } from './candidate.js';
 import type { ConnectVerifiedRequest, VerifiedConnection } from './connect-verified.js';
 import { TrustCancelledError } from './errors.js';
-import { approvedPin, decisionRequest, offeredOrCancel, reconsider, trustChangeFor, type UnverifiedVerdict } from './pin-approval.js';
+import { approvedPin, decisionRequest, offeredOrCancel, reconsider, trustChangeFor, unboundLoginRequest } from './pin-approval.js';
 
 /** How many times one attempt may ask the user (a server that changes key between our reconnects). */
 export const MAX_DECISIONS_PER_ATTEMPT = 3;
@@ -66,6 +66,12 @@ export interface TrustDecisionFlow {
    * the main process's own dialog: 'not-confirmed' leaves the question open and changes nothing.
    */
   decide(requestId: string, decision: TrustDecision): Promise<DecideOutcome>;
+  /**
+   * Asks whether to log in without channel binding on a verified connection whose login could not be bound
+   * although the account's last one was (posh.md §7.5), through the same question and answer as a server's
+   * identity; 'log-in-unbound' only after the main process's own confirmation. The answer is logged.
+   */
+  askUnboundLogin(verdict: ProvenVerdict, question: UnboundLoginQuestion, signal: AbortSignal): Promise<TrustDecision>;
   /** The user disconnected: a pending question counts as "cancel", and "connect once" is forgotten. */
   forget(): void;
   /**
@@ -92,11 +98,10 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
     }
   };
 
-  const ask = async (verdict: UnverifiedVerdict, signal: AbortSignal): Promise<TrustDecision> => {
+  const ask = async (request: TrustDecisionRequest, signal: AbortSignal): Promise<TrustDecision> => {
     // Never ask on behalf of an attempt that is already over: nobody would use the answer.
     if (signal.aborted) return 'cancel';
-    const request = decisionRequest(requestIds(), deps.accountId, verdict);
-    deps.onProgress({ stage: 'awaiting-decision', endpoint: verdict.endpoint, request });
+    deps.onProgress({ stage: 'awaiting-decision', endpoint: request.verdict.endpoint, request });
     const decision = await new Promise<TrustDecision>((resolve) => {
       pending = { request, resolve };
       signal.addEventListener('abort', () => resolve('cancel'), { once: true });
@@ -143,7 +148,7 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
         connection.socket.destroy();
         throw new TrustCancelledError('The server kept presenting keys you had not approved; Hostproof stopped asking.');
       }
-      const decision = await ask(verdict, signal);
+      const decision = await ask(decisionRequest(requestIds(), deps.accountId, verdict), signal);
       await log(verdict, decision);
       if (decision === 'cancel') {
         connection.socket.destroy();
@@ -173,6 +178,11 @@ export function createTrustDecisionFlow(deps: TrustDecisionFlowDeps): TrustDecis
     establish,
     get lastVerdict() {
       return lastVerdict;
+    },
+    askUnboundLogin: async (verdict, question, signal) => {
+      const decision = await ask(unboundLoginRequest(requestIds(), deps.accountId, verdict, question), signal);
+      await log(verdict, decision);
+      return decision;
     },
     decide: async (requestId, decision) => {
       const question = pending;

@@ -6,12 +6,13 @@
  * checking the fingerprint, so a password in clear is exactly what an attacker there would get.
  *
  * Downgrade policy. The account remembers the mechanism that last succeeded (login-memory.ts), `-PLUS`
- * included. We refuse ('downgrade') when:
- *   - it was SCRAM and the server now offers PLAIN but no SCRAM: stripping SCRAM from the offer is exactly what
- *     an attacker who wants the password in clear would do;
- *   - it was bound to the TLS connection (`-PLUS`) and this login would not be: stripping `-PLUS` (or the
- *     XEP-0440 list) is what a man in the middle who got past the certificate needs, since a bound proof is
- *     worthless to him. The user is told, and decides elsewhere (a new account record starts afresh).
+ * included. We refuse ('downgrade') when it was SCRAM and the server now offers PLAIN but no SCRAM: stripping
+ * SCRAM from the offer is exactly what an attacker who wants the password in clear would do. That is final.
+ * When it was bound to the TLS connection (`-PLUS`) and this login would not be, with an unbound SCRAM on offer,
+ * we refuse with 'binding-lost': stripping `-PLUS` (or the XEP-0440 list) is what a man in the middle who got
+ * past the certificate needs, since a bound proof is worthless to him, but servers also change their settings,
+ * so the user is asked (account-connection.ts) and may log in unbound; the login then passes the unbound
+ * mechanism as `previouslySucceeded`. Bound before and only PLAIN now stays a 'downgrade'.
  * SCRAM-SHA-256 → SCRAM-SHA-1 (bound or not alike) is allowed but reported in `warning`: both keep the password
  * from the server and verify the server, and servers do change their SCRAM configuration.
  */
@@ -59,7 +60,17 @@ export type MechanismChoice =
       readonly binding: BindingDecision | null;
       readonly warning: MechanismWarning | null;
     }
-  | { readonly ok: false; readonly reason: MechanismRefusal; readonly message: string };
+  | { readonly ok: false; readonly reason: MechanismRefusal; readonly message: string }
+  /** Bound before, cannot bind now, `unbound` on offer: the user may decide to log in with it (see the header). */
+  | {
+      readonly ok: false;
+      readonly reason: 'binding-lost';
+      readonly message: string;
+      readonly previous: MechanismName;
+      readonly unbound: MechanismName;
+      /** Why this login cannot be bound, in plain words. */
+      readonly why: string;
+    };
 
 /** Strongest first. */
 const PREFERENCE: readonly MechanismName[] = SASL_MECHANISMS;
@@ -105,13 +116,13 @@ export function chooseMechanism(offer: MechanismOffer): MechanismChoice {
 
   const bindingLost = previous !== null && previous !== 'scram-required' && isChannelBound(previous) && binding.flag !== 'p';
   if (bindingLost && (scram !== undefined || offered.has('PLAIN'))) {
-    return {
-      ok: false,
-      reason: 'downgrade',
-      message:
-        `This account logged in with ${previous} before, bound to its encrypted connection, and this time the login could not be bound: ${unboundBecause(binding)}. ` +
-        'Someone who got past the certificate check may be tampering with the connection, so Hostproof did not log in.',
-    };
+    const why = unboundBecause(binding);
+    const message =
+      `This account logged in with ${previous} before, bound to its encrypted connection, and this time the login could not be bound: ${why}. ` +
+      'Someone who got past the certificate check may be tampering with the connection, so Hostproof did not log in.';
+    // Only PLAIN left: the password would go out in clear, which no answer of the user's may allow.
+    if (scram === undefined) return { ok: false, reason: 'downgrade', message };
+    return { ok: false, reason: 'binding-lost', message, previous, unbound: scram, why };
   }
 
   if (scram !== undefined) {

@@ -7,7 +7,8 @@
  *   - nothing usable offered                        → AuthenticationError { kind: 'no-usable-mechanism' }
  *   - only PLAIN, on a server not proven (e.g. accepted once) → AuthenticationError { kind: 'plain-refused' }
  *   - SCRAM used before but only PLAIN offered now  → MechanismDowngradeError (nothing is sent)
- *   - bound (-PLUS) before but cannot bind now      → MechanismDowngradeError (nothing is sent)
+ *   - bound (-PLUS) before but cannot bind now      → MechanismDowngradeError with `bindingLost` (nothing is
+ *                                                     sent; the controller asks the user)
  *   - XEP-0474 `h=` does not match the offer        → MechanismDowngradeError (aborted before the proof)
  *
  * Channel binding: the chooser picks the type from what this TLS connection can give (channel-binding.ts)
@@ -96,6 +97,10 @@ export async function authenticate(channel: SaslChannel, request: SaslRequest, p
     availableBindings: request.tls === null ? [] : availableBindings(request.tls),
   });
   if (!choice.ok) {
+    if (choice.reason === 'binding-lost') {
+      const { previous, unbound, why } = choice;
+      throw new MechanismDowngradeError(previous, offered, choice.message, { previous, unbound, why });
+    }
     if (choice.reason === 'downgrade' && request.previousMechanism !== null) {
       throw new MechanismDowngradeError(request.previousMechanism, offered, choice.message);
     }

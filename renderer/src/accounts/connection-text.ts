@@ -29,7 +29,9 @@ export function stageText(state: ConnectionState, domain: string, now: number): 
     case 'verifying':
       return `Verifying the identity of ${state.endpoint.host}:${state.endpoint.port}…`;
     case 'awaiting-decision':
-      return 'Waiting for your decision: the server could not prove who it is';
+      return state.request.unboundLogin
+        ? 'Waiting for your decision: the server no longer offers to bind your login to this connection'
+        : 'Waiting for your decision: the server could not prove who it is';
     case 'authenticating':
       return 'Signing in…';
     case 'online':

@@ -128,6 +128,8 @@ export function decisionLabel(decision: TrustDecision, domain: string): string {
       return 'Replace the pinned key';
     case 'check-again':
       return 'Check again';
+    case 'log-in-unbound':
+      return 'Log in without channel binding';
   }
 }
 

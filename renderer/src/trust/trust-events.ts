@@ -34,6 +34,7 @@ const YOU: Record<TrustDecision, string> = {
   pin: 'you pinned its key',
   'replace-pin': 'you replaced the pin',
   'check-again': 'you asked to check again',
+  'log-in-unbound': 'you logged in without channel binding',
 };
 
 /** A key change: the server presented another key than the pinned one, or the user replaced a pin. */

@@ -24,6 +24,7 @@ const DECISION: Record<TrustDecision, string> = {
   pin: 'You pinned the key',
   'replace-pin': 'You replaced the pinned key',
   'check-again': 'You asked to check again',
+  'log-in-unbound': 'You logged in without channel binding',
 };
 
 export function logResult(entry: TrustLogEntry): string {

@@ -35,3 +35,16 @@ describe('confirmationText for a pin from a published fingerprint', () => {
     expect(published.detail).toContain(groupFingerprint(DOMAIN_CERT.spkiSha256));
   });
 });
+
+describe('confirmationText for logging in without channel binding', () => {
+  it('names the domain, both mechanisms, the possible downgrade attack, and what is remembered', () => {
+    const text = confirmationText({ kind: 'unbound-login', domain: 'xn--bcher-kva.test', previous: 'SCRAM-SHA-256-PLUS', unbound: 'SCRAM-SHA-256' });
+    expect(text.title).toBe('Log in without channel binding?');
+    expect(text.message).toContain('xn--bcher-kva.test');
+    expect(text.detail).toContain('SCRAM-SHA-256-PLUS');
+    expect(text.detail).toContain('log in with SCRAM-SHA-256.');
+    expect(text.detail).toContain('a downgrade attack');
+    expect(text.detail).toContain('stops asking until the account logs in bound again');
+    expect(text.confirm).toBe('Log in without channel binding');
+  });
+});

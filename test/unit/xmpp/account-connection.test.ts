@@ -6,13 +6,15 @@
  */
 import type { TLSSocket } from 'node:tls';
 import { describe, expect, it } from 'vitest';
-import type { ConnectionState } from '../../../app/domain/account.js';
+import type { ConnectionState, TrustDecisionRequest } from '../../../app/domain/account.js';
+import type { TrustChange } from '../../../app/domain/trust-change.js';
 import { decideTrust } from '../../../main/trust/verdict.js';
 import type { TrustLogEntryV2 } from '../../../app/domain/trust-records.js';
 import { createAccountConnection } from '../../../main/xmpp/account-connection.js';
 import type { MechanismName } from '../../../main/xmpp/sasl/mechanism.js';
 import type { OnlineSession } from '../../../main/xmpp/session/online-session.js';
-import { ConnectionLostError } from '../../../main/xmpp/errors.js';
+import { ConnectionLostError, MechanismDowngradeError } from '../../../main/xmpp/errors.js';
+import type { OpenSessionArgs } from '../../../main/xmpp/session/online-session.js';
 import { DOMAIN, NOW, PKIX_NONE, SELF_SIGNED_HOSTING_CERT, input } from '../trust/verdict-fixtures.js';
 import { waitUntil } from '../../harness/wait-until.js';
 import { FakeLink } from './features/fake-link.js';
@@ -177,5 +179,140 @@ describe('each connection hands its own verdict method to the session', () => {
     expect(opened).toEqual(['pkix']);
     expect(reopened).toEqual(['accepted-once']);
     await connection.disconnect();
+  });
+});
+
+/** What the session throws when an account that logged in bound cannot bind now (sasl-negotiation.ts). */
+const bindingLost = () =>
+  new MechanismDowngradeError('SCRAM-SHA-256-PLUS', ['SCRAM-SHA-256-PLUS', 'SCRAM-SHA-256'], 'could not be bound', {
+    previous: 'SCRAM-SHA-256-PLUS',
+    unbound: 'SCRAM-SHA-256',
+    why: 'the server no longer says which channel-binding types it supports (XEP-0440)',
+  });
+
+/**
+ * A PKIX-verified server and a login memory holding `remembered`; `open` plays the session for each login
+ * (the first one, a fresh login after a failed resumption...). Nothing answers a question until the test does.
+ */
+function bindingSetup(options: { open: (args: OpenSessionArgs, n: number) => Promise<OnlineSession>; confirm?: () => boolean }) {
+  const opened: OpenSessionArgs[] = [];
+  const questions: TrustDecisionRequest[] = [];
+  const confirmations: TrustChange[] = [];
+  const states: ConnectionState[] = [];
+  const logged: TrustLogEntryV2[] = [];
+  let remembered: MechanismName = 'SCRAM-SHA-256-PLUS';
+  let onlineCount = 0;
+  const connection = createAccountConnection({
+    accountId: '6c1f3f5e-3a56-4f0e-9d5f-4d0c2b7e8a11',
+    domain: DOMAIN,
+    localpart: 'alice',
+    resource: 'desk',
+    server: null,
+    connectVerified: async () => {
+      const verdict = decideTrust(input());
+      const socket = { destroyed: false, readyState: 'open', destroy: () => undefined } as unknown as TLSSocket;
+      return {
+        connection: { socket, endpoint: verdict.endpoint, address: { address: '127.0.0.1', family: 4 }, chain: [], chainAuthorized: true, chainError: null },
+        verdict,
+        failures: [],
+      };
+    },
+    openSession: async (args) => {
+      opened.push(args);
+      return options.open(args, opened.length);
+    },
+    pins: { put: async () => undefined, touch: async () => true, markMismatch: async () => true },
+    forgetPosh: async () => undefined,
+    log: async (entry) => {
+      logged.push(entry);
+    },
+    onState: (state) => states.push(state),
+    onDecisionNeeded: (question) => questions.push(question),
+    confirm: async (change) => {
+      confirmations.push(change);
+      return options.confirm?.() ?? true;
+    },
+    onOnline: () => (onlineCount += 1),
+    now: () => NOW,
+    reconnectDelay: () => 0,
+    mechanisms: {
+      get: async () => remembered,
+      set: async (m) => {
+        remembered = m;
+      },
+    },
+    onNotice: () => undefined,
+  });
+  return { connection, opened, questions, confirmations, states, logged, remembered: () => remembered, onlineCount: () => onlineCount };
+}
+
+describe('bound before, cannot bind now: ask first', () => {
+  it('asks instead of failing; Cancel ends with the refusal and logs in no further', async () => {
+    const t = bindingSetup({ open: () => Promise.reject(bindingLost()) });
+    t.connection.connect('correct horse');
+    await waitUntil(() => t.questions.length === 1, 'the question');
+    expect(t.questions[0]).toMatchObject({ choices: ['cancel', 'log-in-unbound'], unboundLogin: { previous: 'SCRAM-SHA-256-PLUS', unbound: 'SCRAM-SHA-256' } });
+    expect(t.connection.state.stage).toBe('awaiting-decision');
+    expect(await t.connection.decide(t.questions[0]!.requestId, 'cancel')).toBe('answered');
+    await waitUntil(() => t.connection.state.stage === 'failed', 'the refusal');
+    expect(t.connection.state).toMatchObject({ stage: 'failed', error: { kind: 'mechanism-downgrade' } });
+    expect(t.opened).toHaveLength(1);
+    expect(t.confirmations).toEqual([]);
+    expect(t.remembered()).toBe('SCRAM-SHA-256-PLUS');
+  });
+
+  it('logs in once with the unbound mechanism as the baseline only after main confirmed; remembered once it succeeded', async () => {
+    let confirmed = false;
+    const t = bindingSetup({
+      open: async (args) => (args.previousMechanism === 'SCRAM-SHA-256' ? onlineSession('SCRAM-SHA-256') : Promise.reject(bindingLost())),
+      confirm: () => confirmed,
+    });
+    t.connection.connect('correct horse');
+    await waitUntil(() => t.questions.length === 1, 'the question');
+    const requestId = t.questions[0]!.requestId;
+    expect(await t.connection.decide(requestId, 'log-in-unbound')).toBe('not-confirmed');
+    expect(t.opened).toHaveLength(1);
+    expect(t.remembered()).toBe('SCRAM-SHA-256-PLUS');
+    confirmed = true;
+    expect(await t.connection.decide(requestId, 'log-in-unbound')).toBe('answered');
+    await waitUntil(() => t.onlineCount() === 1, 'the unbound login');
+    expect(t.opened.map((args) => args.previousMechanism)).toEqual(['SCRAM-SHA-256-PLUS', 'SCRAM-SHA-256']);
+    expect(t.remembered()).toBe('SCRAM-SHA-256');
+    expect(t.logged.some((entry) => entry.kind === 'decision' && entry.decision === 'log-in-unbound')).toBe(true);
+    await t.connection.disconnect();
+  });
+
+  it('the answer counts for one attempt: a failed unbound login leaves the memory bound and the next attempt asks again', async () => {
+    const t = bindingSetup({
+      open: async (args) => Promise.reject(args.previousMechanism === 'SCRAM-SHA-256' ? new ConnectionLostError('dropped during the login') : bindingLost()),
+    });
+    t.connection.connect('correct horse');
+    await waitUntil(() => t.questions.length === 1, 'the question');
+    expect(await t.connection.decide(t.questions[0]!.requestId, 'log-in-unbound')).toBe('answered');
+    // The unbound login drops; the reconnect logs in with the remembered -PLUS again and so asks again.
+    await waitUntil(() => t.questions.length === 2, 'the question again');
+    expect(t.opened.map((args) => args.previousMechanism)).toEqual(['SCRAM-SHA-256-PLUS', 'SCRAM-SHA-256', 'SCRAM-SHA-256-PLUS']);
+    expect(t.remembered()).toBe('SCRAM-SHA-256-PLUS');
+    await t.connection.disconnect();
+  });
+
+  it('asks too when a resumable session could not continue and its fresh login on the new connection could not be bound', async () => {
+    let closed: (error: Error | null) => void = () => undefined;
+    const resumable: OnlineSession = {
+      ...onlineSession('SCRAM-SHA-256-PLUS'),
+      resumable: true,
+      reopen: () => Promise.reject(bindingLost()),
+      onClosed: (listener) => (closed = listener),
+    };
+    const t = bindingSetup({ open: async (_args, n) => (n === 1 ? resumable : onlineSession('SCRAM-SHA-256')) });
+    t.connection.connect('correct horse');
+    await waitUntil(() => t.onlineCount() === 1, 'the bound login');
+    closed(new ConnectionLostError('the connection dropped'));
+    await waitUntil(() => t.questions.length === 1, 'the question after the failed resumption');
+    expect(await t.connection.decide(t.questions[0]!.requestId, 'log-in-unbound')).toBe('answered');
+    await waitUntil(() => t.onlineCount() === 2, 'the unbound login');
+    expect(t.opened.map((args) => args.previousMechanism)).toEqual(['SCRAM-SHA-256-PLUS', 'SCRAM-SHA-256']);
+    expect(t.remembered()).toBe('SCRAM-SHA-256');
+    await t.connection.disconnect();
   });
 });

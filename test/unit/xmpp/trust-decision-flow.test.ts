@@ -422,3 +422,56 @@ async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !condition(); i += 1) await Promise.resolve();
   if (!condition()) throw new Error('the flow did not get there');
 }
+
+describe('the channel-binding question (bound before, cannot bind now)', () => {
+  const QUESTION = { previous: 'SCRAM-SHA-256-PLUS', unbound: 'SCRAM-SHA-256', reason: 'the server no longer offers a channel-bound login method' } as const;
+
+  it('asks through the same question, counts "log in unbound" only after main confirmed it, and logs the answer', async () => {
+    let confirmed = false;
+    const t = setup({ serve: () => byCa, confirm: () => confirmed });
+    const { verdict } = await establish(t.flow);
+    const asked = t.flow.askUnboundLogin(verdict, QUESTION, new AbortController().signal);
+    await until(() => t.questions.length === 1);
+    expect(t.questions[0]).toEqual({
+      requestId: 'question-1',
+      accountId: ACCOUNT,
+      verdict,
+      previousPin: null,
+      choices: ['cancel', 'log-in-unbound'],
+      unboundLogin: QUESTION,
+    });
+    expect(t.states.at(-1)).toMatchObject({ stage: 'awaiting-decision', request: { requestId: 'question-1' } });
+
+    // The window's word alone changes nothing: the question stays open.
+    expect(await t.flow.decide('question-1', 'log-in-unbound')).toBe('not-confirmed');
+    confirmed = true;
+    expect(await t.flow.decide('question-1', 'log-in-unbound')).toBe('answered');
+    await expect(asked).resolves.toBe('log-in-unbound');
+    expect(t.confirmations).toEqual([
+      { kind: 'unbound-login', domain: DOMAIN, previous: 'SCRAM-SHA-256-PLUS', unbound: 'SCRAM-SHA-256' },
+      { kind: 'unbound-login', domain: DOMAIN, previous: 'SCRAM-SHA-256-PLUS', unbound: 'SCRAM-SHA-256' },
+    ]);
+    expect(t.logged.at(-1)).toMatchObject({ kind: 'decision', decision: 'log-in-unbound', verified: true });
+  });
+
+  it('counts an answer that was not offered (a forged "pin") as cancel, with no confirmation', async () => {
+    const t = setup({ serve: () => byCa, answer: () => 'pin' });
+    const { verdict } = await establish(t.flow);
+    await expect(t.flow.askUnboundLogin(verdict, QUESTION, new AbortController().signal)).resolves.toBe('cancel');
+    expect(t.confirmations).toEqual([]);
+    expect(t.stored).toEqual([]);
+  });
+
+  it('answers cancel for an attempt that is over, and when the user disconnects while asked', async () => {
+    const t = setup({ serve: () => byCa });
+    const { verdict } = await establish(t.flow);
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(t.flow.askUnboundLogin(verdict, QUESTION, aborted.signal)).resolves.toBe('cancel');
+    expect(t.questions).toEqual([]);
+    const asked = t.flow.askUnboundLogin(verdict, QUESTION, new AbortController().signal);
+    await until(() => t.questions.length === 1);
+    t.flow.forget();
+    await expect(asked).resolves.toBe('cancel');
+  });
+});

@@ -136,12 +136,30 @@ describe('downgrades', () => {
     await session.close();
   });
 
-  it('an account that logged in bound is refused on TLS 1.3 without XEP-0440, before any <auth>', async () => {
+  it('an account that logged in bound is refused on TLS 1.3 without XEP-0440, before any <auth>, with what the user may be asked', async () => {
     const target = await serverWith(true, { mechanisms: PLUS_AND_PLAIN });
     const error = await login(target, true, { previousMechanism: 'SCRAM-SHA-256-PLUS' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MechanismDowngradeError);
+    expect((error as MechanismDowngradeError).bindingLost).toMatchObject({ previous: 'SCRAM-SHA-256-PLUS', unbound: 'SCRAM-SHA-256' });
     await target.connections[0]!.closed();
     expect(target.received()).not.toContain('<auth');
+  });
+
+  it('bound before and only PLAIN now: refused with nothing the user may answer', async () => {
+    const target = await serverWith(true, { mechanisms: ['PLAIN'] });
+    const error = await login(target, true, { previousMechanism: 'SCRAM-SHA-256-PLUS' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MechanismDowngradeError);
+    expect((error as MechanismDowngradeError).bindingLost).toBeNull();
+    await target.connections[0]!.closed();
+    expect(target.received()).not.toContain('<auth');
+  });
+
+  it('after the user chose to log in unbound (the unbound mechanism as the baseline), the same server gets an n login', async () => {
+    const target = await serverWith(true, { mechanisms: PLUS_AND_PLAIN });
+    const session = await login(target, true, { previousMechanism: 'SCRAM-SHA-256' });
+    expect(session.login).toEqual({ mechanism: 'SCRAM-SHA-256', channelBinding: null });
+    expect(target.connections[0]?.logins).toEqual([{ mechanism: 'SCRAM-SHA-256', gs2Header: 'n,,', error: null, accepted: true }]);
+    await session.close();
   });
 
   it('SCRAM-SHA-512-PLUS is preferred when offered', async () => {

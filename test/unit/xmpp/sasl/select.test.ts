@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MechanismName } from '../../../../main/xmpp/sasl/mechanism.js';
 import type { TrustMethod } from '../../../../app/domain/trust.js';
+import { withoutChannelBinding } from '../../../../app/domain/sasl-mechanism.js';
 import type { ChannelBindingType } from '../../../../main/xmpp/sasl/channel-binding.js';
 import { chooseMechanism, type MechanismOffer, type MechanismRefusal, type RememberedMechanism } from '../../../../main/xmpp/sasl/select.js';
 
@@ -118,7 +119,7 @@ const TLS13: readonly ChannelBindingType[] = ['tls-exporter', 'tls-server-end-po
 const TLS12: readonly ChannelBindingType[] = ['tls-server-end-point', 'tls-unique'];
 const PLUS_AND_PLAIN = ['SCRAM-SHA-256-PLUS', 'SCRAM-SHA-256', 'SCRAM-SHA-1-PLUS', 'SCRAM-SHA-1', 'PLAIN'];
 
-type BindingExpected = readonly [MechanismName, 'p' | 'y' | 'n', ChannelBindingType | null] | MechanismRefusal;
+type BindingExpected = readonly [MechanismName, 'p' | 'y' | 'n', ChannelBindingType | null] | MechanismRefusal | 'binding-lost';
 
 /**
  * posh.md §7.5 and RFC 5802 §6 as a table: offered, what this connection can bind with, the server's XEP-0440
@@ -135,21 +136,21 @@ const BINDING_TABLE: ReadonlyArray<readonly [string, string[], readonly ChannelB
   // No list: tls-unique on TLS 1.2 (SCRAM's default); on TLS 1.3 no guess: unbound with n.
   ['TLS 1.2, no list', PLUS_AND_PLAIN, TLS12, null, null, ['SCRAM-SHA-256-PLUS', 'p', 'tls-unique']],
   ['TLS 1.3, no list', PLUS_AND_PLAIN, TLS13, null, null, ['SCRAM-SHA-256', 'n', null]],
-  ['TLS 1.3, no list, bound before', PLUS_AND_PLAIN, TLS13, null, 'SCRAM-SHA-256-PLUS', 'downgrade'],
+  ['TLS 1.3, no list, bound before', PLUS_AND_PLAIN, TLS13, null, 'SCRAM-SHA-256-PLUS', 'binding-lost'],
   ['TLS 1.3, no list, unbound before', PLUS_AND_PLAIN, TLS13, null, 'SCRAM-SHA-256', ['SCRAM-SHA-256', 'n', null]],
   // Declared types this connection cannot give: unbound with n (y would make the server refuse).
   ['TLS 1.3, only tls-unique declared', PLUS_AND_PLAIN, TLS13, ['tls-unique'], null, ['SCRAM-SHA-256', 'n', null]],
-  ['unknown types declared', PLUS_AND_PLAIN, TLS13, ['tls-foo'], 'SCRAM-SHA-1-PLUS', 'downgrade'],
+  ['unknown types declared', PLUS_AND_PLAIN, TLS13, ['tls-foo'], 'SCRAM-SHA-1-PLUS', 'binding-lost'],
   // No -PLUS offered though we could bind: y, so a server that can bind refuses a stripped offer.
   ['no -PLUS offered, TLS 1.3', ['SCRAM-SHA-256', 'PLAIN'], TLS13, null, null, ['SCRAM-SHA-256', 'y', null]],
   ['no -PLUS offered, TLS 1.2', ['SCRAM-SHA-1'], TLS12, null, null, ['SCRAM-SHA-1', 'y', null]],
   ['no -PLUS offered, list sent', ['SCRAM-SHA-1'], TLS13, ['tls-exporter'], null, ['SCRAM-SHA-1', 'y', null]],
-  ['no -PLUS offered, bound before', ['SCRAM-SHA-256', 'PLAIN'], TLS13, null, 'SCRAM-SHA-256-PLUS', 'downgrade'],
+  ['no -PLUS offered, bound before', ['SCRAM-SHA-256', 'PLAIN'], TLS13, null, 'SCRAM-SHA-256-PLUS', 'binding-lost'],
   ['only PLAIN, bound before', ['PLAIN'], TLS13, null, 'SCRAM-SHA-1-PLUS', 'downgrade'],
   // This connection cannot bind at all: n.
   ['cannot bind', PLUS_AND_PLAIN, [], ['tls-exporter'], null, ['SCRAM-SHA-256', 'n', null]],
   ['cannot bind, no -PLUS', ['SCRAM-SHA-1'], [], null, null, ['SCRAM-SHA-1', 'n', null]],
-  ['cannot bind, bound before', PLUS_AND_PLAIN, [], ['tls-exporter'], 'SCRAM-SHA-256-PLUS', 'downgrade'],
+  ['cannot bind, bound before', PLUS_AND_PLAIN, [], ['tls-exporter'], 'SCRAM-SHA-256-PLUS', 'binding-lost'],
   // Bound before and bound again: a weaker hash is allowed with a warning (below), never refused.
   ['bound before, weaker -PLUS now', ['SCRAM-SHA-1-PLUS'], TLS12, null, 'SCRAM-SHA-256-PLUS', ['SCRAM-SHA-1-PLUS', 'p', 'tls-unique']],
   ['unbound before, bound now', PLUS_AND_PLAIN, TLS12, null, 'SCRAM-SHA-1', ['SCRAM-SHA-256-PLUS', 'p', 'tls-unique']],
@@ -169,10 +170,21 @@ describe('chooseMechanism with channel binding', () => {
     expect([choice.mechanism, binding?.flag ?? 'n', binding?.flag === 'p' ? binding.type : null]).toEqual(expected);
   });
 
-  it('says why the login could not be bound when an account that was bound is refused', () => {
+  it('says why the login could not be bound, and with what the user may log in unbound, when an account that was bound is refused', () => {
     const choice = chooseMechanism({ offered: PLUS_AND_PLAIN, serverProof: 'pkix', previouslySucceeded: 'SCRAM-SHA-256-PLUS', channelBindings: null, availableBindings: TLS13 });
-    expect(choice).toMatchObject({ ok: false, reason: 'downgrade' });
+    expect(choice).toMatchObject({ ok: false, reason: 'binding-lost', previous: 'SCRAM-SHA-256-PLUS', unbound: 'SCRAM-SHA-256' });
     if (!choice.ok) expect(choice.message).toMatch(/SCRAM-SHA-256-PLUS before, bound to its encrypted connection.*XEP-0440/);
+    if (choice.ok === false && choice.reason === 'binding-lost') expect(choice.why).toMatch(/XEP-0440/);
+  });
+
+  it('bound before and only PLAIN now is a refusal the user cannot answer, not the channel-binding question', () => {
+    const choice = chooseMechanism({ offered: ['PLAIN'], serverProof: 'pin', previouslySucceeded: 'SCRAM-SHA-256-PLUS', channelBindings: null, availableBindings: TLS13 });
+    expect(choice).toMatchObject({ ok: false, reason: 'downgrade' });
+  });
+
+  it('after the user chose to log in unbound (the unbound mechanism as the baseline), the same offer logs in with n', () => {
+    const choice = chooseMechanism({ offered: PLUS_AND_PLAIN, serverProof: 'pin', previouslySucceeded: withoutChannelBinding('SCRAM-SHA-256-PLUS'), channelBindings: null, availableBindings: TLS13 });
+    expect(choice).toMatchObject({ ok: true, mechanism: 'SCRAM-SHA-256', binding: { flag: 'n' }, warning: null });
   });
 
   it('warns when a bound login uses a weaker hash than before', () => {

@@ -50,7 +50,7 @@ describe('a hostile server before login', () => {
     if (state.stage !== 'online') await ours.closed();
     // The control, after the app's one attempt: a client that allows the old version really gets it here.
     const negotiated = await new Promise<string | null>((resolve, reject) => {
-      const probe = tls.connect({ host: '127.0.0.1', port: server.port, rejectUnauthorized: false, ...only }, () => {
+      const probe = tls.connect({ host: '127.0.0.1', port: server.port, servername: HOSTILE_DOMAIN, ca: [hostile.ca.certPem], ...only }, () => {
         const protocol = probe.getProtocol();
         probe.destroy();
         resolve(protocol);

@@ -1,12 +1,11 @@
 import { domainForPeople } from '../../../app/domain/address/domain-name.js';
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { TrustDecision, TrustDecisionRequest } from '../../../app/domain/account.js';
-import { useApi } from '../ApiContext.js';
 import { Dialog } from '../common/Dialog.js';
 import { ErrorText } from '../common/ErrorText.js';
-import { request as send } from '../common/ipc.js';
 import { CertificateDetails } from './CertificateDetails.js';
 import { ChainStep, DelegationChain } from './DelegationChain.js';
+import { useTrustAnswer } from './use-trust-answer.js';
 import { decisionLabel, decisionText, decisionTone } from './decision-text.js';
 import { ReplacePinConfirm } from './ReplacePinConfirm.js';
 import { decidingStep } from './step-meaning.js';
@@ -27,34 +26,15 @@ const OVERRIDES: readonly TrustDecision[] = ['connect-once', 'pin', 'replace-pin
  * and a POSH mismatch has none at all (only Check again). Everything else is collapsed below.
  */
 export function TrustDecisionDialog({ request, onDecided }: TrustDecisionDialogProps) {
-  const api = useApi();
   const riskId = useId();
   const [step, setStep] = useState<'decide' | 'confirm-replace'>('decide');
   const [riskOpen, setRiskOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // One answer at a time: a second click or Escape while the first is in flight must not send another.
-  const inFlight = useRef(false);
   const { verdict } = request;
   const domain = domainForPeople(verdict.domain);
   const text = decisionText(request);
   const deciding = decidingStep(verdict);
 
-  const decide = useCallback(
-    async (decision: TrustDecision) => {
-      if (inFlight.current) return;
-      inFlight.current = true;
-      setBusy(true);
-      setError(null);
-      const result = await send(() => api.decideTrust({ requestId: request.requestId, decision }));
-      inFlight.current = false;
-      setBusy(false);
-      if (result.ok) onDecided(request.requestId, decision);
-      else setError(`Your choice could not be delivered: ${result.message}`);
-    },
-    [api, request.requestId, onDecided],
-  );
-  const cancel = useCallback(() => void decide('cancel'), [decide]);
+  const { decide, cancel, busy, error } = useTrustAnswer(request, onDecided);
   const back = useCallback(() => setStep('decide'), []);
 
   if (step === 'confirm-replace') {

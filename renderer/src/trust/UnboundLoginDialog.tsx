@@ -1,10 +1,9 @@
-import { useCallback, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { domainForPeople } from '../../../app/domain/address/domain-name.js';
 import type { TrustDecision, TrustDecisionRequest, UnboundLoginQuestion } from '../../../app/domain/account.js';
-import { useApi } from '../ApiContext.js';
 import { Dialog } from '../common/Dialog.js';
 import { ErrorText } from '../common/ErrorText.js';
-import { request as send } from '../common/ipc.js';
+import { useTrustAnswer } from './use-trust-answer.js';
 import { decisionLabel } from './decision-text.js';
 
 interface UnboundLoginDialogProps {
@@ -22,30 +21,11 @@ interface UnboundLoginDialogProps {
  * process asks once more in its own dialog before it counts.
  */
 export function UnboundLoginDialog({ request, question, onDecided }: UnboundLoginDialogProps) {
-  const api = useApi();
   const riskId = useId();
   const [riskOpen, setRiskOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // One answer at a time: a second click or Escape while the first is in flight must not send another.
-  const inFlight = useRef(false);
   const domain = domainForPeople(request.verdict.domain);
 
-  const decide = useCallback(
-    async (decision: TrustDecision) => {
-      if (inFlight.current) return;
-      inFlight.current = true;
-      setBusy(true);
-      setError(null);
-      const result = await send(() => api.decideTrust({ requestId: request.requestId, decision }));
-      inFlight.current = false;
-      setBusy(false);
-      if (result.ok) onDecided(request.requestId, decision);
-      else setError(`Your choice could not be delivered: ${result.message}`);
-    },
-    [api, request.requestId, onDecided],
-  );
-  const cancel = useCallback(() => void decide('cancel'), [decide]);
+  const { decide, cancel, busy, error } = useTrustAnswer(request, onDecided);
 
   return (
     <Dialog

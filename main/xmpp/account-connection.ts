@@ -294,9 +294,11 @@ function isAuthFailure(error: ConnectionError): boolean {
 
 function mechanismNotSavedText(account: string, mechanism: MechanismName, error: unknown): string {
   const why = error instanceof Error ? error.message : String(error);
+  // A bound login is also protected against losing its binding (asked before an unbound login): say so then.
+  const binding = mechanism.endsWith('-PLUS') ? ' and one that can no longer bind the login to this connection is asked about' : '';
   return (
     `The downgrade protection for ${account} could not be saved: Hostproof remembers that this account logs in ` +
-    `with ${mechanism}, so that a server later offering only the weaker PLAIN is refused, but writing that ` +
-    `down failed (${why}). Until it is saved, such a server would not be refused.`
+    `with ${mechanism}, so that a server later offering only the weaker PLAIN is refused${binding}, but writing ` +
+    `that down failed (${why}). Until it is saved, such a server would not be noticed.`
   );
 }

@@ -93,7 +93,15 @@ describe('remembering the login method (downgrade protection)', () => {
     expect(notices[0]).toContain(`The downgrade protection for alice@${DOMAIN} could not be saved`);
     expect(notices[0]).toContain('SCRAM-SHA-1');
     expect(notices[0]).toContain('the disk is full');
+    expect(notices[0]).not.toContain('bind');
     expect(connection.state.stage).toBe('online');
+    await connection.disconnect();
+  });
+
+  it('for a bound login, says that losing the binding would not be noticed either', async () => {
+    const { notices, connection } = await signIn('SCRAM-SHA-256-PLUS', () => Promise.reject(new Error('the disk is full')));
+    expect(notices[0]).toContain('SCRAM-SHA-256-PLUS');
+    expect(notices[0]).toContain('can no longer bind the login to this connection is asked about');
     await connection.disconnect();
   });
 

@@ -26,8 +26,11 @@ export async function openSession(options: OpenSessionOptions): Promise<OnlineXm
   return session as OnlineXmppSession;
 }
 
-/** The controller's session. It calls this only after the verdict was verified or the user decided. */
-export function openOnlineSession(args: OpenSessionArgs): Promise<OnlineSession> {
+/**
+ * The controller's session. It calls this only after the verdict was verified or the user decided.
+ * `timeouts`: the defaults, unless a caller (a test that cannot wait 30 s for keep-alive) gives shorter ones.
+ */
+export function openOnlineSession(args: OpenSessionArgs, timeouts?: OpenSessionOptions['timeouts']): Promise<OnlineSession> {
   return openSession({
     connection: args.connection,
     serverProof: args.serverProof,
@@ -35,5 +38,6 @@ export function openOnlineSession(args: OpenSessionArgs): Promise<OnlineSession>
     credentials: { username: args.localpart, password: args.password },
     resource: args.resource,
     previousMechanism: args.previousMechanism,
+    ...(timeouts ? { timeouts } : {}),
   });
 }

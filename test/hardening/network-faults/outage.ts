@@ -7,8 +7,8 @@
  */
 import type { ConnectionState } from '../../../app/domain/account.js';
 import type { TrustMethod } from '../../../app/domain/trust.js';
-import type { OpenSessionArgs } from '../../../main/xmpp/session/online-session.js';
-import { openSession } from '../../../main/xmpp/session/open-session.js';
+import type { OnlineSession, OpenSessionArgs } from '../../../main/xmpp/session/online-session.js';
+import { openOnlineSession } from '../../../main/xmpp/session/open-session.js';
 import type { ChatClient } from '../../integration/app/chat-client.js';
 import { messageBarrier } from '../../integration/app/message-barrier.js';
 
@@ -26,17 +26,8 @@ export function recordedBackoff(): { readonly asked: number[]; readonly delay: (
 }
 
 /** The app's session opener with keep-alive timeouts of `ms` (the app waits 30 s + 30 s; a test cannot). */
-export function openSessionWithKeepalive(ms: number): (args: OpenSessionArgs) => Promise<Awaited<ReturnType<typeof openSession>>> {
-  return (args) =>
-    openSession({
-      connection: args.connection,
-      serverProof: args.serverProof,
-      domain: args.domain,
-      credentials: { username: args.localpart, password: args.password },
-      resource: args.resource,
-      previousMechanism: args.previousMechanism,
-      timeouts: { keepaliveIdleMs: ms, keepaliveAnswerMs: ms },
-    });
+export function openSessionWithKeepalive(ms: number): (args: OpenSessionArgs) => Promise<OnlineSession> {
+  return (args) => openOnlineSession(args, { keepaliveIdleMs: ms, keepaliveAnswerMs: ms });
 }
 
 export interface Fault {

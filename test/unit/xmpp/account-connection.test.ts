@@ -37,6 +37,17 @@ function onlineSession(mechanism: MechanismName): OnlineSession {
 }
 
 /** Connects once to a PKIX-verified server and logs in with `mechanism`; resolves when online. */
+/** A connection to a PKIX-verified server that nothing is read from: the sessions are played by the tests. */
+async function pkixVerifiedConnect() {
+  const verdict = decideTrust(input());
+  const socket = { destroyed: false, readyState: 'open', destroy: () => undefined } as unknown as TLSSocket;
+  return {
+    connection: { socket, endpoint: verdict.endpoint, address: { address: '127.0.0.1', family: 4 as const }, chain: [], chainAuthorized: true, chainError: null },
+    verdict,
+    failures: [],
+  };
+}
+
 async function signIn(mechanism: MechanismName, save: (mechanism: MechanismName) => Promise<void>) {
   const notices: string[] = [];
   const states: ConnectionState[] = [];
@@ -50,15 +61,7 @@ async function signIn(mechanism: MechanismName, save: (mechanism: MechanismName)
     localpart: 'alice',
     resource: 'desk',
     server: null,
-    connectVerified: async () => {
-      const verdict = decideTrust(input());
-      const socket = { destroyed: false, readyState: 'open', destroy: () => undefined } as unknown as TLSSocket;
-      return {
-        connection: { socket, endpoint: verdict.endpoint, address: { address: '127.0.0.1', family: 4 }, chain: [], chainAuthorized: true, chainError: null },
-        verdict,
-        failures: [],
-      };
-    },
+    connectVerified: pkixVerifiedConnect,
     openSession: async () => onlineSession(mechanism),
     pins: { put: async () => undefined, touch: async () => true, markMismatch: async () => true },
     forgetPosh: async () => undefined,
@@ -216,15 +219,7 @@ function bindingSetup(options: { open: (args: OpenSessionArgs, n: number) => Pro
     localpart: 'alice',
     resource: 'desk',
     server: null,
-    connectVerified: async () => {
-      const verdict = decideTrust(input());
-      const socket = { destroyed: false, readyState: 'open', destroy: () => undefined } as unknown as TLSSocket;
-      return {
-        connection: { socket, endpoint: verdict.endpoint, address: { address: '127.0.0.1', family: 4 }, chain: [], chainAuthorized: true, chainError: null },
-        verdict,
-        failures: [],
-      };
-    },
+    connectVerified: pkixVerifiedConnect,
     openSession: async (args) => {
       opened.push(args);
       return options.open(args, opened.length);

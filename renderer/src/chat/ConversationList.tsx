@@ -1,54 +1,92 @@
 import { memo, useCallback } from 'react';
-import type { ConversationSummary } from '../../../app/ipc/contract.js';
-import { formatTime } from '../common/format-time.js';
+import type { AccountId } from '../../../app/domain/account.js';
+import { Avatar } from '../common/Avatar.js';
+import { formatListTime } from '../common/format-time.js';
 import { VirtualList } from '../common/VirtualList.js';
+import type { NameOf } from '../contacts/contact-names.js';
+import { conversationKey, sameConversation, type ConversationRef } from './conversation-key.js';
+import type { ConversationEntry } from './conversations-reducer.js';
 
 interface ConversationListProps {
-  readonly conversations: readonly ConversationSummary[];
-  readonly open: string | null;
-  readonly onOpen: (peer: string) => void;
+  readonly conversations: readonly ConversationEntry[];
+  readonly open: ConversationRef | null;
+  readonly onOpen: (conversation: ConversationRef) => void;
+  readonly nameOf: NameOf;
+  /** The account's label, shown on each row when the window has more than one account; null otherwise. */
+  readonly accountLabel: ((accountId: AccountId) => string) | null;
+  readonly now: number;
 }
 
 const PREVIEW = 80;
-const rowKey = (c: ConversationSummary) => c.peer;
+const rowKey = (c: ConversationEntry) => conversationKey(c);
 const estimate = () => 64;
 
-/** Conversations, newest first, with a preview and the unread count; virtualised, since there may be thousands. */
-export function ConversationList({ conversations, open, onOpen }: ConversationListProps) {
-  const renderRow = useCallback((c: ConversationSummary) => <ConversationRow summary={c} selected={c.peer === open} onOpen={onOpen} />, [open, onOpen]);
-  if (conversations.length === 0) return <p className="note">No conversations yet. Start one from your contacts.</p>;
+/** Every account's conversations, newest first: name, preview, time, unread; virtualised, there may be thousands. */
+export function ConversationList({ conversations, open, onOpen, nameOf, accountLabel, now }: ConversationListProps) {
+  const renderRow = useCallback(
+    (c: ConversationEntry) => (
+      <ConversationRow
+        entry={c}
+        name={nameOf(c.accountId, c.peer)}
+        account={accountLabel ? accountLabel(c.accountId) : null}
+        selected={sameConversation(c, open)}
+        onOpen={onOpen}
+        now={now}
+      />
+    ),
+    [open, onOpen, nameOf, accountLabel, now],
+  );
   return <VirtualList rows={conversations} rowKey={rowKey} estimate={estimate} renderRow={renderRow} label="Conversations" className="conversation-list" testId="conversation-list" />;
 }
 
 interface ConversationRowProps {
-  readonly summary: ConversationSummary;
+  readonly entry: ConversationEntry;
+  readonly name: string;
+  readonly account: string | null;
   readonly selected: boolean;
-  readonly onOpen: (peer: string) => void;
+  readonly onOpen: (conversation: ConversationRef) => void;
+  readonly now: number;
 }
 
 /** Memoised: a message re-renders the row of its conversation, not every row. */
-const ConversationRow = memo(function ConversationRow({ summary: c, selected, onOpen }: ConversationRowProps) {
-  const preview = c.lastMessage ? c.lastMessage.body.slice(0, PREVIEW) : '';
+const ConversationRow = memo(function ConversationRow({ entry: c, name, account, selected, onOpen, now }: ConversationRowProps) {
+  const last = c.lastMessage;
+  const preview = last ? `${last.direction === 'out' ? 'You: ' : ''}${last.body.slice(0, PREVIEW)}` : '';
   return (
     <button
       type="button"
-      className={`conversation${selected ? ' is-selected' : ''}`}
+      className={`conversation${selected ? ' is-selected' : ''}${c.unread > 0 ? ' has-unread' : ''}`}
       aria-current={selected ? 'true' : undefined}
-      onClick={() => onOpen(c.peer)}
+      onClick={() => onOpen({ accountId: c.accountId, peer: c.peer })}
       data-testid="conversation"
+      data-peer={c.peer}
+      data-account-id={c.accountId}
+      title={c.peer}
     >
-      <span className="conversation__head">
-        <bdi className="conversation__peer">{c.peer}</bdi>
-        {c.lastMessage ? <span className="note">{formatTime(c.lastMessage.at)}</span> : null}
-      </span>
-      <span className="conversation__preview">
-        <bdi>{preview}</bdi>
-      </span>
-      {c.unread > 0 ? (
-        <span className="unread" data-testid="unread-count" aria-label={`${c.unread} unread`}>
-          {c.unread}
+      <Avatar name={name} address={c.peer} />
+      <span className="conversation__text">
+        <span className="conversation__head">
+          <bdi className="conversation__name">{name}</bdi>
+          {last ? (
+            <time className="conversation__time" dateTime={last.at}>
+              {formatListTime(last.at, now)}
+            </time>
+          ) : null}
         </span>
-      ) : null}
+        <span className="conversation__line">
+          <bdi className="conversation__preview">{preview}</bdi>
+          {c.unread > 0 ? (
+            <span className="unread" data-testid="unread-count" aria-label={`${c.unread} unread`}>
+              {c.unread}
+            </span>
+          ) : null}
+        </span>
+        {account ? (
+          <bdi className="conversation__account" data-testid="conversation-account">
+            {account}
+          </bdi>
+        ) : null}
+      </span>
     </button>
   );
 });

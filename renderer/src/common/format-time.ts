@@ -84,3 +84,22 @@ export function localDayKey(iso: string): string {
   if (!date) return '';
   return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
 }
+
+const weekdayFormat = new Intl.DateTimeFormat(LOCALE, { weekday: 'short' });
+
+/**
+ * The time in a list of conversations: the clock time today, "Yesterday", the weekday within a week, else the
+ * date. `now` is passed in so a list shows one consistent "today" and tests can fix it.
+ */
+export function formatListTime(iso: string, now: number): string {
+  const date = parse(iso);
+  if (!date) return iso;
+  const today = new Date(now);
+  const startOfToday = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
+  const startOfDay = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  const days = Math.round((startOfToday - startOfDay) / (24 * 3600_000));
+  if (days <= 0) return timeFormat.format(date);
+  if (days === 1) return 'Yesterday';
+  if (days < 7) return weekdayFormat.format(date);
+  return dayFormat.format(date);
+}

@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { AccountId } from '../../../app/domain/account.js';
+import type { ChatMessage } from '../../../app/domain/chat.js';
+import type { HostproofApi } from '../../../app/ipc/api.js';
+import { useFrameBatch } from '../common/frame-batch.js';
+import { request } from '../common/ipc.js';
+import type { ConversationRef } from './conversation-key.js';
+import { conversationsReducer, initialConversations } from './conversations-reducer.js';
+
+/**
+ * Every account's conversations in one list, kept current; the open one is marked read as messages arrive.
+ * Each account's list is loaded once, when the account first appears.
+ */
+export function useAllConversations(api: HostproofApi, accountIds: readonly AccountId[], open: ConversationRef | null) {
+  const [state, dispatch] = useReducer(conversationsReducer, initialConversations);
+  const loaded = useRef(new Set<AccountId>());
+  const live = useRef(true);
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    dispatch({ type: 'accounts', accountIds });
+    for (const accountId of [...loaded.current]) if (!accountIds.includes(accountId)) loaded.current.delete(accountId);
+    for (const accountId of accountIds) {
+      if (loaded.current.has(accountId)) continue;
+      loaded.current.add(accountId);
+      void request(() => api.listConversations({ accountId })).then((result) => {
+        if (!live.current || !loaded.current.has(accountId)) return;
+        dispatch(result.ok ? { type: 'loaded', accountId, list: result.value } : { type: 'failed', accountId, message: result.message });
+      });
+    }
+  }, [api, accountIds]);
+  // One frame's messages: one list update, and at most one read marker for the open conversation.
+  const push = useFrameBatch<ChatMessage>(
+    useCallback(
+      (messages: ChatMessage[]) => {
+        dispatch({ type: 'messages', messages, open });
+        if (open && messages.some((m) => m.accountId === open.accountId && m.peer === open.peer && m.direction === 'in')) {
+          void api.markRead({ accountId: open.accountId, peer: open.peer }).catch(() => undefined);
+        }
+      },
+      [api, open],
+    ),
+  );
+  useEffect(() => api.on('messageReceived', push), [api, push]);
+  const markRead = useCallback(
+    (conversation: ConversationRef) => {
+      dispatch({ type: 'read', conversation });
+      void request(() => api.markRead({ accountId: conversation.accountId, peer: conversation.peer }));
+    },
+    [api],
+  );
+  // Our own sends come back as the request's answer, not as an event: the list hears of them from the pane.
+  const noteSent = useCallback((message: ChatMessage) => dispatch({ type: 'messages', messages: [message], open }), [open]);
+  return { ...state, markRead, noteSent };
+}

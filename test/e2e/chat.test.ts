@@ -17,7 +17,8 @@ import {
   contactRow,
   messages,
   messageWithText,
-  openTab,
+  openConversation,
+  openStartChat,
   selectAccount,
   UI_TIMEOUT,
   waitForStage,
@@ -67,9 +68,7 @@ describe.runIf(available)('chat in the window: contacts, messages, receipts and 
     await delivered(page, 'Hello Bob, this is Alice.').waitFor({ timeout: UI_TIMEOUT });
 
     // bob reads it and answers
-    await selectAccount(page, BOB);
-    await openTab(page, 'Chats');
-    await page.getByTestId('conversation').filter({ hasText: ALICE }).click();
+    await openConversation(page, ALICE, BOB);
     const received = messageWithText(page, 'Hello Bob, this is Alice.');
     await received.waitFor({ timeout: UI_TIMEOUT });
     expect(await received.getAttribute('data-state')).toBe('received');
@@ -77,9 +76,7 @@ describe.runIf(available)('chat in the window: contacts, messages, receipts and 
     await delivered(page, 'Hi Alice! Bob here, loud and clear.').waitFor({ timeout: UI_TIMEOUT });
 
     // alice sees the answer under her own delivered message
-    await selectAccount(page, ALICE);
-    await openTab(page, 'Chats');
-    await page.getByTestId('conversation').filter({ hasText: BOB }).click();
+    await openConversation(page, BOB, ALICE);
     await messageWithText(page, 'Hi Alice! Bob here, loud and clear.').waitFor({ timeout: UI_TIMEOUT });
     expect(await delivered(page, 'Hello Bob, this is Alice.').count()).toBe(1);
     expect(await messageWithText(page, 'Hi Alice! Bob here, loud and clear.').getAttribute('data-state')).toBe('received');
@@ -103,7 +100,7 @@ describe.runIf(available)('chat in the window: contacts, messages, receipts and 
     const { page } = harness;
     await addAccountThroughForm(page, 'alice@posh.test', password('alice'));
     await waitForStage(page, 'online');
-    await openTab(page, 'Contacts');
+    await openStartChat(page);
     await contactRow(page, 'bob@posh.test').getByRole('button', { name: 'Chat' }).click();
     await messageWithText(page, line(COUNT)).waitFor({ timeout: UI_TIMEOUT });
     expect(await messageWithText(page, line(1)).count()).toBe(0);

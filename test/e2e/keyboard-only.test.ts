@@ -10,7 +10,7 @@ import { waitForEvent } from '../harness/wait-for-event.js';
 import { contrast, luminance } from './support/colors.js';
 import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import { showsFocusRing, tabTo } from './support/keyboard.js';
-import { accountPage, contactRow, decisionDialog, isFocused, messageWithText, pageBadge, UI_TIMEOUT, waitForStage } from './support/ui.js';
+import { contactRow, conversationRow, decisionDialog, isFocused, messageWithText, pageBadge, UI_TIMEOUT, waitForStage } from './support/ui.js';
 
 const available = e2eWorldAvailable();
 
@@ -58,9 +58,8 @@ describe.runIf(available)('keyboard only, dark theme', () => {
     await waitForStage(page, 'online');
     expect((await pageBadge(page).locator('.badge__label').textContent())?.startsWith('Pinned by you')).toBe(true);
 
-    // Contacts tab → Add contact → bob's address → Enter.
-    await tabTo(page, page.getByRole('navigation', { name: 'Account sections' }).getByRole('button', { name: 'Contacts', exact: true }));
-    await keyboard.press('Enter');
+    // Start a chat (Ctrl+N) → Add contact → bob's address → Enter.
+    await keyboard.press('Control+n');
     const contacts = page.getByTestId('contacts-view');
     await tabTo(page, contacts.locator('.toolbar').getByRole('button', { name: 'Add contact' }));
     await keyboard.press('Enter');
@@ -80,13 +79,14 @@ describe.runIf(available)('keyboard only, dark theme', () => {
     const arrived = await waitForEvent(bob.app.events, 'messageReceived', (m) => m.body === 'Typed without a mouse.', { timeoutMs: UI_TIMEOUT });
     expect(arrived).toMatchObject({ peer: 'alice@noposh.test', direction: 'in' });
     // The conversation list shows what was just written as the latest message.
-    await page.getByTestId('conversation').filter({ hasText: 'bob@noposh.test' }).filter({ hasText: 'Typed without a mouse.' }).waitFor({ timeout: UI_TIMEOUT });
+    await conversationRow(page, 'bob@noposh.test').filter({ hasText: 'Typed without a mouse.' }).waitFor({ timeout: UI_TIMEOUT });
     await page.locator('[data-testid="message"][data-state="sent"]').filter({ hasText: 'Typed without a mouse.' }).waitFor({ timeout: UI_TIMEOUT });
-    expect(await accountPage(page).getByRole('heading', { name: 'alice@noposh.test' }).count()).toBe(1);
+    expect(await page.getByTestId('conversation-header').getByRole('heading', { name: 'bob' }).count()).toBe(1);
     await harness.screenshot('keyboard-chat-dark');
 
     // The trust history, by keyboard and in the dark theme: why the question came, what was decided, the steps.
-    await tabTo(page, page.getByRole('navigation', { name: 'Account sections' }).getByRole('button', { name: 'Security', exact: true }));
+    // The header's identity badge opens the account's security story.
+    await tabTo(page, page.getByTestId('conversation-header').getByTestId('identity-badge'));
     await keyboard.press('Enter');
     // Login lines (how each login was protected) sit between them; this checks the trust lines.
     const rows = page.getByTestId('trust-history').getByTestId('trust-log-row').filter({ hasNotText: 'Logged in:' });

@@ -21,7 +21,7 @@ import {
   decisionDialog,
   fingerprintValue,
   isFocused,
-  openTab,
+  openSecurity,
   openTrustCenter,
   pageBadge,
   selectAccount,
@@ -99,7 +99,7 @@ describe.runIf(available)('a hosted domain without POSH: the user decides, pins,
 
     // The trust history says why, line by line (newest first): the pin now, the decision, and the question;
     // between them, how each login was protected (Prosody 0.12 on TLS 1.3 offers no channel binding).
-    await openTab(page, 'Security');
+    await openSecurity(page);
     const all = page.getByTestId('trust-history').getByTestId('trust-log-row');
     const logins = all.filter({ hasText: 'Logged in:' });
     await logins.first().waitFor();

@@ -9,7 +9,7 @@ import { password } from '../harness/app-world.js';
 import { screenshotBothThemes } from './support/both-themes.js';
 import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import { certificateSha256 } from './support/fingerprints.js';
-import { accountItem, addAccountThroughForm, decisionDialog, openTab, pageBadge, waitForStage, waitForText } from './support/ui.js';
+import { accountItem, addAccountThroughForm, decisionDialog, openSecurity, pageBadge, waitForStage, waitForText } from './support/ui.js';
 
 const available = e2eWorldAvailable();
 
@@ -29,9 +29,7 @@ describe.runIf(available)('a domain that delegates to its hosting provider by PO
     expect(await decisionDialog(page).count()).toBe(0);
     await harness.screenshot('trust-verified-delegated-badge');
 
-    await openTab(page, 'Security');
-    const panel = page.getByTestId('security-panel');
-    await panel.waitFor();
+    const panel = await openSecurity(page);
     // posh.md §5: "example.com delegates its chat service to hosting.example.net (proved by POSH)".
     expect(await panel.getByTestId('verdict-summary').textContent()).toBe('posh.test delegates its chat service to hosting.test (proved by POSH).');
 
@@ -70,9 +68,7 @@ describe.runIf(available)('a domain that delegates to its hosting provider by PO
     expect(await accountItem(page, 'alice@köln.test').count()).toBe(1);
     expect(await page.getByTestId('account-list').textContent()).not.toContain('xn--');
 
-    await openTab(page, 'Security');
-    const panel = page.getByTestId('security-panel');
-    await panel.waitFor();
+    const panel = await openSecurity(page);
     // People read the domain as they wrote it; DNS, certificates and the POSH URL use the A-label.
     expect(await panel.getByTestId('verdict-summary').textContent()).toBe('köln.test delegates its chat service to hosting.test (proved by POSH).');
     expect(await panel.locator('[data-testid="delegation-step"][data-kind="domain"]').textContent()).toContain('Written xn--kln-sna.test in DNS and certificates.');

@@ -1,35 +1,35 @@
-import type { ChatMessage } from '../../../app/domain/chat.js';
+import type { AccountView } from '../../../app/domain/account.js';
+import type { ChatMessage, ContactPresence } from '../../../app/domain/chat.js';
 import { useApi } from '../ApiContext.js';
+import { ErrorText } from '../common/ErrorText.js';
 import { Composer } from './Composer.js';
+import { ConversationHeader } from './ConversationHeader.js';
 import { MessageList } from './MessageList.js';
 import { TypingIndicator } from './TypingIndicator.js';
 import { useConversation } from './use-conversation.js';
-import { ErrorText } from '../common/ErrorText.js';
 
 interface ConversationPaneProps {
-  readonly accountId: string;
+  readonly account: AccountView;
   readonly peer: string;
+  readonly name: string;
+  readonly presence: ContactPresence | undefined;
+  readonly showAccount: boolean;
+  readonly onOpenSecurity: () => void;
   /** Told of each message the user sent from here (the conversation list shows it as the latest). */
   readonly onSent?: (message: ChatMessage) => void;
 }
 
 /** One open conversation. Its owner keys it by account and peer so every conversation starts fresh. */
-export function ConversationPane({ accountId, peer, onSent }: ConversationPaneProps) {
+export function ConversationPane({ account, peer, name, presence, showAccount, onOpenSecurity, onSent }: ConversationPaneProps) {
   const api = useApi();
+  const accountId = account.settings.id;
   const conversation = useConversation(api, accountId, peer, onSent);
   return (
-    <section className="conversation-pane" aria-label={`Conversation with ${peer}`} data-testid="conversation-pane">
-      <h2 className="conversation-pane__title">
-        <bdi>{peer}</bdi>
-      </h2>
+    <section className="conversation-pane" aria-label={`Conversation with ${name}`} data-testid="conversation-pane">
+      <ConversationHeader name={name} peer={peer} presence={presence} account={account} showAccount={showAccount} onOpenSecurity={onOpenSecurity} />
       <ErrorText message={conversation.error} />
-      <MessageList
-        messages={conversation.messages}
-        complete={conversation.complete}
-        loading={conversation.loading}
-        onReachTop={conversation.loadOlder}
-      />
-      <TypingIndicator peer={peer} state={conversation.peerState} />
+      <MessageList messages={conversation.messages} complete={conversation.complete} loading={conversation.loading} onReachTop={conversation.loadOlder} />
+      <TypingIndicator peer={name} state={conversation.peerState} />
       <Composer accountId={accountId} peer={peer} onSend={conversation.send} />
     </section>
   );

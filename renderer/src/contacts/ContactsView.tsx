@@ -7,7 +7,6 @@ import { VirtualList } from '../common/VirtualList.js';
 import { AddContactForm } from './AddContactForm.js';
 import { ContactRow } from './ContactRow.js';
 import { groupRoster } from './presence-text.js';
-import { PresenceSelector } from './PresenceSelector.js';
 import { RenameContactDialog } from './RenameContactDialog.js';
 import { rosterRows, type RosterRow } from './roster-rows.js';
 import { SubscriptionRequests } from './SubscriptionRequests.js';
@@ -21,10 +20,10 @@ interface ContactsViewProps {
   readonly onOpenChat: (jid: string) => void;
 }
 
-/** The roster by group with presence, search, add, rename, remove, and pending subscription requests. */
+/** One account's contacts by group with presence, search, add, rename, remove, and pending subscription requests. */
 export function ContactsView({ accountId, onOpenChat }: ContactsViewProps) {
   const api = useApi();
-  const roster = useRoster(api, accountId);
+  const roster = useRoster(accountId);
   const searchId = useId();
   const [filter, setFilter] = useState('');
   const [adding, setAdding] = useState(false);
@@ -78,13 +77,12 @@ export function ContactsView({ accountId, onOpenChat }: ContactsViewProps) {
   );
   return (
     <section className="contacts panel" aria-label="Contacts" data-testid="contacts-view">
-      <PresenceSelector accountId={accountId} />
       <SubscriptionRequests accountId={accountId} requests={roster.requests} onAnswered={roster.answered} />
       <div className="toolbar">
         <label htmlFor={searchId} className="sr-only">
           Search contacts
         </label>
-        <input id={searchId} type="search" placeholder="Search contacts" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input id={searchId} type="search" placeholder="Search contacts by name or address" autoFocus value={filter} onChange={(e) => setFilter(e.target.value)} />
         <button type="button" onClick={() => setAdding((a) => !a)} aria-expanded={adding}>
           Add contact
         </button>

@@ -3,11 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatMessage, HistoryPage } from '../../../app/domain/chat.js';
 import type { RequestPayload } from '../../../app/ipc/contract.js';
 import { ok } from '../../../app/ipc/result.js';
-import { ConversationPane } from '../../../renderer/src/chat/ConversationPane.js';
 import { fakeApi } from '../fixtures/fake-api.js';
 import { history, message, PEER } from '../fixtures/messages.js';
 import { ACCOUNT_ID } from '../fixtures/verdicts.js';
 import { renderWithApi } from '../render-with-api.js';
+import { BobPane } from './pane.js';
 import { installLayoutStubs, ROW, VIEWPORT } from './layout-stubs.js';
 
 installLayoutStubs();
@@ -19,7 +19,7 @@ function open(pages: (p: RequestPayload<'loadHistory'>) => HistoryPage) {
     sendChatState: () => ok(null),
     openExternal: () => ok(null),
   });
-  renderWithApi(<ConversationPane accountId={ACCOUNT_ID} peer={PEER} />, fake.api);
+  renderWithApi(<BobPane />, fake.api);
   return fake;
 }
 
@@ -83,7 +83,7 @@ describe('<ConversationPane>', () => {
   it("shows the peer's typing state", async () => {
     const fake = open(() => ({ messages: [], complete: true }));
     fake.emit('chatStateChanged', { accountId: ACCOUNT_ID, peer: PEER, state: 'composing' });
-    expect(screen.getByTestId('typing-indicator').textContent).toBe(`${PEER} is typing…`);
+    expect(screen.getByTestId('typing-indicator').textContent).toBe('Bob is typing…');
     fake.emit('chatStateChanged', { accountId: ACCOUNT_ID, peer: PEER, state: 'active' });
     expect(screen.getByTestId('typing-indicator').textContent).toBe('');
   });

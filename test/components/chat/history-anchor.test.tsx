@@ -2,12 +2,11 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { HistoryPage } from '../../../app/domain/chat.js';
 import { ok } from '../../../app/ipc/result.js';
-import { ConversationPane } from '../../../renderer/src/chat/ConversationPane.js';
 import { localDayKey } from '../../../renderer/src/common/format-time.js';
 import { fakeApi } from '../fixtures/fake-api.js';
-import { history, PEER } from '../fixtures/messages.js';
-import { ACCOUNT_ID } from '../fixtures/verdicts.js';
+import { history } from '../fixtures/messages.js';
 import { renderWithApi } from '../render-with-api.js';
+import { BobPane } from './pane.js';
 import { installLayoutStubs, ROW } from './layout-stubs.js';
 
 installLayoutStubs();
@@ -25,7 +24,7 @@ describe('reading back through history', () => {
     const fake = fakeApi({
       loadHistory: (p) => (p.before === undefined ? ok({ messages: newest, complete: false }) : new Promise((resolve) => (answerOlder = (page) => resolve(ok(page))))),
     });
-    renderWithApi(<ConversationPane accountId={ACCOUNT_ID} peer={PEER} />, fake.api);
+    renderWithApi(<BobPane />, fake.api);
     await waitFor(() => expect(shownBodies()).toContain('message n49'));
     act(() => {
       list().scrollTop = 0;

@@ -1,11 +1,11 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ok } from '../../../app/ipc/result.js';
-import { ChatView } from '../../../renderer/src/chat/ChatView.js';
+import { App } from '../../../renderer/src/App.js';
+import { accountView } from '../fixtures/accounts.js';
 import { fakeApi } from '../fixtures/fake-api.js';
 import { manualFrames } from '../fixtures/manual-frames.js';
 import { history, message, PEER } from '../fixtures/messages.js';
-import { ACCOUNT_ID } from '../fixtures/verdicts.js';
 import { renderWithApi } from '../render-with-api.js';
 import { installLayoutStubs } from './layout-stubs.js';
 
@@ -14,9 +14,11 @@ installLayoutStubs();
 const CAROL = 'carol@example.org';
 const DAVE = 'dave@example.org';
 
-function openChat() {
+async function openChat() {
   const frames = manualFrames();
   const fake = fakeApi({
+    listAccounts: () => ok([accountView({ stage: 'offline' })]),
+    getRoster: () => ok({ items: [], presence: [] }),
     listConversations: () =>
       ok([
         { peer: PEER, lastMessage: message({ id: 'b', at: '2012-09-01T12:03:00.000Z' }), unread: 0 },
@@ -26,16 +28,17 @@ function openChat() {
     loadHistory: () => ok({ messages: history(10), complete: true }),
     markRead: () => ok(null),
   });
-  renderWithApi(<ChatView accountId={ACCOUNT_ID} peer={PEER} onOpen={() => undefined} />, fake.api, frames.scheduler);
+  renderWithApi(<App />, fake.api, frames.scheduler);
+  await waitFor(() => expect(peersShown()).toEqual([PEER, CAROL, DAVE]));
+  fireEvent.click(screen.getAllByTestId('conversation')[0] as HTMLElement);
   return { fake, frames };
 }
 
-const peersShown = () => screen.getAllByTestId('conversation').map((c) => c.querySelector('.conversation__peer')?.textContent);
+const peersShown = () => screen.queryAllByTestId('conversation').map((c) => c.getAttribute('data-peer'));
 
 describe('live messages are handled once per frame', () => {
   it('100 messages for the open conversation in one frame: one read marker, all shown after the frame', async () => {
-    const { fake, frames } = openChat();
-    await waitFor(() => expect(peersShown()).toEqual([PEER, CAROL, DAVE]));
+    const { fake, frames } = await openChat();
     await waitFor(() => expect(screen.getAllByTestId('message').length).toBeGreaterThan(0));
     const readsBefore = fake.callsOf('markRead').length;
     for (let i = 0; i < 100; i++) {
@@ -49,8 +52,7 @@ describe('live messages are handled once per frame', () => {
   });
 
   it('a message from the last conversation moves it to the top, the others keep their order', async () => {
-    const { fake, frames } = openChat();
-    await waitFor(() => expect(peersShown()).toEqual([PEER, CAROL, DAVE]));
+    const { fake, frames } = await openChat();
     fake.emit('messageReceived', message({ id: 'd2', peer: DAVE, body: 'hi', at: '2012-09-01T14:00:00.000Z' }));
     frames.frame();
     expect(peersShown()).toEqual([DAVE, PEER, CAROL]);

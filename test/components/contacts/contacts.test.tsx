@@ -4,6 +4,7 @@ import type { ContactPresence, RosterItem } from '../../../app/domain/chat.js';
 import { ok } from '../../../app/ipc/result.js';
 import { subscriptionActions } from '../../../renderer/src/contacts/ContactRow.js';
 import { ContactsView } from '../../../renderer/src/contacts/ContactsView.js';
+import { PresenceSelector } from '../../../renderer/src/contacts/PresenceSelector.js';
 import { bestResource } from '../../../renderer/src/contacts/presence-text.js';
 import { fakeApi } from '../fixtures/fake-api.js';
 import { ACCOUNT_ID } from '../fixtures/verdicts.js';
@@ -150,11 +151,16 @@ describe('<ContactsView>', () => {
     await waitFor(() => expect(fake.callsOf('removeContact')).toEqual([{ accountId: ACCOUNT_ID, jid: 'dave@example.net' }]));
   });
 
-  it('opens a chat from a contact and sets our own presence', async () => {
-    const { fake, opened } = show();
+  it('opens a chat from a contact', async () => {
+    const { opened } = show();
     const bob = (await screen.findAllByTestId('contact')).find((c) => c.dataset.jid === 'bob@example.org') as HTMLElement;
     fireEvent.click(within(bob).getByRole('button', { name: 'Chat' }));
     expect(opened).toEqual(['bob@example.org']);
+  });
+
+  it('sets our own presence and status message (the selector sits on the account page)', async () => {
+    const fake = fakeApi({ setPresence: () => ok(null) });
+    renderWithApi(<PresenceSelector accountId={ACCOUNT_ID} />, fake.api);
     fireEvent.change(screen.getByLabelText('Status message'), { target: { value: 'Lunch' } });
     fireEvent.change(screen.getByLabelText('Your presence'), { target: { value: 'away' } });
     await waitFor(() => expect(fake.callsOf('setPresence')).toEqual([{ accountId: ACCOUNT_ID, show: 'away', status: 'Lunch' }]));

@@ -19,10 +19,18 @@ export async function takeTheRisk(dialog: Locator): Promise<void> {
 }
 export const accountItem = (page: Page, jid: string): Locator => page.getByTestId('account-item').filter({ hasText: jid });
 
-/** Fills the "Add an account" form as a user would and submits it. */
-/** Adds an account through the form; `shownAs` is the address the page then shows (canonical form). */
+/** Opens a section of the settings area from the sidebar's Settings button. */
+export async function openSettings(page: Page, section: 'Add account' | 'Trust center' | 'Preferences' | 'About'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Accounts' }).getByRole('button', { name: 'Settings', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: section, exact: true }).click();
+}
+
+/**
+ * Adds an account as a user would: the welcome form on first run, else Settings → Add account; `shownAs` is the
+ * address the account page then shows (canonical form).
+ */
 export async function addAccountThroughForm(page: Page, jid: string, password: string, shownAs = jid): Promise<void> {
-  await page.getByRole('navigation', { name: 'Accounts' }).getByRole('button', { name: 'Add account' }).click();
+  if ((await page.getByTestId('welcome').count()) === 0) await openSettings(page, 'Add account');
   const form = page.getByTestId('account-form');
   await form.getByLabel('Chat address').fill(jid);
   await form.getByLabel('Password', { exact: true }).fill(password);
@@ -52,12 +60,34 @@ export async function selectAccount(page: Page, jid: string): Promise<void> {
   await accountPage(page).getByRole('heading', { name: jid }).waitFor();
 }
 
-export async function openTab(page: Page, name: 'Chats' | 'Contacts' | 'Security'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Account sections' }).getByRole('button', { name, exact: true }).click();
+/** "Start a chat" from the sidebar: from the account whose settings page is open, or the open chat's. */
+export async function openStartChat(page: Page): Promise<Locator> {
+  await page.getByRole('complementary', { name: 'Chats and accounts' }).getByRole('button', { name: 'Start a chat', exact: true }).click();
+  const view = page.getByTestId('start-chat');
+  await view.waitFor();
+  return view;
+}
+
+/** The open account's security story (on its settings page). */
+export async function openSecurity(page: Page): Promise<Locator> {
+  const panel = accountPage(page).getByTestId('security-panel');
+  await panel.waitFor();
+  return panel;
+}
+
+/** A conversation in the sidebar, by the contact's address, and when several accounts are listed, the account's. */
+export function conversationRow(page: Page, peer: string, account?: string): Locator {
+  const row = page.locator(`[data-testid="conversation"][data-peer="${peer}"]`);
+  return account ? row.filter({ has: page.getByTestId('conversation-account').filter({ hasText: account }) }) : row;
+}
+
+export async function openConversation(page: Page, peer: string, account?: string): Promise<void> {
+  await conversationRow(page, peer, account).click();
+  await page.getByTestId('conversation-pane').waitFor();
 }
 
 export async function openTrustCenter(page: Page): Promise<Locator> {
-  await page.getByRole('navigation', { name: 'Settings' }).getByRole('button', { name: 'Trust center' }).click();
+  await openSettings(page, 'Trust center');
   const center = page.getByTestId('trust-center');
   await center.waitFor();
   return center;
@@ -72,9 +102,9 @@ export async function fingerprintValue(locator: Locator): Promise<string | null>
   return locator.locator('.fingerprint__value').first().getAttribute('data-value');
 }
 
-/** The open account's Contacts tab: add a contact by address. */
+/** "Start a chat" (from the account whose page is open): add a contact by address. */
 export async function addContactThroughForm(page: Page, jid: string): Promise<void> {
-  await openTab(page, 'Contacts');
+  await openStartChat(page);
   const view = page.getByTestId('contacts-view');
   await view.locator('.toolbar').getByRole('button', { name: 'Add contact' }).click();
   const form = view.getByTestId('add-contact-form');
@@ -86,9 +116,9 @@ export async function addContactThroughForm(page: Page, jid: string): Promise<vo
 
 export const contactRow = (page: Page, jid: string): Locator => page.locator(`[data-testid="contact"][data-jid="${jid}"]`);
 
-/** The open account's Contacts tab: approve the pending request from `jid`. */
+/** "Start a chat" (from the account whose page is open): approve the pending request from `jid`. */
 export async function approveSubscription(page: Page, jid: string): Promise<void> {
-  await openTab(page, 'Contacts');
+  await openStartChat(page);
   const request = page.getByTestId('subscription-request').filter({ hasText: jid });
   await request.waitFor({ timeout: UI_TIMEOUT });
   await request.getByRole('button', { name: 'Approve' }).click();

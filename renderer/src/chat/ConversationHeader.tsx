@@ -1,0 +1,57 @@
+import type { AccountView } from '../../../app/domain/account.js';
+import type { ContactPresence } from '../../../app/domain/chat.js';
+import { Avatar } from '../common/Avatar.js';
+import { bestResource, SHOW_TEXT } from '../contacts/presence-text.js';
+import { IdentityBadge } from '../trust/IdentityBadge.js';
+
+interface ConversationHeaderProps {
+  readonly name: string;
+  readonly peer: string;
+  readonly presence: ContactPresence | undefined;
+  /** The account this conversation goes through: its identity badge says who runs the server it travels over. */
+  readonly account: AccountView;
+  /** The account's address is shown when the window has several accounts. */
+  readonly showAccount: boolean;
+  readonly onOpenSecurity: () => void;
+}
+
+const AVATAR_PRESENCE = { online: 'online', chat: 'online', away: 'away', xa: 'away', dnd: 'busy', offline: 'offline' } as const;
+
+/** Who the conversation is with (name, address, presence and status) and the identity of the server it goes through. */
+export function ConversationHeader({ name, peer, presence, account, showAccount, onOpenSecurity }: ConversationHeaderProps) {
+  const best = bestResource(presence);
+  const show = best?.show ?? 'offline';
+  return (
+    <header className="conversation-header" data-testid="conversation-header">
+      <Avatar name={name} address={peer} size="medium" presence={AVATAR_PRESENCE[show]} />
+      <div className="conversation-header__who">
+        <h2 className="conversation-header__name">
+          <bdi>{name}</bdi>
+        </h2>
+        <p className="conversation-header__detail note">
+          {name !== peer ? (
+            <>
+              <bdi>{peer}</bdi>
+              {' · '}
+            </>
+          ) : null}
+          <span data-testid="peer-presence">{SHOW_TEXT[show]}</span>
+          {best?.status ? (
+            <>
+              {' — '}
+              <bdi>{best.status}</bdi>
+            </>
+          ) : null}
+        </p>
+      </div>
+      <div className="conversation-header__account">
+        {showAccount ? (
+          <span className="note">
+            via <bdi>{account.settings.jid}</bdi>
+          </span>
+        ) : null}
+        <IdentityBadge verdict={account.lastVerdict} onOpen={onOpenSecurity} />
+      </div>
+    </header>
+  );
+}

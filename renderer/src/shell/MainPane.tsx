@@ -1,0 +1,93 @@
+import type { AccountId, AccountView } from '../../../app/domain/account.js';
+import type { ChatMessage } from '../../../app/domain/chat.js';
+import { AboutPanel } from '../AboutPanel.js';
+import { AccountForm } from '../accounts/AccountForm.js';
+import { ConversationPane } from '../chat/ConversationPane.js';
+import type { ConversationRef } from '../chat/conversation-key.js';
+import type { NameOf } from '../contacts/contact-names.js';
+import type { useRosterStore } from '../contacts/roster-store.js';
+import { StartChat } from '../contacts/StartChat.js';
+import { SettingsView } from '../settings/SettingsView.js';
+import type { SettingsSection, View } from './view.js';
+
+interface MainPaneProps {
+  readonly view: View;
+  readonly accounts: readonly AccountView[];
+  readonly loading: boolean;
+  readonly store: ReturnType<typeof useRosterStore>;
+  readonly nameOf: NameOf;
+  readonly onView: (view: View) => void;
+  readonly onOpenChat: (conversation: ConversationRef) => void;
+  readonly onStartChat: () => void;
+  readonly onOpenSettings: (section: SettingsSection) => void;
+  readonly onBack: () => void;
+  readonly onSent: (message: ChatMessage) => void;
+}
+
+/** The right-hand side: the open conversation, "Start a chat", the settings, or a first step when there is nothing yet. */
+export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onSent }: MainPaneProps) {
+  if (loading) return <p role="status">Loading accounts…</p>;
+  const openAccount = (accountId: AccountId) => onOpenSettings({ kind: 'account', accountId, editing: false });
+  if (view.kind === 'settings') {
+    return (
+      <SettingsView
+        accounts={accounts}
+        section={view.section}
+        onSection={(section) => onView({ ...view, section })}
+        onAccountAdded={openAccount}
+        onClose={onBack}
+      />
+    );
+  }
+  if (accounts.length === 0) {
+    return (
+      <div className="welcome" data-testid="welcome">
+        <h2>Welcome to Hostproof</h2>
+        <p className="lead">Add your chat account to start. Hostproof checks who runs your server before it sends your password.</p>
+        <AccountForm onDone={(account) => openAccount(account.settings.id)} />
+        <AboutPanel />
+      </div>
+    );
+  }
+  if (view.kind === 'start-chat') {
+    const accountId = view.accountId ?? view.back?.accountId ?? accounts[0]?.settings.id ?? '';
+    return (
+      <StartChat
+        accounts={accounts}
+        accountId={accountId}
+        onAccount={(id) => onView({ ...view, accountId: id })}
+        onOpenChat={(id, peer) => onOpenChat({ accountId: id, peer })}
+        onClose={onBack}
+      />
+    );
+  }
+  const account = view.open ? accounts.find((a) => a.settings.id === view.open?.accountId) : undefined;
+  if (view.open && account) {
+    const { peer } = view.open;
+    return (
+      <ConversationPane
+        key={`${account.settings.id}|${peer}`}
+        account={account}
+        peer={peer}
+        name={nameOf(account.settings.id, peer)}
+        presence={store.rosters.get(account.settings.id)?.presence.get(peer)}
+        showAccount={accounts.length > 1}
+        onOpenSecurity={() => openAccount(account.settings.id)}
+        onSent={onSent}
+      />
+    );
+  }
+  return (
+    <div className="chat-empty" data-testid="chat-empty">
+      <p className="lead">Choose a chat on the left, or start a new one.</p>
+      <p>
+        <button type="button" className="button--primary" onClick={onStartChat}>
+          Start a chat
+        </button>
+      </p>
+      <p className="note">
+        <kbd>Ctrl</kbd>+<kbd>K</kbd> finds any chat or contact; <kbd>Ctrl</kbd>+<kbd>N</kbd> starts a new chat.
+      </p>
+    </div>
+  );
+}

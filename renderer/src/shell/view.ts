@@ -1,0 +1,26 @@
+import type { AccountId } from '../../../app/domain/account.js';
+import type { ConversationRef } from '../chat/conversation-key.js';
+
+/** A screen of the settings area. */
+export type SettingsSection =
+  | { readonly kind: 'account'; readonly accountId: AccountId; readonly editing: boolean }
+  | { readonly kind: 'add-account' }
+  | { readonly kind: 'trust-center' }
+  | { readonly kind: 'preferences' }
+  | { readonly kind: 'about' };
+
+/**
+ * What the right-hand side of the window shows. Chat comes first: the open conversation (or none), "Start a
+ * chat", or the settings area, which remembers the chat to go back to.
+ */
+export type View =
+  | { readonly kind: 'chat'; readonly open: ConversationRef | null }
+  | { readonly kind: 'start-chat'; readonly accountId: AccountId | null; readonly back: ConversationRef | null }
+  | { readonly kind: 'settings'; readonly section: SettingsSection; readonly back: ConversationRef | null };
+
+export const HOME: View = { kind: 'chat', open: null };
+
+/** The conversation the view shows or returns to, so leaving settings or "Start a chat" lands where the user was. */
+export function conversationOf(view: View): ConversationRef | null {
+  return view.kind === 'chat' ? view.open : view.back;
+}

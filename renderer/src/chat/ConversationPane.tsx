@@ -25,6 +25,8 @@ export function ConversationPane({ accountId, peer, onSent }: ConversationPanePr
       <ErrorText message={conversation.error} />
       <MessageList
         messages={conversation.messages}
+        // The bare address until the pane is given the contact's display name from the roster.
+        peerName={peer}
         complete={conversation.complete}
         loading={conversation.loading}
         onReachTop={conversation.loadOlder}

@@ -28,7 +28,7 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
     <section className="conversation-pane" aria-label={`Conversation with ${name}`} data-testid="conversation-pane">
       <ConversationHeader name={name} peer={peer} presence={presence} account={account} showAccount={showAccount} onOpenSecurity={onOpenSecurity} />
       <ErrorText message={conversation.error} />
-      <MessageList messages={conversation.messages} complete={conversation.complete} loading={conversation.loading} onReachTop={conversation.loadOlder} />
+      <MessageList messages={conversation.messages} peerName={name} complete={conversation.complete} loading={conversation.loading} onReachTop={conversation.loadOlder} />
       <TypingIndicator peer={name} state={conversation.peerState} />
       <Composer accountId={accountId} peer={peer} onSend={conversation.send} />
     </section>

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { ChatMessage, MessageState } from '../../../app/domain/chat.js';
-import { formatDateTime, formatTime } from '../common/format-time.js';
+import { formatDateTime, formatFull, formatTime } from '../common/format-time.js';
 import { MessageText } from './MessageText.js';
 
 const STATE_TEXT: Record<MessageState, string | null> = {
@@ -11,30 +11,63 @@ const STATE_TEXT: Record<MessageState, string | null> = {
   received: null,
 };
 
-/** One message: body, time, and for our own messages the delivery state. */
-export const MessageItem = memo(function MessageItem({ message }: { readonly message: ChatMessage }) {
-  const state = message.direction === 'out' ? STATE_TEXT[message.state] : null;
+export interface MessageItemProps {
+  readonly message: ChatMessage;
+  /** The contact's display name, for received messages; empty falls back to the bare address. */
+  readonly senderName: string;
+  /** First of a run from one sender (see toRows): the sender's name is written above it. */
+  readonly groupStart: boolean;
+  /** Last of the run: the run's time (and "from another device") is written under it. */
+  readonly groupEnd: boolean;
+  /** Whether its delivery state is written out (see toRows); data-state is on every message either way. */
+  readonly showsState: boolean;
+}
+
+/**
+ * One message of a group: the body, the sender on the group's first message, and the time once, under its
+ * last, as a chat app shows a turn of the conversation. Props are plain values and the message itself, so
+ * the memo holds while other rows change.
+ */
+export const MessageItem = memo(function MessageItem({ message, senderName, groupStart, groupEnd, showsState }: MessageItemProps) {
+  const sender = message.direction === 'out' ? 'You' : senderName || message.peer;
+  const state = message.direction === 'out' && showsState ? STATE_TEXT[message.state] : null;
+  const classes = ['message', `message--${message.direction}`];
+  if (message.state === 'failed') classes.push('message--failed');
+  if (groupStart) classes.push('message--group-start');
+  if (groupEnd) classes.push('message--group-end');
   return (
     <article
-      className={`message message--${message.direction}${message.state === 'failed' ? ' message--failed' : ''}`}
+      className={classes.join(' ')}
       data-testid="message"
       data-state={message.state}
-      aria-label={message.direction === 'out' ? 'You wrote' : `${message.peer} wrote`}
+      // Who and when for a screen reader, on every message, though the eye sees them once per group.
+      aria-label={`${sender} wrote, ${formatDateTime(message.at)}`}
     >
+      {groupStart ? (
+        <header className="message__sender" data-testid="message-sender">
+          <bdi>{sender}</bdi>
+        </header>
+      ) : null}
       <MessageText body={message.body} />
-      <footer className="message__meta">
-        <time dateTime={message.at} title={formatDateTime(message.at)}>
-          {formatTime(message.at)}
-        </time>
-        {message.carbon ? <span className="note"> · from another device</span> : null}
-        {state ? (
-          <span className="message__state" data-testid="message-state">
-            {' · '}
-            {state}
-            {message.state === 'failed' && message.error ? `: ${message.error}` : ''}
-          </span>
-        ) : null}
-      </footer>
+      {groupEnd || state ? (
+        <footer className="message__meta">
+          {groupEnd ? (
+            <>
+              <time dateTime={message.at} title={formatFull(message.at)}>
+                {formatTime(message.at)}
+              </time>
+              {message.carbon ? <span className="note"> · from another device</span> : null}
+            </>
+          ) : null}
+          {state ? (
+            <span className="message__state" data-testid="message-state">
+              {groupEnd ? ' · ' : null}
+              {state}
+              {message.state === 'failed' && message.error ? `: ${message.error}` : ''}
+            </span>
+          ) : null}
+        </footer>
+      ) : null}
     </article>
   );
 });

@@ -1,12 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { ChatMessage } from '../../../app/domain/chat.js';
-import { formatLongDay } from '../common/format-time.js';
+import { formatDayHeading, formatLongDay } from '../common/format-time.js';
 import { MessageItem } from './MessageItem.js';
-import { toRows } from './message-rows.js';
+import { type Row, toRows } from './message-rows.js';
+import { useDayClock } from './use-day-clock.js';
+import './messages.css';
 
-interface MessageListProps {
+export interface MessageListProps {
   readonly messages: readonly ChatMessage[];
+  /** The contact's display name, written above each group of their messages ("" falls back to the address). */
+  readonly peerName: string;
   readonly complete: boolean;
   readonly loading: boolean;
   readonly onReachTop: () => void;
@@ -16,19 +20,29 @@ interface MessageListProps {
 const TOP_THRESHOLD = 200;
 
 /**
+ * A row's height before it is measured, from what it draws (a body line, the sender, the time, a day
+ * separator), so the first scroll positions land close to where the measured rows put them.
+ */
+function estimateRowHeight(row: Row | undefined): number {
+  if (!row) return 64;
+  return 40 + (row.groupStart ? 28 : 0) + (row.groupEnd || row.showsState ? 18 : 0) + (row.dayStartsAt ? 36 : 0);
+}
+
+/**
  * The conversation, virtualised: only the rows in view (plus a few) exist in the DOM, so tens of thousands
  * of messages scroll smoothly. It opens at the newest message, keeps its place when older history is added
  * above, and follows new messages only while the reader is already at the bottom.
  */
-export function MessageList({ messages, complete, loading, onReachTop }: MessageListProps) {
+export function MessageList({ messages, peerName, complete, loading, onReachTop }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => toRows(messages), [messages]);
+  const now = useDayClock();
   // The virtualizer is mutable by design (it measures the DOM); React Compiler just skips memoising this one component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.dayStartsAt ? 100 : 64),
+    estimateSize: (index) => estimateRowHeight(rows[index]),
     getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 8,
     anchorTo: 'end',
@@ -82,13 +96,19 @@ export function MessageList({ messages, complete, loading, onReachTop }: Message
           const row = rows[item.index];
           if (!row) return null;
           return (
-            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="message-list__row" style={{ transform: `translateY(${item.start}px)` }}>
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className={`message-list__row${row.groupStart ? ' message-list__row--group-start' : ''}`}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
               {row.dayStartsAt !== null ? (
-                <div className="day-separator" role="separator" data-testid="day-separator">
-                  <span>{formatLongDay(row.dayStartsAt)}</span>
+                <div className="day-separator" role="separator" data-testid="day-separator" title={formatLongDay(row.dayStartsAt)}>
+                  <span>{formatDayHeading(row.dayStartsAt, now)}</span>
                 </div>
               ) : null}
-              <MessageItem message={row.message} />
+              <MessageItem message={row.message} senderName={peerName} groupStart={row.groupStart} groupEnd={row.groupEnd} showsState={row.showsState} />
             </div>
           );
         })}

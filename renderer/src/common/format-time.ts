@@ -85,21 +85,55 @@ export function localDayKey(iso: string): string {
   return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
 }
 
-const weekdayFormat = new Intl.DateTimeFormat(LOCALE, { weekday: 'short' });
+const weekdayFormat = new Intl.DateTimeFormat(LOCALE, { weekday: 'long' });
+const dayMonthFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long' });
+const dayMonthYearFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' });
+
+/** The parts of a date joined with spaces: the engines' ICU versions disagree on a comma after the weekday. */
+function spaced(format: Intl.DateTimeFormat, date: Date): string {
+  return format
+    .formatToParts(date)
+    .filter((part) => part.type !== 'literal')
+    .map((part) => part.value)
+    .join(' ');
+}
+
+/** Whole local calendar days from `date` to `now`, counted by the calendar so a DST change is no 23-hour day. */
+function calendarDaysBetween(date: Date, now: Date): number {
+  const dayOf = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  return Math.round((dayOf(now) - dayOf(date)) / (24 * 3600_000));
+}
 
 /**
- * The time in a list of conversations: the clock time today, "Yesterday", the weekday within a week, else the
- * date. `now` is passed in so a list shows one consistent "today" and tests can fix it.
+ * A day separator's words, as a chat app says them: "Today", "Yesterday", the weekday within the last six
+ * days ("Monday": a week back it would name today's weekday too), "Monday 3 November" earlier in this year and
+ * "3 November 2025" in another year. A time ahead of `now` (a peer's clock) gets the dated form, never "Today".
+ * The timestamp as it is when unreadable.
+ */
+export function formatDayHeading(iso: string, now: number): string {
+  const date = parse(iso);
+  if (!date) return iso;
+  const today = new Date(now);
+  const days = calendarDaysBetween(date, today);
+  if (days === 0) return 'Today';
+  if (days === 1) return 'Yesterday';
+  if (days > 1 && days < 7) return weekdayFormat.format(date);
+  if (date.getFullYear() === today.getFullYear()) return `${weekdayFormat.format(date)} ${spaced(dayMonthFormat, date)}`;
+  return spaced(dayMonthYearFormat, date);
+}
+
+const shortWeekdayFormat = new Intl.DateTimeFormat(LOCALE, { weekday: 'short' });
+
+/**
+ * The time in the list of conversations, short: the clock time today, "Yesterday", the weekday within the last
+ * six days, else the date. `now` is passed in so one list shows one "today" and tests can fix it.
  */
 export function formatListTime(iso: string, now: number): string {
   const date = parse(iso);
   if (!date) return iso;
-  const today = new Date(now);
-  const startOfToday = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
-  const startOfDay = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
-  const days = Math.round((startOfToday - startOfDay) / (24 * 3600_000));
+  const days = calendarDaysBetween(date, new Date(now));
   if (days <= 0) return timeFormat.format(date);
   if (days === 1) return 'Yesterday';
-  if (days < 7) return weekdayFormat.format(date);
+  if (days < 7) return shortWeekdayFormat.format(date);
   return dayFormat.format(date);
 }

@@ -9,7 +9,8 @@ import { renderWithApi } from '../render-with-api.js';
 
 function show(body: string, extra: Parameters<typeof message>[0] = {}) {
   const fake = fakeApi({ openExternal: () => ok(null) });
-  const { container } = renderWithApi(<MessageItem message={message({ body, ...extra })} />, fake.api);
+  // A group of one: the message shows its sender, time and state, as it did before messages were grouped.
+  const { container } = renderWithApi(<MessageItem message={message({ body, ...extra })} senderName="Bob" groupStart groupEnd showsState />, fake.api);
   return { fake, container, body: screen.getByTestId('message-body') };
 }
 

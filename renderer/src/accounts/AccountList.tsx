@@ -15,7 +15,7 @@ function domainOf(jid: string): string {
   return jidOrNull(jid)?.domain.unicode ?? jid;
 }
 
-/** Every account with its connection status and identity badge, always visible (trust-ux.md "Everywhere"). */
+/** Every account with its connection status and identity badge, always visible (trust-ux.md "Everywhere"); opens its settings. */
 export function AccountList({ accounts, selected, onSelect, onOpenSecurity }: AccountListProps) {
   return (
     <ul className="account-list" data-testid="account-list">
@@ -23,7 +23,7 @@ export function AccountList({ accounts, selected, onSelect, onOpenSecurity }: Ac
         const { id, jid, enabled } = account.settings;
         return (
           <li key={id} className={`account-list__item${id === selected ? ' is-selected' : ''}`} data-testid="account-item" data-account-id={id}>
-            <button type="button" className="account-list__select" aria-current={id === selected ? 'page' : undefined} onClick={() => onSelect(id)}>
+            <button type="button" className="account-list__select" aria-current={id === selected ? 'page' : undefined} onClick={() => onSelect(id)} title={`${jid}: settings`}>
               <bdi className="account-list__jid">{jid}</bdi>
               {enabled ? (
                 <ConnectionStatus state={account.connection} domain={domainOf(jid)} compact />

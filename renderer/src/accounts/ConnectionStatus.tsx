@@ -1,11 +1,11 @@
 import type { ConnectionState } from '../../../app/domain/account.js';
-import { stageText, WHAT_TO_TRY } from './connection-text.js';
+import { shortStageText, stageText, WHAT_TO_TRY } from './connection-text.js';
 import { useNow } from './use-now.js';
 
 interface ConnectionStatusProps {
   readonly state: ConnectionState;
   readonly domain: string;
-  /** Compact form for the account list: one line, no advice. */
+  /** Compact form for the sidebar's account list: a word or two (the full sentence for screen readers and on hover). */
   readonly compact?: boolean;
 }
 
@@ -15,8 +15,9 @@ export function ConnectionStatus({ state, domain, compact = false }: ConnectionS
   const text = stageText(state, domain, now);
   if (compact) {
     return (
-      <span className={`status status--${state.stage}`} data-testid="connection-stage" data-stage={state.stage}>
-        <bdi>{text}</bdi>
+      <span className={`status status--${state.stage}`} data-testid="connection-stage" data-stage={state.stage} title={text}>
+        <span className={`dot dot--${state.stage}`} aria-hidden="true" /> {shortStageText(state)}
+        <span className="sr-only">: {text}</span>
       </span>
     );
   }

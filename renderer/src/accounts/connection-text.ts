@@ -46,6 +46,27 @@ export function stageText(state: ConnectionState, domain: string, now: number): 
   }
 }
 
+/** The stage in a word or two, for the sidebar; the full sentence is on the account's page and in the tooltip. */
+export function shortStageText(state: ConnectionState): string {
+  switch (state.stage) {
+    case 'offline':
+      return 'Offline';
+    case 'resolving':
+    case 'connecting':
+    case 'verifying':
+    case 'authenticating':
+      return 'Connecting…';
+    case 'awaiting-decision':
+      return 'Needs your decision';
+    case 'online':
+      return 'Online';
+    case 'reconnecting':
+      return 'Reconnecting…';
+    case 'failed':
+      return 'Could not connect';
+  }
+}
+
 export function secondsUntil(iso: string, now: number): number {
   const at = Date.parse(iso);
   return Number.isNaN(at) ? 0 : Math.max(0, Math.ceil((at - now) / 1000));

@@ -9,7 +9,7 @@ import { conversationsReducer, initialConversations } from './conversations-redu
 
 /**
  * Every account's conversations in one list, kept current; the open one is marked read as messages arrive.
- * Each account's list is loaded once, when the account first appears.
+ * Each account's list is loaded when the account first appears, and again (`refresh`) when it comes online.
  */
 export function useAllConversations(api: HostproofApi, accountIds: readonly AccountId[], open: ConversationRef | null) {
   const [state, dispatch] = useReducer(conversationsReducer, initialConversations);
@@ -21,18 +21,21 @@ export function useAllConversations(api: HostproofApi, accountIds: readonly Acco
       live.current = false;
     };
   }, []);
-  useEffect(() => {
-    dispatch({ type: 'accounts', accountIds });
-    for (const accountId of [...loaded.current]) if (!accountIds.includes(accountId)) loaded.current.delete(accountId);
-    for (const accountId of accountIds) {
-      if (loaded.current.has(accountId)) continue;
+  const load = useCallback(
+    (accountId: AccountId) => {
       loaded.current.add(accountId);
       void request(() => api.listConversations({ accountId })).then((result) => {
         if (!live.current || !loaded.current.has(accountId)) return;
         dispatch(result.ok ? { type: 'loaded', accountId, list: result.value } : { type: 'failed', accountId, message: result.message });
       });
-    }
-  }, [api, accountIds]);
+    },
+    [api],
+  );
+  useEffect(() => {
+    dispatch({ type: 'accounts', accountIds });
+    for (const accountId of [...loaded.current]) if (!accountIds.includes(accountId)) loaded.current.delete(accountId);
+    for (const accountId of accountIds) if (!loaded.current.has(accountId)) load(accountId);
+  }, [accountIds, load]);
   // One frame's messages: one list update, and at most one read marker for the open conversation.
   const push = useFrameBatch<ChatMessage>(
     useCallback(
@@ -55,5 +58,5 @@ export function useAllConversations(api: HostproofApi, accountIds: readonly Acco
   );
   // Our own sends come back as the request's answer, not as an event: the list hears of them from the pane.
   const noteSent = useCallback((message: ChatMessage) => dispatch({ type: 'messages', messages: [message], open }), [open]);
-  return { ...state, markRead, noteSent };
+  return { ...state, markRead, noteSent, refresh: load };
 }

@@ -20,6 +20,8 @@ interface StoreState {
 interface RosterStore extends StoreState {
   /** Loads the account's roster once (later calls do nothing); events keep it current from then on. */
   readonly ensure: (accountId: AccountId) => void;
+  /** Loads the account's roster again (it has just come online: the server's roster may have changed meanwhile). */
+  readonly refresh: (accountId: AccountId) => void;
   readonly answered: (accountId: AccountId, jid: string) => void;
 }
 
@@ -76,9 +78,8 @@ export function RosterStoreProvider({ children }: { readonly children: ReactNode
     ];
     return () => offs.forEach((off) => off());
   }, [api, pushItems, pushPresence]);
-  const ensure = useCallback(
+  const load = useCallback(
     (accountId: AccountId) => {
-      if (loaded.current.has(accountId)) return;
       loaded.current.add(accountId);
       void request(() => api.getRoster({ accountId })).then((result) => {
         const action: RosterAction = result.ok
@@ -91,8 +92,14 @@ export function RosterStoreProvider({ children }: { readonly children: ReactNode
     },
     [api],
   );
+  const ensure = useCallback(
+    (accountId: AccountId) => {
+      if (!loaded.current.has(accountId)) load(accountId);
+    },
+    [load],
+  );
   const answered = useCallback((accountId: AccountId, jid: string) => dispatch([{ accountId, action: { type: 'answered', jid } }]), []);
-  const value = useMemo(() => ({ ...state, ensure, answered }), [state, ensure, answered]);
+  const value = useMemo(() => ({ ...state, ensure, refresh: load, answered }), [state, ensure, load, answered]);
   return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>;
 }
 

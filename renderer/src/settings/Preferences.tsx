@@ -1,7 +1,7 @@
 import { useCallback, useId, useState } from 'react';
 import { useApi } from '../ApiContext.js';
 import { useLoad } from '../common/use-load.js';
-import { applyTheme, loadTheme, saveTheme, THEME_CHOICES, type ThemeChoice } from './theme.js';
+import { applyTheme, loadTheme, saveTheme, THEME_CHOICES, windowStorage, type ThemeChoice } from './theme.js';
 
 const THEME_TEXT: Record<ThemeChoice, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
 
@@ -9,12 +9,12 @@ const THEME_TEXT: Record<ThemeChoice, string> = { system: 'Same as the system', 
 export function Preferences() {
   const api = useApi();
   const id = useId();
-  const [theme, setTheme] = useState<ThemeChoice>(() => loadTheme(window.localStorage));
+  const [theme, setTheme] = useState<ThemeChoice>(() => loadTheme(windowStorage()));
   const { state: info } = useLoad(useCallback(() => api.getInfo(), [api]));
   const choose = (choice: ThemeChoice) => {
     setTheme(choice);
     applyTheme(document.documentElement, choice);
-    saveTheme(window.localStorage, choice);
+    saveTheme(windowStorage(), choice);
   };
   return (
     <section className="panel preferences" aria-labelledby={`${id}-title`} data-testid="preferences">

@@ -36,3 +36,12 @@ export function applyTheme(root: HTMLElement, choice: ThemeChoice): void {
   if (choice === 'system') delete root.dataset['theme'];
   else root.dataset['theme'] = choice;
 }
+
+/** The window's storage, or null where reading it throws (storage disabled for the page's origin). */
+export function windowStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}

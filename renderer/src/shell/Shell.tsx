@@ -8,9 +8,12 @@ import { Notices } from '../common/Notices.js';
 import { useNameOf } from '../contacts/contact-names.js';
 import { useRosterStore } from '../contacts/roster-store.js';
 import { TrustDecisionHost } from '../trust/TrustDecisionHost.js';
+import { useShortcuts } from '../common/use-shortcuts.js';
 import { MainPane } from './MainPane.js';
+import { QuickSwitcherHost } from './QuickSwitcherHost.js';
 import { Sidebar } from './Sidebar.js';
 import { useEscapeBack } from './use-escape-back.js';
+import { useOnlineRefresh } from './use-online-refresh.js';
 import './shell.css';
 import { conversationOf, HOME, type SettingsSection, type View } from './view.js';
 
@@ -32,7 +35,21 @@ export function Shell() {
   useEffect(() => accountIds.forEach(ensure), [accountIds, ensure]);
   const nameOf = useNameOf(store.items);
   const conversations = useAllConversations(api, accountIds, open);
-  const { markRead } = conversations;
+  const { markRead, refresh: refreshConversations } = conversations;
+  const { refresh: refreshRoster } = store;
+  useOnlineRefresh(
+    accounts.accounts,
+    useCallback(
+      (accountId: string) => {
+        refreshConversations(accountId);
+        refreshRoster(accountId);
+      },
+      [refreshConversations, refreshRoster],
+    ),
+  );
+  // A list that cannot load because its account is not online yet is no failure to report: it comes once online.
+  const onlineIds = new Set(accounts.accounts.filter((a) => a.connection.stage === 'online').map((a) => a.settings.id));
+  const failures = new Map([...conversations.failures].filter(([accountId]) => onlineIds.has(accountId)));
   useEffect(() => {
     if (open) markRead(open);
   }, [open, markRead]);
@@ -45,14 +62,26 @@ export function Shell() {
   for (const roster of store.rosters.values()) requests += roster.requests.length;
 
   const openChat = useCallback((conversation: ConversationRef) => setView({ kind: 'chat', open: conversation }), []);
-  // From an account's settings page, "Start a chat" starts from that account.
+  // From an account's settings page, "Start a chat" starts from that account; when already open, it stays as it is.
   const startChat = useCallback(
-    () => setView((v) => ({ kind: 'start-chat', accountId: v.kind === 'settings' && v.section.kind === 'account' ? v.section.accountId : null, back: conversationOf(v) })),
+    () =>
+      setView((v) =>
+        v.kind === 'start-chat' ? v : { kind: 'start-chat', accountId: v.kind === 'settings' && v.section.kind === 'account' ? v.section.accountId : null, back: conversationOf(v) },
+      ),
     [],
   );
   const openSettings = useCallback((section: SettingsSection) => setView((v) => ({ kind: 'settings', section, back: conversationOf(v) })), []);
   const back = useCallback(() => setView((v) => ({ kind: 'chat', open: conversationOf(v) })), []);
   useEscapeBack(view.kind !== 'chat', back);
+  const [switching, setSwitching] = useState(false);
+  const hasAccounts = accountIds.length > 0;
+  const settingsAgain = () =>
+    openSettings(view.kind === 'settings' ? view.section : accounts.accounts.length === 0 ? { kind: 'add-account' } : { kind: 'preferences' });
+  useShortcuts({
+    'Mod+K': () => hasAccounts && setSwitching(true),
+    'Mod+N': () => hasAccounts && startChat(),
+    'Mod+,': settingsAgain,
+  });
 
   // An xmpp: link was opened: show that chat in the open conversation's account, or the first one.
   const firstAccount = accountIds[0];
@@ -72,7 +101,7 @@ export function Shell() {
       <Sidebar
         accounts={accounts.accounts}
         conversations={conversations.list}
-        conversationFailures={conversations.failures}
+        conversationFailures={failures}
         open={open}
         onOpen={openChat}
         nameOf={nameOf}
@@ -80,10 +109,11 @@ export function Shell() {
         now={now}
         requests={requests}
         onStartChat={startChat}
-        onQuickSwitch={() => undefined}
+        onQuickSwitch={() => setSwitching(true)}
         onOpenAccount={(accountId) => openSettings({ kind: 'account', accountId, editing: false })}
-        onSettings={() => openSettings({ kind: view.kind === 'settings' ? view.section.kind === 'account' ? 'preferences' : view.section.kind : 'preferences' } as SettingsSection)}
+        onSettings={settingsAgain}
         settingsOpen={view.kind === 'settings'}
+        selectedAccount={view.kind === 'settings' && view.section.kind === 'account' ? view.section.accountId : null}
       />
       <main className="content">
         <Notices />
@@ -106,6 +136,19 @@ export function Shell() {
           onSent={conversations.noteSent}
         />
       </main>
+      {switching ? (
+        <QuickSwitcherHost
+          conversations={conversations.list}
+          items={store.items}
+          nameOf={nameOf}
+          accountLabel={accountLabel}
+          onOpen={(conversation) => {
+            setSwitching(false);
+            openChat(conversation);
+          }}
+          onClose={() => setSwitching(false)}
+        />
+      ) : null}
       <TrustDecisionHost accounts={accounts.accounts} />
     </div>
   );

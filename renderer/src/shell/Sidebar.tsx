@@ -21,6 +21,8 @@ interface SidebarProps {
   readonly onOpenAccount: (accountId: AccountId) => void;
   readonly onSettings: () => void;
   readonly settingsOpen: boolean;
+  /** The account whose settings page is open, marked in the list. */
+  readonly selectedAccount: AccountId | null;
 }
 
 /**
@@ -59,7 +61,9 @@ export function Sidebar(props: SidebarProps) {
         )}
       </nav>
       <nav className="sidebar__accounts" aria-label="Accounts">
-        <AccountList accounts={accounts} selected={null} onSelect={props.onOpenAccount} onOpenSecurity={props.onOpenAccount} />
+        <div className="sidebar__account-list">
+          <AccountList accounts={accounts} selected={props.selectedAccount} onSelect={props.onOpenAccount} onOpenSecurity={props.onOpenAccount} />
+        </div>
         <button type="button" className="sidebar__settings" onClick={props.onSettings} aria-current={props.settingsOpen ? 'page' : undefined} aria-keyshortcuts="Control+,">
           Settings
         </button>

@@ -44,10 +44,13 @@ describe('<App>', () => {
     expect(items).toHaveLength(2);
     const [first, second] = items as [HTMLElement, HTMLElement];
     expect(within(first).getByTestId('identity-badge').textContent).toContain('Verified · hosted by hosting.example.net');
-    expect(within(first).getByTestId('connection-stage').textContent).toBe('Online as alice@example.com/hp');
+    // The sidebar says it in a word; the full sentence (with the resource) is the tooltip and what a screen reader reads.
+    const stage = () => within(first).getByTestId('connection-stage');
+    expect(stage().textContent).toBe(' Online: Online as alice@example.com/hp');
+    expect(stage().getAttribute('title')).toBe('Online as alice@example.com/hp');
     expect(within(second).getByTestId('identity-badge').textContent).toContain('Pinned by you');
     fake.emit('connectionChanged', { accountId: ACCOUNT_ID, state: { stage: 'resolving' } });
-    expect(within(first).getByTestId('connection-stage').textContent).toBe('Looking up the chat server for example.com…');
+    expect(stage().textContent).toBe(' Connecting…: Looking up the chat server for example.com…');
   });
 
   it('opens the security panel from the badge', async () => {

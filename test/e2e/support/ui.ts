@@ -35,7 +35,7 @@ export async function addAccountThroughForm(page: Page, jid: string, password: s
   await form.getByLabel('Chat address').fill(jid);
   await form.getByLabel('Password', { exact: true }).fill(password);
   await form.getByRole('button', { name: 'Add account' }).click();
-  await accountPage(page).getByRole('heading', { name: shownAs }).waitFor({ timeout: UI_TIMEOUT });
+  await accountPage(page).getByRole('heading', { name: shownAs, exact: true }).waitFor({ timeout: UI_TIMEOUT });
 }
 
 /** Waits until the open account's connection shows this stage. */
@@ -57,7 +57,7 @@ export async function waitForText(locator: Locator, text: string, timeout = UI_T
 
 export async function selectAccount(page: Page, jid: string): Promise<void> {
   await accountItem(page, jid).locator('.account-list__select').click();
-  await accountPage(page).getByRole('heading', { name: jid }).waitFor();
+  await accountPage(page).getByRole('heading', { name: jid, exact: true }).waitFor();
 }
 
 /** "Start a chat" from the sidebar: from the account whose settings page is open, or the open chat's. */

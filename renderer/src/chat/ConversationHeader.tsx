@@ -1,7 +1,7 @@
 import type { AccountView } from '../../../app/domain/account.js';
 import type { ContactPresence } from '../../../app/domain/chat.js';
 import { Avatar } from '../common/Avatar.js';
-import { bestResource, SHOW_TEXT } from '../contacts/presence-text.js';
+import { AVATAR_PRESENCE, bestResource, SHOW_TEXT } from '../contacts/presence-text.js';
 import { IdentityBadge } from '../trust/IdentityBadge.js';
 
 interface ConversationHeaderProps {
@@ -14,8 +14,6 @@ interface ConversationHeaderProps {
   readonly showAccount: boolean;
   readonly onOpenSecurity: () => void;
 }
-
-const AVATAR_PRESENCE = { online: 'online', chat: 'online', away: 'away', xa: 'away', dnd: 'busy', offline: 'offline' } as const;
 
 /** Who the conversation is with (name, address, presence and status) and the identity of the server it goes through. */
 export function ConversationHeader({ name, peer, presence, account, showAccount, onOpenSecurity }: ConversationHeaderProps) {

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { ContactPresence, RosterItem, SubscriptionAction } from '../../../app/domain/chat.js';
-import { bestResource, displayName, SHOW_TEXT } from './presence-text.js';
+import { Avatar } from '../common/Avatar.js';
+import { AVATAR_PRESENCE, bestResource, displayName, SHOW_TEXT } from './presence-text.js';
 
 interface ContactRowProps {
   readonly item: RosterItem;
@@ -35,7 +36,7 @@ export const ContactRow = memo(function ContactRow({ item, group, presence, onCh
   const name = displayName(item);
   return (
     <div className="contact" data-testid="contact" data-jid={item.jid} data-group={group}>
-      <span className={`presence-dot presence-dot--${show}`} aria-hidden="true" />
+      <Avatar name={name} address={item.jid} presence={AVATAR_PRESENCE[show]} />
       <div className="contact__text">
         <bdi className="contact__name">{name}</bdi>
         {name !== item.jid ? <bdi className="contact__jid note">{item.jid}</bdi> : null}
@@ -52,7 +53,7 @@ export const ContactRow = memo(function ContactRow({ item, group, presence, onCh
         </span>
       </div>
       <div className="contact__actions" role="group" aria-label={`Actions for ${name}`}>
-        <button type="button" className="button--small" onClick={() => onChat(item.jid)}>
+        <button type="button" className="button--small button--primary" onClick={() => onChat(item.jid)}>
           Chat
         </button>
         <button type="button" className="button--small" onClick={() => onRename(item)}>

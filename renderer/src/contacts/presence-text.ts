@@ -1,3 +1,4 @@
+import type { AvatarPresence } from '../common/Avatar.js';
 import { SHOWS, type ContactPresence, type PresenceChoice, type ResourcePresence, type RosterItem } from '../../../app/domain/chat.js';
 
 export const SHOW_TEXT: Record<PresenceChoice, string> = {
@@ -8,6 +9,9 @@ export const SHOW_TEXT: Record<PresenceChoice, string> = {
   dnd: 'Do not disturb',
   offline: 'Offline',
 };
+
+/** How an avatar's presence dot shows each presence (the words are written next to it). */
+export const AVATAR_PRESENCE = { online: 'online', chat: 'online', away: 'away', xa: 'away', dnd: 'busy', offline: 'offline' } as const satisfies Record<PresenceChoice, AvatarPresence>;
 
 /** The resource that speaks for the contact: highest priority, then the most available (SHOWS is in that order). */
 export function bestResource(presence: ContactPresence | undefined): ResourcePresence | null {

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { TrustLogEntry } from '../../../app/domain/trust-records.js';
 import { useApi } from '../ApiContext.js';
 import { HumanText } from '../common/HumanText.js';
@@ -8,6 +8,8 @@ import { useLoad } from '../common/use-load.js';
 import { logDecision, logResult, logWhy, WHY_NOT_RECORDED } from './trust-log-text.js';
 import { TrustLogExport } from './TrustLogExport.js';
 
+const LOGGED_STAGES: ReadonlySet<string> = new Set(['awaiting-decision', 'online', 'failed', 'offline']);
+
 /**
  * The account's append-only log of every verification and decision, newest first, exportable as JSON. Each
  * line says why: the verdict's sentence, its warnings, and the steps that led to it.
@@ -16,6 +18,15 @@ export function TrustHistory({ accountId }: { readonly accountId: string }) {
   const api = useApi();
   const load = useCallback(() => api.getTrustLog({ accountId }), [api, accountId]);
   const { state, reload } = useLoad(load);
+  // The log grows as the account connects (a verification, a question, a decision, a login): the page stays open
+  // beside the chats, so it reads the log again whenever a connection attempt reaches one of those points.
+  useEffect(
+    () =>
+      api.on('connectionChanged', (e) => {
+        if (e.accountId === accountId && LOGGED_STAGES.has(e.state.stage)) reload();
+      }),
+    [api, accountId, reload],
+  );
   return (
     <section className="panel" aria-labelledby={`history-${accountId}`} data-testid="trust-history">
       <h2 id={`history-${accountId}`}>Trust history</h2>

@@ -8,7 +8,7 @@ import { TrustHistory } from '../../../renderer/src/trust/TrustHistory.js';
 import { WARNING_TEXT } from '../../../renderer/src/trust/warning-text.js';
 import { HOSTING_CERT } from '../fixtures/certificates.js';
 import { fakeApi } from '../fixtures/fake-api.js';
-import { ACCOUNT_ID, DELEGATED_HOST_VERDICT, POSH_DELEGATED_VERDICT, RFC_URL } from '../fixtures/verdicts.js';
+import { ACCOUNT_ID, DELEGATED_HOST_VERDICT, OTHER_ACCOUNT_ID, POSH_DELEGATED_VERDICT, RFC_URL } from '../fixtures/verdicts.js';
 import { renderWithApi } from '../render-with-api.js';
 
 const ENTRY: PoshCacheEntry = {
@@ -84,6 +84,20 @@ describe('<TrustHistory>', () => {
     expect(rows[2]?.textContent).toContain('Unverified: delegated host');
     expect(rows[2]?.textContent).toContain('hosting.example.net:5222');
     expect(fake.callsOf('getTrustLog')).toEqual([{ accountId: ACCOUNT_ID }]);
+  });
+
+  it('reads the log again when a connection attempt of its account logs something (online), not for other accounts', async () => {
+    let log = LOG.slice(0, 1);
+    const fake = fakeApi({ getTrustLog: () => ok(log) });
+    renderWithApi(<TrustHistory accountId={ACCOUNT_ID} />, fake.api);
+    await waitFor(() => expect(screen.getAllByTestId('trust-log-row')).toHaveLength(1));
+    log = LOG;
+    fake.emit('connectionChanged', { accountId: OTHER_ACCOUNT_ID, state: { stage: 'offline' } });
+    fake.emit('connectionChanged', { accountId: ACCOUNT_ID, state: { stage: 'resolving' } });
+    expect(fake.callsOf('getTrustLog')).toHaveLength(1);
+    fake.emit('connectionChanged', { accountId: ACCOUNT_ID, state: { stage: 'offline' } });
+    await waitFor(() => expect(screen.getAllByTestId('trust-log-row')).toHaveLength(4));
+    expect(fake.callsOf('getTrustLog')).toHaveLength(2);
   });
 
   it('says how a login was protected in its row', async () => {

@@ -96,6 +96,8 @@ describe.runIf(available)('the chat-first window, screen by screen', () => {
     await search.waitFor({ state: 'detached' });
     await messageWithText(page, 'Hi from the other Bob.').waitFor();
     expect(await headerName(page).textContent()).toBe('bob');
+    // Straight to writing: the composer has the focus.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'composer');
 
     // Settings (Ctrl+,): preferences, trust center, about; a chosen dark theme wins over the light system theme.
     await page.keyboard.press('Control+,');

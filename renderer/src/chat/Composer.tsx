@@ -58,6 +58,8 @@ export function Composer({ accountId, peer, onSend }: ComposerProps) {
         rows={2}
         maxLength={256 * 1024}
         placeholder="Write a message. Enter sends, Shift+Enter starts a new line."
+        // Opening a chat (a click, Ctrl+K, Start a chat) is for writing in it, as in other chat apps.
+        autoFocus
         onChange={(e) => {
           setDraft(e.target.value);
           states.typed(e.target.value);

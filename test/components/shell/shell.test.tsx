@@ -94,6 +94,8 @@ describe('the chat-first window', () => {
     const header = await screen.findByTestId('conversation-header');
     expect(within(header).getByRole('heading').textContent).toBe('carol');
     expect(screen.queryByRole('combobox')).toBeNull();
+    // Ready to write: the composer has the focus.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('composer')));
   });
 
   it('Ctrl+N starts a chat from the open chat’s account, Escape goes back to that chat', async () => {

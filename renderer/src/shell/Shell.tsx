@@ -1,19 +1,15 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../ApiContext.js';
-import { useAccounts } from '../accounts/use-accounts.js';
 import { useNow } from '../accounts/use-now.js';
-import { useAllConversations } from '../chat/use-all-conversations.js';
 import type { ConversationRef } from '../chat/conversation-key.js';
 import { Notices } from '../common/Notices.js';
-import { useNameOf } from '../contacts/contact-names.js';
-import { useRosterStore } from '../contacts/roster-store.js';
 import { TrustDecisionHost } from '../trust/TrustDecisionHost.js';
 import { useShortcuts } from '../common/use-shortcuts.js';
 import { MainPane } from './MainPane.js';
 import { QuickSwitcherHost } from './QuickSwitcherHost.js';
 import { Sidebar } from './Sidebar.js';
 import { useEscapeBack } from './use-escape-back.js';
-import { useOnlineRefresh } from './use-online-refresh.js';
+import { useWindowData } from './use-window-data.js';
 import './shell.css';
 import { conversationOf, HOME, type SettingsSection, type View } from './view.js';
 
@@ -23,43 +19,10 @@ import { conversationOf, HOME, type SettingsSection, type View } from './view.js
  */
 export function Shell() {
   const api = useApi();
-  const accounts = useAccounts(api);
   const [view, setView] = useState<View>(HOME);
   const open = view.kind === 'chat' ? view.open : null;
-
-  // The account ids as one value: the account list is replaced on every connection event, the ids rarely change.
-  const idsKey = accounts.accounts.map((a) => a.settings.id).join('\n');
-  const accountIds = useMemo(() => (idsKey === '' ? [] : idsKey.split('\n')), [idsKey]);
-  const store = useRosterStore();
-  const { ensure } = store;
-  useEffect(() => accountIds.forEach(ensure), [accountIds, ensure]);
-  const nameOf = useNameOf(store.items);
-  const conversations = useAllConversations(api, accountIds, open);
-  const { markRead, refresh: refreshConversations } = conversations;
-  const { refresh: refreshRoster } = store;
-  useOnlineRefresh(
-    accounts.accounts,
-    useCallback(
-      (accountId: string) => {
-        refreshConversations(accountId);
-        refreshRoster(accountId);
-      },
-      [refreshConversations, refreshRoster],
-    ),
-  );
-  // A list that cannot load because its account is not online yet is no failure to report: it comes once online.
-  const onlineIds = new Set(accounts.accounts.filter((a) => a.connection.stage === 'online').map((a) => a.settings.id));
-  const failures = new Map([...conversations.failures].filter(([accountId]) => onlineIds.has(accountId)));
-  useEffect(() => {
-    if (open) markRead(open);
-  }, [open, markRead]);
-
-  const several = accounts.accounts.length > 1;
-  const jids = useMemo(() => new Map(accounts.accounts.map((a) => [a.settings.id, a.settings.jid])), [accounts.accounts]);
-  const accountLabel = useMemo(() => (several ? (accountId: string) => jids.get(accountId) ?? accountId : null), [several, jids]);
+  const { accounts, accountIds, store, nameOf, conversations, conversationFailures, accountLabel, requests } = useWindowData(api, open);
   const now = useNow(true, 60_000);
-  let requests = 0;
-  for (const roster of store.rosters.values()) requests += roster.requests.length;
 
   const openChat = useCallback((conversation: ConversationRef) => setView({ kind: 'chat', open: conversation }), []);
   // From an account's settings page, "Start a chat" starts from that account; when already open, it stays as it is.
@@ -101,7 +64,7 @@ export function Shell() {
       <Sidebar
         accounts={accounts.accounts}
         conversations={conversations.list}
-        conversationFailures={failures}
+        conversationFailures={conversationFailures}
         open={open}
         onOpen={openChat}
         nameOf={nameOf}

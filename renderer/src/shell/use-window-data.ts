@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useMemo } from 'react';
+import type { AccountId } from '../../../app/domain/account.js';
+import type { HostproofApi } from '../../../app/ipc/api.js';
+import { useAccounts } from '../accounts/use-accounts.js';
+import type { ConversationRef } from '../chat/conversation-key.js';
+import { useAllConversations } from '../chat/use-all-conversations.js';
+import { useNameOf } from '../contacts/contact-names.js';
+import { useRosterStore } from '../contacts/roster-store.js';
+import { useOnlineRefresh } from './use-online-refresh.js';
+
+/**
+ * What the window shows, kept current: the accounts, every account's roster (for names, presence, requests)
+ * and conversations (one list), each list loaded again when its account comes online. The open conversation
+ * is marked read.
+ */
+export function useWindowData(api: HostproofApi, open: ConversationRef | null) {
+  const accounts = useAccounts(api);
+  // The account ids as one value: the account list is replaced on every connection event, the ids rarely change.
+  const idsKey = accounts.accounts.map((a) => a.settings.id).join('\n');
+  const accountIds = useMemo(() => (idsKey === '' ? [] : idsKey.split('\n')), [idsKey]);
+  const store = useRosterStore();
+  const { ensure, refresh: refreshRoster } = store;
+  useEffect(() => accountIds.forEach(ensure), [accountIds, ensure]);
+  const nameOf = useNameOf(store.items);
+  const conversations = useAllConversations(api, accountIds, open);
+  const { markRead, refresh: refreshConversations } = conversations;
+  useOnlineRefresh(
+    accounts.accounts,
+    useCallback(
+      (accountId: AccountId) => {
+        refreshConversations(accountId);
+        refreshRoster(accountId);
+      },
+      [refreshConversations, refreshRoster],
+    ),
+  );
+  useEffect(() => {
+    if (open) markRead(open);
+  }, [open, markRead]);
+
+  // A list that cannot load because its account is not online yet is no failure to report: it comes once online.
+  const onlineIds = new Set(accounts.accounts.filter((a) => a.connection.stage === 'online').map((a) => a.settings.id));
+  const conversationFailures = new Map([...conversations.failures].filter(([accountId]) => onlineIds.has(accountId)));
+  const several = accounts.accounts.length > 1;
+  const jids = useMemo(() => new Map(accounts.accounts.map((a) => [a.settings.id, a.settings.jid])), [accounts.accounts]);
+  const accountLabel = useMemo(() => (several ? (accountId: AccountId) => jids.get(accountId) ?? accountId : null), [several, jids]);
+  let requests = 0;
+  for (const roster of store.rosters.values()) requests += roster.requests.length;
+  return { accounts, accountIds, store, nameOf, conversations, conversationFailures, accountLabel, requests };
+}

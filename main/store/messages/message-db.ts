@@ -1,0 +1,228 @@
+/**
+ * The local message history (SQLite): every message in and out, stored once however it reached us (live, as
+ * a carbon, sent from here, or from the server archive), the unread count per conversation, the outgoing
+ * messages not yet confirmed (so they survive a restart), and where the next archive catch-up starts. The
+ * rest of main uses this interface and knows no SQL.
+ *
+ * Keys: the caller says what a message is known by (dedupe.ts keysOf: origin-id, archive id, or stanza id
+ * with its text); a message stored under any of them already is that message, not a second one.
+ *
+ * Failures: a damaged file found while running is moved aside and a new one started (open-database.ts), and
+ * the operation is tried once on it; a full disk fails the write with a MessageDbError('disk-full') and is
+ * reported once until a write succeeds again. What is stored is never at risk from either.
+ */
+import type Database from 'better-sqlite3';
+import type { AccountId } from '../../../app/domain/account.js';
+import type { ChatMessage, MessageState } from '../../../app/domain/chat.js';
+import type { ConversationSummary } from '../../../app/ipc/contract.js';
+import { toMessage, type MessageRow } from './message-row.js';
+import { isDamage, isDiskFull, moveDatabaseAside, openDatabase, type OpenDatabaseOptions } from './open-database.js';
+import { prepareStatements, type Statements } from './statements.js';
+import { searchMessages, type SearchHit, type SearchQuery } from './search.js';
+
+export type MessageDbErrorKind = 'disk-full' | 'damaged';
+
+export class MessageDbError extends Error {
+  override readonly name = 'MessageDbError';
+  constructor(
+    readonly kind: MessageDbErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface StoreInput {
+  readonly message: ChatMessage;
+  /** What the message is known by in its conversation (dedupe.ts keysOf). */
+  readonly keys: readonly string[];
+  /** An incoming message the user has not seen (not a carbon, not in the open conversation). */
+  readonly unread?: boolean;
+}
+
+export interface Stored {
+  /** The message as stored: the earlier copy (its local id and state) when it was there already. */
+  readonly message: ChatMessage;
+  readonly added: boolean;
+}
+
+export interface HistorySlice {
+  /** Oldest first. */
+  readonly messages: readonly ChatMessage[];
+  /** Nothing older is stored. */
+  readonly reachedStart: boolean;
+}
+
+export interface MessageDb {
+  store(input: StoreInput): Stored;
+  /** One archive page in one transaction; with `lastArchiveId`, the next catch-up starts after it. */
+  storeArchivePage(accountId: AccountId, inputs: readonly StoreInput[], lastArchiveId: string | null): Stored[];
+  /** Changes a stored message's delivery state; null when unknown or when it would go backwards. */
+  updateState(accountId: AccountId, id: string, state: MessageState, error: string | null): ChatMessage | null;
+  /** Up to `limit` messages older than the message `before` (the newest when null), oldest first. */
+  history(accountId: AccountId, peer: string, before: string | null, limit: number): HistorySlice;
+  conversations(accountId: AccountId): ConversationSummary[];
+  markRead(accountId: AccountId, peer: string): void;
+  /** Our messages in these states, oldest first: the queue to send again, the receipts still to come. */
+  outgoing(accountId: AccountId, states: readonly MessageState[]): ChatMessage[];
+  lastArchiveId(accountId: AccountId): string | null;
+  search(query: SearchQuery): SearchHit[];
+  deleteConversation(accountId: AccountId, peer: string): number;
+  clearAccount(accountId: AccountId): number;
+  /** Deletes messages older than `before` (the retention setting); returns how many. */
+  prune(before: Date): number;
+  close(): void;
+}
+
+/** A message state may only move forward: a late "sent" must not undo "delivered". */
+const RANK: Record<MessageState, number> = { queued: 0, failed: 1, sent: 2, delivered: 3, received: 3 };
+
+export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
+  const { now, report } = options;
+  let db: Database.Database = openDatabase(options);
+  let q: Statements = prepareStatements(db);
+  let diskFullTold = false;
+
+  /** Runs an operation; a damaged database is replaced once and the operation tried again on the new one. */
+  function guarded<T>(run: () => T): T {
+    try {
+      const result = run();
+      diskFullTold = false;
+      return result;
+    } catch (error) {
+      if (isDiskFull(error)) {
+        if (!diskFullTold) {
+          diskFullTold = true;
+          report({
+            file: options.file,
+            kind: 'disk-full',
+            movedTo: null,
+            message: 'Your disk is full: new messages are shown but not saved to your history until there is room again. Nothing already saved is lost.',
+          });
+        }
+        throw new MessageDbError('disk-full', 'The disk is full: the message history cannot be written.', { cause: error });
+      }
+      if (!isDamage(error)) throw error;
+      db.close();
+      if (moveDatabaseAside(options.file, now) === null) throw new MessageDbError('damaged', 'The message history is damaged.', { cause: error });
+      db = openDatabase(options);
+      q = prepareStatements(db);
+      report({
+        file: options.file,
+        kind: 'damaged',
+        movedTo: null,
+        message: 'Your message history was damaged and a new one was started; messages your server keeps in its archive come back as you open your chats.',
+      });
+      return run();
+    }
+  }
+
+  function storeOne({ message, keys, unread = false }: StoreInput): Stored {
+    const account = message.accountId;
+    for (const key of keys) {
+      const found = q.byKey.get(account, key) as MessageRow | undefined;
+      if (!found) continue;
+      let row = found;
+      if (row.archive_id === null && message.archiveId !== null) {
+        q.setArchiveId.run(message.archiveId, row.rowid);
+        row = { ...row, archive_id: message.archiveId };
+      }
+      for (const k of keys) q.addKey.run(account, k, row.rowid);
+      return { message: toMessage(row), added: false };
+    }
+    const storedAt = now();
+    const atMs = Date.parse(message.at);
+    const { lastInsertRowid } = q.insert.run({
+      id: message.id,
+      account,
+      peer: message.peer,
+      direction: message.direction,
+      body: message.body,
+      at: message.at,
+      at_ms: Number.isNaN(atMs) ? storedAt.getTime() : atMs,
+      stored_at: storedAt.toISOString(),
+      state: message.state,
+      error: message.error,
+      stanza_id: message.stanzaId,
+      origin_id: message.originId,
+      archive_id: message.archiveId,
+      carbon: message.carbon ? 1 : 0,
+    });
+    const rowid = Number(lastInsertRowid);
+    for (const key of keys) q.addKey.run(account, key, rowid);
+    q.touchConversation.run({ account, peer: message.peer, rowid, unread: unread ? 1 : 0 });
+    return { message, added: true };
+  }
+
+  return {
+    store: (input) => guarded(() => db.transaction(() => storeOne(input))()),
+    storeArchivePage: (accountId, inputs, lastArchiveId) =>
+      guarded(() =>
+        db.transaction(() => {
+          const stored = inputs.map(storeOne);
+          if (lastArchiveId !== null) q.setSync.run(accountId, lastArchiveId);
+          return stored;
+        })(),
+      ),
+    updateState: (accountId, id, state, error) =>
+      guarded(() => {
+        const row = q.byId.get(accountId, id) as MessageRow | undefined;
+        if (!row) return null;
+        const current = toMessage(row);
+        if (RANK[state] < RANK[current.state]) return null;
+        q.setState.run(state, error, row.rowid);
+        return { ...current, state, error };
+      }),
+    history: (accountId, peer, before, limit) =>
+      guarded(() => {
+        const anchor = before === null ? undefined : (q.byId.get(accountId, before) as MessageRow | undefined);
+        const rows = (
+          anchor
+            ? q.olderThan.all({ account: accountId, peer, at_ms: anchor.at_ms, rowid: anchor.rowid, limit: limit + 1 })
+            : q.newest.all({ account: accountId, peer, limit: limit + 1 })
+        ) as MessageRow[];
+        const reachedStart = rows.length <= limit;
+        return { messages: rows.slice(0, limit).reverse().map(toMessage), reachedStart };
+      }),
+    conversations: (accountId) =>
+      guarded(() =>
+        (q.conversations.all(accountId) as Array<MessageRow & { unread: number; conversation_peer: string }>).map((row) => ({
+          peer: row.conversation_peer,
+          lastMessage: row.id === null ? null : toMessage(row),
+          unread: row.unread,
+        })),
+      ),
+    markRead: (accountId, peer) => guarded(() => void q.markRead.run(accountId, peer)),
+    outgoing: (accountId, states) =>
+      guarded(() => (q.outgoing.all(accountId, JSON.stringify(states)) as MessageRow[]).map(toMessage)),
+    lastArchiveId: (accountId) => guarded(() => (q.getSync.get(accountId) as { last_archive_id: string } | undefined)?.last_archive_id ?? null),
+    search: (query) => guarded(() => searchMessages(db, query)),
+    deleteConversation: (accountId, peer) =>
+      guarded(() =>
+        db.transaction(() => {
+          const { changes } = q.deleteConversationMessages.run(accountId, peer);
+          q.deleteConversation.run(accountId, peer);
+          return changes;
+        })(),
+      ),
+    clearAccount: (accountId) =>
+      guarded(() =>
+        db.transaction(() => {
+          const { changes } = q.deleteAccountMessages.run(accountId);
+          q.deleteAccountConversations.run(accountId);
+          q.deleteSync.run(accountId);
+          return changes;
+        })(),
+      ),
+    prune: (before) =>
+      guarded(() =>
+        db.transaction(() => {
+          const { changes } = q.prune.run(before.getTime());
+          q.repairConversations.run();
+          return changes;
+        })(),
+      ),
+    close: () => db.close(),
+  };
+}

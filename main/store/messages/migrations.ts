@@ -1,0 +1,78 @@
+/**
+ * The message database's schema, one migration per version (PRAGMA user_version counts them). A migration
+ * is applied in the same transaction as the version bump, so a crash leaves the old version or the new one.
+ * Never edit a shipped migration: add the next one (and its test in test/unit/store/messages/).
+ */
+export interface Migration {
+  readonly version: number;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      -- Every message in and out. rowid orders messages stored with the same time (insertion order).
+      CREATE TABLE messages (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        account TEXT NOT NULL,
+        peer TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        body TEXT NOT NULL,
+        at TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        stored_at TEXT NOT NULL,
+        state TEXT NOT NULL,
+        error TEXT,
+        stanza_id TEXT,
+        origin_id TEXT,
+        archive_id TEXT,
+        carbon INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX messages_by_conversation ON messages (account, peer, at_ms, rowid);
+      CREATE INDEX messages_by_state ON messages (account, state) WHERE direction = 'out';
+
+      -- The keys a message is known by (dedupe.ts keysOf: origin-id, archive id, or stanza id with its text).
+      CREATE TABLE message_keys (
+        account TEXT NOT NULL,
+        key TEXT NOT NULL,
+        message_rowid INTEGER NOT NULL REFERENCES messages (rowid) ON DELETE CASCADE,
+        PRIMARY KEY (account, key)
+      ) WITHOUT ROWID;
+      CREATE INDEX message_keys_by_message ON message_keys (message_rowid);
+
+      -- Per conversation: the unread count and the newest message (for the list without scanning messages).
+      CREATE TABLE conversations (
+        account TEXT NOT NULL,
+        peer TEXT NOT NULL,
+        unread INTEGER NOT NULL DEFAULT 0,
+        last_rowid INTEGER,
+        PRIMARY KEY (account, peer)
+      ) WITHOUT ROWID;
+
+      -- Per account: the newest archive id taken from the server, where the next catch-up starts (RSM after).
+      CREATE TABLE archive_sync (
+        account TEXT PRIMARY KEY,
+        last_archive_id TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Full-text search over the bodies, kept in step with messages by triggers.
+      CREATE VIRTUAL TABLE message_text USING fts5 (
+        body, content = 'messages', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER messages_text_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO message_text (rowid, body) VALUES (new.rowid, new.body);
+      END;
+      CREATE TRIGGER messages_text_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO message_text (message_text, rowid, body) VALUES ('delete', old.rowid, old.body);
+      END;
+      CREATE TRIGGER messages_text_update AFTER UPDATE OF body ON messages BEGIN
+        INSERT INTO message_text (message_text, rowid, body) VALUES ('delete', old.rowid, old.body);
+        INSERT INTO message_text (rowid, body) VALUES (new.rowid, new.body);
+      END;
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

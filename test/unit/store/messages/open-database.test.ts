@@ -1,0 +1,81 @@
+import { existsSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openMessageDb } from '../../../../main/store/messages/message-db.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../../main/store/messages/migrations.js';
+import type { MessageDbProblem } from '../../../../main/store/messages/open-database.js';
+import { useTempDirs } from '../temp-dir.js';
+import { ACCOUNT, BOB, input, msg } from './message-fixture.js';
+
+const NOW = new Date('2026-12-01T08:00:00.000Z');
+const tempDir = useTempDirs();
+
+async function place() {
+  const dir = await tempDir();
+  const file = path.join(dir, 'messages.sqlite');
+  const problems: MessageDbProblem[] = [];
+  const open = () => openMessageDb({ file, now: () => NOW, report: (p) => problems.push(p) });
+  return { dir, file, problems, open };
+}
+
+describe('opening the message database', () => {
+  it('migration 1 makes an empty file a version-1 database with every table, in WAL mode, 0600 with its WAL', async () => {
+    const { file, open } = await place();
+    const db = open();
+    db.store(input(msg()));
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = (raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['archive_sync', 'conversations', 'message_keys', 'message_text', 'messages']));
+    raw.close();
+    expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
+    db.close();
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('a file that is not a database is moved aside byte for byte, reported, and a new history started', async () => {
+    const { dir, file, problems, open } = await place();
+    writeFileSync(file, 'this is not a database, it is a text file that took its place');
+    const db = open();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.kind).toBe('damaged');
+    const movedTo = problems[0]?.movedTo ?? '';
+    expect(readFileSync(movedTo, 'utf8')).toBe('this is not a database, it is a text file that took its place');
+    expect(problems[0]?.message).toContain('moved to');
+    db.store(input(msg({ body: 'after' })));
+    expect(db.history(ACCOUNT, BOB, null, 5).messages.map((m) => m.body)).toEqual(['after']);
+    db.close();
+    expect(readdirSync(dir).filter((f) => f.includes('.damaged-'))).toHaveLength(1);
+  });
+
+  it('a truncated database is moved aside (found at open or on first use) and the app keeps working', async () => {
+    const { file, problems, open } = await place();
+    const db = open();
+    for (let i = 0; i < 300; i += 1) db.store(input(msg({ body: `line ${i} ${'y'.repeat(200)}` })));
+    db.close();
+    truncateSync(file, 4096 + 100);
+    const again = open();
+    again.store(input(msg({ body: 'still works' })));
+    expect(again.history(ACCOUNT, BOB, null, 5).messages.at(-1)?.body).toBe('still works');
+    again.close();
+    expect(problems.map((p) => p.kind)).toEqual(['damaged']);
+  });
+
+  it('a database from a newer Hostproof is left untouched; this run keeps messages in memory', async () => {
+    const { file, problems, open } = await place();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.exec('CREATE TABLE future (x)');
+    raw.close();
+    const before = readFileSync(file);
+    const db = open();
+    db.store(input(msg({ body: 'this run only' })));
+    expect(db.history(ACCOUNT, BOB, null, 5).messages.map((m) => m.body)).toEqual(['this run only']);
+    db.close();
+    expect(problems.map((p) => p.kind)).toEqual(['newer-version']);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+});

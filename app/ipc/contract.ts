@@ -127,7 +127,7 @@ export const requestSchemas = {
   loadHistory: z.strictObject({
     accountId,
     peer: bareJid,
-    /** The archive id of the oldest message shown; absent for the newest page. */
+    /** The local id of the oldest message shown; absent for the newest page. */
     before: z.string().min(1).max(256).optional(),
     limit: z.number().int().min(1).max(200),
   }),

@@ -20,7 +20,8 @@ import type { OnlineSession } from '../xmpp/session/online-session.js';
 import type { ChatFeatures } from './chat-features.js';
 import { createConversationStore } from './conversation-store.js';
 import type { EmitEvent } from './event-sink.js';
-import { loadHistory } from './history-loading.js';
+import type { MessageDb } from '../store/messages/message-db.js';
+import { loadStoredHistory } from './history-loading.js';
 
 export interface AccountChat extends ChatFeatures {
   /** A fresh session is online: set everything up on it (roster, carbons, presence, queued messages). */
@@ -35,6 +36,8 @@ export interface AccountChat extends ChatFeatures {
 
 /** What every feature gets (less the link, which comes and goes with sessions), plus the ways out to the user. */
 export interface AccountChatDeps extends Omit<FeatureDeps, 'link'> {
+  /** The local message history, shared by all accounts. */
+  readonly messages: MessageDb;
   readonly emit: EmitEvent;
   /** Tells the user something they must know (an appNotice warning), e.g. that the server refused carbons. */
   readonly notice: (text: string) => void;
@@ -42,7 +45,7 @@ export interface AccountChatDeps extends Omit<FeatureDeps, 'link'> {
 
 export function createAccountChat(deps: AccountChatDeps): AccountChat {
   const { accountId, emit } = deps;
-  const conversations = createConversationStore();
+  const conversations = createConversationStore(deps.messages, accountId);
   const presence = new Map<string, ContactPresence>();
   let roster: RosterSnapshot | null = null;
   let own: { show: Show; status: string | null } = { show: 'online', status: null };
@@ -53,12 +56,14 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   const dedupe = createDedupe();
   const queue = createOutgoingQueue({ accountId, log: deps.log });
   queue.on('updated', (update) => updateMessage(update.id, update.state, update.error));
+  // Written while offline in an earlier run: still waiting, sent after the next verified login, once.
+  for (const message of conversations.queued()) queue.enqueue(message);
   /** Told once until carbons are on again: every reconnect would otherwise repeat it. */
   let carbonsRefusalTold = false;
 
   const record = (message: ChatMessage) => {
-    conversations.add(message);
-    emit('messageReceived', message);
+    // Stored already (a copy that came another way, e.g. after a restart): the window has it.
+    if (conversations.add(message)) emit('messageReceived', message);
   };
 
   function updateMessage(id: string, state: ChatMessage['state'], error: string | null) {
@@ -187,11 +192,9 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     sendChatState: async (to, state: ChatState) => {
       if (features) await features.messages.sendChatState(to, state);
     },
-    loadHistory: (peer, before, limit) => {
-      const archive = requireOnline().archive;
-      const key = bareJidOrNull(peer) ?? peer;
-      return loadHistory(archive, (archived) => conversations.adopt(key, archived), { peer, before, limit });
-    },
+    // Stored history first; the server archive fills in what is older, when online.
+    loadHistory: (peer, before, limit) =>
+      loadStoredHistory(conversations, features && !suspended ? features.archive : null, { peer: bareJidOrNull(peer) ?? peer, before, limit }),
     markRead: (peer) => conversations.markRead(peer),
     close: () => {
       for (const off of unsubscribe) off();

@@ -12,6 +12,7 @@ import type { AccountConnection } from '../xmpp/account-connection.js';
 import type { AccountChat } from './account-chat.js';
 import type { AccountStore } from '../store/account-store.js';
 import type { ChatFeatures } from './chat-features.js';
+import type { ChatHistory } from './stored-history.js';
 import type { EmitEvent } from './event-sink.js';
 import type { PasswordVault } from '../store/password-vault.js';
 import type { PerAccountStore } from '../store/per-account-store.js';
@@ -24,6 +25,8 @@ export interface AccountsServiceDeps {
   readonly emit: EmitEvent;
   /** The account's chat (conversations, queue), which outlives its connections. */
   readonly createChat: (settings: AccountSettings) => AccountChat;
+  /** The stored history of an account that has no chat in this run (never connected since the app started). */
+  readonly storedHistory: (accountId: AccountId) => ChatHistory;
   /** Builds the connection controller of one account, which attaches the chat when it is online. */
   readonly createConnection: (settings: AccountSettings, chat: AccountChat) => AccountConnection;
   /** The main process's own confirmation of a change of trust (here: an account's server address). */
@@ -39,6 +42,8 @@ export interface AccountsService {
   disconnect(accountId: AccountId): Promise<void>;
   decide(requestId: string, decision: TrustDecision): Promise<void>;
   features(accountId: AccountId): ChatFeatures;
+  /** The account's conversations and history: its chat's when it has one in this run, else the stored ones. */
+  history(accountId: AccountId): ChatHistory;
   jidOf(accountId: AccountId): Promise<string>;
   /** Whether a remembered password is stored (protected by the OS key store) or kept for this run only. */
   canRememberPasswords(): Promise<boolean>;
@@ -165,6 +170,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       if (!chat) throw new UserFacingError('This account is not connected. Connect it first.');
       return chat;
     },
+    history: (accountId) => live.get(accountId)?.chat ?? deps.storedHistory(accountId),
     jidOf: async (accountId) => (await settingsOf(accountId)).jid,
     canRememberPasswords: () => deps.vault.canRemember(),
     autoConnect: async () => {

@@ -11,6 +11,7 @@ import { UserFacingError } from '../ipc/handlers.js';
 import type { NameLookup } from '../net/name-lookup.js';
 import { liveTrustRoots } from '../net/trust-roots.js';
 import { openAppStores } from '../store/app-stores.js';
+import type { MessageDb } from '../store/messages/message-db.js';
 import type { SecretCipher } from '../store/password-vault.js';
 import { createPoshVerifier } from '../trust/posh/verify-posh.js';
 import { createAccountConnection, type NetworkStatus } from '../xmpp/account-connection.js';
@@ -20,6 +21,7 @@ import { createXmppResolver, type DnsQueries } from '../xmpp/resolver.js';
 import type { OnlineSession, OpenSessionArgs } from '../xmpp/session/online-session.js';
 import { createAccountsService, type AccountsService } from './accounts-service.js';
 import { createAccountChat } from './account-chat.js';
+import { createStoredHistory } from './stored-history.js';
 import type { EmitEvent } from './event-sink.js';
 import { createExtraCaService, type ExtraCaService, type PickCaFile } from './extra-ca-service.js';
 import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
@@ -60,6 +62,8 @@ export interface AppServices {
   readonly accounts: AccountsService;
   readonly trustCenter: TrustCenterService;
   readonly extraCas: ExtraCaService;
+  /** The local message history, read directly for accounts that are not connected in this run. */
+  readonly history: MessageDb;
   shutdown(): Promise<void>;
 }
 
@@ -91,6 +95,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     createChat: (settings) =>
       createAccountChat({
         accountId: settings.id,
+        messages: stores.messages,
         emit: options.emit,
         now,
         ids: randomUUID,
@@ -98,6 +103,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         log: () => undefined,
         notice: options.notice,
       }),
+    storedHistory: (accountId) => createStoredHistory(stores.messages, accountId),
     createConnection: (settings, chat) => {
       const jid = parseBareJid(settings.jid);
       if (!jid.ok) throw new UserFacingError(`The saved address "${settings.jid}" cannot be used: ${jid.problem.message}`);
@@ -149,6 +155,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     accounts,
     trustCenter: createTrustCenterService({ pins, posh, trustLog, now, confirm: options.confirm }),
     extraCas: createExtraCaService({ store: stores.extraCas, confirm: options.confirm, pickFile: options.pickCaFile, now }),
-    shutdown: () => accounts.shutdown(),
+    history: stores.messages,
+    shutdown: async () => {
+      await accounts.shutdown();
+      stores.messages.close();
+    },
   };
 }

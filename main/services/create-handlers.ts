@@ -48,12 +48,13 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     changeSubscription: (p) => nothing(accounts.features(p.accountId).changeSubscription(p.jid, p.action)),
     setPresence: (p) => nothing(accounts.features(p.accountId).setPresence(p.show, p.status)),
 
-    listConversations: async (p) => accounts.features(p.accountId).conversations(),
+    // History is on this computer: these work whether or not the account is connected.
+    listConversations: async (p) => accounts.history(p.accountId).conversations(),
     sendMessage: (p) => accounts.features(p.accountId).sendMessage(p.to, p.body),
     sendChatState: (p) => nothing(accounts.features(p.accountId).sendChatState(p.to, p.state)),
-    loadHistory: (p) => accounts.features(p.accountId).loadHistory(p.peer, p.before, p.limit),
+    loadHistory: (p) => accounts.history(p.accountId).loadHistory(p.peer, p.before, p.limit),
     markRead: async (p) => {
-      accounts.features(p.accountId).markRead(p.peer);
+      accounts.history(p.accountId).markRead(p.peer);
       return null;
     },
 

@@ -41,3 +41,26 @@ export async function loadHistory(
   }
   return { messages: found, complete };
 }
+
+/** What the stored-first history needs of the account's conversations (conversation-store.ts). */
+export interface StoredHistory {
+  history(peer: string, before: string | null, limit: number): { readonly messages: readonly ChatMessage[]; readonly reachedStart: boolean };
+  oldestArchiveId(peer: string): string | null;
+  adopt(archived: ChatMessage): ChatMessage;
+}
+
+/**
+ * One page of history, from this computer first: the server archive is asked only when fewer than `limit`
+ * older messages are stored, and then for what is older than the oldest archived message stored, each page
+ * stored as it comes. Without an archive (offline, or a server without one) the stored messages are all
+ * there is, and the page says it is the beginning.
+ */
+export async function loadStoredHistory(store: StoredHistory, archive: Pick<Archive, 'loadPage'> | null, request: HistoryRequest): Promise<HistoryPage> {
+  const { peer, before, limit } = request;
+  const stored = store.history(peer, before ?? null, limit);
+  if (stored.messages.length >= limit) return { messages: stored.messages, complete: false };
+  if (archive === null) return { messages: stored.messages, complete: stored.reachedStart };
+  const fetched = await loadHistory(archive, (m) => store.adopt(m), { peer, before: store.oldestArchiveId(peer) ?? undefined, limit: limit - stored.messages.length });
+  const now = store.history(peer, before ?? null, limit);
+  return { messages: now.messages, complete: now.reachedStart && fetched.complete };
+}

@@ -12,6 +12,8 @@ import { createLoginMemory, type LoginMemory } from './login-memory.js';
 import { createPasswordVault, type PasswordVault, type SecretCipher } from './password-vault.js';
 import { createPathLocks } from './path-locks.js';
 import { forgetInEvery, type PerAccountStore } from './per-account-store.js';
+import { openMessageDb, type MessageDb } from './messages/message-db.js';
+import type { MessageDbProblem } from './messages/open-database.js';
 import { createPinStore, type PinStore } from './pin-store.js';
 import { createPoshCacheFile } from './posh-cache-file.js';
 import { createTrustLog, type TrustLog, type TrustLogProblem } from './trust-log.js';
@@ -23,7 +25,7 @@ export interface AppStoresOptions {
   /** Used to name a damaged file when it is moved aside. */
   readonly now: () => Date;
   /** Told about damaged files, in words for the user. */
-  readonly report: (problem: StoreProblem | TrustLogProblem) => void;
+  readonly report: (problem: StoreProblem | TrustLogProblem | MessageDbProblem) => void;
 }
 
 export interface AppStores {
@@ -35,6 +37,8 @@ export interface AppStores {
   readonly trustLog: TrustLog;
   /** The certificate authorities the user added on top of the system's roots. */
   readonly extraCas: ExtraCaStore;
+  /** The local message history (SQLite). */
+  readonly messages: MessageDb;
   /** Forgets an account in every store that keeps something per account (not the account list itself). */
   readonly accountData: PerAccountStore;
 }
@@ -55,6 +59,7 @@ export function openAppStores(options: AppStoresOptions): AppStores {
     poshCache: createPoshCacheFile({ file: file('posh-cache.json'), now, report, locks }),
     accounts: createAccountStore({ file: file('accounts.json'), now, report, locks }),
     extraCas: createExtraCaStore({ file: file('extra-cas.json'), now, report, locks }),
+    messages: openMessageDb({ file: file('messages.sqlite'), now, report }),
     ...perAccount,
     accountData: forgetInEvery(Object.values(perAccount)),
   };

@@ -67,6 +67,8 @@ export interface MessageDb {
   /** Our messages in these states, oldest first: the queue to send again, the receipts still to come. */
   outgoing(accountId: AccountId, states: readonly MessageState[]): ChatMessage[];
   lastArchiveId(accountId: AccountId): string | null;
+  /** The archive id of the oldest stored message of the conversation that has one: where the archive continues. */
+  oldestArchiveId(accountId: AccountId, peer: string): string | null;
   search(query: SearchQuery): SearchHit[];
   deleteConversation(accountId: AccountId, peer: string): number;
   clearAccount(accountId: AccountId): number;
@@ -197,6 +199,8 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
     outgoing: (accountId, states) =>
       guarded(() => (q.outgoing.all(accountId, JSON.stringify(states)) as MessageRow[]).map(toMessage)),
     lastArchiveId: (accountId) => guarded(() => (q.getSync.get(accountId) as { last_archive_id: string } | undefined)?.last_archive_id ?? null),
+    oldestArchiveId: (accountId, peer) =>
+      guarded(() => (q.oldestArchiveId.get(accountId, peer) as { archive_id: string } | undefined)?.archive_id ?? null),
     search: (query) => guarded(() => searchMessages(db, query)),
     deleteConversation: (accountId, peer) =>
       guarded(() =>

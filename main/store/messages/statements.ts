@@ -36,6 +36,9 @@ export function prepareStatements(db: Database.Database) {
     outgoing: db.prepare(
       `SELECT * FROM messages WHERE account = ? AND direction = 'out' AND state IN (SELECT value FROM json_each(?)) ORDER BY at_ms, rowid`,
     ),
+    oldestArchiveId: db.prepare(
+      `SELECT archive_id FROM messages WHERE account = ? AND peer = ? AND archive_id IS NOT NULL ORDER BY at_ms, rowid LIMIT 1`,
+    ),
     getSync: db.prepare(`SELECT last_archive_id FROM archive_sync WHERE account = ?`),
     setSync: db.prepare(`INSERT INTO archive_sync (account, last_archive_id) VALUES (?, ?) ON CONFLICT (account) DO UPDATE SET last_archive_id = excluded.last_archive_id`),
     deleteSync: db.prepare(`DELETE FROM archive_sync WHERE account = ?`),

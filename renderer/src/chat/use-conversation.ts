@@ -69,9 +69,9 @@ export function useConversation(api: HostproofApi, accountId: AccountId, peer: s
   const loadOlder = useCallback(() => {
     const { messages: list, complete: done, loading: busy } = latest.current;
     if (done || busy) return;
-    const before = list.find((m) => m.archiveId !== null)?.archiveId;
-    if (before == null) {
-      // Nothing we hold came from the archive, so there is no point to ask "before".
+    // Older than the oldest message shown; with none shown, the first page already said all there is.
+    const before = list[0]?.id;
+    if (before === undefined) {
       setComplete(true);
       return;
     }

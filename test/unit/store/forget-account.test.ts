@@ -1,3 +1,4 @@
+import path from 'node:path';
 /**
  * Removing an account forgets it in every store that keeps something per account, through the app's real
  * removal path and real files: afterwards no file in the data directory mentions the account, and the other
@@ -102,7 +103,11 @@ describe('removing an account', () => {
   it('forgetting an account a store never knew is not an error and writes nothing', async () => {
     const dataDir = await tempDir();
     const stores = openAppStores({ dataDir, cipher: createTestCipher(), now, report: () => undefined });
+    // Opening the stores creates the message database (SQLite opens its file); nothing else exists yet.
+    const opened = await everyFile(dataDir);
+    expect(opened.map((f) => path.basename(String(f))).filter((f) => !f.startsWith('messages.sqlite'))).toEqual([]);
     await stores.accountData.forget('5b0f4c52-55a0-4a8b-a7b5-2f0e4c1f3a10');
-    expect(await everyFile(dataDir)).toEqual([]);
+    expect(await everyFile(dataDir)).toEqual(opened);
+    stores.messages.close();
   });
 });

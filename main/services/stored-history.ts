@@ -1,0 +1,21 @@
+/**
+ * An account's history as stored on this computer, for an account not connected in this run: its
+ * conversations, their pages and the read marker work from the message database alone.
+ */
+import type { AccountId } from '../../app/domain/account.js';
+import type { MessageDb } from '../store/messages/message-db.js';
+import type { ChatFeatures } from './chat-features.js';
+import { createConversationStore } from './conversation-store.js';
+import { loadStoredHistory } from './history-loading.js';
+
+/** What of an account's chat works from the stored history alone. */
+export type ChatHistory = Pick<ChatFeatures, 'conversations' | 'loadHistory' | 'markRead'>;
+
+export function createStoredHistory(db: MessageDb, accountId: AccountId): ChatHistory {
+  const store = createConversationStore(db, accountId);
+  return {
+    conversations: () => store.summaries(),
+    loadHistory: (peer, before, limit) => loadStoredHistory(store, null, { peer, before, limit }),
+    markRead: (peer) => store.markRead(peer),
+  };
+}

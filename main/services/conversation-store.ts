@@ -23,6 +23,8 @@ export interface ConversationStore {
   update(id: string, state: MessageState, error: string | null): ChatMessage | null;
   /** An archived message as the window should see it: the copy already stored, or this one, now stored. */
   adopt(archived: ChatMessage): ChatMessage;
+  /** The same for a message of a history page read backwards: stored as older than all that is stored. */
+  adoptOlder(archived: ChatMessage): ChatMessage;
   /** Stored messages of a conversation older than `before` (the newest when null), oldest first. */
   history(peer: string, before: string | null, limit: number): HistorySlice;
   /** Where the server archive continues for this conversation: its oldest stored archive id. */
@@ -35,9 +37,9 @@ export interface ConversationStore {
   markRead(peer: string): void;
 }
 
-function inputOf(message: ChatMessage, unread: boolean): StoreInput {
+function inputOf(message: ChatMessage, unread: boolean, older = false): StoreInput {
   const keys = keysOf(message.peer, { originId: message.originId, archiveId: message.archiveId, stanzaId: message.stanzaId, body: message.body });
-  return { message, keys, unread };
+  return { message, keys, unread, older };
 }
 
 /** The operation's answer, or `fallback` when the disk is full (the database reported it to the user). */
@@ -60,6 +62,7 @@ export function createConversationStore(db: MessageDb, accountId: AccountId): Co
     update: (id, state, error) => unlessDiskFull(() => db.updateState(accountId, id, state, error), null),
     // Archived messages are history, not news: they do not count as unread.
     adopt: (archived) => unlessDiskFull(() => db.store(inputOf(archived, false)).message, archived),
+    adoptOlder: (archived) => unlessDiskFull(() => db.store(inputOf(archived, false, true)).message, archived),
     history: (peer, before, limit) => db.history(accountId, peer, before, limit),
     oldestArchiveId: (peer) => db.oldestArchiveId(accountId, peer),
     awaitingReceipt: () => db.outgoing(accountId, ['sent']),

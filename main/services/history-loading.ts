@@ -32,7 +32,13 @@ export async function loadHistory(
   let complete = false;
   for (let round = 0; round < MAX_ARCHIVE_ROUNDS && found.length < limit; round += 1) {
     const page = await archive.loadPage({ peer, before: cursor, max: limit - found.length, seen: 'include' });
-    const adopted = page.messages.map(adopt).filter((m) => !ids.has(m.id) && ids.add(m.id));
+    // Newest first: each is stored as older than everything before it (conversation-store adoptOlder), so
+    // messages of one second keep the page's order.
+    const adopted = page.messages
+      .toReversed()
+      .map(adopt)
+      .reverse()
+      .filter((m) => !ids.has(m.id) && ids.add(m.id));
     found.unshift(...adopted);
     complete = page.complete;
     // An empty page has no `first` to continue from: whatever the server says, there is nothing to page to.
@@ -46,7 +52,7 @@ export async function loadHistory(
 export interface StoredHistory {
   history(peer: string, before: string | null, limit: number): { readonly messages: readonly ChatMessage[]; readonly reachedStart: boolean };
   oldestArchiveId(peer: string): string | null;
-  adopt(archived: ChatMessage): ChatMessage;
+  adoptOlder(archived: ChatMessage): ChatMessage;
 }
 
 /**
@@ -60,7 +66,7 @@ export async function loadStoredHistory(store: StoredHistory, archive: Pick<Arch
   const stored = store.history(peer, before ?? null, limit);
   if (stored.messages.length >= limit) return { messages: stored.messages, complete: false };
   if (archive === null) return { messages: stored.messages, complete: stored.reachedStart };
-  const fetched = await loadHistory(archive, (m) => store.adopt(m), { peer, before: store.oldestArchiveId(peer) ?? undefined, limit: limit - stored.messages.length });
+  const fetched = await loadHistory(archive, (m) => store.adoptOlder(m), { peer, before: store.oldestArchiveId(peer) ?? undefined, limit: limit - stored.messages.length });
   const now = store.history(peer, before ?? null, limit);
   return { messages: now.messages, complete: now.reachedStart && fetched.complete };
 }

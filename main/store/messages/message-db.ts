@@ -39,6 +39,11 @@ export interface StoreInput {
   readonly keys: readonly string[];
   /** An incoming message the user has not seen (not a carbon, not in the open conversation). */
   readonly unread?: boolean;
+  /**
+   * Older than everything stored (a history page read backwards): sorts before what is stored when the
+   * times tie. A page's messages are stored newest first for this, so they keep their order.
+   */
+  readonly older?: boolean;
 }
 
 export interface Stored {
@@ -120,7 +125,7 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
     }
   }
 
-  function storeOne({ message, keys, unread = false }: StoreInput): Stored {
+  function storeOne({ message, keys, unread = false, older = false }: StoreInput): Stored {
     const account = message.accountId;
     for (const key of keys) {
       const found = q.byKey.get(account, key) as MessageRow | undefined;
@@ -150,6 +155,7 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
       origin_id: message.originId,
       archive_id: message.archiveId,
       carbon: message.carbon ? 1 : 0,
+      older: older ? 1 : 0,
     });
     const rowid = Number(lastInsertRowid);
     for (const key of keys) q.addKey.run(account, key, rowid);
@@ -181,7 +187,7 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
         const anchor = before === null ? undefined : (q.byId.get(accountId, before) as MessageRow | undefined);
         const rows = (
           anchor
-            ? q.olderThan.all({ account: accountId, peer, at_ms: anchor.at_ms, rowid: anchor.rowid, limit: limit + 1 })
+            ? q.olderThan.all({ account: accountId, peer, at_ms: anchor.at_ms, seq: anchor.seq, limit: limit + 1 })
             : q.newest.all({ account: accountId, peer, limit: limit + 1 })
         ) as MessageRow[];
         const reachedStart = rows.length <= limit;

@@ -18,6 +18,7 @@ export interface MessageRow {
   readonly origin_id: string | null;
   readonly archive_id: string | null;
   readonly carbon: number;
+  readonly seq: number;
 }
 
 const STATES: ReadonlySet<string> = new Set<MessageState>(['queued', 'sent', 'delivered', 'failed', 'received']);

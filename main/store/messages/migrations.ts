@@ -12,7 +12,9 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     sql: `
-      -- Every message in and out. rowid orders messages stored with the same time (insertion order).
+      -- Every message in and out. Messages sort by time, then by seq: archive times have whole seconds, so
+      -- several messages share one; seq grows for what arrives as new and falls for older history pages, so
+      -- a page fetched later still sorts before what was stored earlier.
       CREATE TABLE messages (
         rowid INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -28,9 +30,11 @@ export const MIGRATIONS: readonly Migration[] = [
         stanza_id TEXT,
         origin_id TEXT,
         archive_id TEXT,
-        carbon INTEGER NOT NULL DEFAULT 0
+        carbon INTEGER NOT NULL DEFAULT 0,
+        seq INTEGER NOT NULL
       );
-      CREATE INDEX messages_by_conversation ON messages (account, peer, at_ms, rowid);
+      CREATE INDEX messages_by_conversation ON messages (account, peer, at_ms, seq);
+      CREATE INDEX messages_by_seq ON messages (seq);
       CREATE INDEX messages_by_state ON messages (account, state) WHERE direction = 'out';
 
       -- The keys a message is known by (dedupe.ts keysOf: origin-id, archive id, or stanza id with its text).

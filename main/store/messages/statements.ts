@@ -6,8 +6,9 @@ export function prepareStatements(db: Database.Database) {
     byKey: db.prepare(`SELECT m.* FROM message_keys k JOIN messages m ON m.rowid = k.message_rowid WHERE k.account = ? AND k.key = ?`),
     byId: db.prepare(`SELECT * FROM messages WHERE account = ? AND id = ?`),
     insert: db.prepare(
-      `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, error, stanza_id, origin_id, archive_id, carbon)
-       VALUES (@id, @account, @peer, @direction, @body, @at, @at_ms, @stored_at, @state, @error, @stanza_id, @origin_id, @archive_id, @carbon)`,
+      `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, error, stanza_id, origin_id, archive_id, carbon, seq)
+       VALUES (@id, @account, @peer, @direction, @body, @at, @at_ms, @stored_at, @state, @error, @stanza_id, @origin_id, @archive_id, @carbon,
+         CASE WHEN @older THEN (SELECT coalesce(min(seq), 0) - 1 FROM messages) ELSE (SELECT coalesce(max(seq), 0) + 1 FROM messages) END)`,
     ),
     addKey: db.prepare(`INSERT OR IGNORE INTO message_keys (account, key, message_rowid) VALUES (?, ?, ?)`),
     setArchiveId: db.prepare(`UPDATE messages SET archive_id = ? WHERE rowid = ?`),
@@ -19,25 +20,25 @@ export function prepareStatements(db: Database.Database) {
          unread = conversations.unread + excluded.unread,
          last_rowid = CASE
            WHEN conversations.last_rowid IS NULL THEN excluded.last_rowid
-           WHEN (SELECT at_ms FROM messages WHERE rowid = excluded.last_rowid) >= (SELECT at_ms FROM messages WHERE rowid = conversations.last_rowid)
+           WHEN (SELECT at_ms, seq FROM messages WHERE rowid = excluded.last_rowid) >= (SELECT at_ms, seq FROM messages WHERE rowid = conversations.last_rowid)
              THEN excluded.last_rowid
            ELSE conversations.last_rowid END`,
     ),
-    newest: db.prepare(`SELECT * FROM messages WHERE account = @account AND peer = @peer ORDER BY at_ms DESC, rowid DESC LIMIT @limit`),
+    newest: db.prepare(`SELECT * FROM messages WHERE account = @account AND peer = @peer ORDER BY at_ms DESC, seq DESC LIMIT @limit`),
     olderThan: db.prepare(
-      `SELECT * FROM messages WHERE account = @account AND peer = @peer AND (at_ms < @at_ms OR (at_ms = @at_ms AND rowid < @rowid))
-       ORDER BY at_ms DESC, rowid DESC LIMIT @limit`,
+      `SELECT * FROM messages WHERE account = @account AND peer = @peer AND (at_ms, seq) < (@at_ms, @seq)
+       ORDER BY at_ms DESC, seq DESC LIMIT @limit`,
     ),
     conversations: db.prepare(
       `SELECT c.peer AS conversation_peer, c.unread AS unread, m.* FROM conversations c LEFT JOIN messages m ON m.rowid = c.last_rowid
-       WHERE c.account = ? ORDER BY m.at_ms DESC`,
+       WHERE c.account = ? ORDER BY m.at_ms DESC, m.seq DESC`,
     ),
     markRead: db.prepare(`UPDATE conversations SET unread = 0 WHERE account = ? AND peer = ?`),
     outgoing: db.prepare(
-      `SELECT * FROM messages WHERE account = ? AND direction = 'out' AND state IN (SELECT value FROM json_each(?)) ORDER BY at_ms, rowid`,
+      `SELECT * FROM messages WHERE account = ? AND direction = 'out' AND state IN (SELECT value FROM json_each(?)) ORDER BY at_ms, seq`,
     ),
     oldestArchiveId: db.prepare(
-      `SELECT archive_id FROM messages WHERE account = ? AND peer = ? AND archive_id IS NOT NULL ORDER BY at_ms, rowid LIMIT 1`,
+      `SELECT archive_id FROM messages WHERE account = ? AND peer = ? AND archive_id IS NOT NULL ORDER BY at_ms, seq LIMIT 1`,
     ),
     getSync: db.prepare(`SELECT last_archive_id FROM archive_sync WHERE account = ?`),
     setSync: db.prepare(`INSERT INTO archive_sync (account, last_archive_id) VALUES (?, ?) ON CONFLICT (account) DO UPDATE SET last_archive_id = excluded.last_archive_id`),
@@ -50,7 +51,7 @@ export function prepareStatements(db: Database.Database) {
     prune: db.prepare(`DELETE FROM messages WHERE at_ms < ? AND NOT (direction = 'out' AND state = 'queued')`),
     repairConversations: db.prepare(
       `UPDATE conversations SET last_rowid = (
-         SELECT rowid FROM messages m WHERE m.account = conversations.account AND m.peer = conversations.peer ORDER BY at_ms DESC, rowid DESC LIMIT 1)`,
+         SELECT rowid FROM messages m WHERE m.account = conversations.account AND m.peer = conversations.peer ORDER BY at_ms DESC, seq DESC LIMIT 1)`,
     ),
   };
 }

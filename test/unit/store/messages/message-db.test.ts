@@ -67,6 +67,19 @@ describe('the message database', () => {
     db.close();
   });
 
+  it('an older history page stored later sorts before what was stored, even within one second', async () => {
+    const { db } = await open();
+    const second = '2026-11-01T10:00:00.000Z';
+    for (const body of ['c', 'd']) db.store(input(msg({ body, at: second })));
+    // Read backwards from the archive: page [a, b], stored newest first as older history.
+    for (const body of ['b', 'a']) db.store({ ...input(msg({ body, at: second, archiveId: `A-${body}` })), older: true });
+    const all = db.history(ACCOUNT, BOB, null, 10).messages;
+    expect(all.map((m) => m.body)).toEqual(['a', 'b', 'c', 'd']);
+    expect(db.history(ACCOUNT, BOB, all[2]?.id ?? '', 10).messages.map((m) => m.body)).toEqual(['a', 'b']);
+    expect(db.conversations(ACCOUNT)[0]?.lastMessage?.body).toBe('d');
+    db.close();
+  });
+
   it('keeps the newest message as the conversation’s last and counts unread until read', async () => {
     const { db } = await open();
     db.store(input(msg({ body: 'new', at: '2026-11-02T10:00:00.000Z' }), true));

@@ -32,22 +32,29 @@ export const SettingsView = settings.Component;
 export const StartChat = startChat.Component;
 export const Welcome = welcome.Component;
 
+/** How long after the accounts are known the preloading waits: past the first screen's data and render. */
+const PRELOAD_AFTER_MS = 1_000;
+
 /**
- * Loads "Start a chat" and the settings ahead of the click (Ctrl+N, Ctrl+,, the sidebar), when the window is
- * first idle after opening, so their evaluation does not delay the conversation list. A failure here is not
- * reported: the click loads the screen again and Suspense shows what goes wrong.
+ * Loads "Start a chat" and the settings ahead of the click (Ctrl+N, Ctrl+,, the sidebar): a second after the
+ * window has its accounts, at its next idle moment. Not sooner: an idle moment comes while the conversation list
+ * is still on its way from the main process, and evaluating these chunks then would delay the first screen.
+ * A failure here is not reported: the click loads the screen again and Suspense shows what goes wrong.
  */
 export function preloadScreens(): () => void {
+  let idle: number | null = null;
   const run = () => {
     for (const screen of [startChat, settings]) screen.preload().catch(() => undefined);
   };
-  // Tests with fake timers take requestIdleCallback away; then a timer does.
-  if (typeof requestIdleCallback !== 'function') {
-    const timer = setTimeout(run, 500);
-    return () => clearTimeout(timer);
-  }
-  const handle = requestIdleCallback(run, { timeout: 2_000 });
-  return () => cancelIdleCallback(handle);
+  const timer = setTimeout(() => {
+    // Tests with fake timers take requestIdleCallback away.
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 1_000 });
+    else run();
+  }, PRELOAD_AFTER_MS);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== null) cancelIdleCallback(idle);
+  };
 }
 
 /** What the right-hand side shows while a screen's chunk loads (a screen opened before it was preloaded). */

@@ -82,10 +82,12 @@ export function createProbes() {
   }
 
   /**
-   * Waits until the page has fetched nothing new for `quiet` ms and has had an idle moment: the window has
-   * settled after opening (chunks it loads ahead of use have come), as it has by the time a person first clicks.
+   * Waits `first` ms, then until the page has fetched nothing new for `quiet` ms and has had an idle moment: the
+   * window has settled after opening (the chat-first window preloads its other screens a second after it has
+   * its accounts), as it has by the time a person first clicks.
    */
-  async function settle(quiet = 300): Promise<void> {
+  async function settle(first = 1_500, quiet = 300): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, first));
     let count = -1;
     let since = performance.now();
     for (;;) {

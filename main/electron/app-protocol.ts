@@ -8,11 +8,14 @@ import { APP_SCHEME, appResponse, type AppFileAccess } from './app-protocol-path
 /**
  * Must run before app 'ready'. standard: relative URLs and a real origin (Vite's `base: './'` resolves
  * against app://hostproof/); secure: a secure context like https; supportFetchAPI: module scripts are
- * fetched. No bypassCSP: the page stays under its policy; no corsEnabled or stream: nothing needs them.
+ * fetched; codeCache: V8 may keep the compiled bundle between launches, which Chromium does only for http(s)
+ * unless told (in the UI benchmark the first page load, with nothing compiled yet, shows the window about twice
+ * as late as the next ones: docs/performance.md). No bypassCSP: the page stays under its policy; no corsEnabled
+ * or stream: nothing needs them.
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
   ]);
 }
 

@@ -1,13 +1,11 @@
+import { useEffect } from 'react';
 import type { AccountId, AccountView } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
-import { AboutPanel } from '../AboutPanel.js';
-import { AccountForm } from '../accounts/AccountForm.js';
 import { ConversationPane } from '../chat/ConversationPane.js';
 import type { ConversationRef } from '../chat/conversation-key.js';
 import type { NameOf } from '../contacts/contact-names.js';
 import type { useRosterStore } from '../contacts/roster-store.js';
-import { StartChat } from '../contacts/StartChat.js';
-import { SettingsView } from '../settings/SettingsView.js';
+import { preloadScreens, ScreenLoading, SettingsView, StartChat, Welcome } from './lazy-screens.js';
 import type { SettingsSection, View } from './view.js';
 
 interface MainPaneProps {
@@ -26,39 +24,42 @@ interface MainPaneProps {
 
 /** The right-hand side: the open conversation, "Start a chat", the settings, or a first step when there is nothing yet. */
 export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onSent }: MainPaneProps) {
+  // Once the accounts are known: the first screen is then about to show, and what is preloaded comes after it.
+  useEffect(() => (loading ? undefined : preloadScreens()), [loading]);
   if (loading) return <p role="status">Loading accounts…</p>;
   const openAccount = (accountId: AccountId) => onOpenSettings({ kind: 'account', accountId, editing: false });
   if (view.kind === 'settings') {
     return (
-      <SettingsView
-        accounts={accounts}
-        section={view.section}
-        onSection={(section) => onView({ ...view, section })}
-        onAccountAdded={openAccount}
-        onClose={onBack}
-      />
+      <ScreenLoading>
+        <SettingsView
+          accounts={accounts}
+          section={view.section}
+          onSection={(section) => onView({ ...view, section })}
+          onAccountAdded={openAccount}
+          onClose={onBack}
+        />
+      </ScreenLoading>
     );
   }
   if (accounts.length === 0) {
     return (
-      <div className="welcome" data-testid="welcome">
-        <h2>Welcome to Hostproof</h2>
-        <p className="lead">Add your chat account to start. Hostproof checks who runs your server before it sends your password.</p>
-        <AccountForm onDone={(account) => openAccount(account.settings.id)} />
-        <AboutPanel />
-      </div>
+      <ScreenLoading>
+        <Welcome onAccountAdded={openAccount} />
+      </ScreenLoading>
     );
   }
   if (view.kind === 'start-chat') {
     const accountId = view.accountId ?? view.back?.accountId ?? accounts[0]?.settings.id ?? '';
     return (
-      <StartChat
-        accounts={accounts}
-        accountId={accountId}
-        onAccount={(id) => onView({ ...view, accountId: id })}
-        onOpenChat={(id, peer) => onOpenChat({ accountId: id, peer })}
-        onClose={onBack}
-      />
+      <ScreenLoading>
+        <StartChat
+          accounts={accounts}
+          accountId={accountId}
+          onAccount={(id) => onView({ ...view, accountId: id })}
+          onOpenChat={(id, peer) => onOpenChat({ accountId: id, peer })}
+          onClose={onBack}
+        />
+      </ScreenLoading>
     );
   }
   const account = view.open ? accounts.find((a) => a.settings.id === view.open?.accountId) : undefined;

@@ -81,8 +81,29 @@ export function createProbes() {
     return (await until(ready)) - start;
   }
 
+  /**
+   * Waits `first` ms, then until the page has fetched nothing new for `quiet` ms and has had an idle moment: the
+   * window has settled after opening (the chat-first window preloads its other screens a second after it has
+   * its accounts), as it has by the time a person first clicks.
+   */
+  async function settle(first = 1_500, quiet = 300): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, first));
+    let count = -1;
+    let since = performance.now();
+    for (;;) {
+      const now = await frame();
+      const seen = performance.getEntriesByType('resource').length;
+      if (seen !== count) {
+        count = seen;
+        since = now;
+      } else if (now - since >= quiet) break;
+    }
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1_000 }));
+  }
+
   return {
     during,
+    settle,
     until,
     clickUntil,
     nodes: () => document.getElementsByTagName('*').length,

@@ -66,6 +66,8 @@ const account: AccountView = {
 
 let historyServed = 0;
 let markReads = 0;
+/** Requests the synthetic main process has no answer for: a pass that made any measured a window in error. */
+const unanswered = new Set<string>();
 type Listener = (payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();
 const emit = (event: string, payload: unknown) => {
@@ -95,6 +97,7 @@ function answer(name: string, payload: unknown): Promise<unknown> {
       return later(ok({ messages: historySlice(start, end), complete: start === 0 }), PAGE_LATENCY);
     }
     default:
+      unanswered.add(name);
       return later(fail('unknown-request', `The benchmark does not answer "${name}".`));
   }
 }
@@ -110,6 +113,12 @@ w[API_GLOBAL] = createApi({
   },
 });
 
+const conversationRows = () => [...document.querySelectorAll('[data-testid="conversation"]')];
+const isRowOf = (row: Element, peer: string) => {
+  const marked = row.getAttribute('data-peer');
+  return marked === null ? (row.textContent ?? '').includes(peer) : marked === peer;
+};
+
 let liveCount = 0;
 const SHOWS = ['online', 'away', 'dnd', 'xa', 'chat'] as const;
 w.__bench = {
@@ -117,6 +126,14 @@ w.__bench = {
   bigPeer: BIG_PEER,
   historyServed: () => historyServed,
   markReads: () => markReads,
+  unanswered: () => [...unanswered],
+  /**
+   * The conversation row of `peer`. The chat-first window marks each row with data-peer and shows a name; the
+   * old window's rows showed the address itself.
+   */
+  conversationRow: (peer: string) => conversationRows().find((row) => isRowOf(row, peer)) ?? null,
+  /** Any conversation row but `peer`'s. */
+  otherConversationRow: (peer: string) => conversationRows().find((row) => !isRowOf(row, peer)) ?? null,
   /** `count` presence updates for contacts spread over the roster, one every `interval` ms. */
   pushPresence: (count: number, interval: number) =>
     new Promise<void>((resolve) => {

@@ -76,7 +76,8 @@ describe('<App>', () => {
   it('connects, asks for the password when none is stored, and removes an account only after confirmation', async () => {
     const fake = start([accountView()]);
     fireEvent.click(await screen.findByRole('button', { name: /alice@example.com/ }));
-    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    // The settings area is a chunk of its own: the first opening waits for it.
+    fireEvent.click(await screen.findByRole('button', { name: 'Connect' }));
     await waitFor(() => expect(fake.callsOf('connect')).toEqual([{ accountId: ACCOUNT_ID }]));
     fake.emit('connectionChanged', {
       accountId: ACCOUNT_ID,

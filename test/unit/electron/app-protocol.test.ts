@@ -28,10 +28,10 @@ describe('the app:// protocol wiring', () => {
     return protocol.handlers.get('app')!;
   }
 
-  it('registers app as a standard, secure, fetch-capable scheme, and never lets it bypass the CSP', () => {
+  it('registers app as a standard, secure, fetch-capable scheme with a code cache, and never lets it bypass the CSP', () => {
     const protocol = new FakeProtocol();
     registerAppScheme(protocol as unknown as Protocol);
-    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect(protocol.privileged[0]!.privileges).not.toHaveProperty('bypassCSP');
   });
 

@@ -1,0 +1,73 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+
+/*
+ * The screens the window does not open on, in chunks of their own, so that the first frame (the conversation
+ * list) evaluates only what it shows. The settings area brings the trust center, the account forms (with the
+ * request schemas and the address parser's IDNA tables) and the security panel; "Start a chat" the roster view
+ * and the add-contact form. The trust decision dialog is NOT among them: a security prompt must appear at once.
+ */
+
+/**
+ * React.lazy over a loader that keeps what it loaded. Once `preload` has finished, the component is handed to
+ * React already settled (lazy takes any thenable; one that calls back at once does not suspend), so the screen
+ * shows in the frame of the click. Without it every first opening would show "Loading…", and React keeps a
+ * fallback up for at least 300 ms before it reveals what replaced it. The kept module is per loader, like the
+ * module map of the page itself: loading it twice would give the same module.
+ */
+function preloadable<P extends object>(load: () => Promise<ComponentType<P>>) {
+  type Module = { default: ComponentType<P> };
+  let loaded: Module | null = null;
+  const fetch = () => load().then((component) => (loaded = { default: component }));
+  const settled = (module: Module) => ({ then: (resolve: (m: Module) => void) => resolve(module) });
+  // The cast: React's types ask for a Promise, its code (and documentation) for any thenable.
+  const Component = lazy<ComponentType<P>>(() => (loaded ? (settled(loaded) as unknown as Promise<Module>) : fetch()));
+  return { Component, preload: () => fetch().then(() => undefined) };
+}
+
+const settings = preloadable(() => import('../settings/SettingsView.js').then((m) => m.SettingsView));
+const startChat = preloadable(() => import('../contacts/StartChat.js').then((m) => m.StartChat));
+const welcome = preloadable(() => import('./Welcome.js').then((m) => m.Welcome));
+
+export const SettingsView = settings.Component;
+export const StartChat = startChat.Component;
+export const Welcome = welcome.Component;
+
+/** How long after the accounts are known the preloading waits: past the first screen's data and render. */
+const PRELOAD_AFTER_MS = 1_000;
+
+/**
+ * Loads "Start a chat" and the settings ahead of the click (Ctrl+N, Ctrl+,, the sidebar): a second after the
+ * window has its accounts, at its next idle moment. Not sooner: an idle moment comes while the conversation list
+ * is still on its way from the main process, and evaluating these chunks then would delay the first screen.
+ * A failure here is not reported: the click loads the screen again and Suspense shows what goes wrong.
+ */
+export function preloadScreens(): () => void {
+  let idle: number | null = null;
+  const run = () => {
+    for (const screen of [startChat, settings]) screen.preload().catch(() => undefined);
+  };
+  const timer = setTimeout(() => {
+    // Tests with fake timers take requestIdleCallback away.
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 1_000 });
+    else run();
+  }, PRELOAD_AFTER_MS);
+  return () => {
+    clearTimeout(timer);
+    if (idle !== null) cancelIdleCallback(idle);
+  };
+}
+
+/** What the right-hand side shows while a screen's chunk loads (a screen opened before it was preloaded). */
+export function ScreenLoading({ children }: { readonly children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <p role="status" className="note">
+          Loading…
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}

@@ -13,6 +13,8 @@ export interface ConversationsState {
   readonly failures: ReadonlyMap<AccountId, string>;
   /** Newest first, across all accounts. */
   readonly list: readonly ConversationEntry[];
+  /** Accounts whose list has been answered (loaded or failed) at least once. */
+  readonly answered: ReadonlySet<AccountId>;
 }
 
 export type ConversationsAction =
@@ -23,7 +25,7 @@ export type ConversationsAction =
   | { readonly type: 'messages'; readonly messages: readonly ChatMessage[]; readonly open: ConversationRef | null }
   | { readonly type: 'read'; readonly conversation: ConversationRef };
 
-export const initialConversations: ConversationsState = { failures: new Map(), list: [] };
+export const initialConversations: ConversationsState = { failures: new Map(), list: [], answered: new Set() };
 
 function time(entry: ConversationSummary): number {
   return entry.lastMessage ? Date.parse(entry.lastMessage.at) || 0 : 0;
@@ -62,14 +64,15 @@ export function conversationsReducer(state: ConversationsState, action: Conversa
       const failures = new Map(state.failures);
       failures.delete(action.accountId);
       const mine = action.list.map((c) => ({ ...c, accountId: action.accountId }));
-      return { failures, list: [...others, ...mine].sort(newestFirst) };
+      return { failures, list: [...others, ...mine].sort(newestFirst), answered: new Set(state.answered).add(action.accountId) };
     }
     case 'failed':
-      return { ...state, failures: new Map(state.failures).set(action.accountId, action.message) };
+      return { ...state, failures: new Map(state.failures).set(action.accountId, action.message), answered: new Set(state.answered).add(action.accountId) };
     case 'accounts': {
       const keep = new Set(action.accountIds);
       if (state.list.every((c) => keep.has(c.accountId)) && [...state.failures.keys()].every((id) => keep.has(id))) return state;
       return {
+        answered: new Set([...state.answered].filter((id) => keep.has(id))),
         failures: new Map([...state.failures].filter(([id]) => keep.has(id))),
         list: state.list.filter((c) => keep.has(c.accountId)),
       };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import type { HostproofApi } from '../../../app/ipc/api.js';
@@ -31,7 +31,9 @@ export function useAllConversations(api: HostproofApi, accountIds: readonly Acco
     },
     [api],
   );
-  useEffect(() => {
+  // Asked for in the commit that brought the accounts, before the browser paints it: the list is the first
+  // thing the window shows, and a passive effect would ask a frame later.
+  useLayoutEffect(() => {
     dispatch({ type: 'accounts', accountIds });
     for (const accountId of [...loaded.current]) if (!accountIds.includes(accountId)) loaded.current.delete(accountId);
     for (const accountId of accountIds) if (!loaded.current.has(accountId)) load(accountId);

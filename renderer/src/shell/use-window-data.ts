@@ -20,9 +20,15 @@ export function useWindowData(api: HostproofApi, open: ConversationRef | null) {
   const accountIds = useMemo(() => (idsKey === '' ? [] : idsKey.split('\n')), [idsKey]);
   const store = useRosterStore();
   const { ensure, refresh: refreshRoster } = store;
-  useEffect(() => accountIds.forEach(ensure), [accountIds, ensure]);
   const nameOf = useNameOf(store.items);
   const conversations = useAllConversations(api, accountIds, open);
+  // Rosters (thousands of contacts, for names and presence) once the conversation lists are in: the lists are
+  // the first screen, and a roster answered first would hold up its frame. Until then a row shows the part of
+  // the address before "@".
+  const listsIn = accountIds.every((id) => conversations.answered.has(id));
+  useEffect(() => {
+    if (listsIn) accountIds.forEach(ensure);
+  }, [listsIn, accountIds, ensure]);
   const { markRead, refresh: refreshConversations } = conversations;
   useOnlineRefresh(
     accounts.accounts,

@@ -91,6 +91,7 @@ function answer(name: string, payload: unknown): Promise<unknown> {
       return later(ok(null));
     case 'loadHistory': {
       if (p.peer !== BIG_PEER) return later(ok({ messages: [], complete: true }));
+      // The window asks before its oldest message: by local id ("h-N") now, by archive id ("a-N") in the old window.
       const end = p.before === undefined ? HISTORY : Number(p.before.slice(2));
       const start = Math.max(0, end - (p.limit ?? 50));
       historyServed += end - start;

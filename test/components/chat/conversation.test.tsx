@@ -47,7 +47,7 @@ describe('<ConversationPane>', () => {
     expect(screen.getByText('This is the beginning of the conversation.')).toBeTruthy();
   });
 
-  it('loads older history with before = the oldest archive id when scrolled to the top', async () => {
+  it('loads older history with before = the oldest message shown (its local id) when scrolled to the top', async () => {
     const newest = history(30, Date.parse('2012-08-02T09:00:00.000Z'), 'n');
     const older = history(30, Date.parse('2012-08-01T09:00:00.000Z'), 'o');
     const fake = open((p) => (p.before === undefined ? { messages: newest, complete: false } : { messages: older, complete: true }));
@@ -58,7 +58,7 @@ describe('<ConversationPane>', () => {
       fireEvent.scroll(list());
     });
     await waitFor(() => expect(fake.callsOf('loadHistory')).toHaveLength(2));
-    expect(fake.callsOf('loadHistory')[1]).toEqual({ accountId: ACCOUNT_ID, peer: PEER, before: 'arch-n0', limit: 50 });
+    expect(fake.callsOf('loadHistory')[1]).toEqual({ accountId: ACCOUNT_ID, peer: PEER, before: 'n0', limit: 50 });
     await waitFor(() => expect(screen.getByText('This is the beginning of the conversation.')).toBeTruthy());
     // Complete now: scrolling to the top again asks nothing more.
     act(() => {

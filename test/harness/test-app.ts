@@ -58,10 +58,15 @@ export interface TestAppOptions {
   readonly openSession?: AppServicesOptions['openSession'];
   /** The app's clock (default: the real one); lets a test age the POSH cache without waiting. */
   readonly now?: () => Date;
+  /**
+   * The data directory of an earlier app, to start the app again on what it left (a restart). The caller
+   * owns it: closing the app leaves it in place. Default: a fresh directory, removed on close.
+   */
+  readonly dataDir?: string;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'hostproof-app-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'hostproof-app-')));
   const events: RecordedEvent[] = [];
   const notices: string[] = [];
   const openedExternally: string[] = [];
@@ -112,7 +117,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
     close: async () => {
       await services.shutdown();
-      await rm(dataDir, { recursive: true, force: true });
+      if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

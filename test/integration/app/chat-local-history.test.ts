@@ -1,0 +1,104 @@
+/**
+ * History that stays on this computer (issue 12), on a real Prosody: what alice's app received is there after
+ * a restart without connecting (listed, unread, paged from the local database), and a message written while
+ * offline survives the restart, is sent after the next verified login, and arrives exactly once.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appCaller } from '../../harness/app-caller.js';
+import { password } from '../../harness/app-world.js';
+import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
+import { createTestApp, type TestApp } from '../../harness/test-app.js';
+import { waitForEvent } from '../../harness/wait-for-event.js';
+import { messageBarrier } from './message-barrier.js';
+import { chatSuite } from './chat-suite.js';
+
+const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
+const ALICE = 'alice@valid.test';
+const BOB = 'bob@valid.test';
+
+describe.runIf(available)('history on this computer', () => {
+  const suite = chatSuite();
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  /** An app on `dataDir` (kept across restarts), closed after the test unless closed before. */
+  async function appOn(dataDir: string): Promise<{ app: TestApp; call: ReturnType<typeof appCaller> }> {
+    const app = await createTestApp({ network: suite.world.network('starttls'), reconnectDelay: () => 200, dataDir });
+    // Closed by the test to restart, or after it: once either way.
+    let closing: Promise<void> | null = null;
+    const tracked: TestApp = { ...app, close: () => (closing ??= app.close()) };
+    suite.track(tracked);
+    return { app: tracked, call: appCaller(tracked) };
+  }
+
+  async function freshDir(): Promise<string> {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'hostproof-restart-'));
+    dirs.push(dir);
+    return dir;
+  }
+
+  async function online(app: TestApp, accountId: string, after: number): Promise<void> {
+    await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === accountId && p.state.stage === 'online', { after });
+    await waitForEvent(app.events, 'rosterChanged', (p) => p.accountId === accountId, { after });
+  }
+
+  it('what arrived is listed and paged after a restart, before any connection, with its unread count', async () => {
+    const dir = await freshDir();
+    const bob = await suite.open(BOB, 'laptop');
+    const first = await appOn(dir);
+    const { settings } = await first.call('addAccount', { jid: ALICE, password: password('alice'), rememberPassword: false });
+    await online(first.app, settings.id, 0);
+    for (const body of ['one', 'two', 'three']) {
+      await bob.call('sendMessage', { accountId: bob.accountId, to: ALICE, body });
+      await waitForEvent(first.app.events, 'messageReceived', (m) => m.body === body);
+    }
+    await first.app.close();
+
+    const second = await appOn(dir);
+    // Not connected (nothing asked for the password): everything below comes from the local database.
+    const list = await second.call('listConversations', { accountId: settings.id });
+    expect(list).toEqual([{ peer: BOB, lastMessage: expect.objectContaining({ body: 'three', direction: 'in' }), unread: 3 }]);
+    const page = await second.call('loadHistory', { accountId: settings.id, peer: BOB, limit: 2 });
+    expect(page).toEqual({ messages: [expect.objectContaining({ body: 'two' }), expect.objectContaining({ body: 'three' })], complete: false });
+    const older = await second.call('loadHistory', { accountId: settings.id, peer: BOB, limit: 2, before: page.messages[0]?.id });
+    expect(older).toEqual({ messages: [expect.objectContaining({ body: 'one' })], complete: true });
+    await second.call('markRead', { accountId: settings.id, peer: BOB });
+    expect((await second.call('listConversations', { accountId: settings.id }))[0]?.unread).toBe(0);
+    expect(second.app.events.filter((e) => e.event === 'connectionChanged')).toEqual([]);
+  });
+
+  it('a message written offline survives a restart, is sent after the next login, and arrives once', async () => {
+    const dir = await freshDir();
+    const bob = await suite.open(BOB, 'laptop');
+    const first = await appOn(dir);
+    const { settings } = await first.call('addAccount', { jid: ALICE, password: password('alice'), rememberPassword: false });
+    await online(first.app, settings.id, 0);
+    await first.call('disconnect', { accountId: settings.id });
+    await waitForEvent(first.app.events, 'connectionChanged', (p) => p.accountId === settings.id && p.state.stage === 'offline');
+    const written = await first.call('sendMessage', { accountId: settings.id, to: BOB, body: 'written on the train' });
+    expect(written.state).toBe('queued');
+    await first.app.close();
+
+    const second = await appOn(dir);
+    const mark = bob.mark();
+    await second.call('connect', { accountId: settings.id, password: password('alice') });
+    const arrived = await bob.next('messageReceived', (m) => m.body === 'written on the train', { after: mark });
+    expect(arrived).toMatchObject({ peer: ALICE, originId: written.originId });
+    await waitForEvent(second.app.events, 'messageUpdated', (u) => u.id === written.id && u.state === 'sent');
+    await second.app.close();
+
+    // A third start: the message is sent and stored so; nothing is sent again.
+    const third = await appOn(dir);
+    await third.call('connect', { accountId: settings.id, password: password('alice') });
+    await online(third.app, settings.id, 0);
+    await messageBarrier({ accountId: settings.id, call: third.call }, BOB, [bob]);
+    expect(bob.all('messageReceived', mark).filter((m) => m.body === 'written on the train')).toHaveLength(1);
+    const history = await third.call('loadHistory', { accountId: settings.id, peer: BOB, limit: 10 });
+    expect(history.messages.filter((m) => m.body === 'written on the train')).toEqual([expect.objectContaining({ id: written.id, direction: 'out' })]);
+  });
+});

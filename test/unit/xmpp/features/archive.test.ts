@@ -4,12 +4,11 @@ import { createDedupe } from '../../../../main/xmpp/features/dedupe.js';
 import type { FeatureLogEntry } from '../../../../main/xmpp/features/feature-deps.js';
 import { createMessages } from '../../../../main/xmpp/features/messages.js';
 import { StanzaError } from '../../../../main/xmpp/link.js';
+import { fin, MAM, result, RSM } from './archive-stanzas.js';
 import { counterIds, FakeLink, fixedClock } from './fake-link.js';
 
 const ACCOUNT = '5b0c8b4e-5b43-4c36-9b5b-2b6f0e7b1c11';
 const NOW = '2024-05-01T12:00:00.000Z';
-const MAM = 'urn:xmpp:mam:2';
-const RSM = 'http://jabber.org/protocol/rsm';
 
 function setup() {
   const link = new FakeLink('alice@example.org/desk');
@@ -23,20 +22,8 @@ function setup() {
   return { link, archive, messages, logged, baseListeners };
 }
 
-/** A XEP-0313 §4.2 result message for query `queryId`. */
-function result(queryId: string, archiveId: string, inner: string, options: { from?: string | null; stamp?: string } = {}): string {
-  const from = options.from === undefined ? " from='alice@example.org'" : options.from === null ? '' : ` from='${options.from}'`;
-  return `<message${from} to='alice@example.org/desk' id='w-${archiveId}'><result xmlns='urn:xmpp:mam:2' queryid='${queryId}' id='${archiveId}'>
-    <forwarded xmlns='urn:xmpp:forward:0'><delay xmlns='urn:xmpp:delay' stamp='${options.stamp ?? '2024-04-01T10:00:00Z'}'/>${inner}</forwarded></result></message>`;
-}
-
 const fromRomeo = (body: string, extra = '') => `<message xmlns='jabber:client' from='romeo@example.net/orchard' to='alice@example.org/desk' type='chat'><body>${body}</body>${extra}</message>`;
 const toRomeo = (body: string, extra = '') => `<message xmlns='jabber:client' from='alice@example.org/phone' to='romeo@example.net' type='chat'><body>${body}</body>${extra}</message>`;
-
-function fin(complete: boolean, first: string | null, last: string | null = first): string {
-  const set = first === null ? `<set xmlns='http://jabber.org/protocol/rsm'><count>0</count></set>` : `<set xmlns='http://jabber.org/protocol/rsm'><first index='0'>${first}</first><last>${last}</last></set>`;
-  return `<iq type='result'><fin xmlns='urn:xmpp:mam:2'${complete ? " complete='true'" : ''}>${set}</fin></iq>`;
-}
 
 describe('the archive query', () => {
   it('asks for one conversation, newest page first, with a data form and RSM (XEP-0313 §4, XEP-0059 §2.5)', async () => {

@@ -1,0 +1,172 @@
+/**
+ * One query to our own server archive (XEP-0313 MAM, urn:xmpp:mam:2) with RSM paging (XEP-0059): sends it,
+ * collects its result messages until the server's `<fin/>`, and reads where the page starts and ends. Both
+ * the per-conversation history (archive.ts) and the account-wide catch-up (archive-catch-up.ts) go through
+ * here, so the checks below hold for every archive query.
+ *
+ * Security: result messages are accepted only for this query's id and only from our own bare JID (or with
+ * no `from`, which means our own account, RFC 6120 §8.1.2.1). Anyone can send us a message shaped like an
+ * archive result; without the check they could insert history into any conversation. The server decides
+ * nothing beyond what we asked: never more results than the page size are read.
+ */
+import { xml, type Element } from '@xmpp/xml';
+import type { AccountId } from '../../../app/domain/account.js';
+import type { ChatMessage } from '../../../app/domain/chat.js';
+import { delayStamp, displayTime } from './delay.js';
+import { guarded, type FeatureLog } from './feature-deps.js';
+import { jidOrNull, type Jid } from '../../../app/domain/address/jid.js';
+import type { XmppLink } from '../link.js';
+import { NS } from './namespaces.js';
+import { forwardedMessage, parseMessage } from './parse-message.js';
+import { attr, isStanza } from './stanza-read.js';
+
+/** The most we ask for at once; the contract allows 200. */
+export const MAX_PAGE_SIZE = 500;
+
+/** One archived chat message, read and checked, not yet given a local id. */
+export interface ArchivedChat {
+  readonly archiveId: string;
+  /** The other party's bare JID. */
+  readonly peer: string;
+  readonly direction: 'in' | 'out';
+  readonly body: string;
+  /** ISO time: the archive's delay stamp, else the message's own, else when we read it. */
+  readonly at: string;
+  readonly stanzaId: string | null;
+  readonly originId: string | null;
+}
+
+/** Where a page goes in the archive (RSM): the newest page, older than an id, or newer than an id. */
+export type PagePosition = { readonly newest: true } | { readonly before: string } | { readonly after: string };
+
+export interface ArchiveRequest {
+  readonly queryId: string;
+  /** Only one conversation (the `with` field), or null for all of them. */
+  readonly peer: string | null;
+  readonly position: PagePosition;
+  readonly max: number;
+}
+
+export interface ArchiveAnswer {
+  /** The page's chat messages in the order the server sent them (oldest first, XEP-0313 §4.1.1). */
+  readonly chats: readonly ArchivedChat[];
+  /** The server's `<fin complete>`: nothing further in the direction of the query. */
+  readonly complete: boolean;
+  /** RSM `<first>` and `<last>`, else the first and last archive id among the accepted results; null for an empty page. */
+  readonly first: string | null;
+  readonly last: string | null;
+}
+
+export interface ArchiveQueryDeps {
+  readonly link: XmppLink;
+  readonly own: Jid;
+  readonly now: () => Date;
+  readonly log: FeatureLog;
+}
+
+export function requirePageSize(max: number): void {
+  if (!Number.isInteger(max) || max < 1 || max > MAX_PAGE_SIZE) throw new RangeError(`A history page holds 1 to ${MAX_PAGE_SIZE} messages.`);
+}
+
+/** Sends the query and resolves with its page. Rejects with StanzaError when the server refuses it. */
+export async function queryArchive({ link, own, now, log }: ArchiveQueryDeps, request: ArchiveRequest): Promise<ArchiveAnswer> {
+  requirePageSize(request.max);
+  const chats: ArchivedChat[] = [];
+  // Archive ids of every accepted result, chat text or not: the page's bounds if the server names none.
+  const resultIds: string[] = [];
+  let results = 0;
+
+  const stopListening = link.onStanza(
+    guarded('archive', log, (stanza) => {
+      if (!isStanza(stanza, 'message')) return;
+      const result = stanza.getChild('result', NS.mam);
+      if (result === undefined || attr(result, 'queryid') !== request.queryId) return; // not this query's
+      const fromText = attr(stanza, 'from');
+      const ignore = (reason: string): void => log({ feature: 'archive', reason, from: fromText });
+      if (fromText !== null) {
+        const from = jidOrNull(fromText);
+        if (from === null || from.resource !== null || from.bare !== own.bare) return ignore('archive result not from our own account');
+      }
+      results += 1;
+      if (results > request.max) return ignore('more archive results than asked for');
+
+      const archiveId = attr(result, 'id');
+      if (archiveId === null) return ignore('archive result without an id');
+      resultIds.push(archiveId);
+      const forwarded = forwardedMessage(result);
+      if (forwarded === null) return ignore('archive result without exactly one forwarded message');
+      const parsed = parseMessage(forwarded.message, own.bare);
+      if (!parsed.ok) return ignore(`archived message: ${parsed.reason}`);
+      const message = parsed.message;
+      // Receipts, chat states, errors and groupchat are archived by some servers; history shows conversation text.
+      if (message.body === null || message.type === 'error' || message.type === 'groupchat' || message.type === 'headline') return;
+
+      const outbound = message.from.bare === own.bare;
+      const other = outbound ? message.to : message.from;
+      if (other === null) return ignore('archived message without the other party');
+      chats.push({
+        archiveId,
+        peer: other.bare,
+        direction: outbound ? 'out' : 'in',
+        body: message.body,
+        at: displayTime(delayStamp(forwarded.forwarded) ?? message.delay, now()),
+        stanzaId: message.id,
+        originId: message.originId,
+      });
+    }),
+  );
+
+  try {
+    const fin = await link.request(queryElement(request)).then(readFin);
+    return { chats, complete: fin.complete, first: fin.first ?? resultIds[0] ?? null, last: fin.last ?? resultIds.at(-1) ?? null };
+  } finally {
+    stopListening();
+  }
+}
+
+/** An archived chat as the app holds it: archived copies are settled, never pending or carbons. */
+export function archivedMessage(chat: ArchivedChat, accountId: AccountId, id: string): ChatMessage {
+  return {
+    id,
+    accountId,
+    peer: chat.peer,
+    direction: chat.direction,
+    body: chat.body,
+    at: chat.at,
+    state: chat.direction === 'out' ? 'sent' : 'received',
+    stanzaId: chat.stanzaId,
+    originId: chat.originId,
+    archiveId: chat.archiveId,
+    carbon: false,
+    error: null,
+  };
+}
+
+function queryElement({ queryId, peer, position, max }: ArchiveRequest): Element {
+  const fields = [xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, NS.mam))];
+  if (peer !== null) fields.push(xml('field', { var: 'with' }, xml('value', {}, peer)));
+  // An empty <before/> asks for the last (newest) page (XEP-0059 §2.5).
+  const where = 'after' in position ? xml('after', {}, position.after) : xml('before', {}, 'before' in position ? position.before : '');
+  return xml(
+    'iq',
+    { type: 'set' },
+    xml(
+      'query',
+      { xmlns: NS.mam, queryid: queryId },
+      xml('x', { xmlns: NS.dataForms, type: 'submit' }, ...fields),
+      xml('set', { xmlns: NS.rsm }, xml('max', {}, String(max)), where),
+    ),
+  );
+}
+
+function readFin(answer: Element): { complete: boolean; first: string | null; last: string | null } {
+  const fin = answer.getChild('fin', NS.mam);
+  if (fin === undefined) throw new Error('The server archive answered without saying where the page ends.');
+  const completeText = attr(fin, 'complete');
+  const set = fin.getChild('set', NS.rsm);
+  const text = (name: string): string | null => {
+    const value = set?.getChild(name, NS.rsm)?.getText() ?? '';
+    return value.length > 0 ? value : null;
+  };
+  return { complete: completeText === 'true' || completeText === '1', first: text('first'), last: text('last') };
+}

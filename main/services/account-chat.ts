@@ -21,6 +21,7 @@ import type { ChatFeatures } from './chat-features.js';
 import { createConversationStore } from './conversation-store.js';
 import type { EmitEvent } from './event-sink.js';
 import type { MessageDb } from '../store/messages/message-db.js';
+import { catchUpWithArchive } from './archive-catch-up.js';
 import { loadStoredHistory } from './history-loading.js';
 
 export interface AccountChat extends ChatFeatures {
@@ -145,6 +146,10 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       // Receipts for messages an earlier session sent can still come (the contact was offline meanwhile).
       for (const m of conversations.awaitingReceipt()) set.messages.watch(m);
       await goOnline(session);
+      // What arrived while this app was not connected, in the background: being online does not wait for it.
+      void catchUpWithArchive(set.archive, conversations, (message) => emit('messageReceived', message)).catch((error: unknown) =>
+        deps.log({ feature: 'archive', reason: `catch-up stopped: ${error instanceof Error ? error.message : String(error)}`, from: null }),
+      );
     },
     suspend: () => {
       suspended = true;

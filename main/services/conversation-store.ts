@@ -25,6 +25,13 @@ export interface ConversationStore {
   adopt(archived: ChatMessage): ChatMessage;
   /** The same for a message of a history page read backwards: stored as older than all that is stored. */
   adoptOlder(archived: ChatMessage): ChatMessage;
+  /**
+   * One page of the account-wide catch-up (newer than everything taken from the archive before), stored in one
+   * transaction with the new sync point; answers the messages that were not stored yet, to be shown.
+   */
+  catchUp(messages: readonly ChatMessage[], last: string | null): ChatMessage[];
+  /** Where the next catch-up starts: the newest archive id taken from the server (null: never synced). */
+  syncPoint(): string | null;
   /** Stored messages of a conversation older than `before` (the newest when null), oldest first. */
   history(peer: string, before: string | null, limit: number): HistorySlice;
   /** Where the server archive continues for this conversation: its oldest stored archive id. */
@@ -63,6 +70,16 @@ export function createConversationStore(db: MessageDb, accountId: AccountId): Co
     // Archived messages are history, not news: they do not count as unread.
     adopt: (archived) => unlessDiskFull(() => db.store(inputOf(archived, false)).message, archived),
     adoptOlder: (archived) => unlessDiskFull(() => db.store(inputOf(archived, false, true)).message, archived),
+    catchUp: (messages, last) =>
+      unlessDiskFull(
+        () =>
+          db
+            .storeArchivePage(accountId, messages.map((m) => inputOf(m, m.direction === 'in')), last)
+            .filter((stored) => stored.added)
+            .map((stored) => stored.message),
+        [...messages],
+      ),
+    syncPoint: () => db.lastArchiveId(accountId),
     history: (peer, before, limit) => db.history(accountId, peer, before, limit),
     oldestArchiveId: (peer) => db.oldestArchiveId(accountId, peer),
     awaitingReceipt: () => db.outgoing(accountId, ['sent']),

@@ -1,7 +1,8 @@
 /**
  * History that stays on this computer (issue 12), on a real Prosody: what alice's app received is there after
  * a restart without connecting (listed, unread, paged from the local database), and a message written while
- * offline survives the restart, is sent after the next verified login, and arrives exactly once.
+ * offline survives the restart, is sent after the next verified login, and arrives exactly once; what came
+ * while the app was closed is taken from the server archive after the next login, once.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,6 +13,9 @@ import { password } from '../../harness/app-world.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
 import { createTestApp, type TestApp } from '../../harness/test-app.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
+import { waitUntil } from '../../harness/wait-until.js';
+import Database from 'better-sqlite3';
+import type { ChatClient } from './chat-client.js';
 import { messageBarrier } from './message-barrier.js';
 import { chatSuite } from './chat-suite.js';
 
@@ -100,5 +104,48 @@ describe.runIf(available)('history on this computer', () => {
     expect(bob.all('messageReceived', mark).filter((m) => m.body === 'written on the train')).toHaveLength(1);
     const history = await third.call('loadHistory', { accountId: settings.id, peer: BOB, limit: 10 });
     expect(history.messages.filter((m) => m.body === 'written on the train')).toEqual([expect.objectContaining({ id: written.id, direction: 'out' })]);
+  });
+
+  it('messages that came while the app was closed are taken from the archive after the next login, once', async () => {
+    const dir = await freshDir();
+    const bob = await suite.open(BOB, 'laptop');
+    // Alice's phone stays online, so what Bob writes meanwhile is delivered there and archived, not held offline.
+    const phone = await suite.open(ALICE, 'phone');
+    const first = await appOn(dir);
+    const { settings } = await first.call('addAccount', { jid: ALICE, password: password('alice'), rememberPassword: false });
+    await online(first.app, settings.id, 0);
+    // The first login's catch-up only notes where the archive stands; it is done when that is stored.
+    const syncPoint = () => {
+      const raw = new Database(path.join(dir, 'messages.sqlite'), { readonly: true });
+      try {
+        return (raw.prepare('SELECT last_archive_id FROM archive_sync').get() as { last_archive_id: string } | undefined)?.last_archive_id ?? null;
+      } finally {
+        raw.close();
+      }
+    };
+    await waitUntil(() => syncPoint() !== null, 'the first catch-up noted where the archive stands', 10_000);
+    await first.app.close();
+
+    for (const body of ['while you were away 1', 'while you were away 2']) {
+      await bob.call('sendMessage', { accountId: bob.accountId, to: ALICE, body });
+      await phone.next('messageReceived', (m) => m.body === body);
+    }
+
+    const second = await appOn(dir);
+    await second.call('connect', { accountId: settings.id, password: password('alice') });
+    for (const body of ['while you were away 1', 'while you were away 2']) await waitForEvent(second.app.events, 'messageReceived', (m) => m.body === body);
+    expect((await second.call('listConversations', { accountId: settings.id }))[0]).toMatchObject({
+      peer: BOB,
+      lastMessage: expect.objectContaining({ body: 'while you were away 2' }),
+      unread: 2,
+    });
+    // Shown once each, even after a live message from Bob has come behind them.
+    const secondAlice: Pick<ChatClient, 'mark' | 'next'> = {
+      mark: () => second.app.events.length,
+      next: (event, predicate, options) => waitForEvent(second.app.events, event, predicate, options),
+    };
+    await messageBarrier(bob, ALICE, [secondAlice]);
+    const shown = second.app.events.flatMap((e) => (e.event === 'messageReceived' ? [(e.payload as { body: string }).body] : []));
+    expect(shown.filter((b) => b.startsWith('while you were away'))).toEqual(['while you were away 1', 'while you were away 2']);
   });
 });

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChatClient } from './chat-client.js';
 
-export async function messageBarrier(from: Pick<ChatClient, 'call' | 'accountId'>, to: string, at: readonly ChatClient[]): Promise<void> {
+export async function messageBarrier(from: Pick<ChatClient, 'call' | 'accountId'>, to: string, at: ReadonlyArray<Pick<ChatClient, 'mark' | 'next'>>): Promise<void> {
   const marker = `barrier ${randomUUID()}`;
   const marks = at.map((client) => client.mark());
   await from.call('sendMessage', { accountId: from.accountId, to, body: marker });

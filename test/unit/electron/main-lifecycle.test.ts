@@ -47,7 +47,7 @@ describe('main process start-up', () => {
     electronMock.app.requestSingleInstanceLock.mockReturnValue(true);
     await import('../../../main/electron/main.js');
     expect(electronMock.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
     // whenReady never resolves here: the handler (which needs a ready app) is not installed early.
     expect(electronMock.protocol.handle).not.toHaveBeenCalled();

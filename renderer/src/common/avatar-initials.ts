@@ -4,7 +4,8 @@
  */
 import { jidOrNull } from '../../../app/domain/address/jid.js';
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Printable ASCII: every character is a grapheme of its own, no segmenter needed (the common case, and fast). */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 /** Scripts with capital letters write two initials ("AL", "АК"); others, and emoji, one ("山", "😺"). */
 const CASED_LETTER = /^[\p{Lu}\p{Ll}\p{Lt}]/u;
 
@@ -15,7 +16,8 @@ const CASED_LETTER = /^[\p{Lu}\p{Ll}\p{Lt}]/u;
 export function avatarInitials(name: string): string {
   const trimmed = name.trim();
   if (trimmed === '') return '?';
-  const address = jidOrNull(trimmed);
+  // Only a text with "@" can be an address; the others need no parsing (rows show hundreds of names).
+  const address = trimmed.includes('@') ? jidOrNull(trimmed) : null;
   if (address !== null && address.local !== null) return firstGrapheme(address.local).toLocaleUpperCase();
   const words = trimmed.split(/\s+/u);
   const first = firstGrapheme(words[0] ?? '');
@@ -25,6 +27,9 @@ export function avatarInitials(name: string): string {
 }
 
 function firstGrapheme(text: string): string {
-  for (const { segment } of graphemes.segment(text)) return segment;
+  if (PLAIN_ASCII.test(text)) return text.slice(0, 1);
+  // Made when first needed: the first segmenter loads the break rules, tens of milliseconds the window's first
+  // screen does not need to spend when every name is plain ASCII.
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) return segment;
   return '';
 }

@@ -15,15 +15,15 @@ interface ConversationPaneProps {
   readonly presence: ContactPresence | undefined;
   readonly showAccount: boolean;
   readonly onOpenSecurity: () => void;
-  /** Told of each message the user sent from here (the conversation list shows it as the latest). */
-  readonly onSent?: (message: ChatMessage) => void;
+  /** Told of the conversation's newest message as the pane learns it (the conversation list shows it). */
+  readonly onNewest?: (message: ChatMessage) => void;
 }
 
 /** One open conversation. Its owner keys it by account and peer so every conversation starts fresh. */
-export function ConversationPane({ account, peer, name, presence, showAccount, onOpenSecurity, onSent }: ConversationPaneProps) {
+export function ConversationPane({ account, peer, name, presence, showAccount, onOpenSecurity, onNewest }: ConversationPaneProps) {
   const api = useApi();
   const accountId = account.settings.id;
-  const conversation = useConversation(api, accountId, peer, onSent);
+  const conversation = useConversation(api, accountId, peer, onNewest);
   return (
     <section className="conversation-pane" aria-label={`Conversation with ${name}`} data-testid="conversation-pane">
       <ConversationHeader name={name} peer={peer} presence={presence} account={account} showAccount={showAccount} onOpenSecurity={onOpenSecurity} />

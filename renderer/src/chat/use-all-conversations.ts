@@ -58,7 +58,8 @@ export function useAllConversations(api: HostproofApi, accountIds: readonly Acco
     },
     [api],
   );
-  // Our own sends come back as the request's answer, not as an event: the list hears of them from the pane.
-  const noteSent = useCallback((message: ChatMessage) => dispatch({ type: 'messages', messages: [message], open }), [open]);
-  return { ...state, markRead, noteSent, refresh: load };
+  // Our own sends come back as the request's answer, not as an event, and a conversation opened from the
+  // contacts may not be listed yet: the list hears of both from the open pane.
+  const noteNewest = useCallback((message: ChatMessage) => dispatch({ type: 'messages', messages: [message], open }), [open]);
+  return { ...state, markRead, noteNewest, refresh: load };
 }

@@ -22,7 +22,12 @@ export interface Conversation {
 }
 
 /** One conversation: newest history page, older pages on demand, live messages and delivery updates. */
-export function useConversation(api: HostproofApi, accountId: AccountId, peer: string, onSent?: (message: ChatMessage) => void): Conversation {
+/**
+ * `onNewest` hears of the conversation's newest message as this view learns it (the first history page, each
+ * message sent from here): the conversation list shows a conversation opened from the contacts, with its
+ * history, as soon as it is open, and what the user wrote as its latest.
+ */
+export function useConversation(api: HostproofApi, accountId: AccountId, peer: string, onNewest?: (message: ChatMessage) => void): Conversation {
   const [messages, setMessages] = useState<readonly ChatMessage[]>([]);
   const [complete, setComplete] = useState(false);
   const [loading, setLoading] = useState(true);
@@ -33,6 +38,11 @@ export function useConversation(api: HostproofApi, accountId: AccountId, peer: s
   useEffect(() => {
     latest.current = { messages, complete, loading };
   }, [messages, complete, loading]);
+
+  const onNewestRef = useRef(onNewest);
+  useEffect(() => {
+    onNewestRef.current = onNewest;
+  }, [onNewest]);
 
   // Live messages and delivery updates of one frame become one state update: one merge of the history, one render.
   const push = useFrameBatch<LiveEvent>(useCallback((events: LiveEvent[]) => setMessages((list) => applyLive(list, events)), []));
@@ -57,6 +67,8 @@ export function useConversation(api: HostproofApi, accountId: AccountId, peer: s
       }
       setMessages((list) => mergeMessages(list, result.value.messages, 'older'));
       setComplete(result.value.complete);
+      const newest = result.value.messages.at(-1);
+      if (newest) onNewestRef.current?.(newest);
     });
     return () => {
       live = false;
@@ -97,10 +109,10 @@ export function useConversation(api: HostproofApi, accountId: AccountId, peer: s
       }
       setError(null);
       setMessages((list) => mergeMessages(list, [result.value]));
-      onSent?.(result.value);
+      onNewest?.(result.value);
       return true;
     },
-    [api, accountId, peer, onSent],
+    [api, accountId, peer, onNewest],
   );
 
   return { messages, complete, loading, error, peerState, loadOlder, send };

@@ -19,11 +19,11 @@ interface MainPaneProps {
   readonly onStartChat: () => void;
   readonly onOpenSettings: (section: SettingsSection) => void;
   readonly onBack: () => void;
-  readonly onSent: (message: ChatMessage) => void;
+  readonly onNewest: (message: ChatMessage) => void;
 }
 
 /** The right-hand side: the open conversation, "Start a chat", the settings, or a first step when there is nothing yet. */
-export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onSent }: MainPaneProps) {
+export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onNewest }: MainPaneProps) {
   // Once the accounts are known: the first screen is then about to show, and what is preloaded comes after it.
   useEffect(() => (loading ? undefined : preloadScreens()), [loading]);
   if (loading) return <p role="status">Loading accounts…</p>;
@@ -74,7 +74,7 @@ export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpe
         presence={store.rosters.get(account.settings.id)?.presence.get(peer)}
         showAccount={accounts.length > 1}
         onOpenSecurity={() => openAccount(account.settings.id)}
-        onSent={onSent}
+        onNewest={onNewest}
       />
     );
   }

@@ -96,7 +96,7 @@ export function Shell() {
           onStartChat={startChat}
           onOpenSettings={openSettings}
           onBack={back}
-          onSent={conversations.noteSent}
+          onNewest={conversations.noteNewest}
         />
       </main>
       {switching ? (

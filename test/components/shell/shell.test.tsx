@@ -98,6 +98,20 @@ describe('the chat-first window', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('composer')));
   });
 
+  it('a chat opened from the contacts joins the list with its newest message once its history is in', async () => {
+    start([HOME], {
+      loadHistory: (p) => ok({ messages: p.peer === 'carol@example.org' ? [message({ id: 'c1', peer: 'carol@example.org', body: 'Old news from Carol', at: '2012-09-02T09:00:00.000Z' })] : [], complete: true }),
+    });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    key('k', { ctrlKey: true });
+    const search = await screen.findByRole('combobox');
+    fireEvent.change(search, { target: { value: 'carol' } });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    await waitFor(() => expect(rows().map((r) => r.dataset['peer'])).toEqual(['carol@example.org', 'bob@example.org']));
+    expect(rows()[0]?.textContent).toContain('Old news from Carol');
+    expect(within(rows()[0] as HTMLElement).queryByTestId('unread-count')).toBeNull();
+  });
+
   it('Ctrl+N starts a chat from the open chat’s account, Escape goes back to that chat', async () => {
     start([HOME, WORK]);
     await waitFor(() => expect(rows()).toHaveLength(2));

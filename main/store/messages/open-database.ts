@@ -119,38 +119,19 @@ function inMemory(): Database.Database {
 }
 
 export function openDatabase({ file, now, report, maxPages }: OpenDatabaseOptions): Database.Database {
+  /** Reports why the file cannot be used and gives this run a database in memory; the file stays as it is. */
+  const inMemoryBecause = (kind: MessageDbProblemKind, why: string): Database.Database => {
+    report({ file, kind, movedTo: null, message: `${why} It is left as it is; this run keeps messages only until Hostproof closes.` });
+    return inMemory();
+  };
   try {
     return openChecked(file, maxPages);
   } catch (error) {
-    if (error instanceof NewerVersion) {
-      report({
-        file,
-        kind: 'newer-version',
-        movedTo: null,
-        message: `Your message history (${file}) was saved by a newer version of Hostproof. It is left as it is; this run keeps messages only until Hostproof closes.`,
-      });
-      return inMemory();
-    }
-    if (!isDamage(error)) {
-      report({
-        file,
-        kind: 'unavailable',
-        movedTo: null,
-        message: `Hostproof could not open your message history (${file}): ${(error as Error).message}. This run keeps messages only until Hostproof closes.`,
-      });
-      return inMemory();
-    }
+    if (error instanceof NewerVersion) return inMemoryBecause('newer-version', `Your message history (${file}) was saved by a newer version of Hostproof.`);
+    if (!isDamage(error)) return inMemoryBecause('unavailable', `Hostproof could not open your message history (${file}): ${(error as Error).message}.`);
   }
   const movedTo = moveDatabaseAside(file, now);
-  if (movedTo === null) {
-    report({
-      file,
-      kind: 'unavailable',
-      movedTo: null,
-      message: `Your message history (${file}) is damaged and could not be moved aside. It is left as it is; this run keeps messages only until Hostproof closes.`,
-    });
-    return inMemory();
-  }
+  if (movedTo === null) return inMemoryBecause('unavailable', `Your message history (${file}) is damaged and could not be moved aside.`);
   report({
     file,
     kind: 'damaged',

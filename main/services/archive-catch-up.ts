@@ -5,12 +5,19 @@
  *
  * The first sync of an account (no archive id taken yet) stores nothing: it only takes the newest archive id
  * as where the next sync starts, so a new installation does not announce years of history as news; older
- * history comes from the archive when a conversation is opened (history-loading.ts). An archive id the server
+ * history comes from the archive when a conversation is opened (history-loading.ts). An archive that is empty
+ * then is noted as such (EMPTY_ARCHIVE), and the next sync takes what has come since. An archive id the server
  * no longer knows (its archive was cleared or expired) starts over the same way.
  */
 import type { ChatMessage } from '../../app/domain/chat.js';
 import { ArchiveGapError, type Archive } from '../xmpp/features/archive.js';
 import type { ConversationStore } from './conversation-store.js';
+
+/**
+ * The sync point of an archive that was empty at the first sync: there is no id to continue after, so the next
+ * sync takes the newest page whole (all of it is new). Archive ids are never empty.
+ */
+export const EMPTY_ARCHIVE = '';
 
 /** Messages per archive request. */
 export const CATCH_UP_PAGE = 100;
@@ -26,7 +33,13 @@ export async function catchUpWithArchive(
   for (let round = 0; round < MAX_CATCH_UP_PAGES; round += 1) {
     if (after === null) {
       const newest = await archive.catchUp({ after: null, max: 1 });
-      store.catchUp([], newest.last);
+      store.catchUp([], newest.last ?? EMPTY_ARCHIVE);
+      return;
+    }
+    if (after === EMPTY_ARCHIVE) {
+      // Empty at the first sync: everything there now came since (a page's worth; more is read as history).
+      const first = await archive.catchUp({ after: null, max: CATCH_UP_PAGE });
+      for (const message of store.catchUp(first.messages, first.last ?? EMPTY_ARCHIVE)) show(message);
       return;
     }
     let page;

@@ -1,5 +1,5 @@
 /**
- * Every file of an app's data directory (pins, accounts, passwords, login memory, trust log, POSH cache) by
+ * Every file of an app's data directory (pins, accounts, passwords, login memory, trust log, POSH cache, message database) by
  * content hash, so a test can say "byte-identical" or name exactly which files a step changed.
  */
 import { createHash } from 'node:crypto';

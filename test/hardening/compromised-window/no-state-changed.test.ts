@@ -16,6 +16,8 @@ import { PROSODY, requireSystemDependency } from '../../harness/system-dependenc
 import { waitForEvent } from '../../harness/wait-for-event.js';
 import { useWorldApps, type OpenedApp } from '../../harness/world-apps.js';
 import { expectBehaviour } from '../behaviour-table.js';
+import { archiveSyncPoints } from '../../harness/message-db-peek.js';
+import { waitUntil } from '../../harness/wait-until.js';
 import { changedFiles, describeChanges, snapshotDir } from './data-dir-snapshot.js';
 import { FOREIGN_FRAMES } from './foreign-frames.js';
 import { validRequests } from './valid-requests.js';
@@ -60,8 +62,19 @@ describe.runIf(available)('a compromised window: after every refused attempt, no
     // From here on, the person answers no to anything the main process asks.
     confirm = false;
     const accountIds = [pinned.settings.id, posh.settings.id];
+    // The archive catch-up after each login writes in the background; the files are compared once it is done.
+    await waitUntil(() => accountIds.every((id) => archiveSyncPoints(opened.app.dataDir).has(id)), 'both accounts caught up with the archive', 10_000);
     const files = await snapshotDir(opened.app.dataDir);
-    expect([...files.keys()].filter((f) => !f.startsWith('trust-log')).sort()).toEqual(['accounts.json', 'logins.json', 'passwords.json', 'pins.json', 'posh-cache.json']);
+    expect([...files.keys()].filter((f) => !f.startsWith('trust-log')).sort()).toEqual([
+      'accounts.json',
+      'logins.json',
+      'messages.sqlite',
+      'messages.sqlite-shm',
+      'messages.sqlite-wal',
+      'passwords.json',
+      'pins.json',
+      'posh-cache.json',
+    ]);
     return { opened, accountIds, asked: opened.app.confirmations.length };
   }
 

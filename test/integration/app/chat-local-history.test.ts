@@ -9,12 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appCaller } from '../../harness/app-caller.js';
+import { archiveSyncPoints } from '../../harness/message-db-peek.js';
 import { password } from '../../harness/app-world.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
 import { createTestApp, type TestApp } from '../../harness/test-app.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
 import { waitUntil } from '../../harness/wait-until.js';
-import Database from 'better-sqlite3';
 import type { ChatClient } from './chat-client.js';
 import { messageBarrier } from './message-barrier.js';
 import { chatSuite } from './chat-suite.js';
@@ -115,15 +115,7 @@ describe.runIf(available)('history on this computer', () => {
     const { settings } = await first.call('addAccount', { jid: ALICE, password: password('alice'), rememberPassword: false });
     await online(first.app, settings.id, 0);
     // The first login's catch-up only notes where the archive stands; it is done when that is stored.
-    const syncPoint = () => {
-      const raw = new Database(path.join(dir, 'messages.sqlite'), { readonly: true });
-      try {
-        return (raw.prepare('SELECT last_archive_id FROM archive_sync').get() as { last_archive_id: string } | undefined)?.last_archive_id ?? null;
-      } finally {
-        raw.close();
-      }
-    };
-    await waitUntil(() => syncPoint() !== null, 'the first catch-up noted where the archive stands', 10_000);
+    await waitUntil(() => archiveSyncPoints(dir).has(settings.id), 'the first catch-up noted where the archive stands', 10_000);
     await first.app.close();
 
     for (const body of ['while you were away 1', 'while you were away 2']) {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../app/domain/chat.js';
-import { catchUpWithArchive, MAX_CATCH_UP_PAGES } from '../../../main/services/archive-catch-up.js';
+import { catchUpWithArchive, EMPTY_ARCHIVE, MAX_CATCH_UP_PAGES } from '../../../main/services/archive-catch-up.js';
 import { createConversationStore } from '../../../main/services/conversation-store.js';
 import { openMessageDb } from '../../../main/store/messages/message-db.js';
 import { StanzaError } from '../../../main/xmpp/link.js';
@@ -58,6 +58,18 @@ describe('catching up with the archive after a login', () => {
     expect(shown).toEqual([]);
     expect(s.summaries()).toEqual([]);
     expect(s.syncPoint()).toBe('mam-9');
+  });
+
+  it('an archive empty at the first sync is noted so; the next sync takes all that came since', async () => {
+    const s = await store();
+    await catchUpWithArchive(archive([{ messages: [], last: null, complete: true }]), s, () => undefined);
+    expect(s.syncPoint()).toBe(EMPTY_ARCHIVE);
+    const source = archive([{ messages: [archived(1), archived(2)], last: 'mam-2', complete: true }]);
+    const shown: ChatMessage[] = [];
+    await catchUpWithArchive(source, s, (m) => shown.push(m));
+    expect(source.queries).toEqual([{ after: null, max: 100 }]);
+    expect(shown.map((m) => m.id)).toEqual(['local-1', 'local-2']);
+    expect(s.syncPoint()).toBe('mam-2');
   });
 
   it('later syncs store and show what is new, page by page, counted unread; what came live is not shown twice', async () => {

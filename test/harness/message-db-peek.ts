@@ -1,0 +1,20 @@
+/**
+ * A look into an app's message database from outside the app (read-only): where each account's archive
+ * catch-up stands. The catch-up runs in the background after a login; a test that needs it finished (before a
+ * restart, or before comparing files byte for byte) waits until this shows it.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export function archiveSyncPoints(dataDir: string): ReadonlyMap<string, string> {
+  const file = path.join(dataDir, 'messages.sqlite');
+  if (!existsSync(file)) return new Map();
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT account, last_archive_id FROM archive_sync').all() as Array<{ account: string; last_archive_id: string }>;
+    return new Map(rows.map((r) => [r.account, r.last_archive_id]));
+  } finally {
+    db.close();
+  }
+}

@@ -73,6 +73,7 @@ function start(): void {
 
   const attention = createAttention({
     platform: process.platform,
+    now: () => Date.now(),
     isFocused: () => mainWindow?.isFocused() ?? false,
     setTitle: (title) => mainWindow?.setTitle(title),
     setBadge: (count) => void app.setBadgeCount(count),

@@ -14,6 +14,8 @@ export interface AttentionDeps {
   readonly setBadge: (count: number) => void;
   readonly notify: (notification: { title: string; body: string; onClick: () => void }) => void;
   readonly openChat: (jid: string) => void;
+  /** Milliseconds since the epoch (Date.now in the app), to space notifications out. */
+  readonly now: () => number;
 }
 
 export interface Attention {
@@ -22,9 +24,17 @@ export interface Attention {
 }
 
 const PREVIEW_CHARS = 120;
+/**
+ * At most one notification in this time: after an offline spell the archive catch-up brings many messages at
+ * once, and a notification each would bury the desktop. The ones held back are counted in the title and the
+ * badge, and the next notification says how many came with it.
+ */
+export const NOTIFICATION_SPACING_MS = 5_000;
 
 export function createAttention(deps: AttentionDeps): Attention {
   let unread = 0;
+  let lastNotifiedAt = Number.NEGATIVE_INFINITY;
+  let held = 0;
   const show = () => {
     deps.setTitle(unread > 0 ? `Hostproof (${unread})` : 'Hostproof');
     deps.setBadge(unread);
@@ -36,15 +46,26 @@ export function createAttention(deps: AttentionDeps): Attention {
       if (deps.isFocused()) return;
       unread += 1;
       show();
+      const now = deps.now();
+      if (now - lastNotifiedAt < NOTIFICATION_SPACING_MS) {
+        held += 1;
+        return;
+      }
+      lastNotifiedAt = now;
+      const also = held;
+      held = 0;
       const firstLine = message.body.split('\n')[0] ?? '';
       // Shortened before escaping, so the cut never splits an entity.
       const preview = firstLine.length > PREVIEW_CHARS ? `${firstLine.slice(0, PREVIEW_CHARS)}…` : firstLine;
+      const text = notificationText(deps.platform, { title: message.peer, body: preview });
       deps.notify({
-        ...notificationText(deps.platform, { title: message.peer, body: preview }),
+        ...text,
+        body: also === 0 ? text.body : `${text.body}\n(and ${also} more new message${also === 1 ? '' : 's'})`,
         onClick: () => deps.openChat(message.peer),
       });
     },
     focused: () => {
+      held = 0;
       if (unread === 0) return;
       unread = 0;
       show();

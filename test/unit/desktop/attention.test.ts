@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../app/domain/chat.js';
-import { createAttention } from '../../../main/services/attention.js';
+import { createAttention, NOTIFICATION_SPACING_MS } from '../../../main/services/attention.js';
 
 const message = (over: Partial<ChatMessage> = {}): ChatMessage => ({
   id: 'm1', accountId: 'a', peer: 'bob@example.com', direction: 'in', body: 'Hello\nsecond line', at: '2026-11-28T10:00:00Z',
   state: 'received', stanzaId: null, originId: null, archiveId: null, carbon: false, error: null, ...over,
 });
 
-function setup(focused: boolean, platform = 'linux') {
+function setup(focused: boolean, platform = 'linux', clock = { now: 0 }) {
   const seen = { titles: [] as string[], badges: [] as number[], notes: [] as Array<{ title: string; body: string; onClick: () => void }>, opened: [] as string[] };
   let isFocused = focused;
   const attention = createAttention({
@@ -17,6 +17,8 @@ function setup(focused: boolean, platform = 'linux') {
     setBadge: (n) => seen.badges.push(n),
     notify: (n) => seen.notes.push(n),
     openChat: (jid) => seen.opened.push(jid),
+    // Each message a minute after the last unless a test moves the clock itself.
+    now: () => (clock.now += 60_000),
   });
   return { attention, seen, focus: (f: boolean) => (isFocused = f) };
 }
@@ -36,6 +38,24 @@ describe('desktop attention', () => {
     attention.focused();
     expect(seen.titles.at(-1)).toBe('Hostproof');
     expect(seen.badges.at(-1)).toBe(0);
+  });
+
+  it('a burst (the archive catch-up after an offline spell) gives one notification; the next says how many came with it', () => {
+    const clock = { now: 0 };
+    const { attention, seen } = setup(false, 'linux', clock);
+    // The setup's clock moves a minute per call; a burst comes within a second.
+    const burst = (count: number) => {
+      for (let i = 0; i < count; i += 1) {
+        clock.now -= 60_000 - 100;
+        attention.messageReceived(message({ id: `b${clock.now}`, body: `line ${i}` }));
+      }
+    };
+    burst(40);
+    expect(seen.notes.map((n) => n.body)).toEqual(['line 0']);
+    expect(seen.titles.at(-1)).toBe('Hostproof (40)');
+    clock.now += NOTIFICATION_SPACING_MS;
+    attention.messageReceived(message({ id: 'later', body: 'after the burst' }));
+    expect(seen.notes.map((n) => n.body)).toEqual(['line 0', 'after the burst\n(and 39 more new messages)']);
   });
 
   it('stays quiet while focused and for our own outgoing messages', () => {

@@ -3,20 +3,26 @@
  * local time zone, day before month and a 24-hour clock whatever the system's locale, so every screen and
  * every screenshot words a date the same way. Invalid timestamps (they come from the network or from files)
  * are shown as they are rather than as "Invalid Date".
+ *
+ * The short forms (a clock time, "3 Nov 2026", a short weekday) are put together here rather than by
+ * Intl.DateTimeFormat: the window's first frame shows them in the conversation list, and the first
+ * DateTimeFormat a page makes loads the locale's calendar data (about 15 ms here, each formatter a few ms
+ * more). With a fixed locale and a 24-hour clock they are a table lookup, and they read the same in every
+ * engine (ICU versions disagree on "Sep" or "Sept"). The long forms, shown on hover and in day separators,
+ * still come from Intl, each formatter made the first time it is needed.
  */
 const LOCALE = 'en-GB';
-const dayFormat = new Intl.DateTimeFormat(LOCALE, { year: 'numeric', month: 'short', day: 'numeric' });
-const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const longDayFormat = new Intl.DateTimeFormat(LOCALE, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
-const fullFormat = new Intl.DateTimeFormat(LOCALE, {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+/** An Intl formatter made when first used, then kept. */
+function lazyFormat(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let format: Intl.DateTimeFormat | null = null;
+  return () => (format ??= new Intl.DateTimeFormat(LOCALE, options));
+}
+
+const longDayFormat = lazyFormat({ weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+const fullFormat = lazyFormat({
   weekday: 'long',
   year: 'numeric',
   month: 'long',
@@ -28,28 +34,38 @@ const fullFormat = new Intl.DateTimeFormat(LOCALE, {
   timeZoneName: 'short',
 });
 
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+/** "09:05": the local clock time, 24 hours. */
+const clockOf = (date: Date) => `${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;
+/** "3 Nov 2026". */
+const dayOf = (date: Date) => `${date.getDate()} ${MONTHS[date.getMonth()] ?? ''} ${date.getFullYear()}`;
+
 function parse(iso: string): Date | null {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? null : new Date(time);
 }
 
 /** A formatter that shows an unreadable timestamp as it is. */
-function formatterOf(format: Intl.DateTimeFormat): (iso: string) => string {
+function formatterOf(format: (date: Date) => string): (iso: string) => string {
   return (iso) => {
     const date = parse(iso);
-    return date ? format.format(date) : iso;
+    return date ? format(date) : iso;
   };
 }
 
-export const formatDay = formatterOf(dayFormat);
-export const formatDateTime = formatterOf(dateTimeFormat);
-export const formatTime = formatterOf(timeFormat);
-export const formatLongDay = formatterOf(longDayFormat);
+/** "3 Nov 2026". */
+export const formatDay = formatterOf(dayOf);
+/** "3 Nov 2026, 20:29". */
+export const formatDateTime = formatterOf((date) => `${dayOf(date)}, ${clockOf(date)}`);
+/** "20:29". */
+export const formatTime = formatterOf(clockOf);
+/** "Tuesday 3 November 2026" (the engine's words). */
+export const formatLongDay = formatterOf((date) => longDayFormat().format(date));
 
 /** The full value for a hover: every field, the seconds and the time zone, then the exact ISO text. */
 export function formatFull(iso: string): string {
   const date = parse(iso);
-  return date ? `${fullFormat.format(date)} (${iso})` : iso;
+  return date ? `${fullFormat().format(date)} (${iso})` : iso;
 }
 
 const UNITS: ReadonlyArray<readonly [string, number]> = [
@@ -85,9 +101,9 @@ export function localDayKey(iso: string): string {
   return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
 }
 
-const weekdayFormat = new Intl.DateTimeFormat(LOCALE, { weekday: 'long' });
-const dayMonthFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long' });
-const dayMonthYearFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' });
+const weekdayFormat = lazyFormat({ weekday: 'long' });
+const dayMonthFormat = lazyFormat({ day: 'numeric', month: 'long' });
+const dayMonthYearFormat = lazyFormat({ day: 'numeric', month: 'long', year: 'numeric' });
 
 /** The parts of a date joined with spaces: the engines' ICU versions disagree on a comma after the weekday. */
 function spaced(format: Intl.DateTimeFormat, date: Date): string {
@@ -117,12 +133,10 @@ export function formatDayHeading(iso: string, now: number): string {
   const days = calendarDaysBetween(date, today);
   if (days === 0) return 'Today';
   if (days === 1) return 'Yesterday';
-  if (days > 1 && days < 7) return weekdayFormat.format(date);
-  if (date.getFullYear() === today.getFullYear()) return `${weekdayFormat.format(date)} ${spaced(dayMonthFormat, date)}`;
-  return spaced(dayMonthYearFormat, date);
+  if (days > 1 && days < 7) return weekdayFormat().format(date);
+  if (date.getFullYear() === today.getFullYear()) return `${weekdayFormat().format(date)} ${spaced(dayMonthFormat(), date)}`;
+  return spaced(dayMonthYearFormat(), date);
 }
-
-const shortWeekdayFormat = new Intl.DateTimeFormat(LOCALE, { weekday: 'short' });
 
 /**
  * The time in the list of conversations, short: the clock time today, "Yesterday", the weekday within the last
@@ -132,8 +146,8 @@ export function formatListTime(iso: string, now: number): string {
   const date = parse(iso);
   if (!date) return iso;
   const days = calendarDaysBetween(date, new Date(now));
-  if (days <= 0) return timeFormat.format(date);
+  if (days <= 0) return clockOf(date);
   if (days === 1) return 'Yesterday';
-  if (days < 7) return shortWeekdayFormat.format(date);
-  return dayFormat.format(date);
+  if (days < 7) return WEEKDAYS[date.getDay()] ?? '';
+  return dayOf(date);
 }

@@ -1,4 +1,4 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import type { AccountId } from '../../../app/domain/account.js';
 import { Avatar } from '../common/Avatar.js';
 import { formatListTime } from '../common/format-time.js';
@@ -18,8 +18,14 @@ interface ConversationListProps {
 }
 
 const PREVIEW = 80;
+/**
+ * A row's height (px): every row holds the same lines (name and time, preview, and the account when there are
+ * several), each one line high, so the list lays them out without measuring them (VirtualList's exact heights).
+ */
+const ROW = 58;
+const ROW_WITH_ACCOUNT = 78;
 const rowKey = (c: ConversationEntry) => conversationKey(c);
-const estimate = () => 64;
+
 
 /** Every account's conversations, newest first: name, preview, time, unread; virtualised, there may be thousands. */
 export function ConversationList({ conversations, open, onOpen, nameOf, accountLabel, now }: ConversationListProps) {
@@ -36,7 +42,8 @@ export function ConversationList({ conversations, open, onOpen, nameOf, accountL
     ),
     [open, onOpen, nameOf, accountLabel, now],
   );
-  return <VirtualList rows={conversations} rowKey={rowKey} estimate={estimate} renderRow={renderRow} label="Conversations" className="conversation-list" testId="conversation-list" />;
+  const height = useMemo(() => ({ exact: () => (accountLabel ? ROW_WITH_ACCOUNT : ROW) }), [accountLabel]);
+  return <VirtualList rows={conversations} rowKey={rowKey} height={height} renderRow={renderRow} label="Conversations" className="conversation-list" testId="conversation-list" />;
 }
 
 interface ConversationRowProps {

@@ -1,11 +1,17 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
 
+/**
+ * How tall the rows are (px): known exactly (the row is given that height and never measured: measuring a
+ * screenful of rows forces layouts in the frame that first shows them), or a first guess, corrected by
+ * measuring each row once shown (rows whose height depends on their text).
+ */
+export type RowHeight<T> = { readonly exact: (row: T) => number } | { readonly estimate: (row: T) => number };
+
 interface VirtualListProps<T> {
   readonly rows: readonly T[];
   readonly rowKey: (row: T) => string;
-  /** A first guess of a row's height (px); rows are measured once shown. */
-  readonly estimate: (row: T) => number;
+  readonly height: RowHeight<T>;
   readonly renderRow: (row: T) => ReactNode;
   readonly label: string;
   readonly className?: string;
@@ -18,8 +24,10 @@ interface VirtualListProps<T> {
  * whole list (aria-posinset/aria-setsize), since most rows are not there to count. Tab moves through the rows'
  * controls as before: focusing a control scrolls it into view and the rows beyond it are rendered ahead.
  */
-export function VirtualList<T>({ rows, rowKey, estimate, renderRow, label, className, testId }: VirtualListProps<T>) {
+export function VirtualList<T>({ rows, rowKey, height, renderRow, label, className, testId }: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const exact = 'exact' in height ? height.exact : null;
+  const sizeOf = 'exact' in height ? height.exact : height.estimate;
   // The virtualizer is mutable by design (it measures the DOM); React Compiler skips memoising this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -27,7 +35,7 @@ export function VirtualList<T>({ rows, rowKey, estimate, renderRow, label, class
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => {
       const row = rows[index];
-      return row === undefined ? 48 : estimate(row);
+      return row === undefined ? 48 : sizeOf(row);
     },
     getItemKey: (index) => {
       const row = rows[index];
@@ -45,11 +53,11 @@ export function VirtualList<T>({ rows, rowKey, estimate, renderRow, label, class
             <li
               key={item.key}
               data-index={item.index}
-              ref={virtualizer.measureElement}
+              ref={exact ? undefined : virtualizer.measureElement}
               className="virtual-list__row"
               aria-setsize={rows.length}
               aria-posinset={item.index + 1}
-              style={{ transform: `translateY(${item.start}px)` }}
+              style={exact ? { transform: `translateY(${item.start}px)`, height: item.size } : { transform: `translateY(${item.start}px)` }}
             >
               {renderRow(row)}
             </li>

@@ -13,7 +13,7 @@ import { SubscriptionRequests } from './SubscriptionRequests.js';
 import { useRoster } from './use-roster.js';
 
 const rowKey = (row: RosterRow) => row.key;
-const estimate = (row: RosterRow) => (row.kind === 'group' ? 44 : 64);
+const height = { estimate: (row: RosterRow) => (row.kind === 'group' ? 44 : 64) };
 
 interface ContactsViewProps {
   readonly accountId: string;
@@ -97,7 +97,7 @@ export function ContactsView({ accountId, onOpenChat }: ContactsViewProps) {
       {roster.status === 'error' ? <p role="alert">Could not load contacts: {roster.message}</p> : null}
       {roster.status === 'ready' && groups.length === 0 ? <p>{filter === '' ? 'No contacts yet.' : 'No contact matches.'}</p> : null}
       {groups.length > 0 ? (
-        <VirtualList rows={rows} rowKey={rowKey} estimate={estimate} renderRow={renderRow} label="Contacts" className="roster" testId="roster" />
+        <VirtualList rows={rows} rowKey={rowKey} height={height} renderRow={renderRow} label="Contacts" className="roster" testId="roster" />
       ) : null}
       {renaming ? <RenameContactDialog accountId={accountId} item={renaming} onClose={() => setRenaming(null)} /> : null}
       {removing ? (

@@ -32,6 +32,11 @@ export function FrameSchedulerProvider({ scheduler, children }: { scheduler: Fra
   return <SchedulerContext.Provider value={scheduler}>{children}</SchedulerContext.Provider>;
 }
 
+/** The window's frame scheduler (the animation frame, or the one a test gave). */
+export function useFrameScheduler(): FrameScheduler {
+  return useContext(SchedulerContext);
+}
+
 /**
  * A stable `push(item)`: items pushed before the next frame reach `flush` together, in order. Pending items are
  * dropped on unmount (the component that wanted them is gone).

@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { whenIdle } from '../common/when-idle.js';
 
 /*
  * The screens the window does not open on, in chunks of their own, so that the first frame (the conversation
@@ -42,18 +43,16 @@ const PRELOAD_AFTER_MS = 1_000;
  * A failure here is not reported: the click loads the screen again and Suspense shows what goes wrong.
  */
 export function preloadScreens(): () => void {
-  let idle: number | null = null;
+  let cancelIdle: (() => void) | null = null;
   const run = () => {
     for (const screen of [startChat, settings]) screen.preload().catch(() => undefined);
   };
   const timer = setTimeout(() => {
-    // Tests with fake timers take requestIdleCallback away.
-    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(run, { timeout: 1_000 });
-    else run();
+    cancelIdle = whenIdle(run, 1_000);
   }, PRELOAD_AFTER_MS);
   return () => {
     clearTimeout(timer);
-    if (idle !== null) cancelIdleCallback(idle);
+    cancelIdle?.();
   };
 }
 

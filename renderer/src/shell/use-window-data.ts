@@ -4,9 +4,12 @@ import type { HostproofApi } from '../../../app/ipc/api.js';
 import { useAccounts } from '../accounts/use-accounts.js';
 import type { ConversationRef } from '../chat/conversation-key.js';
 import { useAllConversations } from '../chat/use-all-conversations.js';
+import { useFrameScheduler } from '../common/frame-batch.js';
+import { whenIdle } from '../common/when-idle.js';
 import { useNameOf } from '../contacts/contact-names.js';
 import { useRosterStore } from '../contacts/roster-store.js';
 import { useOnlineRefresh } from './use-online-refresh.js';
+import { useWindowStart } from './window-start.js';
 
 /**
  * What the window shows, kept current: the accounts, every account's roster (for names, presence, requests)
@@ -14,21 +17,32 @@ import { useOnlineRefresh } from './use-online-refresh.js';
  * is marked read.
  */
 export function useWindowData(api: HostproofApi, open: ConversationRef | null) {
-  const accounts = useAccounts(api);
+  const start = useWindowStart();
+  const accounts = useAccounts(api, start);
   // The account ids as one value: the account list is replaced on every connection event, the ids rarely change.
   const idsKey = accounts.accounts.map((a) => a.settings.id).join('\n');
   const accountIds = useMemo(() => (idsKey === '' ? [] : idsKey.split('\n')), [idsKey]);
   const store = useRosterStore();
   const { ensure, refresh: refreshRoster } = store;
   const nameOf = useNameOf(store.items);
-  const conversations = useAllConversations(api, accountIds, open);
-  // Rosters (thousands of contacts, for names and presence) once the conversation lists are in: the lists are
-  // the first screen, and a roster answered first would hold up its frame. Until then a row shows the part of
-  // the address before "@".
+  const conversations = useAllConversations(api, accountIds, open, start);
+  // Rosters (thousands of contacts, for names and presence) once the conversation lists are shown: the lists
+  // are the first screen, and a roster answered before their frame is painted (thousands of contacts to
+  // deserialise) would hold it up. So they are asked for at the first idle moment after that frame (or half a
+  // second on, if none comes). Until they are in, a row shows the part of the address before "@".
   const listsIn = accountIds.every((id) => conversations.answered.has(id));
+  const schedule = useFrameScheduler();
   useEffect(() => {
-    if (listsIn) accountIds.forEach(ensure);
-  }, [listsIn, accountIds, ensure]);
+    if (!listsIn) return;
+    let idle: (() => void) | undefined;
+    const cancelFrame = schedule(() => {
+      idle = whenIdle(() => accountIds.forEach(ensure));
+    });
+    return () => {
+      cancelFrame();
+      idle?.();
+    };
+  }, [listsIn, accountIds, ensure, schedule]);
   const { markRead, refresh: refreshConversations } = conversations;
   useOnlineRefresh(
     accounts.accounts,

@@ -4,6 +4,7 @@ import { App } from './App.js';
 import { ApiProvider } from './ApiContext.js';
 import { getApi } from './api.js';
 import { applyTheme, loadTheme, windowStorage } from './settings/theme.js';
+import { loadWindowStart, WindowStartProvider } from './shell/window-start.js';
 import './styles.css';
 
 // The chosen theme before the first paint: a dark-theme user never sees a white flash.
@@ -11,10 +12,17 @@ applyTheme(document.documentElement, loadTheme(windowStorage()));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <ApiProvider api={getApi()}>
-      <App />
-    </ApiProvider>
-  </StrictMode>,
+const api = getApi();
+// The first render waits for the accounts and their conversation lists (see window-start.ts): one render of the
+// whole first screen instead of an empty window, then the accounts, then the lists.
+void loadWindowStart(api).then((start) =>
+  createRoot(root).render(
+    <StrictMode>
+      <ApiProvider api={api}>
+        <WindowStartProvider value={start}>
+          <App />
+        </WindowStartProvider>
+      </ApiProvider>
+    </StrictMode>,
+  ),
 );

@@ -5,15 +5,24 @@ import type { HostproofApi } from '../../../app/ipc/api.js';
 import { useFrameBatch } from '../common/frame-batch.js';
 import { request } from '../common/ipc.js';
 import type { ConversationRef } from './conversation-key.js';
-import { conversationsReducer, initialConversations } from './conversations-reducer.js';
+import type { WindowStart } from '../shell/window-start.js';
+import { conversationsReducer, initialConversations, type ConversationsState } from './conversations-reducer.js';
+
+/** The lists the window started with, as if each had just been answered. */
+function startingWith(start: WindowStart | null): ConversationsState {
+  let state = initialConversations;
+  for (const [accountId, answer] of start?.lists ?? [])
+    state = conversationsReducer(state, answer.ok ? { type: 'loaded', accountId, list: answer.value } : { type: 'failed', accountId, message: answer.message });
+  return state;
+}
 
 /**
  * Every account's conversations in one list, kept current; the open one is marked read as messages arrive.
  * Each account's list is loaded when the account first appears, and again (`refresh`) when it comes online.
  */
-export function useAllConversations(api: HostproofApi, accountIds: readonly AccountId[], open: ConversationRef | null) {
-  const [state, dispatch] = useReducer(conversationsReducer, initialConversations);
-  const loaded = useRef(new Set<AccountId>());
+export function useAllConversations(api: HostproofApi, accountIds: readonly AccountId[], open: ConversationRef | null, start: WindowStart | null = null) {
+  const [state, dispatch] = useReducer(conversationsReducer, start, startingWith);
+  const loaded = useRef(new Set<AccountId>(start?.lists.keys()));
   const live = useRef(true);
   useEffect(() => {
     live.current = true;
@@ -50,7 +59,12 @@ export function useAllConversations(api: HostproofApi, accountIds: readonly Acco
       [api, open],
     ),
   );
-  useEffect(() => api.on('messageReceived', push), [api, push]);
+  useEffect(() => {
+    const off = api.on('messageReceived', push);
+    // Messages that came after the window's start was answered (once; later runs of this effect get none).
+    for (const e of start?.take(['messageReceived']) ?? []) if (e.event === 'messageReceived') push(e.payload);
+    return off;
+  }, [api, push, start]);
   const markRead = useCallback(
     (conversation: ConversationRef) => {
       dispatch({ type: 'read', conversation });

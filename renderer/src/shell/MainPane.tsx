@@ -65,9 +65,13 @@ export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpe
   const account = view.open ? accounts.find((a) => a.settings.id === view.open?.accountId) : undefined;
   if (view.open && account) {
     const { peer } = view.open;
+    const open = view.open;
     return (
       <ConversationPane
-        key={`${account.settings.id}|${peer}`}
+        // Opened at a search result: a pane of its own, loaded around that message.
+        key={`${account.settings.id}|${peer}|${view.focus?.opening ?? ''}`}
+        focusId={view.focus?.messageId ?? null}
+        onShowLatest={() => onView({ kind: 'chat', open })}
         account={account}
         peer={peer}
         name={nameOf(account.settings.id, peer)}
@@ -87,7 +91,8 @@ export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpe
         </button>
       </p>
       <p className="note">
-        <kbd>Ctrl</kbd>+<kbd>K</kbd> finds any chat or contact; <kbd>Ctrl</kbd>+<kbd>N</kbd> starts a new chat.
+        <kbd>Ctrl</kbd>+<kbd>K</kbd> finds any chat or contact; <kbd>Ctrl</kbd>+<kbd>N</kbd> starts a new chat;{' '}
+        <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>F</kbd> searches your messages.
       </p>
     </div>
   );

@@ -23,7 +23,7 @@ export interface MessageListProps {
 }
 
 /** How long the message a search result opened stays highlighted (its outline fades in CSS meanwhile). */
-export const FOCUS_HIGHLIGHT_MS = 3_000;
+export const FOCUS_HIGHLIGHT_MS = 5_000;
 
 /** How close to the top (px) counts as "at the top" for loading older history; the same for the bottom and newer. */
 const TOP_THRESHOLD = 200;

@@ -21,10 +21,12 @@ interface ConversationPaneProps {
   readonly focusId?: string | null;
   /** Asked to show the conversation from its latest message (a message was sent while reading older history). */
   readonly onShowLatest?: () => void;
+  /** Opens the message search for this conversation. */
+  readonly onSearch?: () => void;
 }
 
 /** One open conversation. Its owner keys it by account and peer so every conversation starts fresh. */
-export function ConversationPane({ account, peer, name, presence, showAccount, onOpenSecurity, onNewest, focusId = null, onShowLatest }: ConversationPaneProps) {
+export function ConversationPane({ account, peer, name, presence, showAccount, onOpenSecurity, onNewest, focusId = null, onShowLatest, onSearch }: ConversationPaneProps) {
   const api = useApi();
   const accountId = account.settings.id;
   const conversation = useConversation(api, accountId, peer, onNewest, focusId);
@@ -37,7 +39,7 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
   };
   return (
     <section className="conversation-pane" aria-label={`Conversation with ${name}`} data-testid="conversation-pane">
-      <ConversationHeader name={name} peer={peer} presence={presence} account={account} showAccount={showAccount} onOpenSecurity={onOpenSecurity} />
+      <ConversationHeader name={name} peer={peer} presence={presence} account={account} showAccount={showAccount} onOpenSecurity={onOpenSecurity} onSearch={onSearch} />
       <ErrorText message={conversation.error} />
       <MessageList
         messages={conversation.messages}

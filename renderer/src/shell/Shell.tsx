@@ -103,6 +103,7 @@ export function Shell() {
           onOpenSettings={openSettings}
           onBack={back}
           onNewest={conversations.noteNewest}
+          onSearchConversation={(conversation) => setSearching({ scope: conversation })}
         />
       </main>
       {switching ? (

@@ -90,7 +90,7 @@ describe('searching from the window', () => {
     expect(fake.callsOf('loadNewerHistory')).toHaveLength(1);
   });
 
-  it('Ctrl+F searches the open chat under an "In:" chip; Escape closes the panel and nothing else', async () => {
+  it('Ctrl+F (or the header\'s Search) searches the open chat under an "In:" chip; Escape closes the panel and nothing else', async () => {
     const fake = start();
     await waitFor(() => expect(screen.queryAllByTestId('conversation')).toHaveLength(1));
     fireEvent.click(screen.getAllByTestId('conversation')[0] as HTMLElement);
@@ -103,6 +103,12 @@ describe('searching from the window', () => {
     fireEvent.keyDown(input, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByTestId('search-panel')).toBeNull());
     expect(screen.getByTestId('conversation-pane')).toBeTruthy();
+    // The header's button does the same as Ctrl+F.
+    fireEvent.click(screen.getByTestId('search-conversation'));
+    await screen.findByRole('combobox', { name: 'Words to find' });
+    expect(screen.getByTestId('search-scope').textContent).toContain('In: Bob Builder');
+    fireEvent.keyDown(screen.getByRole('combobox', { name: 'Words to find' }), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('search-panel')).toBeNull());
 
     // In the settings, Escape closes the panel first; the settings stay until the next one.
     key(',', { ctrlKey: true });

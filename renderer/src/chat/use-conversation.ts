@@ -58,6 +58,8 @@ export function useConversation(
   }, [messages, complete, loading, atLatest, loadingNewer]);
   // Live messages that came while the list does not reach the latest: added when it does.
   const held = useRef<ChatMessage[]>([]);
+  // Whether the conversation list was told of the newest message (at once, unless opened at a message).
+  const toldNewest = useRef(focusId === null);
 
   const onNewestRef = useRef(onNewest);
   useEffect(() => {
@@ -105,6 +107,7 @@ export function useConversation(
         if (!result.ok) {
           // The message went (its history was deleted meanwhile): say so, and show the conversation as usual.
           setError(result.message);
+          toldNewest.current = true;
           latest.current = { ...latest.current, atLatest: true };
           setAtLatest(true);
           loadNewest();
@@ -134,12 +137,17 @@ export function useConversation(
     setMessages((list) => {
       const shown = new Set(list.map((m) => m.id));
       // The page read from the store is newer than a held copy of the same message (its state may have moved on).
-      const merged = mergeMessages(list, waiting.filter((m) => !shown.has(m.id)));
-      const newest = merged.at(-1);
-      if (newest) queueMicrotask(() => onNewestRef.current?.(newest));
-      return merged;
+      return mergeMessages(list, waiting.filter((m) => !shown.has(m.id)));
     });
   }
+
+  // Opened at a message: the conversation list hears of the newest message once the list has reached it.
+  useEffect(() => {
+    const newest = messages.at(-1);
+    if (toldNewest.current || !atLatest || !newest) return;
+    toldNewest.current = true;
+    onNewestRef.current?.(newest);
+  }, [atLatest, messages]);
   const reachLatestRef = useRef(reachLatest);
   useEffect(() => {
     reachLatestRef.current = reachLatest;

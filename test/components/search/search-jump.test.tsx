@@ -34,6 +34,8 @@ function start() {
     searchMessages: () => ok({ hits: [{ message: TARGET, context: [{ text: 'message ', match: false }, { text: 'h20', match: true }] }], more: false }),
     loadHistoryAround: () => ok({ messages: ALL.slice(0, 41), reachedStart: true, latest: false }),
     loadNewerHistory: () => ok({ messages: ALL.slice(41), latest: true }),
+    sendMessage: (p) => ok(message({ id: 'sent', direction: 'out', state: 'sent', body: p.body, at: '2012-08-01T12:00:00.000Z' })),
+    sendChatState: () => ok(null),
     listPins: () => ok([]),
     listPoshCache: () => ok([]),
     listExtraCas: () => ok([]),
@@ -88,6 +90,25 @@ describe('searching from the window', () => {
     fake.emit('messageReceived', message({ id: 'live-2', body: 'and again', at: '2012-08-01T11:01:00.000Z' }));
     await waitFor(() => expect(bodies().at(-1)).toBe('and again'));
     expect(fake.callsOf('loadNewerHistory')).toHaveLength(1);
+  });
+
+  it('a message sent while reading older history shows the chat from its latest, with the message sent', async () => {
+    const fake = start();
+    fake.calls.length = 0;
+    await waitFor(() => expect(screen.queryAllByTestId('conversation')).toHaveLength(1));
+    key('F', { ctrlKey: true, shiftKey: true });
+    const input = await screen.findByRole('combobox', { name: 'Words to find' });
+    fireEvent.change(input, { target: { value: 'h20' } });
+    await waitFor(() => expect(screen.queryAllByTestId('search-result')).toHaveLength(1));
+    fireEvent.keyDown(input, { key: 'Enter' });
+    await waitFor(() => expect(bodies()).toContain('message h20'));
+    const composer = screen.getByTestId('composer');
+    fireEvent.change(composer, { target: { value: 'on my way' } });
+    fireEvent.keyDown(composer, { key: 'Enter' });
+    await waitFor(() => expect(fake.callsOf('loadHistory')).toEqual([{ accountId: ACCOUNT_ID, peer: PEER, limit: 50 }]));
+    await waitFor(() => expect(bodies()).toContain('message h59'));
+    // A new pane at the newest page: nothing highlighted any more.
+    expect(document.querySelector('.message-list__row--found')).toBeNull();
   });
 
   it('Ctrl+F (or the header\'s Search) searches the open chat under an "In:" chip; Escape closes the panel and nothing else', async () => {

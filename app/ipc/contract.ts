@@ -78,10 +78,6 @@ const resource = z.string().min(1).max(FIELD_LIMITS.resource);
 const displayName = z.string().max(FIELD_LIMITS.displayName);
 const group = z.string().min(1).max(FIELD_LIMITS.group);
 const body = z.string().min(1).max(FIELD_LIMITS.body);
-/** A message's local id, as the window got it. */
-const localId = z.string().min(1).max(256);
-/** A time as the window writes it (Date.toISOString), with its offset. */
-const isoTime = z.iso.datetime({ offset: true });
 const server = z.strictObject({ host: hostName, port, directTls: z.boolean() }).nullable();
 
 /** Request payload schemas. `z.void()` means the operation takes no argument. */
@@ -141,16 +137,16 @@ export const requestSchemas = {
     text: z.string().min(1).max(200),
     accountId: accountId.optional(),
     peer: bareJid.optional(),
-    /** Only messages at or after `from` and before `until`. */
-    from: isoTime.optional(),
-    until: isoTime.optional(),
+    /** Only messages at or after `from` and before `until`: ISO times with their offset (Date.toISOString). */
+    from: z.iso.datetime({ offset: true }).optional(),
+    until: z.iso.datetime({ offset: true }).optional(),
     limit: z.number().int().min(1).max(50),
     offset: z.number().int().min(0).max(10_000).optional(),
   }),
   /** A conversation around one message (a search result): `id` is its local id. */
-  loadHistoryAround: z.strictObject({ accountId, peer: bareJid, id: localId, limit: z.number().int().min(1).max(200) }),
-  /** Newer than the newest message shown (`after`, a local id), after loadHistoryAround. */
-  loadNewerHistory: z.strictObject({ accountId, peer: bareJid, after: localId, limit: z.number().int().min(1).max(200) }),
+  loadHistoryAround: z.strictObject({ accountId, peer: bareJid, id: z.string().min(1).max(256), limit: z.number().int().min(1).max(200) }),
+  /** Newer than the newest message shown (`after`, its local id), after loadHistoryAround. */
+  loadNewerHistory: z.strictObject({ accountId, peer: bareJid, after: z.string().min(1).max(256), limit: z.number().int().min(1).max(200) }),
 
   listPins: z.void(),
   /** A pin from a fingerprint published elsewhere (SHA-256 of the public key), before the first connection. */

@@ -28,6 +28,10 @@ export const REQUEST_NAMES = [
   'sendChatState',
   'loadHistory',
   'markRead',
+  // local history: search, and reading around a result
+  'searchMessages',
+  'loadHistoryAround',
+  'loadNewerHistory',
   // trust center
   'listPins',
   'addPin',

@@ -24,6 +24,7 @@ import {
   type RosterItem,
   type SubscriptionRequest,
 } from '../domain/chat.js';
+import type { HistoryAround, NewerPage, SearchPage } from '../domain/history-search.js';
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
 import type { EventName, RequestName } from './channels.js';
@@ -132,6 +133,20 @@ export const requestSchemas = {
     limit: z.number().int().min(1).max(200),
   }),
   markRead: z.strictObject({ accountId, peer: bareJid }),
+  searchMessages: z.strictObject({
+    text: z.string().min(1).max(200),
+    accountId: accountId.optional(),
+    peer: bareJid.optional(),
+    /** Only messages at or after `from` and before `until`: ISO times with their offset (Date.toISOString). */
+    from: z.iso.datetime({ offset: true }).optional(),
+    until: z.iso.datetime({ offset: true }).optional(),
+    limit: z.number().int().min(1).max(50),
+    offset: z.number().int().min(0).max(10_000).optional(),
+  }),
+  /** A conversation around one message (a search result): `id` is its local id. */
+  loadHistoryAround: z.strictObject({ accountId, peer: bareJid, id: z.string().min(1).max(256), limit: z.number().int().min(1).max(200) }),
+  /** Newer than the newest message shown (`after`, its local id), after loadHistoryAround. */
+  loadNewerHistory: z.strictObject({ accountId, peer: bareJid, after: z.string().min(1).max(256), limit: z.number().int().min(1).max(200) }),
 
   listPins: z.void(),
   /** A pin from a fingerprint published elsewhere (SHA-256 of the public key), before the first connection. */
@@ -177,6 +192,9 @@ export interface ResponseTypes {
   sendChatState: null;
   loadHistory: HistoryPage;
   markRead: null;
+  searchMessages: SearchPage;
+  loadHistoryAround: HistoryAround;
+  loadNewerHistory: NewerPage;
   listPins: readonly Pin[];
   addPin: Pin;
   removePin: null;

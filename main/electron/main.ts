@@ -133,6 +133,8 @@ function start(): void {
       accounts: services.accounts,
       trustCenter: services.trustCenter,
       extraCas: services.extraCas,
+      historySearch: services.historySearch,
+      historyAround: services.historyAround,
       openExternal: (url) => shell.openExternal(url),
       isSafeExternalUrl,
     });

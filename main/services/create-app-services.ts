@@ -22,6 +22,8 @@ import type { OnlineSession, OpenSessionArgs } from '../xmpp/session/online-sess
 import { createAccountsService, type AccountsService } from './accounts-service.js';
 import { createAccountChat } from './account-chat.js';
 import { createStoredHistory } from './stored-history.js';
+import { createHistoryAround, type HistoryAroundService } from './history-around.js';
+import { createHistorySearch, type HistorySearch } from './history-search.js';
 import type { EmitEvent } from './event-sink.js';
 import { createExtraCaService, type ExtraCaService, type PickCaFile } from './extra-ca-service.js';
 import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
@@ -64,6 +66,8 @@ export interface AppServices {
   readonly extraCas: ExtraCaService;
   /** The local message history, read directly for accounts that are not connected in this run. */
   readonly history: MessageDb;
+  readonly historySearch: HistorySearch;
+  readonly historyAround: HistoryAroundService;
   shutdown(): Promise<void>;
 }
 
@@ -85,6 +89,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     onPersistenceError: () => options.notice('The POSH cache could not be saved; proofs will be fetched again next time.'),
   });
   const resolver = createXmppResolver({ resolver: options.network.dns });
+
+  const accountExists = async (accountId: string) => (await stores.accounts.get(accountId)) !== null;
 
   const accounts = createAccountsService({
     confirm: options.confirm,
@@ -156,6 +162,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     trustCenter: createTrustCenterService({ pins, posh, trustLog, now, confirm: options.confirm }),
     extraCas: createExtraCaService({ store: stores.extraCas, confirm: options.confirm, pickFile: options.pickCaFile, now }),
     history: stores.messages,
+    historySearch: createHistorySearch({ db: stores.messages, accountExists }),
+    historyAround: createHistoryAround({ db: stores.messages, accountExists }),
     shutdown: async () => {
       await accounts.shutdown();
       stores.messages.close();

@@ -7,6 +7,8 @@ import { UserFacingError } from '../ipc/handlers.js';
 import type { AccountsService } from './accounts-service.js';
 import { createAppInfoService, type AppInfoDeps } from './app-info-service.js';
 import type { ExtraCaService } from './extra-ca-service.js';
+import type { HistoryAroundService } from './history-around.js';
+import type { HistorySearch } from './history-search.js';
 import type { TrustCenterService } from './trust-center-service.js';
 
 export interface ServiceDeps {
@@ -14,6 +16,9 @@ export interface ServiceDeps {
   readonly accounts: AccountsService;
   readonly trustCenter: TrustCenterService;
   readonly extraCas: ExtraCaService;
+  /** The history on this computer: search, and a conversation around a result. */
+  readonly historySearch: HistorySearch;
+  readonly historyAround: HistoryAroundService;
   /** Opens a link in the system browser; the caller has already checked the scheme. */
   readonly openExternal: (url: string) => Promise<void>;
   readonly isSafeExternalUrl: (url: string) => boolean;
@@ -57,6 +62,9 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
       accounts.history(p.accountId).markRead(p.peer);
       return null;
     },
+    searchMessages: (p) => deps.historySearch.search(p),
+    loadHistoryAround: (p) => deps.historyAround.around(p),
+    loadNewerHistory: (p) => deps.historyAround.newer(p),
 
     listPins: () => trustCenter.listPins(),
     addPin: (p) => trustCenter.addPin(p.domain, p.spkiSha256),

@@ -101,6 +101,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     accounts: services.accounts,
     trustCenter: services.trustCenter,
     extraCas: services.extraCas,
+    historySearch: services.historySearch,
+    historyAround: services.historyAround,
     openExternal: async (url) => void openedExternally.push(url),
     isSafeExternalUrl,
   });

@@ -59,6 +59,13 @@ export interface HistorySlice {
   readonly reachedStart: boolean;
 }
 
+/** A conversation around one message, oldest first (HistoryAround in the contract). */
+export interface HistoryWindow {
+  readonly messages: readonly ChatMessage[];
+  readonly reachedStart: boolean;
+  readonly reachedEnd: boolean;
+}
+
 export interface MessageDb {
   store(input: StoreInput): Stored;
   /** One archive page in one transaction; with `lastArchiveId`, the next catch-up starts after it. */
@@ -67,6 +74,13 @@ export interface MessageDb {
   updateState(accountId: AccountId, id: string, state: MessageState, error: string | null): ChatMessage | null;
   /** Up to `limit` messages older than the message `before` (the newest when null), oldest first. */
   history(accountId: AccountId, peer: string, before: string | null, limit: number): HistorySlice;
+  /**
+   * The message `id` of the conversation with up to `older` messages before it and `newer` after it, oldest
+   * first (where a search result opens); null when the conversation has no such message.
+   */
+  around(accountId: AccountId, peer: string, id: string, older: number, newer: number): HistoryWindow | null;
+  /** Up to `limit` messages newer than the message `after`, oldest first; none when it is not stored. */
+  newer(accountId: AccountId, peer: string, after: string, limit: number): { readonly messages: readonly ChatMessage[]; readonly reachedEnd: boolean };
   conversations(accountId: AccountId): ConversationSummary[];
   markRead(accountId: AccountId, peer: string): void;
   /** Our messages in these states, oldest first: the queue to send again, the receipts still to come. */
@@ -192,6 +206,24 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
         ) as MessageRow[];
         const reachedStart = rows.length <= limit;
         return { messages: rows.slice(0, limit).reverse().map(toMessage), reachedStart };
+      }),
+    around: (accountId, peer, id, older, newer) =>
+      guarded(() => {
+        const anchor = q.byId.get(accountId, id) as MessageRow | undefined;
+        if (!anchor || anchor.peer !== peer) return null;
+        const at = { account: accountId, peer, at_ms: anchor.at_ms, seq: anchor.seq };
+        const before = q.olderThan.all({ ...at, limit: older + 1 }) as MessageRow[];
+        const after = q.newerThan.all({ ...at, limit: newer + 1 }) as MessageRow[];
+        const rows = [...before.slice(0, older).reverse(), anchor, ...after.slice(0, newer)];
+        return { messages: rows.map(toMessage), reachedStart: before.length <= older, reachedEnd: after.length <= newer };
+      }),
+    newer: (accountId, peer, after, limit) =>
+      guarded(() => {
+        const anchor = q.byId.get(accountId, after) as MessageRow | undefined;
+        // A message deleted meanwhile: nothing to page from (the window then shows what it has, and live ones).
+        if (!anchor || anchor.peer !== peer) return { messages: [], reachedEnd: true };
+        const rows = q.newerThan.all({ account: accountId, peer, at_ms: anchor.at_ms, seq: anchor.seq, limit: limit + 1 }) as MessageRow[];
+        return { messages: rows.slice(0, limit).map(toMessage), reachedEnd: rows.length <= limit };
       }),
     conversations: (accountId) =>
       guarded(() =>

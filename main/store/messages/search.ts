@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { AccountId } from '../../../app/domain/account.js';
-import type { ChatMessage } from '../../../app/domain/chat.js';
+import type { ContextPart, SearchHit } from '../../../app/domain/history-search.js';
 import { toMessage, type MessageRow } from './message-row.js';
 
 export interface SearchQuery {
@@ -19,16 +19,7 @@ export interface SearchQuery {
   readonly offset?: number;
 }
 
-/** A piece of the context; `match` marks the words that matched (shown highlighted, as text). */
-export interface ContextPart {
-  readonly text: string;
-  readonly match: boolean;
-}
-
-export interface SearchHit {
-  readonly message: ChatMessage;
-  readonly context: readonly ContextPart[];
-}
+export type { ContextPart, SearchHit } from '../../../app/domain/history-search.js';
 
 // Control characters XML 1.0 forbids: no message body (it came in XML) can contain them, so they can mark the
 // matches in FTS5's snippet without being confused with the text.

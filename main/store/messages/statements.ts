@@ -29,6 +29,10 @@ export function prepareStatements(db: Database.Database) {
       `SELECT * FROM messages WHERE account = @account AND peer = @peer AND (at_ms, seq) < (@at_ms, @seq)
        ORDER BY at_ms DESC, seq DESC LIMIT @limit`,
     ),
+    newerThan: db.prepare(
+      `SELECT * FROM messages WHERE account = @account AND peer = @peer AND (at_ms, seq) > (@at_ms, @seq)
+       ORDER BY at_ms, seq LIMIT @limit`,
+    ),
     conversations: db.prepare(
       `SELECT c.peer AS conversation_peer, c.unread AS unread, m.* FROM conversations c LEFT JOIN messages m ON m.rowid = c.last_rowid
        WHERE c.account = ? ORDER BY m.at_ms DESC, m.seq DESC`,

@@ -13,10 +13,12 @@ interface ConversationHeaderProps {
   /** The account's address is shown when the window has several accounts. */
   readonly showAccount: boolean;
   readonly onOpenSecurity: () => void;
+  /** Opens the message search for this conversation (as Ctrl+F does). */
+  readonly onSearch?: () => void;
 }
 
 /** Who the conversation is with (name, address, presence and status) and the identity of the server it goes through. */
-export function ConversationHeader({ name, peer, presence, account, showAccount, onOpenSecurity }: ConversationHeaderProps) {
+export function ConversationHeader({ name, peer, presence, account, showAccount, onOpenSecurity, onSearch }: ConversationHeaderProps) {
   const best = bestResource(presence);
   const show = best?.show ?? 'offline';
   return (
@@ -42,6 +44,11 @@ export function ConversationHeader({ name, peer, presence, account, showAccount,
           ) : null}
         </p>
       </div>
+      {onSearch ? (
+        <button type="button" className="button--small" onClick={onSearch} aria-keyshortcuts="Control+F" title="Search this chat (Ctrl+F)" data-testid="search-conversation">
+          Search
+        </button>
+      ) : null}
       <div className="conversation-header__account">
         {showAccount ? (
           <span className="note">

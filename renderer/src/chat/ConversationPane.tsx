@@ -17,20 +17,43 @@ interface ConversationPaneProps {
   readonly onOpenSecurity: () => void;
   /** Told of the conversation's newest message as the pane learns it (the conversation list shows it). */
   readonly onNewest?: (message: ChatMessage) => void;
+  /** Opened at this message (a search result) rather than the newest; the owner keys the pane by it too. */
+  readonly focusId?: string | null;
+  /** Asked to show the conversation from its latest message (a message was sent while reading older history). */
+  readonly onShowLatest?: () => void;
+  /** Opens the message search for this conversation. */
+  readonly onSearch?: () => void;
 }
 
 /** One open conversation. Its owner keys it by account and peer so every conversation starts fresh. */
-export function ConversationPane({ account, peer, name, presence, showAccount, onOpenSecurity, onNewest }: ConversationPaneProps) {
+export function ConversationPane({ account, peer, name, presence, showAccount, onOpenSecurity, onNewest, focusId = null, onShowLatest, onSearch }: ConversationPaneProps) {
   const api = useApi();
   const accountId = account.settings.id;
-  const conversation = useConversation(api, accountId, peer, onNewest);
+  const conversation = useConversation(api, accountId, peer, onNewest, focusId);
+  const { send, latest } = conversation;
+  // What was just written belongs under the latest message: leave the older history for it.
+  const onSend = async (body: string) => {
+    const sent = await send(body);
+    if (sent && !latest) onShowLatest?.();
+    return sent;
+  };
   return (
     <section className="conversation-pane" aria-label={`Conversation with ${name}`} data-testid="conversation-pane">
-      <ConversationHeader name={name} peer={peer} presence={presence} account={account} showAccount={showAccount} onOpenSecurity={onOpenSecurity} />
+      <ConversationHeader name={name} peer={peer} presence={presence} account={account} showAccount={showAccount} onOpenSecurity={onOpenSecurity} onSearch={onSearch} />
       <ErrorText message={conversation.error} />
-      <MessageList messages={conversation.messages} peerName={name} complete={conversation.complete} loading={conversation.loading} onReachTop={conversation.loadOlder} />
+      <MessageList
+        messages={conversation.messages}
+        peerName={name}
+        complete={conversation.complete}
+        loading={conversation.loading}
+        onReachTop={conversation.loadOlder}
+        focusId={focusId}
+        latest={conversation.latest}
+        loadingNewer={conversation.loadingNewer}
+        onReachBottom={conversation.loadNewer}
+      />
       <TypingIndicator peer={name} state={conversation.peerState} />
-      <Composer accountId={accountId} peer={peer} onSend={conversation.send} />
+      <Composer accountId={accountId} peer={peer} onSend={onSend} />
     </section>
   );
 }

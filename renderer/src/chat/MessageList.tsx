@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { formatDayHeading, formatLongDay } from '../common/format-time.js';
 import { MessageItem } from './MessageItem.js';
@@ -14,9 +14,18 @@ export interface MessageListProps {
   readonly complete: boolean;
   readonly loading: boolean;
   readonly onReachTop: () => void;
+  /** Opened at this message (a search result): scrolled to and highlighted for a moment, instead of the newest. */
+  readonly focusId?: string | null;
+  /** The newest message is in the list (false after opening at a message, until paged down to it). */
+  readonly latest?: boolean;
+  readonly loadingNewer?: boolean;
+  readonly onReachBottom?: () => void;
 }
 
-/** How close to the top (px) counts as "at the top" for loading older history. */
+/** How long the message a search result opened stays highlighted (its outline fades in CSS meanwhile). */
+export const FOCUS_HIGHLIGHT_MS = 5_000;
+
+/** How close to the top (px) counts as "at the top" for loading older history; the same for the bottom and newer. */
 const TOP_THRESHOLD = 200;
 
 /**
@@ -33,7 +42,17 @@ function estimateRowHeight(row: Row | undefined): number {
  * of messages scroll smoothly. It opens at the newest message, keeps its place when older history is added
  * above, and follows new messages only while the reader is already at the bottom.
  */
-export function MessageList({ messages, peerName, complete, loading, onReachTop }: MessageListProps) {
+export function MessageList({
+  messages,
+  peerName,
+  complete,
+  loading,
+  onReachTop,
+  focusId = null,
+  latest = true,
+  loadingNewer = false,
+  onReachBottom,
+}: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => toRows(messages), [messages]);
   const now = useDayClock();
@@ -46,16 +65,29 @@ export function MessageList({ messages, peerName, complete, loading, onReachTop 
     getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 8,
     anchorTo: 'end',
-    followOnAppend: true,
+    // Following appended rows only makes sense at the latest: a newer page must not carry the reader along.
+    followOnAppend: latest,
   });
 
-  // Open at the newest message once the first page is in.
+  // Open at the newest message once the first page is in, or at the message asked for, highlighted for a moment.
   const opened = useRef(false);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
   useEffect(() => {
     if (opened.current || rows.length === 0) return;
     opened.current = true;
-    virtualizer.scrollToEnd();
-  }, [rows.length, virtualizer]);
+    const index = focusId === null ? -1 : rows.findIndex((row) => row.key === focusId);
+    if (index === -1) {
+      virtualizer.scrollToEnd();
+      return;
+    }
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    setHighlighted(focusId);
+  }, [rows, focusId, virtualizer]);
+  useEffect(() => {
+    if (highlighted === null) return;
+    const timer = setTimeout(() => setHighlighted(null), FOCUS_HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+  }, [highlighted]);
 
   // A first page shorter than the view cannot be scrolled, so ask for more until it fills or ends.
   useEffect(() => {
@@ -64,9 +96,19 @@ export function MessageList({ messages, peerName, complete, loading, onReachTop 
     if (virtualizer.getTotalSize() <= element.clientHeight) onReachTop();
   }, [rows.length, complete, loading, onReachTop, virtualizer]);
 
+  // Likewise below, after opening at a message: a page that does not fill the view asks for newer ones.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element || latest || loadingNewer || rows.length === 0 || !opened.current) return;
+    if (virtualizer.getTotalSize() <= element.clientHeight) onReachBottom?.();
+  }, [rows.length, latest, loadingNewer, onReachBottom, virtualizer]);
+
   const onScroll = () => {
     const element = scrollRef.current;
-    if (element && element.scrollTop < TOP_THRESHOLD && !complete && !loading) onReachTop();
+    if (!element) return;
+    if (element.scrollTop < TOP_THRESHOLD && !complete && !loading) onReachTop();
+    const below = element.scrollHeight - element.scrollTop - element.clientHeight;
+    if (below < TOP_THRESHOLD && !latest && !loadingNewer) onReachBottom?.();
   };
 
   return (
@@ -76,7 +118,7 @@ export function MessageList({ messages, peerName, complete, loading, onReachTop 
       onScroll={onScroll}
       role="log"
       aria-label="Messages"
-      aria-busy={loading}
+      aria-busy={loading || loadingNewer}
       tabIndex={0}
       data-testid="message-list"
       // The virtualizer keeps the reader's place itself; the browser's own scroll anchoring would fight it.
@@ -100,7 +142,7 @@ export function MessageList({ messages, peerName, complete, loading, onReachTop 
               key={item.key}
               data-index={item.index}
               ref={virtualizer.measureElement}
-              className={`message-list__row${row.groupStart ? ' message-list__row--group-start' : ''}`}
+              className={`message-list__row${row.groupStart ? ' message-list__row--group-start' : ''}${row.key === highlighted ? ' message-list__row--found' : ''}`}
               style={{ transform: `translateY(${item.start}px)` }}
             >
               {row.dayStartsAt !== null ? (
@@ -113,6 +155,11 @@ export function MessageList({ messages, peerName, complete, loading, onReachTop 
           );
         })}
       </div>
+      {loadingNewer ? (
+        <p role="status" className="note message-list__loading" style={{ position: 'sticky', bottom: 0, margin: 0, background: 'var(--bg)' }}>
+          Loading later messages…
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -18,26 +18,48 @@ export interface Conversation {
   /** The other party's last chat state (XEP-0085), for the typing indicator. */
   readonly peerState: ChatState | null;
   readonly loadOlder: () => void;
+  /**
+   * The conversation's newest message is in the list. False while it was opened at a message (a search result)
+   * and not yet paged down to the latest: live messages wait until then, so the list has no gap.
+   */
+  readonly latest: boolean;
+  readonly loadingNewer: boolean;
+  readonly loadNewer: () => void;
   readonly send: (body: string) => Promise<boolean>;
 }
 
-/** One conversation: newest history page, older pages on demand, live messages and delivery updates. */
 /**
+ * One conversation: newest history page, older pages on demand, live messages and delivery updates. With
+ * `focusId` it opens at that message instead (its neighbours from this computer's history) and pages newer
+ * on demand until the latest.
+ *
  * `onNewest` hears of the conversation's newest message as this view learns it (the first history page, each
  * message sent from here): the conversation list shows a conversation opened from the contacts, with its
  * history, as soon as it is open, and what the user wrote as its latest.
  */
-export function useConversation(api: HostproofApi, accountId: AccountId, peer: string, onNewest?: (message: ChatMessage) => void): Conversation {
+export function useConversation(
+  api: HostproofApi,
+  accountId: AccountId,
+  peer: string,
+  onNewest?: (message: ChatMessage) => void,
+  focusId: string | null = null,
+): Conversation {
   const [messages, setMessages] = useState<readonly ChatMessage[]>([]);
   const [complete, setComplete] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [peerState, setPeerState] = useState<ChatState | null>(null);
+  const [atLatest, setAtLatest] = useState(focusId === null);
+  const [loadingNewer, setLoadingNewer] = useState(false);
   // The latest values for callbacks that must not be re-created on every message.
-  const latest = useRef({ messages, complete, loading });
+  const latest = useRef({ messages, complete, loading, atLatest, loadingNewer });
   useEffect(() => {
-    latest.current = { messages, complete, loading };
-  }, [messages, complete, loading]);
+    latest.current = { messages, complete, loading, atLatest, loadingNewer };
+  }, [messages, complete, loading, atLatest, loadingNewer]);
+  // Live messages that came while the list does not reach the latest: added when it does.
+  const held = useRef<ChatMessage[]>([]);
+  // Whether the conversation list was told of the newest message (at once, unless opened at a message).
+  const toldNewest = useRef(focusId === null);
 
   const onNewestRef = useRef(onNewest);
   useEffect(() => {
@@ -45,7 +67,14 @@ export function useConversation(api: HostproofApi, accountId: AccountId, peer: s
   }, [onNewest]);
 
   // Live messages and delivery updates of one frame become one state update: one merge of the history, one render.
-  const push = useFrameBatch<LiveEvent>(useCallback((events: LiveEvent[]) => setMessages((list) => applyLive(list, events)), []));
+  const apply = useFrameBatch<LiveEvent>(useCallback((events: LiveEvent[]) => setMessages((list) => applyLive(list, events)), []));
+  const push = useCallback(
+    (event: LiveEvent) => {
+      if (event.kind === 'message' && !latest.current.atLatest) held.current.push(event.message);
+      else apply(event);
+    },
+    [apply],
+  );
 
   useEffect(() => {
     // The owner keys this hook's component by account and peer, so state starts fresh for each conversation.
@@ -58,25 +87,90 @@ export function useConversation(api: HostproofApi, accountId: AccountId, peer: s
       if (u.accountId === accountId) push({ kind: 'update', update: u });
     });
     const offState = api.on('chatStateChanged', (s) => mine(s) && setPeerState(s.state));
-    void request(() => api.loadHistory({ accountId, peer, limit: PAGE_SIZE })).then((result) => {
-      if (!live) return;
-      setLoading(false);
-      if (!result.ok) {
-        setError(result.message);
-        return;
-      }
-      setMessages((list) => mergeMessages(list, result.value.messages, 'older'));
-      setComplete(result.value.complete);
-      const newest = result.value.messages.at(-1);
-      if (newest) onNewestRef.current?.(newest);
-    });
+    const loadNewest = () =>
+      void request(() => api.loadHistory({ accountId, peer, limit: PAGE_SIZE })).then((result) => {
+        if (!live) return;
+        setLoading(false);
+        if (!result.ok) {
+          setError(result.message);
+          return;
+        }
+        setMessages((list) => mergeMessages(list, result.value.messages, 'older'));
+        setComplete(result.value.complete);
+        const newest = result.value.messages.at(-1);
+        if (newest) onNewestRef.current?.(newest);
+      });
+    if (focusId === null) loadNewest();
+    else {
+      void request(() => api.loadHistoryAround({ accountId, peer, id: focusId, limit: PAGE_SIZE })).then((result) => {
+        if (!live) return;
+        if (!result.ok) {
+          // The message went (its history was deleted meanwhile): say so, and show the conversation as usual.
+          setError(result.message);
+          toldNewest.current = true;
+          latest.current = { ...latest.current, atLatest: true };
+          setAtLatest(true);
+          loadNewest();
+          return;
+        }
+        setLoading(false);
+        // Older pages come through loadHistory as usual, which also asks the server archive.
+        setMessages(result.value.messages);
+        if (result.value.latest) reachLatest();
+      });
+    }
     return () => {
       live = false;
       offMessage();
       offUpdate();
       offState();
     };
+    // focusId is fixed for the hook's life: the owner keys the pane by the message it opens at.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, accountId, peer, push]);
+
+  /** The list now ends with the latest message: the live ones held meanwhile join it, and new ones follow. */
+  function reachLatest() {
+    const waiting = held.current.splice(0);
+    latest.current = { ...latest.current, atLatest: true };
+    setAtLatest(true);
+    setMessages((list) => {
+      const shown = new Set(list.map((m) => m.id));
+      // The page read from the store is newer than a held copy of the same message (its state may have moved on).
+      return mergeMessages(list, waiting.filter((m) => !shown.has(m.id)));
+    });
+  }
+
+  // Opened at a message: the conversation list hears of the newest message once the list has reached it.
+  useEffect(() => {
+    const newest = messages.at(-1);
+    if (toldNewest.current || !atLatest || !newest) return;
+    toldNewest.current = true;
+    onNewestRef.current?.(newest);
+  }, [atLatest, messages]);
+  const reachLatestRef = useRef(reachLatest);
+  useEffect(() => {
+    reachLatestRef.current = reachLatest;
+  });
+
+  const loadNewer = useCallback(() => {
+    const { messages: list, atLatest: done, loadingNewer: busy } = latest.current;
+    if (done || busy) return;
+    const after = list.at(-1)?.id;
+    if (after === undefined) return;
+    latest.current = { ...latest.current, loadingNewer: true };
+    setLoadingNewer(true);
+    void request(() => api.loadNewerHistory({ accountId, peer, after, limit: PAGE_SIZE })).then((result) => {
+      latest.current = { ...latest.current, loadingNewer: false };
+      setLoadingNewer(false);
+      if (!result.ok) {
+        setError(result.message);
+        return;
+      }
+      setMessages((current) => mergeMessages(current, result.value.messages, 'newer'));
+      if (result.value.latest) reachLatestRef.current();
+    });
+  }, [api, accountId, peer]);
 
   const loadOlder = useCallback(() => {
     const { messages: list, complete: done, loading: busy } = latest.current;
@@ -108,12 +202,13 @@ export function useConversation(api: HostproofApi, accountId: AccountId, peer: s
         return false;
       }
       setError(null);
-      setMessages((list) => mergeMessages(list, [result.value]));
+      if (latest.current.atLatest) setMessages((list) => mergeMessages(list, [result.value]));
+      else held.current.push(result.value);
       onNewest?.(result.value);
       return true;
     },
     [api, accountId, peer, onNewest],
   );
 
-  return { messages, complete, loading, error, peerState, loadOlder, send };
+  return { messages, complete, loading, error, peerState, loadOlder, latest: atLatest, loadingNewer, loadNewer, send };
 }

@@ -20,10 +20,12 @@ interface MainPaneProps {
   readonly onOpenSettings: (section: SettingsSection) => void;
   readonly onBack: () => void;
   readonly onNewest: (message: ChatMessage) => void;
+  /** Opens the message search for one conversation. */
+  readonly onSearchConversation: (conversation: ConversationRef) => void;
 }
 
 /** The right-hand side: the open conversation, "Start a chat", the settings, or a first step when there is nothing yet. */
-export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onNewest }: MainPaneProps) {
+export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onNewest, onSearchConversation }: MainPaneProps) {
   // Once the accounts are known: the first screen is then about to show, and what is preloaded comes after it.
   useEffect(() => (loading ? undefined : preloadScreens()), [loading]);
   if (loading) return <p role="status">Loading accounts…</p>;
@@ -65,9 +67,14 @@ export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpe
   const account = view.open ? accounts.find((a) => a.settings.id === view.open?.accountId) : undefined;
   if (view.open && account) {
     const { peer } = view.open;
+    const open = view.open;
     return (
       <ConversationPane
-        key={`${account.settings.id}|${peer}`}
+        // Opened at a search result: a pane of its own, loaded around that message.
+        key={`${account.settings.id}|${peer}|${view.focus?.opening ?? ''}`}
+        focusId={view.focus?.messageId ?? null}
+        onShowLatest={() => onView({ kind: 'chat', open })}
+        onSearch={() => onSearchConversation(open)}
         account={account}
         peer={peer}
         name={nameOf(account.settings.id, peer)}
@@ -87,7 +94,8 @@ export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpe
         </button>
       </p>
       <p className="note">
-        <kbd>Ctrl</kbd>+<kbd>K</kbd> finds any chat or contact; <kbd>Ctrl</kbd>+<kbd>N</kbd> starts a new chat.
+        <kbd>Ctrl</kbd>+<kbd>K</kbd> finds any chat or contact; <kbd>Ctrl</kbd>+<kbd>N</kbd> starts a new chat;{' '}
+        <kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>F</kbd> searches your messages.
       </p>
     </div>
   );

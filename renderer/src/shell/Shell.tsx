@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../ApiContext.js';
 import { useNow } from '../accounts/use-now.js';
 import type { ConversationRef } from '../chat/conversation-key.js';
 import { Notices } from '../common/Notices.js';
 import { TrustDecisionHost } from '../trust/TrustDecisionHost.js';
 import { useShortcuts } from '../common/use-shortcuts.js';
+import { SearchPanel } from './lazy-screens.js';
 import { MainPane } from './MainPane.js';
 import { QuickSwitcherHost } from './QuickSwitcherHost.js';
 import { Sidebar } from './Sidebar.js';
@@ -37,6 +38,9 @@ export function Shell() {
   const back = useCallback(() => setView((v) => ({ kind: 'chat', open: conversationOf(v) })), []);
   useEscapeBack(view.kind !== 'chat', back);
   const [switching, setSwitching] = useState(false);
+  // The message search, over every conversation or (Ctrl+F) the open one.
+  const [searching, setSearching] = useState<{ readonly scope: ConversationRef | null } | null>(null);
+  const openings = useRef(0);
   const hasAccounts = accountIds.length > 0;
   const settingsAgain = () =>
     openSettings(view.kind === 'settings' ? view.section : accounts.accounts.length === 0 ? { kind: 'add-account' } : { kind: 'preferences' });
@@ -44,6 +48,8 @@ export function Shell() {
     'Mod+K': () => hasAccounts && setSwitching(true),
     'Mod+N': () => hasAccounts && startChat(),
     'Mod+,': settingsAgain,
+    'Mod+Shift+F': () => hasAccounts && setSearching({ scope: null }),
+    'Mod+F': () => hasAccounts && setSearching({ scope: view.kind === 'chat' ? view.open : null }),
   });
 
   // An xmpp: link was opened: show that chat in the open conversation's account, or the first one.
@@ -97,6 +103,7 @@ export function Shell() {
           onOpenSettings={openSettings}
           onBack={back}
           onNewest={conversations.noteNewest}
+          onSearchConversation={(conversation) => setSearching({ scope: conversation })}
         />
       </main>
       {switching ? (
@@ -111,6 +118,23 @@ export function Shell() {
           }}
           onClose={() => setSwitching(false)}
         />
+      ) : null}
+      {searching ? (
+        // No fallback: the panel is preloaded after the first screen, and a blank instant beats a flash of text.
+        <Suspense fallback={null}>
+          <SearchPanel
+            accounts={accounts.accounts}
+            scope={searching.scope}
+            nameOf={nameOf}
+            accountLabel={accountLabel}
+            onOpen={(message) => {
+              setSearching(null);
+              openings.current += 1;
+              setView({ kind: 'chat', open: { accountId: message.accountId, peer: message.peer }, focus: { messageId: message.id, opening: openings.current } });
+            }}
+            onClose={() => setSearching(null)}
+          />
+        </Suspense>
       ) : null}
       <TrustDecisionHost accounts={accounts.accounts} />
     </div>

@@ -28,16 +28,19 @@ function preloadable<P extends object>(load: () => Promise<ComponentType<P>>) {
 const settings = preloadable(() => import('../settings/SettingsView.js').then((m) => m.SettingsView));
 const startChat = preloadable(() => import('../contacts/StartChat.js').then((m) => m.StartChat));
 const welcome = preloadable(() => import('./Welcome.js').then((m) => m.Welcome));
+// The message search (Ctrl+F, Ctrl+Shift+F): an overlay, not a screen, but as little needed for the first frame.
+const searchPanel = preloadable(() => import('../search/SearchPanel.js').then((m) => m.SearchPanel));
 
 export const SettingsView = settings.Component;
 export const StartChat = startChat.Component;
 export const Welcome = welcome.Component;
+export const SearchPanel = searchPanel.Component;
 
 /** How long after the accounts are known the preloading waits: past the first screen's data and render. */
 const PRELOAD_AFTER_MS = 1_000;
 
 /**
- * Loads "Start a chat" and the settings ahead of the click (Ctrl+N, Ctrl+,, the sidebar): a second after the
+ * Loads "Start a chat", the settings and the search ahead of the click (Ctrl+N, Ctrl+,, Ctrl+F, the sidebar): a second after the
  * window has its accounts, at its next idle moment. Not sooner: an idle moment comes while the conversation list
  * is still on its way from the main process, and evaluating these chunks then would delay the first screen.
  * A failure here is not reported: the click loads the screen again and Suspense shows what goes wrong.
@@ -45,7 +48,7 @@ const PRELOAD_AFTER_MS = 1_000;
 export function preloadScreens(): () => void {
   let cancelIdle: (() => void) | null = null;
   const run = () => {
-    for (const screen of [startChat, settings]) screen.preload().catch(() => undefined);
+    for (const screen of [startChat, settings, searchPanel]) screen.preload().catch(() => undefined);
   };
   const timer = setTimeout(() => {
     cancelIdle = whenIdle(run, 1_000);

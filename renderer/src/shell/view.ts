@@ -1,6 +1,15 @@
 import type { AccountId } from '../../../app/domain/account.js';
 import type { ConversationRef } from '../chat/conversation-key.js';
 
+/**
+ * The message a conversation opens at (a search result), instead of its newest. `opening` counts the openings,
+ * so opening the same result again scrolls to it again.
+ */
+export interface MessageFocus {
+  readonly messageId: string;
+  readonly opening: number;
+}
+
 /** A screen of the settings area. */
 export type SettingsSection =
   | { readonly kind: 'account'; readonly accountId: AccountId; readonly editing: boolean }
@@ -14,7 +23,7 @@ export type SettingsSection =
  * chat", or the settings area, which remembers the chat to go back to.
  */
 export type View =
-  | { readonly kind: 'chat'; readonly open: ConversationRef | null }
+  | { readonly kind: 'chat'; readonly open: ConversationRef | null; readonly focus?: MessageFocus }
   | { readonly kind: 'start-chat'; readonly accountId: AccountId | null; readonly back: ConversationRef | null }
   | { readonly kind: 'settings'; readonly section: SettingsSection; readonly back: ConversationRef | null };
 

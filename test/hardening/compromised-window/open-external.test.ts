@@ -27,6 +27,8 @@ function openExternalRequest() {
     accounts: {} as never,
     trustCenter: {} as never,
     extraCas: {} as never,
+    historySearch: {} as never,
+    historyAround: {} as never,
     openExternal: async (url) => void shellCalls.push(url),
     isSafeExternalUrl,
   });

@@ -34,6 +34,15 @@ const fullFormat = lazyFormat({
   timeZoneName: 'short',
 });
 
+/**
+ * Makes every Intl formatter here now. The first one a page makes costs about as much as rendering a
+ * conversation (the locale's calendar data): the window calls this at an idle moment after its first screen,
+ * so that opening the first conversation (day separators, the full time on each message) does not pay it.
+ */
+export function prepareDateFormats(): void {
+  for (const format of [longDayFormat, fullFormat, weekdayFormat, dayMonthFormat, dayMonthYearFormat]) format();
+}
+
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 /** "09:05": the local clock time, 24 hours. */
 const clockOf = (date: Date) => `${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())}`;

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import type { AccountId, AccountView } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { ConversationPane } from '../chat/ConversationPane.js';
+import { prepareDateFormats } from '../common/format-time.js';
+import { whenIdle } from '../common/when-idle.js';
 import type { ConversationRef } from '../chat/conversation-key.js';
 import type { NameOf } from '../contacts/contact-names.js';
 import type { useRosterStore } from '../contacts/roster-store.js';
@@ -28,6 +30,7 @@ interface MainPaneProps {
 export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onNewest, onSearchConversation }: MainPaneProps) {
   // Once the accounts are known: the first screen is then about to show, and what is preloaded comes after it.
   useEffect(() => (loading ? undefined : preloadScreens()), [loading]);
+  useEffect(() => (loading ? undefined : whenIdle(prepareDateFormats, 2_000)), [loading]);
   if (loading) return <p role="status">Loading accounts…</p>;
   const openAccount = (accountId: AccountId) => onOpenSettings({ kind: 'account', accountId, editing: false });
   if (view.kind === 'settings') {

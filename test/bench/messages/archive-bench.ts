@@ -63,10 +63,15 @@ function pagesOf(world: World, from: number, to: number): Array<{ account: Accou
 export function measureArchiveStore(db: MessageDb, world: World, from: number, baselineUntil: number, to: number): ArchiveResult {
   const stores = new Map(world.accounts.map((a) => [a, createConversationStore(db, a)]));
   const single: number[] = [];
+  let singleTotal = 0;
   for (let i = from; i < baselineUntil; i += 1) {
     const m = world.message(i);
-    const keys = keysOf(m.peer, { originId: m.originId, archiveId: m.archiveId, stanzaId: m.stanzaId, body: m.body });
-    single.push(1000 / timed(() => db.store({ message: m, keys, unread: m.direction === 'in' })));
+    const ms = timed(() => {
+      const keys = keysOf(m.peer, { originId: m.originId, archiveId: m.archiveId, stanzaId: m.stanzaId, body: m.body });
+      db.store({ message: m, keys, unread: m.direction === 'in' });
+    });
+    singleTotal += ms;
+    single.push(1000 / ms);
   }
   const perPage: number[] = [];
   let messages = 0;
@@ -94,7 +99,9 @@ export function measureArchiveStore(db: MessageDb, world: World, from: number, b
         measured: summarize(perPage),
         overall: (messages * 1000) / total,
         target: { value: 20_000, statistic: 'overall', bound: 'at-least' },
-        ...(single.length > 0 ? { baseline: { name: 'one transaction per message', measured: summarize(single) } } : {}),
+        ...(single.length > 0
+          ? { baseline: { name: 'one transaction per message', measured: summarize(single), overall: (single.length * 1000) / singleTotal } }
+          : {}),
       },
     ],
   };

@@ -20,7 +20,8 @@ export interface Row {
   /** For rates measured as a whole (messages over the total time), that figure; compared when the target says 'overall'. */
   readonly overall?: number;
   readonly target?: Target;
-  readonly baseline?: { readonly name: string; readonly measured: Summary };
+  /** With `overall` for rates: compared by their overall figures, as the tail of a rate is where its cost is. */
+  readonly baseline?: { readonly name: string; readonly measured: Summary; readonly overall?: number };
 }
 
 const fmt = (v: number) => (v >= 1000 ? Math.round(v).toLocaleString('en-GB') : v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -52,9 +53,11 @@ function verdictCell(row: Row): string {
 function baselineCell(row: Row): string {
   const b = row.baseline;
   if (!b) return '';
-  const ratio = b.measured.median / row.measured.median;
+  const overall = b.overall !== undefined && row.overall !== undefined;
+  const ratio = overall ? (b.overall ?? 0) / (row.overall ?? 1) : b.measured.median / row.measured.median;
   const times = ratio >= 1 ? `${ratio.toFixed(1)}×` : `1/${(1 / ratio).toFixed(1)}×`;
-  return `${b.name}: ${fmt(b.measured.median)} (${fmt(b.measured.min)}–${fmt(b.measured.max)}), ${times} this`;
+  const figure = overall ? ` overall ${fmt(b.overall ?? 0)}` : '';
+  return `${b.name}: ${fmt(b.measured.median)} (${fmt(b.measured.min)}–${fmt(b.measured.max)})${figure}, ${times} this`;
 }
 
 export function printRows(title: string, rows: readonly Row[]): void {

@@ -78,7 +78,7 @@ export function conversationWord(accountId: string, peer: string): string {
  * The whole FTS5 query: what the user typed matches the bodies only; within one conversation, the index also
  * finds the conversation's word (migration 2), so it yields that conversation's matches alone.
  */
-export function matchExpression(text: string, conversation: { accountId: string; peer: string } | null): string | null {
+function matchExpression(text: string, conversation: { accountId: string; peer: string } | null): string | null {
   const words = ftsQuery(text);
   if (words === null) return null;
   const body = `body : (${words})`;

@@ -1,19 +1,22 @@
 /**
- * `npm run bench`: every comparison in one process run, printed with ratios, then the UI benchmark (a production
- * renderer in Chromium against the issue's targets). Needs Prosody for the connect comparison and Chromium for
- * the UI benchmark (each skipped with a loud line when missing). `npm run bench -- ui` runs the UI benchmark alone.
+ * `npm run bench`: every comparison in one process run, printed with ratios, then the message history benchmark
+ * (1,000,000 messages in SQLite) and the UI benchmark (a production renderer in Chromium against the issue's
+ * targets). Needs Prosody for the connect comparison and Chromium for the UI benchmark (each skipped with a loud
+ * line when missing). `npm run bench -- ui` runs the UI benchmark alone, `npm run bench -- messages` the message
+ * history benchmark alone.
  */
 import 'reflect-metadata';
 import { compare } from './compare.js';
 import { connectComparison } from './connect-bench.js';
+import { runMessagesBench } from './messages/messages-bench.js';
 import { scramComparisons } from './scram-bench.js';
 import { PROSODY, requireSystemDependency } from '../harness/system-dependency.js';
 import { runUiBench } from './ui/ui-bench.js';
 
-const uiOnly = process.argv.includes('ui');
-if (!uiOnly) for (const comparison of scramComparisons()) await compare(comparison);
+const only = process.argv.slice(2).find((arg) => arg === 'ui' || arg === 'messages');
+if (!only) for (const comparison of scramComparisons()) await compare(comparison);
 
-if (!uiOnly && requireSystemDependency(PROSODY, 'bench (verified connect)')) {
+if (!only && requireSystemDependency(PROSODY, 'bench (verified connect)')) {
   const { comparison, stop } = await connectComparison();
   try {
     await compare(comparison);
@@ -22,4 +25,5 @@ if (!uiOnly && requireSystemDependency(PROSODY, 'bench (verified connect)')) {
   }
 }
 
-await runUiBench();
+if (!only || only === 'messages') await runMessagesBench();
+if (!only || only === 'ui') await runUiBench();

@@ -77,6 +77,36 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Searching one conversation: the index also holds a word that names the message's conversation (its
+      -- account and peer in hex, so one word with no separator in it, computed, not stored), so a search within a
+      -- conversation is one lookup in the index (that word AND the user's) instead of walking every message with
+      -- the word in any conversation and dropping the others (a quarter of a second for a common word at a
+      -- million messages). Prefixes of two to four characters are indexed too, for the first letters typed: without
+      -- them FTS5 merges the lists of every word with that beginning before it can answer.
+      ALTER TABLE messages ADD COLUMN conversation TEXT GENERATED ALWAYS AS (hex(account || ' ' || peer)) VIRTUAL;
+      DROP TRIGGER messages_text_insert;
+      DROP TRIGGER messages_text_delete;
+      DROP TRIGGER messages_text_update;
+      DROP TABLE message_text;
+      CREATE VIRTUAL TABLE message_text USING fts5 (
+        body, conversation, content = 'messages', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
+      );
+      INSERT INTO message_text (message_text) VALUES ('rebuild');
+      CREATE TRIGGER messages_text_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO message_text (rowid, body, conversation) VALUES (new.rowid, new.body, new.conversation);
+      END;
+      CREATE TRIGGER messages_text_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO message_text (message_text, rowid, body, conversation) VALUES ('delete', old.rowid, old.body, old.conversation);
+      END;
+      CREATE TRIGGER messages_text_update AFTER UPDATE OF body, account, peer ON messages BEGIN
+        INSERT INTO message_text (message_text, rowid, body, conversation) VALUES ('delete', old.rowid, old.body, old.conversation);
+        INSERT INTO message_text (rowid, body, conversation) VALUES (new.rowid, new.body, new.conversation);
+      END;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

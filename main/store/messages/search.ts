@@ -1,7 +1,8 @@
 /**
  * Full-text search over the stored messages (FTS5), newest first, with a few words of context around the
  * matches. What the user typed never reaches FTS5's query language: each word becomes a quoted string (the
- * last one also matches as a prefix, so results come while typing), and all words must occur.
+ * last one also matches as a prefix from its second character, so results come while typing), and all words
+ * must occur.
  */
 import type Database from 'better-sqlite3';
 import type { AccountId } from '../../../app/domain/account.js';
@@ -26,6 +27,9 @@ export type { ContextPart, SearchHit } from '../../../app/domain/history-search.
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
 
+/** An FTS5 string: the text quoted, so nothing in it is query syntax. */
+const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+
 /** The FTS5 query for what the user typed; null when it holds no word. */
 export function ftsQuery(text: string): string | null {
   const words = text
@@ -34,7 +38,8 @@ export function ftsQuery(text: string): string | null {
     .map((w) => [...w].filter((c) => c.charCodeAt(0) >= 0x20).join(''))
     .filter((w) => w !== '');
   if (words.length === 0) return null;
-  return words.map((w, i) => `"${w.replaceAll('"', '""')}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  // A prefix from the second character on: one letter begins too many words to be worth merging all their lists.
+  return words.map((w, i) => `${quoted(w)}${i === words.length - 1 && [...w].length > 1 ? '*' : ''}`).join(' ');
 }
 
 export function contextParts(snippet: string): ContextPart[] {
@@ -55,8 +60,25 @@ export function contextParts(snippet: string): ContextPart[] {
   return parts.filter((p) => p.text !== '');
 }
 
+/** The word migration 2 indexes for a conversation: its account and peer, as SQLite's hex() of the text. */
+export function conversationWord(accountId: string, peer: string): string {
+  return Buffer.from(`${accountId} ${peer}`, 'utf8').toString('hex');
+}
+
+/**
+ * The whole FTS5 query: what the user typed matches the bodies only; within one conversation, the index also
+ * finds the conversation's word (migration 2), so it yields that conversation's matches alone.
+ */
+function matchExpression(text: string, conversation: { accountId: string; peer: string } | null): string | null {
+  const words = ftsQuery(text);
+  if (words === null) return null;
+  const body = `body : (${words})`;
+  return conversation === null ? body : `conversation : "${conversationWord(conversation.accountId, conversation.peer)}" AND ${body}`;
+}
+
 export function searchMessages(db: Database.Database, query: SearchQuery): SearchHit[] {
-  const match = ftsQuery(query.text);
+  const conversation = query.accountId !== undefined && query.peer !== undefined ? { accountId: query.accountId, peer: query.peer } : null;
+  const match = matchExpression(query.text, conversation);
   if (match === null) return [];
   const conditions = ['message_text MATCH @match'];
   const params: Record<string, string | number> = { match, limit: query.limit, offset: query.offset ?? 0 };

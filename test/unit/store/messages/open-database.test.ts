@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openMessageDb } from '../../../../main/store/messages/message-db.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../../main/store/messages/migrations.js';
 import type { MessageDbProblem } from '../../../../main/store/messages/open-database.js';
+import { conversationWord } from '../../../../main/store/messages/search.js';
 import { useTempDirs } from '../temp-dir.js';
 import { ACCOUNT, BOB, input, msg } from './message-fixture.js';
 
@@ -20,12 +21,12 @@ async function place() {
 }
 
 describe('opening the message database', () => {
-  it('migration 1 makes an empty file a version-1 database with every table, in WAL mode, 0600 with its WAL', async () => {
+  it('the migrations make an empty file a database of the current version with every table, in WAL mode, 0600 with its WAL', async () => {
     const { file, open } = await place();
     const db = open();
     db.store(input(msg()));
     const raw = new Database(file, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = (raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(['archive_sync', 'conversations', 'message_keys', 'message_text', 'messages']));
@@ -33,6 +34,40 @@ describe('opening the message database', () => {
     expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
     db.close();
     expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('migration 2 indexes the conversation of the messages a version-1 database holds: a search within one finds them, and new ones', async () => {
+    const { file, open } = await place();
+    const raw = new Database(file);
+    raw.exec(MIGRATIONS[0]?.sql ?? '');
+    raw.pragma('user_version = 1');
+    const insert = raw.prepare(
+      `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, seq) VALUES (?, ?, ?, 'in', ?, ?, ?, ?, 'received', ?)`,
+    );
+    const stored = [
+      ['v1-a', BOB, 'lunch at noon?'],
+      ['v1-b', 'carol@example.org', 'lunch is ready'],
+      // An address holding bob's: another conversation all the same.
+      ['v1-c', 'alice.bob@example.org', 'lunch tomorrow'],
+    ];
+    stored.forEach(([id, peer, body], i) => insert.run(id, ACCOUNT, peer, body, `2026-11-0${i + 1}T10:00:00.000Z`, Date.UTC(2026, 10, i + 1, 10), NOW.toISOString(), i + 1));
+    raw.close();
+
+    const db = open();
+    expect(db.search({ text: 'lunch', limit: 10 }).map((h) => h.message.id)).toEqual(['v1-c', 'v1-b', 'v1-a']);
+    expect(db.search({ text: 'lunch', accountId: ACCOUNT, peer: BOB, limit: 10 }).map((h) => h.message.id)).toEqual(['v1-a']);
+    // The user's words match bodies only, never the conversation words now in the index.
+    expect(db.search({ text: conversationWord(ACCOUNT, BOB), limit: 10 })).toEqual([]);
+    db.store(input(msg({ id: 'new', body: 'lunch again', at: '2026-11-05T10:00:00.000Z' })));
+    expect(db.search({ text: 'lu', accountId: ACCOUNT, peer: BOB, limit: 10 }).map((h) => h.message.id)).toEqual(['new', 'v1-a']);
+    expect(db.deleteConversation(ACCOUNT, BOB)).toBe(2);
+    expect(db.search({ text: 'lunch', limit: 10 }).map((h) => h.message.id)).toEqual(['v1-c', 'v1-b']);
+    db.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(2);
+    const inIndex = check.prepare(`SELECT count(*) AS n FROM message_text WHERE message_text MATCH ?`);
+    expect(inIndex.get(`conversation : "${conversationWord(ACCOUNT, 'carol@example.org')}"`)).toEqual({ n: 1 });
+    check.close();
   });
 
   it('a file that is not a database is moved aside byte for byte, reported, and a new history started', async () => {

@@ -42,6 +42,8 @@ describe('searching the history', () => {
   it('treats what the user typed as words, never as query syntax', async () => {
     expect(ftsQuery('  ')).toBeNull();
     expect(ftsQuery('a "b" OR c*')).toBe('"a" """b""" "OR" "c*"*');
+    // One letter is a word, not yet a prefix (it begins too many words to be worth the search).
+    expect(ftsQuery('see i')).toBe('"see" "i"');
     const db = await withMessages();
     for (const text of ['"', 'NEAR(', 'body:cafe', ')(', '*', 'AND OR NOT']) expect(() => db.search({ text, limit: 5 })).not.toThrow();
     expect(db.search({ text: 'cafe OR nothing', limit: 5 })).toEqual([]);

@@ -1,0 +1,103 @@
+/**
+ * Start-up with the message database: from building the main process's services (`createAppServices`, which
+ * opens every store, the message database among them) through `autoConnect` (each account's chat is made,
+ * which re-enqueues the messages still queued from the last run) to the first account's connect being issued
+ * (its first DNS query). Then the window's first request, each account's conversation list. Baseline: the same
+ * start with the same accounts and an empty history. Both in this process, alternating, after one warm-up of
+ * each (modules loaded: a packaged app's start also loads its bundle, not counted here).
+ */
+import type { AccountId } from '../../../app/domain/account.js';
+import type { DnsQueries } from '../../../main/net/name-lookup.js';
+import { createAppServices } from '../../../main/services/create-app-services.js';
+import { openAppStores } from '../../../main/store/app-stores.js';
+import { openMessageDb } from '../../../main/store/messages/message-db.js';
+import type { SecretCipher } from '../../../main/store/password-vault.js';
+import { summarize, timed } from './stats.js';
+import type { Row } from './table.js';
+
+const JIDS = ['alice@example.org', 'alice@work.example', 'al@chat.example.net'];
+
+/** Accounts set up through the app's own stores, passwords remembered, so start-up connects them. */
+export async function prepareAccounts(dataDir: string, cipher: SecretCipher): Promise<AccountId[]> {
+  const stores = openAppStores({ dataDir, cipher, now: () => new Date(), report: (p) => console.log(`  (setup) ${p.message}`) });
+  try {
+    const ids: AccountId[] = [];
+    for (const jid of JIDS) {
+      const settings = await stores.accounts.add({ jid, resource: 'bench', server: null, autoConnect: true, enabled: true, rememberPassword: true });
+      await stores.vault.set(settings.id, 'correct horse battery staple');
+      ids.push(settings.id);
+    }
+    return ids;
+  } finally {
+    stores.messages.close();
+  }
+}
+
+interface Start {
+  readonly toConnect: number;
+  readonly lists: number;
+}
+
+async function startOnce(dataDir: string, cipher: SecretCipher, accounts: readonly AccountId[]): Promise<Start> {
+  let issued: (at: number) => void = () => undefined;
+  const connecting = new Promise<number>((resolve) => (issued = resolve));
+  // The connect is issued when its first DNS query goes out; the answer never comes (nothing is dialled).
+  const query = () => {
+    issued(performance.now());
+    return new Promise<never>(() => undefined);
+  };
+  const dns: DnsQueries = { resolveSrv: query, resolve4: query, resolve6: query };
+  const started = performance.now();
+  const services = createAppServices({
+    dataDir,
+    cipher,
+    emit: () => undefined,
+    network: { ca: [], lookup: async () => [], dns },
+    openSession: () => Promise.reject(new Error('the benchmark never connects')),
+    notice: (text) => console.log(`  (notice) ${text}`),
+    confirm: async () => false,
+    pickCaFile: async () => null,
+    reconnectDelay: () => 3_600_000,
+  });
+  void services.accounts.autoConnect();
+  const toConnect = (await connecting) - started;
+  const lists = timed(() => {
+    for (const account of accounts) services.accounts.history(account).conversations();
+  });
+  await services.shutdown();
+  return { toConnect, lists };
+}
+
+export async function measureStartup(
+  full: { dataDir: string; file: string; accounts: readonly AccountId[] },
+  empty: { dataDir: string; accounts: readonly AccountId[] },
+  cipher: SecretCipher,
+  rounds: number,
+): Promise<Row[]> {
+  await startOnce(full.dataDir, cipher, full.accounts);
+  await startOnce(empty.dataDir, cipher, empty.accounts);
+  const withHistory: Start[] = [];
+  const without: Start[] = [];
+  const opens: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    withHistory.push(await startOnce(full.dataDir, cipher, full.accounts));
+    without.push(await startOnce(empty.dataDir, cipher, empty.accounts));
+    opens.push(timed(() => openMessageDb({ file: full.file, now: () => new Date(), report: () => undefined }).close()));
+  }
+  return [
+    {
+      label: 'Start → first account connecting',
+      unit: 'ms',
+      measured: summarize(withHistory.map((s) => s.toConnect)),
+      target: { value: 150, statistic: 'median', bound: 'at-most' },
+      baseline: { name: 'empty history', measured: summarize(without.map((s) => s.toConnect)) },
+    },
+    {
+      label: `  then the conversation lists (${full.accounts.length} accounts)`,
+      unit: 'ms',
+      measured: summarize(withHistory.map((s) => s.lists)),
+      baseline: { name: 'empty history', measured: summarize(without.map((s) => s.lists)) },
+    },
+    { label: '  (the message database alone: open, close)', unit: 'ms', measured: summarize(opens) },
+  ];
+}

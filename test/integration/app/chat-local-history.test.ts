@@ -2,7 +2,8 @@
  * History that stays on this computer (issue 12), on a real Prosody: what alice's app received is there after
  * a restart without connecting (listed, unread, paged from the local database), and a message written while
  * offline survives the restart, is sent after the next verified login, and arrives exactly once; what came
- * while the app was closed is taken from the server archive after the next login, once.
+ * while the app was closed is taken from the server archive after the next login, once; a message sent from
+ * the account's other device is stored once, as its carbon, and recognised when the archive brings it again.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -139,5 +140,28 @@ describe.runIf(available)('history on this computer', () => {
     await messageBarrier(bob, ALICE, [secondAlice]);
     const shown = second.app.events.flatMap((e) => (e.event === 'messageReceived' ? [(e.payload as { body: string }).body] : []));
     expect(shown.filter((b) => b.startsWith('while you were away'))).toEqual(['while you were away 1', 'while you were away 2']);
+  });
+  it("a message sent from the account's phone is stored once: as its carbon, and not again from the archive after a restart", async () => {
+    const dir = await freshDir();
+    const bob = await suite.open(BOB, 'laptop');
+    const first = await appOn(dir);
+    const { settings } = await first.call('addAccount', { jid: ALICE, password: password('alice'), rememberPassword: false });
+    await online(first.app, settings.id, 0);
+    await waitUntil(() => archiveSyncPoints(dir).has(settings.id), 'the first catch-up noted where the archive stands', 10_000);
+    const syncedAt = archiveSyncPoints(dir).get(settings.id);
+
+    const phone = await suite.open(ALICE, 'phone');
+    await phone.call('sendMessage', { accountId: phone.accountId, to: BOB, body: 'sent from my phone' });
+    const carbon = await waitForEvent(first.app.events, 'messageReceived', (m) => m.body === 'sent from my phone');
+    expect(carbon).toMatchObject({ direction: 'out', carbon: true, peer: BOB });
+    await bob.next('messageReceived', (m) => m.body === 'sent from my phone');
+    await first.app.close();
+
+    // The next login's catch-up reads the archive from before the phone's message: its copy is the same message.
+    const second = await appOn(dir);
+    await second.call('connect', { accountId: settings.id, password: password('alice') });
+    await waitUntil(() => archiveSyncPoints(dir).get(settings.id) !== syncedAt, "the catch-up went past the phone's message", 10_000);
+    const history = await second.call('loadHistory', { accountId: settings.id, peer: BOB, limit: 20 });
+    expect(history.messages.filter((m) => m.body === 'sent from my phone')).toEqual([expect.objectContaining({ id: carbon.id, direction: 'out' })]);
   });
 });

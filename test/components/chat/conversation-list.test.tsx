@@ -48,4 +48,19 @@ describe('<ConversationList> with 3,000 conversations of two accounts', () => {
     const labels = screen.getAllByTestId('conversation-account').slice(0, 2).map((l) => l.textContent);
     expect(labels).toEqual(['me@home.example', 'me@work.example']);
   });
+  it('places rows at an exact height, taller when the account is shown, without measuring them', () => {
+    const { rerender } = render(<ConversationList conversations={MANY} open={null} onOpen={() => undefined} nameOf={names} accountLabel={null} now={NOW} />);
+    const placed = () => [...screen.getByRole('list', { name: 'Conversations' }).querySelectorAll('li')].slice(0, 3).map((li) => [li.style.height, li.style.transform]);
+    expect(placed()).toEqual([
+      ['58px', 'translateY(0px)'],
+      ['58px', 'translateY(58px)'],
+      ['58px', 'translateY(116px)'],
+    ]);
+    rerender(<ConversationList conversations={MANY} open={null} onOpen={() => undefined} nameOf={names} accountLabel={() => 'me@home.example'} now={NOW} />);
+    expect(placed()).toEqual([
+      ['78px', 'translateY(0px)'],
+      ['78px', 'translateY(78px)'],
+      ['78px', 'translateY(156px)'],
+    ]);
+  });
 });

@@ -28,6 +28,12 @@ export const REQUEST_NAMES = [
   'sendChatState',
   'loadHistory',
   'markRead',
+  // the user's control over local history
+  'deleteConversationHistory',
+  'clearAccountHistory',
+  'exportConversation',
+  'getHistoryRetention',
+  'setHistoryRetention',
   // trust center
   'listPins',
   'addPin',

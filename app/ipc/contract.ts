@@ -24,6 +24,7 @@ import {
   type RosterItem,
   type SubscriptionRequest,
 } from '../domain/chat.js';
+import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRetention } from '../domain/history-control.js';
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
 import type { EventName, RequestName } from './channels.js';
@@ -101,7 +102,8 @@ export const requestSchemas = {
     rememberPassword: z.boolean().optional(),
     password: password.optional(),
   }),
-  removeAccount: z.strictObject({ accountId }),
+  /** `deleteHistory`: also delete the account's history on this computer (absent: yes, the account is gone). */
+  removeAccount: z.strictObject({ accountId, deleteHistory: z.boolean().optional() }),
   connect: z.strictObject({ accountId, password: password.optional() }),
   disconnect: z.strictObject({ accountId }),
   decideTrust: z.strictObject({
@@ -132,6 +134,13 @@ export const requestSchemas = {
     limit: z.number().int().min(1).max(200),
   }),
   markRead: z.strictObject({ accountId, peer: bareJid }),
+  /** Deletes the conversation from this computer only (the server archive may still hold it). */
+  deleteConversationHistory: z.strictObject({ accountId, peer: bareJid }),
+  clearAccountHistory: z.strictObject({ accountId }),
+  exportConversation: z.strictObject({ accountId, peer: bareJid, format: z.enum(EXPORT_FORMATS) }),
+  getHistoryRetention: z.void(),
+  /** null: keep forever. */
+  setHistoryRetention: z.strictObject({ keepDays: z.number().int().min(1).max(MAX_KEEP_DAYS).nullable() }),
 
   listPins: z.void(),
   /** A pin from a fingerprint published elsewhere (SHA-256 of the public key), before the first connection. */
@@ -177,6 +186,13 @@ export interface ResponseTypes {
   sendChatState: null;
   loadHistory: HistoryPage;
   markRead: null;
+  /** How many messages were deleted. */
+  deleteConversationHistory: { readonly removed: number };
+  clearAccountHistory: { readonly removed: number };
+  exportConversation: ConversationExport;
+  getHistoryRetention: HistoryRetention;
+  /** The setting as saved, and how many messages it deleted at once. */
+  setHistoryRetention: HistoryRetention & { readonly removed: number };
   listPins: readonly Pin[];
   addPin: Pin;
   removePin: null;

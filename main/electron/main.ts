@@ -133,6 +133,8 @@ function start(): void {
       accounts: services.accounts,
       trustCenter: services.trustCenter,
       extraCas: services.extraCas,
+      historyControl: services.historyControl,
+      retention: services.retention,
       openExternal: (url) => shell.openExternal(url),
       isSafeExternalUrl,
     });

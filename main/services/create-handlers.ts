@@ -7,6 +7,8 @@ import { UserFacingError } from '../ipc/handlers.js';
 import type { AccountsService } from './accounts-service.js';
 import { createAppInfoService, type AppInfoDeps } from './app-info-service.js';
 import type { ExtraCaService } from './extra-ca-service.js';
+import type { HistoryControl } from './history-control.js';
+import type { HistoryRetentionService } from './history-retention.js';
 import type { TrustCenterService } from './trust-center-service.js';
 
 export interface ServiceDeps {
@@ -14,6 +16,8 @@ export interface ServiceDeps {
   readonly accounts: AccountsService;
   readonly trustCenter: TrustCenterService;
   readonly extraCas: ExtraCaService;
+  readonly historyControl: HistoryControl;
+  readonly retention: Pick<HistoryRetentionService, 'get' | 'set'>;
   /** Opens a link in the system browser; the caller has already checked the scheme. */
   readonly openExternal: (url: string) => Promise<void>;
   readonly isSafeExternalUrl: (url: string) => boolean;
@@ -21,7 +25,7 @@ export interface ServiceDeps {
 
 export function createHandlers(deps: ServiceDeps): RequestHandlers {
   const appInfo = createAppInfoService(deps.appInfo, () => deps.accounts.canRememberPasswords());
-  const { accounts, trustCenter, extraCas } = deps;
+  const { accounts, trustCenter, extraCas, historyControl, retention } = deps;
   const nothing = async <T>(work: Promise<T>): Promise<null> => {
     await work;
     return null;
@@ -32,7 +36,8 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     listAccounts: () => accounts.list(),
     addAccount: (p) => accounts.add(p),
     updateAccount: (p) => accounts.update(p),
-    removeAccount: (p) => nothing(accounts.remove(p.accountId)),
+    // The account is gone: its history goes with it unless the person chose to keep it.
+    removeAccount: (p) => nothing(accounts.remove(p.accountId, { deleteHistory: p.deleteHistory ?? true })),
     connect: (p) => nothing(accounts.connect(p.accountId, p.password)),
     disconnect: (p) => nothing(accounts.disconnect(p.accountId)),
     decideTrust: async (p) => {
@@ -57,6 +62,11 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
       accounts.history(p.accountId).markRead(p.peer);
       return null;
     },
+    deleteConversationHistory: async (p) => historyControl.deleteConversation(p.accountId, p.peer),
+    clearAccountHistory: async (p) => historyControl.clearAccount(p.accountId),
+    exportConversation: (p) => historyControl.exportConversation(p.accountId, p.peer, p.format),
+    getHistoryRetention: () => retention.get(),
+    setHistoryRetention: (p) => retention.set({ keepDays: p.keepDays }),
 
     listPins: () => trustCenter.listPins(),
     addPin: (p) => trustCenter.addPin(p.domain, p.spkiSha256),

@@ -101,6 +101,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     accounts: services.accounts,
     trustCenter: services.trustCenter,
     extraCas: services.extraCas,
+    historyControl: services.historyControl,
+    retention: services.retention,
     openExternal: async (url) => void openedExternally.push(url),
     isSafeExternalUrl,
   });

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { AccountView } from '../../../app/domain/account.js';
 import type { ContactPresence } from '../../../app/domain/chat.js';
 import { Avatar } from '../common/Avatar.js';
@@ -13,10 +14,12 @@ interface ConversationHeaderProps {
   /** The account's address is shown when the window has several accounts. */
   readonly showAccount: boolean;
   readonly onOpenSecurity: () => void;
+  /** What can be done with the conversation (its history menu), at the header's end. */
+  readonly actions?: ReactNode;
 }
 
 /** Who the conversation is with (name, address, presence and status) and the identity of the server it goes through. */
-export function ConversationHeader({ name, peer, presence, account, showAccount, onOpenSecurity }: ConversationHeaderProps) {
+export function ConversationHeader({ name, peer, presence, account, showAccount, onOpenSecurity, actions }: ConversationHeaderProps) {
   const best = bestResource(presence);
   const show = best?.show ?? 'offline';
   return (
@@ -50,6 +53,7 @@ export function ConversationHeader({ name, peer, presence, account, showAccount,
         ) : null}
         <IdentityBadge verdict={account.lastVerdict} onOpen={onOpenSecurity} />
       </div>
+      {actions}
     </header>
   );
 }

@@ -97,6 +97,7 @@ export function Shell() {
           onOpenSettings={openSettings}
           onBack={back}
           onNewest={conversations.noteNewest}
+          onHistoryChanged={conversations.refresh}
         />
       </main>
       {switching ? (

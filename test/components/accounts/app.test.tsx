@@ -90,7 +90,9 @@ describe('<App>', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
     const confirm = screen.getByTestId('remove-account-confirm');
     expect(fake.callsOf('removeAccount')).toEqual([]);
-    fireEvent.click(within(confirm).getByRole('button', { name: 'Remove account' }));
-    await waitFor(() => expect(fake.callsOf('removeAccount')).toEqual([{ accountId: ACCOUNT_ID }]));
+    // Deleting the history with the account is the main choice; keeping it is offered beside it.
+    expect(within(confirm).getByRole('button', { name: 'Remove, keep history' })).toBeTruthy();
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Remove account and history' }));
+    await waitFor(() => expect(fake.callsOf('removeAccount')).toEqual([{ accountId: ACCOUNT_ID, deleteHistory: true }]));
   });
 });

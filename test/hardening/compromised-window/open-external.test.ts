@@ -27,6 +27,8 @@ function openExternalRequest() {
     accounts: {} as never,
     trustCenter: {} as never,
     extraCas: {} as never,
+    historyControl: {} as never,
+    retention: {} as never,
     openExternal: async (url) => void shellCalls.push(url),
     isSafeExternalUrl,
   });

@@ -30,6 +30,11 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     sendChatState: { accountId, to: SOMEONE, state: 'composing' },
     loadHistory: { accountId, peer: SOMEONE, limit: 50 },
     markRead: { accountId, peer: SOMEONE },
+    deleteConversationHistory: { accountId, peer: SOMEONE },
+    clearAccountHistory: { accountId },
+    exportConversation: { accountId, peer: SOMEONE, format: 'json' },
+    getHistoryRetention: undefined,
+    setHistoryRetention: { keepDays: 1 },
     listPins: undefined,
     // The attacker's own key for the account's domain, as if the provider had published it.
     addPin: { domain: pinnedDomain, service: 'xmpp-client', spkiSha256: Buffer.alloc(32, 0x41).toString('base64') },

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useApi } from '../ApiContext.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { ErrorText } from '../common/ErrorText.js';
@@ -17,22 +17,53 @@ export function HistoryRetentionSetting() {
   const api = useApi();
   const id = useId();
   const { state: saved, reload } = useLoad(useCallback(() => api.getHistoryRetention(), [api]));
-  const [choice, setChoice] = useState<KeepChoice>('forever');
-  const [typed, setTyped] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <section className="history-retention" aria-labelledby={`${id}-title`} data-testid="history-retention">
+      <h3 id={`${id}-title`} className="section-title">
+        Message history
+      </h3>
+      {saved.status === 'error' ? <ErrorText message={`Could not read the history setting: ${saved.message}`} /> : null}
+      {saved.status === 'loading' ? <p className="note">Reading the history setting…</p> : null}
+      {saved.status === 'ready' ? (
+        // Keyed by the saved value: the form starts from what is saved, again after each save.
+        <RetentionForm
+          key={String(saved.value.keepDays)}
+          savedDays={saved.value.keepDays}
+          onSaved={(text) => {
+            setDone(text);
+            reload();
+          }}
+          onEdit={() => setDone(null)}
+        />
+      ) : null}
+      {done ? (
+        <p role="status" className="note">
+          {done}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+interface RetentionFormProps {
+  readonly savedDays: number | null;
+  /** Saved: what to tell the person. */
+  readonly onSaved: (text: string) => void;
+  readonly onEdit: () => void;
+}
+
+function RetentionForm({ savedDays, onSaved, onEdit }: RetentionFormProps) {
+  const api = useApi();
+  const id = useId();
+  const [choice, setChoice] = useState<KeepChoice>(() => choiceOf(savedDays));
+  const [typed, setTyped] = useState(savedDays === null ? '' : String(savedDays));
   const [confirming, setConfirming] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  const savedDays = saved.status === 'ready' ? saved.value.keepDays : undefined;
-  useEffect(() => {
-    if (savedDays === undefined) return;
-    setChoice(choiceOf(savedDays));
-    setTyped(savedDays === null ? '' : String(savedDays));
-  }, [savedDays]);
 
   const parsed = keepDaysOf(choice, typed);
-  const changed = parsed.ok && savedDays !== undefined && parsed.keepDays !== savedDays;
+  const changed = parsed.ok && parsed.keepDays !== savedDays;
 
   const save = async (keepDays: number | null) => {
     setBusy(true);
@@ -45,33 +76,28 @@ export function HistoryRetentionSetting() {
       return;
     }
     const { removed } = result.value;
-    setDone(
+    onSaved(
       keepDays === null
         ? 'Saved: messages are kept on this computer forever.'
         : `Saved: messages older than ${periodText(keepDays)} are deleted from this computer. ${removed} ${removed === 1 ? 'message was' : 'messages were'} deleted now.`,
     );
-    reload();
   };
   const submit = () => {
     if (!parsed.ok || !changed) return;
-    setDone(null);
+    onEdit();
     if (parsed.keepDays === null) void save(null);
     else setConfirming(parsed.keepDays);
   };
 
   return (
-    <section className="history-retention" aria-labelledby={`${id}-title`} data-testid="history-retention">
-      <h3 id={`${id}-title`} className="section-title">
-        Message history
-      </h3>
-      {saved.status === 'error' ? <ErrorText message={`Could not read the history setting: ${saved.message}`} /> : null}
+    <>
       <form
         onSubmit={(event) => {
           event.preventDefault();
           submit();
         }}
       >
-        <fieldset className="choice-group" disabled={saved.status !== 'ready' || busy}>
+        <fieldset className="choice-group" disabled={busy}>
           <legend>Keep messages on this computer</legend>
           {KEEP_CHOICES.map((c) =>
             c === 'custom' ? (
@@ -123,11 +149,6 @@ export function HistoryRetentionSetting() {
         </div>
       </form>
       <ErrorText message={error} />
-      {done ? (
-        <p role="status" className="note">
-          {done}
-        </p>
-      ) : null}
       {confirming !== null ? (
         <ConfirmDialog
           title={`Delete messages older than ${periodText(confirming)}?`}
@@ -144,6 +165,6 @@ export function HistoryRetentionSetting() {
           testId="retention-confirm"
         />
       ) : null}
-    </section>
+    </>
   );
 }

@@ -230,6 +230,7 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
         db.transaction(() => {
           const { changes } = q.prune.run(before.getTime());
           q.repairConversations.run();
+          q.dropEmptyConversations.run();
           return changes;
         })(),
       ),

@@ -1,10 +1,16 @@
 /**
  * The user's control over local history in the real window, with screenshots in both themes: the
  * conversation's History choices, an export offered for saving, the delete dialog (after which the
- * conversation leaves the list), and the history period in Preferences with its confirmation.
+ * conversation leaves the list), the history period in Preferences with its confirmation, and the notice of
+ * a server that keeps no archive.
  */
 import { describe, expect, it } from 'vitest';
+import { appCaller } from '../harness/app-caller.js';
 import { password } from '../harness/app-world.js';
+import { startProsody } from '../harness/prosody.js';
+import { createTestApp } from '../harness/test-app.js';
+import { createTestCertificate } from '../harness/test-pki.js';
+import { waitForEvent } from '../harness/wait-for-event.js';
 import { screenshotBothThemes } from './support/both-themes.js';
 import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import { addAccountThroughForm, conversationRow, messageWithText, openConversation, UI_TIMEOUT, waitForStage } from './support/ui.js';
@@ -73,5 +79,40 @@ describe.runIf(available)('history on this computer, under the user\'s control',
     await retention.getByRole('status').filter({ hasText: 'Saved: messages older than 90 days are deleted from this computer.' }).waitFor({ timeout: UI_TIMEOUT });
     expect(await retention.getByRole('radio', { name: '90 days' }).isChecked()).toBe(true);
     expect(harness.pageErrors).toEqual([]);
+  });
+
+  it('a conversation on a server that keeps no archive says so once, at its top', async () => {
+    const { world } = rig;
+    const certificate = await createTestCertificate({ commonName: 'valid.test', dnsNames: ['valid.test'], issuer: world.ca });
+    const server = await startProsody({
+      hosts: [{ domain: 'valid.test', certPem: certificate.certPem, keyPem: certificate.keyPem }],
+      users: ['alice', 'bob'].map((user) => ({ user, host: 'valid.test', password: password(user) })),
+      withoutModules: ['mam'],
+    });
+    const bobApp = await createTestApp({ network: world.network('starttls'), reconnectDelay: () => 200 });
+    try {
+      const there = { host: '127.0.0.1', port: server.starttlsPort, directTls: false };
+      const { app, harness } = await rig.open();
+      const { page } = harness;
+      const alice = await appCaller(app)('addAccount', { jid: ALICE, password: password('alice'), rememberPassword: false, server: there });
+      await waitForEvent(app.events, 'accountsChanged', (list) => list.some((a) => a.settings.id === alice.settings.id && a.serverKeepsArchive === false), {
+        timeoutMs: UI_TIMEOUT,
+      });
+      const callBob = appCaller(bobApp);
+      const bob = await callBob('addAccount', { jid: BOB, password: password('bob'), rememberPassword: false, server: there });
+      await waitForEvent(bobApp.events, 'connectionChanged', (p) => p.accountId === bob.settings.id && p.state.stage === 'online', { timeoutMs: UI_TIMEOUT });
+      await callBob('sendMessage', { accountId: bob.settings.id, to: ALICE, body: 'Your server forgets, mine too.' });
+      await conversationRow(page, BOB).waitFor({ timeout: UI_TIMEOUT });
+      await openConversation(page, BOB);
+      await messageWithText(page, 'Your server forgets, mine too.').waitFor();
+      const notice = page.getByTestId('no-archive-notice');
+      expect(await notice.count()).toBe(1);
+      expect(await notice.textContent()).toBe('Your server keeps no message archive: history is only what this computer saved.');
+      await screenshotBothThemes(harness, 'history-no-archive');
+      expect(harness.pageErrors).toEqual([]);
+    } finally {
+      await bobApp.close();
+      await server.stop();
+    }
   });
 });

@@ -8,12 +8,15 @@ import type { XmppLink } from '../link.js';
 import { NS } from './namespaces.js';
 import { attr } from './stanza-read.js';
 
+/** A server answers disco#info at once; the catch-up waits for this answer, so it is not left waiting 30 s. */
+const ASK_TIMEOUT_MS = 10_000;
+
 /** True: the server archives; false: it answered and listed no archive; null: it could not be asked (error, timeout). */
 export async function serverKeepsArchive(link: Pick<XmppLink, 'request'>): Promise<boolean | null> {
   let answer;
   try {
     // No `to`: the server answers for our own account (RFC 6120 §10.3.3).
-    answer = await link.request(xml('iq', { type: 'get' }, xml('query', { xmlns: NS.discoInfo })));
+    answer = await link.request(xml('iq', { type: 'get' }, xml('query', { xmlns: NS.discoInfo })), ASK_TIMEOUT_MS);
   } catch {
     return null;
   }

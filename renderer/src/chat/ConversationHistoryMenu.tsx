@@ -63,7 +63,14 @@ export function ConversationHistoryMenu({ accountId, peer, name, serverKeepsArch
   };
 
   return (
-    <div className="history-menu" onKeyDown={onKeyDown}>
+    <div
+      className="history-menu"
+      onKeyDown={onKeyDown}
+      // Focus (or a click) going elsewhere closes the choices, as a menu would.
+      onBlur={(event) => {
+        if (expanded && !event.currentTarget.contains(event.relatedTarget as Node | null)) setExpanded(false);
+      }}
+    >
       <button
         ref={toggle}
         type="button"

@@ -62,6 +62,13 @@ describe('a conversation\'s history choices', () => {
     expect(screen.getByRole('group', { name: 'This conversation’s history' })).toBeTruthy();
     fireEvent.keyDown(screen.getByRole('button', { name: 'Export as JSON' }), { key: 'Escape' });
     expect(screen.queryByRole('button', { name: 'Export as JSON' })).toBeNull();
+    expect(document.activeElement).toBe(toggle);
+    // Focus moving elsewhere closes them too; moving within them does not.
+    fireEvent.click(toggle);
+    fireEvent.blur(toggle, { relatedTarget: screen.getByRole('button', { name: 'Export as text' }) });
+    expect(screen.getByRole('button', { name: 'Export as JSON' })).toBeTruthy();
+    fireEvent.blur(screen.getByRole('button', { name: 'Export as text' }), { relatedTarget: screen.getByTestId('composer') });
+    expect(screen.queryByRole('button', { name: 'Export as JSON' })).toBeNull();
   });
 
   it('deletes only after confirmation, in a dialog that says the server archive may bring the messages back', async () => {

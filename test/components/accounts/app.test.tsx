@@ -57,7 +57,8 @@ describe('<App>', () => {
     start([accountView({ stage: 'offline' }, POSH_DELEGATED_VERDICT)]);
     const item = await screen.findByTestId('account-item');
     fireEvent.click(within(item).getByRole('button', { name: /^Identity:/ }));
-    expect(await screen.findByTestId('security-panel')).toBeTruthy();
+    // The settings area is a chunk of its own: its first opening loads it (over a second on a busy machine).
+    expect(await screen.findByTestId('security-panel', {}, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByTestId('verdict-summary').textContent).toBe(POSH_DELEGATED_VERDICT.summary);
   });
 

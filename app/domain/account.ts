@@ -53,6 +53,11 @@ export interface AccountView {
   readonly connection: ConnectionState;
   /** The last verdict of this account's server (kept while offline, for the badge and the security panel). */
   readonly lastVerdict: TrustVerdict | null;
+  /**
+   * Whether the account's server keeps a message archive (XEP-0313), as learnt at this run's last login; null
+   * when not known yet. Without one, history is only what this computer saved: the conversation says so.
+   */
+  readonly serverKeepsArchive: boolean | null;
 }
 
 // ---------- Asking the user ----------

@@ -32,6 +32,12 @@ export const REQUEST_NAMES = [
   'searchMessages',
   'loadHistoryAround',
   'loadNewerHistory',
+  // the user's control over local history
+  'deleteConversationHistory',
+  'clearAccountHistory',
+  'exportConversation',
+  'getHistoryRetention',
+  'setHistoryRetention',
   // trust center
   'listPins',
   'addPin',

@@ -25,6 +25,7 @@ import {
   type SubscriptionRequest,
 } from '../domain/chat.js';
 import type { HistoryAround, NewerPage, SearchPage } from '../domain/history-search.js';
+import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRetention } from '../domain/history-control.js';
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
 import type { EventName, RequestName } from './channels.js';
@@ -102,7 +103,8 @@ export const requestSchemas = {
     rememberPassword: z.boolean().optional(),
     password: password.optional(),
   }),
-  removeAccount: z.strictObject({ accountId }),
+  /** `deleteHistory`: also delete the account's history on this computer (absent: yes, the account is gone). */
+  removeAccount: z.strictObject({ accountId, deleteHistory: z.boolean().optional() }),
   connect: z.strictObject({ accountId, password: password.optional() }),
   disconnect: z.strictObject({ accountId }),
   decideTrust: z.strictObject({
@@ -147,6 +149,13 @@ export const requestSchemas = {
   loadHistoryAround: z.strictObject({ accountId, peer: bareJid, id: z.string().min(1).max(256), limit: z.number().int().min(1).max(200) }),
   /** Newer than the newest message shown (`after`, its local id), after loadHistoryAround. */
   loadNewerHistory: z.strictObject({ accountId, peer: bareJid, after: z.string().min(1).max(256), limit: z.number().int().min(1).max(200) }),
+  /** Deletes the conversation from this computer only (the server archive may still hold it). */
+  deleteConversationHistory: z.strictObject({ accountId, peer: bareJid }),
+  clearAccountHistory: z.strictObject({ accountId }),
+  exportConversation: z.strictObject({ accountId, peer: bareJid, format: z.enum(EXPORT_FORMATS) }),
+  getHistoryRetention: z.void(),
+  /** null: keep forever. */
+  setHistoryRetention: z.strictObject({ keepDays: z.number().int().min(1).max(MAX_KEEP_DAYS).nullable() }),
 
   listPins: z.void(),
   /** A pin from a fingerprint published elsewhere (SHA-256 of the public key), before the first connection. */
@@ -195,6 +204,13 @@ export interface ResponseTypes {
   searchMessages: SearchPage;
   loadHistoryAround: HistoryAround;
   loadNewerHistory: NewerPage;
+  /** How many messages were deleted. */
+  deleteConversationHistory: { readonly removed: number };
+  clearAccountHistory: { readonly removed: number };
+  exportConversation: ConversationExport;
+  getHistoryRetention: HistoryRetention;
+  /** The setting as saved, and how many messages it deleted at once. */
+  setHistoryRetention: HistoryRetention & { readonly removed: number };
   listPins: readonly Pin[];
   addPin: Pin;
   removePin: null;

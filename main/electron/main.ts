@@ -135,6 +135,8 @@ function start(): void {
       extraCas: services.extraCas,
       historySearch: services.historySearch,
       historyAround: services.historyAround,
+      historyControl: services.historyControl,
+      retention: services.retention,
       openExternal: (url) => shell.openExternal(url),
       isSafeExternalUrl,
     });

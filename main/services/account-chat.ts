@@ -12,6 +12,7 @@ import { createDedupe } from '../xmpp/features/dedupe.js';
 import { createFeatureSet, type FeatureSet } from '../xmpp/features/feature-set.js';
 import type { FeatureDeps } from '../xmpp/features/feature-deps.js';
 import { bareJidOrNull } from '../../app/domain/address/jid.js';
+import { serverKeepsArchive } from '../xmpp/features/archive-support.js';
 import { createOutgoingQueue } from '../xmpp/features/outgoing-queue.js';
 import { composeChatMessage } from '../xmpp/features/outgoing-message.js';
 import type { RosterSnapshot } from '../xmpp/features/roster.js';
@@ -33,6 +34,8 @@ export interface AccountChat extends ChatFeatures {
   resume(session: OnlineSession): Promise<void>;
   /** The session is over: drop the features (presence from it no longer holds). */
   detach(): void;
+  /** Whether the server keeps a message archive, as learnt at this run's last login; null until known. */
+  serverKeepsArchive(): boolean | null;
 }
 
 /** What every feature gets (less the link, which comes and goes with sessions), plus the ways out to the user. */
@@ -42,6 +45,8 @@ export interface AccountChatDeps extends Omit<FeatureDeps, 'link'> {
   readonly emit: EmitEvent;
   /** Tells the user something they must know (an appNotice warning), e.g. that the server refused carbons. */
   readonly notice: (text: string) => void;
+  /** Told when something the account's view shows has changed (whether the server keeps an archive). */
+  readonly changed?: () => void;
 }
 
 export function createAccountChat(deps: AccountChatDeps): AccountChat {
@@ -61,6 +66,8 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   for (const message of conversations.queued()) queue.enqueue(message);
   /** Told once until carbons are on again: every reconnect would otherwise repeat it. */
   let carbonsRefusalTold = false;
+  /** Learnt at each login (archive-support.ts); without an archive, history is what is stored here. */
+  let keepsArchive: boolean | null = null;
 
   const record = (message: ChatMessage) => {
     // Stored already (a copy that came another way, e.g. after a restart): the window has it.
@@ -102,6 +109,17 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     lastSession = session;
     if (lost.length > 0) queue.markUnacked(lost);
     await queue.online(session.link, { acknowledgements: session.acknowledged });
+  }
+
+  /** Asks whether the server archives; a change is told to the account's view. An unanswered ask keeps what was known. */
+  async function learnArchive(session: OnlineSession, set: FeatureSet): Promise<boolean | null> {
+    const has = await serverKeepsArchive(session.link);
+    if (features !== set || has === null) return has;
+    if (has !== keepsArchive) {
+      keepsArchive = has;
+      deps.changed?.();
+    }
+    return has;
   }
 
   const requireOnline = (): FeatureSet => {
@@ -147,9 +165,12 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       for (const m of conversations.awaitingReceipt()) set.messages.watch(m);
       await goOnline(session);
       // What arrived while this app was not connected, in the background: being online does not wait for it.
-      void catchUpWithArchive(set.archive, conversations, (message) => emit('messageReceived', message)).catch((error: unknown) =>
-        deps.log({ feature: 'archive', reason: `catch-up stopped: ${error instanceof Error ? error.message : String(error)}`, from: null }),
-      );
+      // A server that keeps no archive is not asked for one (the conversation says so instead).
+      void learnArchive(session, set)
+        .then((has) => (has === false ? undefined : catchUpWithArchive(set.archive, conversations, (message) => emit('messageReceived', message))))
+        .catch((error: unknown) =>
+          deps.log({ feature: 'archive', reason: `catch-up stopped: ${error instanceof Error ? error.message : String(error)}`, from: null }),
+        );
     },
     suspend: () => {
       suspended = true;
@@ -199,7 +220,12 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     },
     // Stored history first; the server archive fills in what is older, when online.
     loadHistory: (peer, before, limit) =>
-      loadStoredHistory(conversations, features && !suspended ? features.archive : null, { peer: bareJidOrNull(peer) ?? peer, before, limit }),
+      loadStoredHistory(conversations, features && !suspended && keepsArchive !== false ? features.archive : null, {
+        peer: bareJidOrNull(peer) ?? peer,
+        before,
+        limit,
+      }),
+    serverKeepsArchive: () => keepsArchive,
     markRead: (peer) => conversations.markRead(peer),
     close: () => {
       for (const off of unsubscribe) off();

@@ -24,20 +24,23 @@ export interface AccountsServiceDeps {
   readonly accountData: PerAccountStore;
   readonly emit: EmitEvent;
   /** The account's chat (conversations, queue), which outlives its connections. */
-  readonly createChat: (settings: AccountSettings) => AccountChat;
+  readonly createChat: (settings: AccountSettings, changed: () => void) => AccountChat;
   /** The stored history of an account that has no chat in this run (never connected since the app started). */
   readonly storedHistory: (accountId: AccountId) => ChatHistory;
   /** Builds the connection controller of one account, which attaches the chat when it is online. */
   readonly createConnection: (settings: AccountSettings, chat: AccountChat) => AccountConnection;
   /** The main process's own confirmation of a change of trust (here: an account's server address). */
   readonly confirm: ConfirmTrustChange;
+  /** Deletes the account's history on this computer (when it is removed and the person chose so). */
+  readonly deleteHistory: (accountId: AccountId) => void;
 }
 
 export interface AccountsService {
   list(): Promise<readonly AccountView[]>;
   add(request: RequestPayload<'addAccount'>): Promise<AccountView>;
   update(request: RequestPayload<'updateAccount'>): Promise<AccountView>;
-  remove(accountId: AccountId): Promise<void>;
+  /** `deleteHistory`: also delete its history on this computer. */
+  remove(accountId: AccountId, options: { readonly deleteHistory: boolean }): Promise<void>;
   connect(accountId: AccountId, password?: string): Promise<void>;
   disconnect(accountId: AccountId): Promise<void>;
   decide(requestId: string, decision: TrustDecision): Promise<void>;
@@ -62,7 +65,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
   const liveFor = (settings: AccountSettings): Live => {
     let entry = live.get(settings.id);
     if (!entry) {
-      const chat = deps.createChat(settings);
+      const chat = deps.createChat(settings, () => void announce());
       entry = { chat, connection: deps.createConnection(settings, chat) };
       live.set(settings.id, entry);
     }
@@ -75,6 +78,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       settings,
       connection: entry?.connection.state ?? { stage: 'offline' },
       lastVerdict: entry?.connection.lastVerdict ?? null,
+      serverKeepsArchive: entry?.chat.serverKeepsArchive() ?? null,
     };
   };
 
@@ -147,8 +151,10 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       await announce();
       return view(updated);
     },
-    remove: async (accountId) => {
+    remove: async (accountId, { deleteHistory }) => {
       await stopLive(accountId);
+      // Stopped first: no message of this account is being stored any more.
+      if (deleteHistory) deps.deleteHistory(accountId);
       await deps.accountData.forget(accountId);
       await deps.store.remove(accountId);
       await announce();

@@ -24,6 +24,8 @@ import { createAccountChat } from './account-chat.js';
 import { createStoredHistory } from './stored-history.js';
 import { createHistoryAround, type HistoryAroundService } from './history-around.js';
 import { createHistorySearch, type HistorySearch } from './history-search.js';
+import { createHistoryControl, type HistoryControl } from './history-control.js';
+import { createHistoryRetention, intervalTimer, type HistoryRetentionService, type RepeatTimer } from './history-retention.js';
 import type { EmitEvent } from './event-sink.js';
 import { createExtraCaService, type ExtraCaService, type PickCaFile } from './extra-ca-service.js';
 import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
@@ -58,6 +60,8 @@ export interface AppServicesOptions {
   readonly reconnectDelay?: (attempt: number) => number;
   /** Whether the computer has a network (reconnects pause without one). Absent: assumed online. */
   readonly networkStatus?: NetworkStatus;
+  /** Runs the daily pruning of old history (default: a real interval); tests pass their own. */
+  readonly pruneTimer?: RepeatTimer;
 }
 
 export interface AppServices {
@@ -68,6 +72,12 @@ export interface AppServices {
   readonly history: MessageDb;
   readonly historySearch: HistorySearch;
   readonly historyAround: HistoryAroundService;
+  /** Delete and export of that history, by the person's choice. */
+  readonly historyControl: HistoryControl;
+  /** How long it is kept; pruned at start (`retentionStarted`), daily, and when the setting changes. */
+  readonly retention: HistoryRetentionService;
+  /** Resolves once the start's pruning is done. */
+  readonly retentionStarted: Promise<void>;
   shutdown(): Promise<void>;
 }
 
@@ -98,8 +108,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     vault: stores.vault,
     accountData: stores.accountData,
     emit: options.emit,
-    createChat: (settings) =>
+    createChat: (settings, changed) =>
       createAccountChat({
+        changed,
         accountId: settings.id,
         messages: stores.messages,
         emit: options.emit,
@@ -110,6 +121,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         notice: options.notice,
       }),
     storedHistory: (accountId) => createStoredHistory(stores.messages, accountId),
+    deleteHistory: (accountId) => void stores.messages.clearAccount(accountId),
     createConnection: (settings, chat) => {
       const jid = parseBareJid(settings.jid);
       if (!jid.ok) throw new UserFacingError(`The saved address "${settings.jid}" cannot be used: ${jid.problem.message}`);
@@ -157,14 +169,28 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
   });
 
+  const retention = createHistoryRetention({
+    store: stores.retention,
+    messages: stores.messages,
+    now,
+    timer: options.pruneTimer ?? intervalTimer,
+    notice: options.notice,
+  });
+  const retentionStarted = retention.start();
+
   return {
     accounts,
+    historyControl: createHistoryControl({ messages: stores.messages, jidOf: (accountId) => accounts.jidOf(accountId), now }),
+    retention,
+    retentionStarted,
     trustCenter: createTrustCenterService({ pins, posh, trustLog, now, confirm: options.confirm }),
     extraCas: createExtraCaService({ store: stores.extraCas, confirm: options.confirm, pickFile: options.pickCaFile, now }),
     history: stores.messages,
     historySearch: createHistorySearch({ db: stores.messages, accountExists }),
     historyAround: createHistoryAround({ db: stores.messages, accountExists }),
     shutdown: async () => {
+      retention.stop();
+      await retentionStarted;
       await accounts.shutdown();
       stores.messages.close();
     },

@@ -9,6 +9,8 @@ import { createAppInfoService, type AppInfoDeps } from './app-info-service.js';
 import type { ExtraCaService } from './extra-ca-service.js';
 import type { HistoryAroundService } from './history-around.js';
 import type { HistorySearch } from './history-search.js';
+import type { HistoryControl } from './history-control.js';
+import type { HistoryRetentionService } from './history-retention.js';
 import type { TrustCenterService } from './trust-center-service.js';
 
 export interface ServiceDeps {
@@ -19,6 +21,8 @@ export interface ServiceDeps {
   /** The history on this computer: search, and a conversation around a result. */
   readonly historySearch: HistorySearch;
   readonly historyAround: HistoryAroundService;
+  readonly historyControl: HistoryControl;
+  readonly retention: Pick<HistoryRetentionService, 'get' | 'set'>;
   /** Opens a link in the system browser; the caller has already checked the scheme. */
   readonly openExternal: (url: string) => Promise<void>;
   readonly isSafeExternalUrl: (url: string) => boolean;
@@ -26,7 +30,7 @@ export interface ServiceDeps {
 
 export function createHandlers(deps: ServiceDeps): RequestHandlers {
   const appInfo = createAppInfoService(deps.appInfo, () => deps.accounts.canRememberPasswords());
-  const { accounts, trustCenter, extraCas } = deps;
+  const { accounts, trustCenter, extraCas, historyControl, retention } = deps;
   const nothing = async <T>(work: Promise<T>): Promise<null> => {
     await work;
     return null;
@@ -37,7 +41,8 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     listAccounts: () => accounts.list(),
     addAccount: (p) => accounts.add(p),
     updateAccount: (p) => accounts.update(p),
-    removeAccount: (p) => nothing(accounts.remove(p.accountId)),
+    // The account is gone: its history goes with it unless the person chose to keep it.
+    removeAccount: (p) => nothing(accounts.remove(p.accountId, { deleteHistory: p.deleteHistory ?? true })),
     connect: (p) => nothing(accounts.connect(p.accountId, p.password)),
     disconnect: (p) => nothing(accounts.disconnect(p.accountId)),
     decideTrust: async (p) => {
@@ -65,6 +70,11 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     searchMessages: (p) => deps.historySearch.search(p),
     loadHistoryAround: (p) => deps.historyAround.around(p),
     loadNewerHistory: (p) => deps.historyAround.newer(p),
+    deleteConversationHistory: async (p) => historyControl.deleteConversation(p.accountId, p.peer),
+    clearAccountHistory: async (p) => historyControl.clearAccount(p.accountId),
+    exportConversation: (p) => historyControl.exportConversation(p.accountId, p.peer, p.format),
+    getHistoryRetention: () => retention.get(),
+    setHistoryRetention: (p) => retention.set({ keepDays: p.keepDays }),
 
     listPins: () => trustCenter.listPins(),
     addPin: (p) => trustCenter.addPin(p.domain, p.spkiSha256),

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { PoshCachePersistence } from '../trust/posh/posh-cache.js';
 import { createAccountStore, type AccountStore } from './account-store.js';
 import { createExtraCaStore, type ExtraCaStore } from './extra-ca-store.js';
+import { createHistoryRetentionStore, type HistoryRetentionStore } from './history-retention-store.js';
 import { createLoginMemory, type LoginMemory } from './login-memory.js';
 import { createPasswordVault, type PasswordVault, type SecretCipher } from './password-vault.js';
 import { createPathLocks } from './path-locks.js';
@@ -39,6 +40,8 @@ export interface AppStores {
   readonly extraCas: ExtraCaStore;
   /** The local message history (SQLite). */
   readonly messages: MessageDb;
+  /** How long that history is kept (forever unless the user chose a period). */
+  readonly retention: HistoryRetentionStore;
   /** Forgets an account in every store that keeps something per account (not the account list itself). */
   readonly accountData: PerAccountStore;
 }
@@ -60,6 +63,7 @@ export function openAppStores(options: AppStoresOptions): AppStores {
     accounts: createAccountStore({ file: file('accounts.json'), now, report, locks }),
     extraCas: createExtraCaStore({ file: file('extra-cas.json'), now, report, locks }),
     messages: openMessageDb({ file: file('messages.sqlite'), now, report }),
+    retention: createHistoryRetentionStore({ file: file('history-retention.json'), now, report, locks }),
     ...perAccount,
     accountData: forgetInEvery(Object.values(perAccount)),
   };

@@ -30,6 +30,8 @@ export interface ProsodyOptions {
   readonly users?: readonly ProsodyUser[];
   /** Extra modules beyond the defaults. */
   readonly modules?: readonly string[];
+  /** Default modules to leave out, e.g. "mam" for a server that keeps no message archive. */
+  readonly withoutModules?: readonly string[];
   /** Set false to make Prosody offer no STARTTLS (a hostile or misconfigured server). */
   readonly offerTls?: boolean;
   /** LuaSec's protocol setting, e.g. 'tlsv1_2' for TLS 1.2 only; default Prosody's own (TLS 1.2 and later). */
@@ -63,7 +65,9 @@ export async function startProsody(options: ProsodyOptions): Promise<Prosody> {
   const hosts = new Map(options.hosts.map((h) => [h.domain, h]));
 
   const writeConfig = async () => {
-    const modules = [...DEFAULT_MODULES, ...(options.modules ?? [])].filter((m) => options.offerTls !== false || m !== 'tls');
+    const modules = [...DEFAULT_MODULES, ...(options.modules ?? [])]
+      .filter((m) => options.offerTls !== false || m !== 'tls')
+      .filter((m) => !(options.withoutModules ?? []).includes(m));
     const vhosts: string[] = [];
     for (const host of hosts.values()) {
       const cert = path.join(certDir, `${host.domain}.crt`);

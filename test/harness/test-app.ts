@@ -103,6 +103,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     extraCas: services.extraCas,
     historySearch: services.historySearch,
     historyAround: services.historyAround,
+    historyControl: services.historyControl,
+    retention: services.retention,
     openExternal: async (url) => void openedExternally.push(url),
     isSafeExternalUrl,
   });

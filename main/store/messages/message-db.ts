@@ -139,6 +139,15 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
     }
   }
 
+  /**
+   * After the person deleted history: the write-ahead log still holds the pages as they were before, so it is
+   * copied into the file (where the deleted text was overwritten) and emptied.
+   */
+  function erased(changes: number): number {
+    if (changes > 0) db.pragma('wal_checkpoint(TRUNCATE)');
+    return changes;
+  }
+
   function storeOne({ message, keys, unread = false, older = false }: StoreInput): Stored {
     const account = message.accountId;
     for (const key of keys) {
@@ -242,26 +251,31 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
     search: (query) => guarded(() => searchMessages(db, query)),
     deleteConversation: (accountId, peer) =>
       guarded(() =>
-        db.transaction(() => {
-          const { changes } = q.deleteConversationMessages.run(accountId, peer);
-          q.deleteConversation.run(accountId, peer);
-          return changes;
-        })(),
+        erased(
+          db.transaction(() => {
+            const { changes } = q.deleteConversationMessages.run(accountId, peer);
+            q.deleteConversation.run(accountId, peer);
+            return changes;
+          })(),
+        ),
       ),
     clearAccount: (accountId) =>
       guarded(() =>
-        db.transaction(() => {
-          const { changes } = q.deleteAccountMessages.run(accountId);
-          q.deleteAccountConversations.run(accountId);
-          q.deleteSync.run(accountId);
-          return changes;
-        })(),
+        erased(
+          db.transaction(() => {
+            const { changes } = q.deleteAccountMessages.run(accountId);
+            q.deleteAccountConversations.run(accountId);
+            q.deleteSync.run(accountId);
+            return changes;
+          })(),
+        ),
       ),
     prune: (before) =>
       guarded(() =>
         db.transaction(() => {
           const { changes } = q.prune.run(before.getTime());
           q.repairConversations.run();
+          q.dropEmptyConversations.run();
           return changes;
         })(),
       ),

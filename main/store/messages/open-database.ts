@@ -84,9 +84,12 @@ function openChecked(file: string, maxPages: number | undefined): Database.Datab
     // NORMAL in WAL mode: a power cut may lose the last commits, never the file's consistency.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // What the person deletes is overwritten, not only unlinked: deleted messages leave no text in the file.
+    db.pragma('secure_delete = ON');
     // Reads every table's definition: a file whose first pages are damaged fails here, not later.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     migrate(db);
+    eraseDeletedFromIndex(db);
     return db;
   } catch (error) {
     db.close();
@@ -139,4 +142,13 @@ export function openDatabase({ file, now, report, maxPages }: OpenDatabaseOption
     message: `Your message history was damaged. It was moved to ${movedTo} and a new one started; messages your server keeps in its archive come back as you open your chats.`,
   });
   return openChecked(file, maxPages);
+}
+
+/**
+ * The full-text index removes a deleted message's words at once (FTS5 'secure-delete'), instead of keeping
+ * them until its segments are merged. A setting stored in the index itself: written once, when missing.
+ */
+function eraseDeletedFromIndex(db: Database.Database): void {
+  const set = db.prepare(`SELECT v FROM message_text_config WHERE k = 'secure-delete'`).get() as { v: number } | undefined;
+  if (set?.v !== 1) db.prepare(`INSERT INTO message_text (message_text, rank) VALUES ('secure-delete', 1)`).run();
 }

@@ -57,6 +57,8 @@ export function prepareStatements(db: Database.Database) {
       `UPDATE conversations SET last_rowid = (
          SELECT rowid FROM messages m WHERE m.account = conversations.account AND m.peer = conversations.peer ORDER BY at_ms DESC, seq DESC LIMIT 1)`,
     ),
+    // A conversation whose every message was pruned leaves the list (nothing of it is left to show or to read).
+    dropEmptyConversations: db.prepare(`DELETE FROM conversations WHERE last_rowid IS NULL`),
   };
 }
 

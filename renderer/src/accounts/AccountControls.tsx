@@ -3,11 +3,11 @@ import { jidOrNull } from '../../../app/domain/address/jid.js';
 import type { AccountView } from '../../../app/domain/account.js';
 import type { IpcResult } from '../../../app/ipc/result.js';
 import { useApi } from '../ApiContext.js';
-import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { request } from '../common/ipc.js';
 import { isConnecting } from './connection-text.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 import { PasswordPrompt } from './PasswordPrompt.js';
+import { RemoveAccountDialog } from './RemoveAccountDialog.js';
 
 interface AccountControlsProps {
   readonly account: AccountView;
@@ -37,8 +37,8 @@ export function AccountControls({ account, onEdit, onRemoved }: AccountControlsP
   const disconnect = () => void run(() => api.disconnect({ accountId: settings.id }));
   const setEnabled = (enabled: boolean) =>
     void run(() => api.updateAccount({ accountId: settings.id, enabled }));
-  const remove = async () => {
-    if (await run(() => api.removeAccount({ accountId: settings.id }))) {
+  const remove = async (deleteHistory: boolean) => {
+    if (await run(() => api.removeAccount({ accountId: settings.id, deleteHistory }))) {
       setConfirmRemove(false);
       onRemoved();
     }
@@ -76,20 +76,12 @@ export function AccountControls({ account, onEdit, onRemoved }: AccountControlsP
         </p>
       ) : null}
       {confirmRemove ? (
-        <ConfirmDialog
-          title={`Remove ${settings.jid}?`}
-          description={
-            <p>
-              Hostproof will disconnect and forget this account and its stored password. Your account on the server is not
-              deleted; you can add it again later.
-            </p>
-          }
-          confirmLabel="Remove account"
+        <RemoveAccountDialog
+          jid={settings.jid}
           busy={busy}
           error={failure}
-          onConfirm={() => void remove()}
+          onRemove={(deleteHistory) => void remove(deleteHistory)}
           onCancel={() => setConfirmRemove(false)}
-          testId="remove-account-confirm"
         />
       ) : null}
     </div>

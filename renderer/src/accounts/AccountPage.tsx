@@ -2,6 +2,7 @@ import type { AccountView } from '../../../app/domain/account.js';
 import { PresenceSelector } from '../contacts/PresenceSelector.js';
 import { IdentityBadge } from '../trust/IdentityBadge.js';
 import { SecurityPanel } from '../trust/SecurityPanel.js';
+import { AccountHistory } from './AccountHistory.js';
 import { AccountControls } from './AccountControls.js';
 import { AccountForm } from './AccountForm.js';
 
@@ -10,10 +11,12 @@ interface AccountPageProps {
   readonly editing: boolean;
   readonly onEditing: (editing: boolean) => void;
   readonly onRemoved: () => void;
+  /** The account's history on this computer was cleared. */
+  readonly onHistoryCleared?: () => void;
 }
 
 /** One account in settings: who it is and its identity, its connection and presence, and the server's security story. */
-export function AccountPage({ account, editing, onEditing, onRemoved }: AccountPageProps) {
+export function AccountPage({ account, editing, onEditing, onRemoved, onHistoryCleared }: AccountPageProps) {
   const { settings } = account;
   return (
     <div className="account-page" data-testid="account-page">
@@ -30,6 +33,7 @@ export function AccountPage({ account, editing, onEditing, onRemoved }: AccountP
         <>
           {account.connection.stage === 'online' ? <PresenceSelector accountId={settings.id} /> : null}
           <SecurityPanel account={account} />
+          <AccountHistory account={account} onCleared={() => onHistoryCleared?.()} />
         </>
       )}
     </div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { AccountView } from '../../../app/domain/account.js';
 import type { ContactPresence } from '../../../app/domain/chat.js';
 import { Avatar } from '../common/Avatar.js';
@@ -15,10 +16,12 @@ interface ConversationHeaderProps {
   readonly onOpenSecurity: () => void;
   /** Opens the message search for this conversation (as Ctrl+F does). */
   readonly onSearch?: () => void;
+  /** What can be done with the conversation (its history menu), at the header's end. */
+  readonly actions?: ReactNode;
 }
 
 /** Who the conversation is with (name, address, presence and status) and the identity of the server it goes through. */
-export function ConversationHeader({ name, peer, presence, account, showAccount, onOpenSecurity, onSearch }: ConversationHeaderProps) {
+export function ConversationHeader({ name, peer, presence, account, showAccount, onOpenSecurity, onSearch, actions }: ConversationHeaderProps) {
   const best = bestResource(presence);
   const show = best?.show ?? 'offline';
   return (
@@ -57,6 +60,7 @@ export function ConversationHeader({ name, peer, presence, account, showAccount,
         ) : null}
         <IdentityBadge verdict={account.lastVerdict} onOpen={onOpenSecurity} />
       </div>
+      {actions}
     </header>
   );
 }

@@ -4,6 +4,7 @@ import { useApi } from '../ApiContext.js';
 import { ErrorText } from '../common/ErrorText.js';
 import { Composer } from './Composer.js';
 import { ConversationHeader } from './ConversationHeader.js';
+import { ConversationHistoryMenu } from './ConversationHistoryMenu.js';
 import { MessageList } from './MessageList.js';
 import { TypingIndicator } from './TypingIndicator.js';
 import { useConversation } from './use-conversation.js';
@@ -23,10 +24,15 @@ interface ConversationPaneProps {
   readonly onShowLatest?: () => void;
   /** Opens the message search for this conversation. */
   readonly onSearch?: () => void;
+  /** The conversation's history was deleted from this computer (it leaves the list). */
+  readonly onHistoryDeleted?: () => void;
 }
 
+/** Said once at the top of a conversation whose server keeps no archive. */
+export const NO_ARCHIVE_TEXT = 'Your server keeps no message archive: history is only what this computer saved.';
+
 /** One open conversation. Its owner keys it by account and peer so every conversation starts fresh. */
-export function ConversationPane({ account, peer, name, presence, showAccount, onOpenSecurity, onNewest, focusId = null, onShowLatest, onSearch }: ConversationPaneProps) {
+export function ConversationPane({ account, peer, name, presence, showAccount, onOpenSecurity, onNewest, focusId = null, onShowLatest, onSearch, onHistoryDeleted }: ConversationPaneProps) {
   const api = useApi();
   const accountId = account.settings.id;
   const conversation = useConversation(api, accountId, peer, onNewest, focusId);
@@ -39,7 +45,29 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
   };
   return (
     <section className="conversation-pane" aria-label={`Conversation with ${name}`} data-testid="conversation-pane">
-      <ConversationHeader name={name} peer={peer} presence={presence} account={account} showAccount={showAccount} onOpenSecurity={onOpenSecurity} onSearch={onSearch} />
+      <ConversationHeader
+        name={name}
+        peer={peer}
+        presence={presence}
+        account={account}
+        showAccount={showAccount}
+        onOpenSecurity={onOpenSecurity}
+        onSearch={onSearch}
+        actions={
+          <ConversationHistoryMenu
+            accountId={accountId}
+            peer={peer}
+            name={name}
+            serverKeepsArchive={account.serverKeepsArchive}
+            onDeleted={() => onHistoryDeleted?.()}
+          />
+        }
+      />
+      {account.serverKeepsArchive === false ? (
+        <p className="conversation-notice" role="note" data-testid="no-archive-notice">
+          {NO_ARCHIVE_TEXT}
+        </p>
+      ) : null}
       <ErrorText message={conversation.error} />
       <MessageList
         messages={conversation.messages}

@@ -1,11 +1,15 @@
 import { useCallback, useId, useState } from 'react';
 import { useApi } from '../ApiContext.js';
 import { useLoad } from '../common/use-load.js';
+import { HistoryRetentionSetting } from './HistoryRetentionSetting.js';
 import { applyTheme, loadTheme, saveTheme, THEME_CHOICES, windowStorage, type ThemeChoice } from './theme.js';
 
 const THEME_TEXT: Record<ThemeChoice, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
 
-/** Preferences that belong to this computer: the colour theme, and where passwords are kept (a fact, shown). */
+/**
+ * Preferences that belong to this computer: the colour theme, how long message history is kept, and where
+ * passwords are kept (a fact, shown).
+ */
 export function Preferences() {
   const api = useApi();
   const id = useId();
@@ -27,6 +31,7 @@ export function Preferences() {
           </label>
         ))}
       </fieldset>
+      <HistoryRetentionSetting />
       <h3 className="section-title">Passwords</h3>
       <p data-testid="password-storage-fact">
         {info.status !== 'ready'

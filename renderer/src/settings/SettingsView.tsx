@@ -12,6 +12,8 @@ interface SettingsViewProps {
   readonly onSection: (section: SettingsSection) => void;
   readonly onAccountAdded: (accountId: AccountId) => void;
   readonly onClose: () => void;
+  /** An account's history on this computer was cleared: its conversation list is read again. */
+  readonly onHistoryChanged?: (accountId: AccountId) => void;
 }
 
 type Simple = Exclude<SettingsSection['kind'], 'account'>;
@@ -22,7 +24,7 @@ const SECTIONS: ReadonlyArray<{ readonly kind: Exclude<Simple, 'add-account'>; r
 ];
 
 /** Accounts, the trust center, preferences and the application's details, each a section with its own link. */
-export function SettingsView({ accounts, section, onSection, onAccountAdded, onClose }: SettingsViewProps) {
+export function SettingsView({ accounts, section, onSection, onAccountAdded, onClose, onHistoryChanged }: SettingsViewProps) {
   const account = section.kind === 'account' ? accounts.find((a) => a.settings.id === section.accountId) : undefined;
   let content;
   if (section.kind === 'account') {
@@ -33,6 +35,7 @@ export function SettingsView({ accounts, section, onSection, onAccountAdded, onC
         editing={section.editing}
         onEditing={(editing) => onSection({ kind: 'account', accountId: account.settings.id, editing })}
         onRemoved={() => onSection({ kind: 'preferences' })}
+        onHistoryCleared={() => onHistoryChanged?.(account.settings.id)}
       />
     ) : (
       <p className="note">This account no longer exists.</p>

@@ -8,7 +8,7 @@ import type { ConversationRef } from '../chat/conversation-key.js';
 import type { NameOf } from '../contacts/contact-names.js';
 import type { useRosterStore } from '../contacts/roster-store.js';
 import { preloadScreens, ScreenLoading, SettingsView, StartChat, Welcome } from './lazy-screens.js';
-import type { SettingsSection, View } from './view.js';
+import { HOME, type SettingsSection, type View } from './view.js';
 
 interface MainPaneProps {
   readonly view: View;
@@ -24,10 +24,12 @@ interface MainPaneProps {
   readonly onNewest: (message: ChatMessage) => void;
   /** Opens the message search for one conversation. */
   readonly onSearchConversation: (conversation: ConversationRef) => void;
+  /** An account's history on this computer changed (a conversation deleted, all cleared): its list is read again. */
+  readonly onHistoryChanged: (accountId: AccountId) => void;
 }
 
 /** The right-hand side: the open conversation, "Start a chat", the settings, or a first step when there is nothing yet. */
-export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onNewest, onSearchConversation }: MainPaneProps) {
+export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onNewest, onSearchConversation, onHistoryChanged }: MainPaneProps) {
   // Once the accounts are known: the first screen is then about to show, and what is preloaded comes after it.
   useEffect(() => (loading ? undefined : preloadScreens()), [loading]);
   useEffect(() => (loading ? undefined : whenIdle(prepareDateFormats, 2_000)), [loading]);
@@ -42,6 +44,7 @@ export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpe
           onSection={(section) => onView({ ...view, section })}
           onAccountAdded={openAccount}
           onClose={onBack}
+          onHistoryChanged={onHistoryChanged}
         />
       </ScreenLoading>
     );
@@ -85,6 +88,10 @@ export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpe
         showAccount={accounts.length > 1}
         onOpenSecurity={() => openAccount(account.settings.id)}
         onNewest={onNewest}
+        onHistoryDeleted={() => {
+          onHistoryChanged(account.settings.id);
+          onView(HOME);
+        }}
       />
     );
   }

@@ -104,6 +104,7 @@ export function Shell() {
           onBack={back}
           onNewest={conversations.noteNewest}
           onSearchConversation={(conversation) => setSearching({ scope: conversation })}
+          onHistoryChanged={conversations.refresh}
         />
       </main>
       {switching ? (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useApi } from '../ApiContext.js';
 import { CopyButton } from '../common/CopyButton.js';
 import { request } from '../common/ipc.js';
+import { fileUrl } from '../common/save-file.js';
 
 type Exported = { readonly fileName: string; readonly json: string; readonly href: string | null };
 
@@ -30,7 +31,7 @@ export function TrustLogExport({ accountId }: { readonly accountId: string }) {
       return;
     }
     const { fileName, json } = result.value;
-    const href = blobUrl(json);
+    const href = fileUrl(json, 'application/json');
     setExported({ fileName, json, href });
     if (href === null) setShowText(true);
   };
@@ -62,13 +63,4 @@ export function TrustLogExport({ accountId }: { readonly accountId: string }) {
       ) : null}
     </div>
   );
-}
-
-/** A Blob URL for the JSON, or null where the page cannot make one (then the text fallback is shown). */
-function blobUrl(json: string): string | null {
-  try {
-    return typeof URL.createObjectURL === 'function' ? URL.createObjectURL(new Blob([json], { type: 'application/json' })) : null;
-  } catch {
-    return null;
-  }
 }

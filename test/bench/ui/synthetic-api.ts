@@ -65,6 +65,7 @@ const account: AccountView = {
   settings: { id: ACCOUNT as AccountView['settings']['id'], jid: 'me@bench.test', resource: 'bench', server: null, autoConnect: false, enabled: true, rememberPassword: false },
   connection: { stage: 'offline' },
   lastVerdict: null,
+  serverKeepsArchive: null,
 };
 
 let historyServed = 0;

@@ -57,7 +57,8 @@ describe('<App>', () => {
     start([accountView({ stage: 'offline' }, POSH_DELEGATED_VERDICT)]);
     const item = await screen.findByTestId('account-item');
     fireEvent.click(within(item).getByRole('button', { name: /^Identity:/ }));
-    expect(await screen.findByTestId('security-panel')).toBeTruthy();
+    // The settings area is a chunk of its own: its first opening loads it (over a second on a busy machine).
+    expect(await screen.findByTestId('security-panel', {}, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByTestId('verdict-summary').textContent).toBe(POSH_DELEGATED_VERDICT.summary);
   });
 
@@ -90,7 +91,9 @@ describe('<App>', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
     const confirm = screen.getByTestId('remove-account-confirm');
     expect(fake.callsOf('removeAccount')).toEqual([]);
-    fireEvent.click(within(confirm).getByRole('button', { name: 'Remove account' }));
-    await waitFor(() => expect(fake.callsOf('removeAccount')).toEqual([{ accountId: ACCOUNT_ID }]));
+    // Deleting the history with the account is the main choice; keeping it is offered beside it.
+    expect(within(confirm).getByRole('button', { name: 'Remove, keep history' })).toBeTruthy();
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Remove account and history' }));
+    await waitFor(() => expect(fake.callsOf('removeAccount')).toEqual([{ accountId: ACCOUNT_ID, deleteHistory: true }]));
   });
 });

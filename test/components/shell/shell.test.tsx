@@ -81,7 +81,8 @@ describe('the chat-first window', () => {
     expect(within(rows()[1] as HTMLElement).queryByTestId('unread-count')).toBeNull();
     // The badge leads to the account's security story in settings.
     fireEvent.click(within(header).getByTestId('identity-badge'));
-    expect(await screen.findByTestId('security-panel')).toBeTruthy();
+    // The settings area is a chunk of its own: its first opening loads it (over a second on a busy machine).
+    expect(await screen.findByTestId('security-panel', {}, { timeout: 5000 })).toBeTruthy();
   });
 
   it('Ctrl+K finds a contact that has no conversation yet, by name, and Enter opens the chat', async () => {

@@ -29,6 +29,8 @@ function openExternalRequest() {
     extraCas: {} as never,
     historySearch: {} as never,
     historyAround: {} as never,
+    historyControl: {} as never,
+    retention: {} as never,
     openExternal: async (url) => void shellCalls.push(url),
     isSafeExternalUrl,
   });

@@ -33,6 +33,11 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     searchMessages: { text: 'password', accountId, from: '2026-01-01T00:00:00.000Z', limit: 50, offset: 0 },
     loadHistoryAround: { accountId, peer: SOMEONE, id: 'guessed-message-id', limit: 50 },
     loadNewerHistory: { accountId, peer: SOMEONE, after: 'guessed-message-id', limit: 50 },
+    deleteConversationHistory: { accountId, peer: SOMEONE },
+    clearAccountHistory: { accountId },
+    exportConversation: { accountId, peer: SOMEONE, format: 'json' },
+    getHistoryRetention: undefined,
+    setHistoryRetention: { keepDays: 1 },
     listPins: undefined,
     // The attacker's own key for the account's domain, as if the provider had published it.
     addPin: { domain: pinnedDomain, service: 'xmpp-client', spkiSha256: Buffer.alloc(32, 0x41).toString('base64') },

@@ -69,7 +69,7 @@ describe('removing an account', () => {
       pickCaFile: async () => null,
       now,
     });
-    await services.accounts.remove(alice.id);
+    await services.accounts.remove(alice.id, { deleteHistory: true });
     await services.shutdown();
 
     expect(await aliceMentioned()).toEqual([]);

@@ -127,6 +127,11 @@ describe('the message database', () => {
     expect(db.clearAccount(ACCOUNT)).toBe(2);
     expect(db.conversations(ACCOUNT)).toEqual([]);
     expect(db.conversations(OTHER_ACCOUNT)).toHaveLength(1);
+    // A conversation whose every message was pruned leaves the list.
+    db.store(input(msg({ peer: 'dave@example.org', body: 'long ago', at: '2019-01-01T00:00:00.000Z' })));
+    expect(db.conversations(ACCOUNT).map((c) => c.peer)).toEqual(['dave@example.org']);
+    expect(db.prune(new Date('2026-01-01T00:00:00.000Z'))).toBe(1);
+    expect(db.conversations(ACCOUNT)).toEqual([]);
     // A deleted message's keys go with it: the same message from the archive is stored again.
     expect(db.store(input(msg({ body: 'recent', originId: 'origin-recent' }))).added).toBe(true);
     db.close();

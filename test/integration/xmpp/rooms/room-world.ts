@@ -35,6 +35,8 @@ export interface RoomClient {
   next<K extends keyof RoomsEvents>(event: K, match?: (payload: RoomsEvents[K]) => boolean): Promise<RoomsEvents[K]>;
   /** The payloads of the events of this kind seen so far. */
   seen<K extends keyof RoomsEvents>(event: K): RoomsEvents[K][];
+  /** Cuts the network connection under the session (a dropped connection, not a clean close). */
+  drop(): void;
 }
 
 /** A new room address on the test's room service, unique per call. */
@@ -45,7 +47,7 @@ export interface RoomWorld {
   /** Logs `user` in (a new session, resource `resource`) with a rooms feature listening from the start. */
   open(user: Person, resource?: string): Promise<RoomClient>;
   /** A rooms feature for an already open session (after the previous one was disposed). */
-  attach(session: OnlineSession, user: Person): RoomClient;
+  attach(session: OnlineSession, user: Person, drop?: () => void): RoomClient;
   /** A connection to the world's Prosody, verified by PKIX. */
   verified(): ReturnType<typeof connectToLoopback>;
 }
@@ -79,7 +81,7 @@ export function useRoomWorld(): RoomWorld {
     return connectToLoopback({ port: prosody.starttlsPort, directTls: false, caPem });
   };
 
-  const attach = (session: OnlineSession, user: Person): RoomClient => {
+  const attach = (session: OnlineSession, user: Person, drop: () => void = () => undefined): RoomClient => {
     const log: FeatureLogEntry[] = [];
     const rooms = createRooms({ link: session.link, accountId: `account-${user}` as AccountId, now: () => new Date(), ids: randomUUID, log: (entry) => log.push(entry) });
     const events: Recorded[] = [];
@@ -97,6 +99,7 @@ export function useRoomWorld(): RoomWorld {
       events,
       log,
       seen,
+      drop,
       next: async (event, match = () => true) => {
         let found: RoomsEvents[typeof event] | undefined;
         await waitUntil(() => {
@@ -127,7 +130,9 @@ export function useRoomWorld(): RoomWorld {
         previousMechanism: null,
       });
       closers.push(() => session.close());
-      return attach(session, user);
+      return attach(session, user, () => {
+        connection.socket.destroy();
+      });
     },
   };
 }

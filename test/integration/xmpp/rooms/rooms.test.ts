@@ -4,9 +4,11 @@
  * refused with the right kind; kicks, subjects, private messages and leaving are seen by the others.
  */
 import { describe, expect, it } from 'vitest';
+import { openOnlineSession } from '../../../../main/xmpp/session/open-session.js';
 import { PROSODY, requireSystemDependency } from '../../../harness/system-dependency.js';
 import { configureRoom } from './room-config.js';
 import { newRoom, ROOM_SERVICE, useRoomWorld, type RoomClient } from './room-world.js';
+import { SESSION_DOMAIN } from '../session/verified-connection.js';
 
 const hasProsody = requireSystemDependency(PROSODY, 'integration (XMPP rooms)');
 
@@ -140,5 +142,32 @@ describe.runIf(hasProsody)('rooms on a real room service', () => {
     expect(await carol.next('left')).toEqual({ room, kind: 'left', text: 'You left the room.' });
     expect(await bob.next('occupant', (e) => e.kind === 'left')).toMatchObject({ room, self: false, occupant: { nick: 'Carol' }, text: 'Carol left the room.' });
     await expect(carol.rooms.send(room, 'still here?')).rejects.toMatchObject({ kind: 'not-joined' });
+  });
+
+  it('joins its rooms again when a dropped connection could not be resumed', async () => {
+    const { room, bob, carol } = await roomWith('bob', 'carol');
+    const closed = new Promise<void>((resolve) => carol.session.onClosed(() => resolve()));
+    carol.drop();
+    await closed;
+    expect(carol.session.resumable).toBe(true);
+
+    // Another login takes the same resource: the server ends the waiting session, and the room lets Carol go.
+    const { connection } = await world.verified();
+    const other = await openOnlineSession({ connection, serverProof: 'pkix', domain: SESSION_DOMAIN, localpart: 'carol', password: 'carol-secret', resource: 'desk', previousMechanism: null });
+    await bob.next('occupant', (e) => e.kind === 'left' && e.occupant.nick === 'Carol');
+
+    const fresh = await world.verified();
+    await expect(carol.session.reopen(fresh.connection, 'pkix')).resolves.toBe('bound');
+    await other.close();
+    // What the account's chat does on a session it has to set up afresh: the new features rejoin.
+    const before = carol.rooms.joined();
+    expect(before).toEqual([{ room, nick: 'Carol', password: null }]);
+    carol.rooms.dispose();
+    const again = world.attach(carol.session, 'carol');
+    expect(await again.rooms.rejoin(before)).toMatchObject([{ ok: true, room, nick: 'Carol' }]);
+    await bob.next('occupant', (e) => e.kind === 'joined' && e.occupant.nick === 'Carol');
+
+    await bob.rooms.send(room, 'welcome back');
+    expect(await again.next('message', (m) => m.body === 'welcome back')).toMatchObject({ room, nick: 'Bob' });
   });
 });

@@ -117,3 +117,15 @@ export interface RoomSpec {
   readonly nick: string;
   readonly password: string | null;
 }
+
+export interface RoomsEvents {
+  occupant: OccupantEvent;
+  /** A message to the room from someone else. Never a duplicate, never our own reflected one. */
+  message: RoomMessage;
+  /** Our message reached the room (its reflection came back) or the room refused it. */
+  updated: RoomMessageUpdate;
+  subject: RoomSubject;
+  privateMessage: PrivateRoomMessage;
+  /** We are no longer in a room we had joined: we left, or were kicked, banned or removed. */
+  left: { readonly room: string; readonly kind: 'left' | 'kicked' | 'banned' | 'removed'; readonly text: string };
+}

@@ -5,47 +5,25 @@
  *
  * A room is hostile input like any peer: a stanza counts only when its `from` is a room we are in (or are
  * joining), occupant and room counts are bounded, and every text is kept as text. Occupant presence and
- * room messages are left alone by presence.ts and messages.ts; this module alone reads them.
+ * room messages are left alone by presence.ts and messages.ts; this feature alone reads them: occupant
+ * presence in occupant-presence.ts, messages in room-traffic.ts, and this file routes to them and sends.
  */
-import type { Element } from '@xmpp/xml';
 import { jidOrNull } from '../../../../app/domain/address/jid.js';
-import { setBounded } from '../bounded.js';
-import { createDedupe } from '../dedupe.js';
-import { displayTime } from '../delay.js';
 import { createEmitter, type Events } from '../emitter.js';
 import { guarded, listenerFailure, type FeatureDeps } from '../feature-deps.js';
-import { describeStanzaError } from '../stanza-error.js';
 import { attr, isStanza } from '../stanza-read.js';
-import { joinError, joinErrorOf } from './join-error.js';
+import { joinError } from './join-error.js';
 import { validNick } from './muc-user.js';
-import { arrivalEvent, departureEvent } from './occupant-events.js';
+import { createOccupantPresence } from './occupant-presence.js';
 import { RoomError } from './room-error.js';
-import { classifyRoomMessage } from './room-message.js';
-import { parseRoomPresence, STATUS, type RoomPresence } from './room-presence.js';
 import { discoverRoomServices } from './room-service.js';
-import { adminRequest, groupchatStanza, instantRoomRequest, joinPresence, leavePresence, privateStanza, subjectStanza } from './room-stanzas.js';
-import type {
-  JoinResult,
-  Occupant,
-  OccupantEvent,
-  PrivateRoomMessage,
-  RoomMessage,
-  RoomMessageUpdate,
-  RoomSpec,
-  RoomSubject,
-} from './room-types.js';
+import { adminRequest, groupchatStanza, joinPresence, leavePresence, privateStanza, subjectStanza } from './room-stanzas.js';
+import { finishJoin, type RoomState } from './room-state.js';
+import { createRoomTraffic } from './room-traffic.js';
+import type { JoinResult, Occupant, PrivateRoomMessage, RoomMessage, RoomSpec, RoomsEvents } from './room-types.js';
 
-export interface RoomsEvents {
-  occupant: OccupantEvent;
-  /** A message to the room from someone else. Never a duplicate, never our own reflected one. */
-  message: RoomMessage;
-  /** Our message reached the room (its reflection came back) or the room refused it. */
-  updated: RoomMessageUpdate;
-  subject: RoomSubject;
-  privateMessage: PrivateRoomMessage;
-  /** We are no longer in a room we had joined: we left, or were kicked, banned or removed. */
-  left: { readonly room: string; readonly kind: 'left' | 'kicked' | 'banned' | 'removed'; readonly text: string };
-}
+export { MAX_OCCUPANTS_PER_ROOM } from './occupant-presence.js';
+export type { RoomsEvents } from './room-types.js';
 
 export interface JoinOptions {
   readonly room: string;
@@ -84,37 +62,18 @@ export const JOIN_TIMEOUT_MS = 30_000;
 const LEAVE_TIMEOUT_MS = 10_000;
 /** How many rooms one account can be in (or joining) at once. */
 export const MAX_ROOMS = 1_000;
-/** A room could claim any number of occupants; beyond this, arrivals are not tracked. */
-export const MAX_OCCUPANTS_PER_ROOM = 10_000;
-/** How many of our sent room messages we remember, to recognise their reflections and error replies. */
-const MAX_TRACKED_OUTGOING = 5_000;
-
-interface RoomState {
-  readonly room: string;
-  nick: string;
-  readonly password: string | null;
-  phase: 'joining' | 'joined';
-  readonly occupants: Map<string, Occupant>;
-  subject: string | null;
-  /** While joining: settles the join's promise. */
-  settle: ((result: JoinResult) => void) | null;
-  pending: Promise<JoinResult> | null;
-  /** While leaving: resolves leave(). */
-  leaving: (() => void) | null;
-  /** Stops the join's time limit once the room has answered. */
-  stopTimer: () => void;
-}
 
 export function createRooms(deps: FeatureDeps): Rooms {
   const { link, accountId, now, ids, log } = deps;
   const emitter = createEmitter<RoomsEvents>(listenerFailure('rooms', log));
   const rooms = new Map<string, RoomState>();
-  // Keyed by the origin-id we gave each message; the room echoes it in the reflection (and the id in errors).
-  const outgoing = new Map<string, { readonly localId: string; readonly room: string }>();
-  const dedupe = createDedupe();
   const timers = new Set<ReturnType<typeof setTimeout>>();
-
   const refuse = (reason: string, from: string | null) => log({ feature: 'rooms', reason, from });
+  const forget = (state: RoomState) => {
+    if (rooms.get(state.room) === state) rooms.delete(state.room);
+  };
+  const onPresence = createOccupantPresence({ link, log, emit: emitter.emit, forget });
+  const traffic = createRoomTraffic({ accountId, now, ids, log, emit: emitter.emit });
 
   function requireRoom(input: string): string {
     const jid = jidOrNull(input);
@@ -126,164 +85,6 @@ export function createRooms(deps: FeatureDeps): Rooms {
     const state = rooms.get(requireRoom(input));
     if (state === undefined || state.phase !== 'joined') throw new RoomError('not-joined', 'You are not in this room.');
     return state;
-  }
-
-  function finishJoin(state: RoomState, result: JoinResult): void {
-    const settle = state.settle;
-    state.settle = null;
-    state.stopTimer();
-    state.pending = null;
-    settle?.(result);
-  }
-
-  function onSelfArrival(state: RoomState, presence: Extract<RoomPresence, { kind: 'available' }>): void {
-    const { occupant, statuses } = presence;
-    // The room may give us another nickname than the one we asked for (status 210).
-    state.occupants.delete(state.nick);
-    state.nick = occupant.nick;
-    state.occupants.set(occupant.nick, occupant);
-    state.phase = 'joined';
-    const created = statuses.has(STATUS.created);
-    const done = (): void =>
-      finishJoin(state, { ok: true, room: state.room, nick: state.nick, created, occupants: [...state.occupants.values()] });
-    if (!created) {
-      done();
-      return;
-    }
-    // A new room stays locked until its owner configures it; we accept the defaults (an instant room).
-    link.request(instantRoomRequest(state.room)).then(done, (error: unknown) => {
-      refuse(`the new room could not be unlocked: ${error instanceof Error ? error.message : String(error)}`, state.room);
-      done();
-    });
-  }
-
-  function leftRoom(state: RoomState, event: OccupantEvent): void {
-    rooms.delete(state.room);
-    const kind = event.kind === 'kicked' || event.kind === 'banned' || event.kind === 'removed' ? event.kind : 'left';
-    emitter.emit('left', { room: state.room, kind, text: event.text });
-    state.leaving?.();
-  }
-
-  function onPresence(stanza: Element, state: RoomState): void {
-    const parsed = parseRoomPresence(stanza);
-    if (!parsed.ok) {
-      refuse(parsed.reason, attr(stanza, 'from'));
-      return;
-    }
-    const presence = parsed.presence;
-    if (presence.kind === 'error') {
-      if (state.phase === 'joining') {
-        rooms.delete(state.room);
-        finishJoin(state, { ok: false, room: state.room, ...joinErrorOf(presence.error, state.nick) });
-      } else refuse(`the room refused a presence: ${presence.error.condition}`, attr(stanza, 'from'));
-      return;
-    }
-    const self = presence.statuses.has(STATUS.self);
-    const nick = presence.occupant.nick;
-    const before = state.occupants.get(nick);
-
-    if (presence.kind === 'available') {
-      if (self && state.phase === 'joining') {
-        onSelfArrival(state, presence);
-        return;
-      }
-      if (before === undefined && state.occupants.size >= MAX_OCCUPANTS_PER_ROOM) {
-        refuse('too many occupants in one room', attr(stanza, 'from'));
-        return;
-      }
-      state.occupants.set(nick, presence.occupant);
-      // While joining, the room lists who is already there: that is the join result, not news.
-      if (state.phase !== 'joined') return;
-      const event = arrivalEvent(presence, before, self);
-      if (event !== null) emitter.emit('occupant', event);
-      return;
-    }
-
-    state.occupants.delete(nick);
-    if (presence.newNick !== null) {
-      // §7.6: the occupant goes on under its new nickname; its available presence follows.
-      const renamed = { ...(before ?? presence.occupant), nick: presence.newNick };
-      if (self) state.nick = presence.newNick;
-      state.occupants.set(presence.newNick, renamed);
-    }
-    if (state.phase !== 'joined') return;
-    const event = departureEvent(presence, before, self);
-    emitter.emit('occupant', event);
-    if (self && presence.newNick === null) leftRoom(state, event);
-  }
-
-  function onMessage(stanza: Element, state: RoomState): void {
-    const sorted = classifyRoomMessage(stanza, state.room);
-    switch (sorted.kind) {
-      case 'ignored':
-        refuse(sorted.reason, attr(stanza, 'from'));
-        return;
-      case 'error': {
-        const id = sorted.message.id;
-        const record = id === null ? undefined : outgoing.get(id);
-        if (id === null || record === undefined || record.room !== state.room) {
-          refuse('error reply for no message of ours', sorted.message.from.full);
-          return;
-        }
-        outgoing.delete(id);
-        const error = describeStanzaError(sorted.message.error ?? { condition: 'undefined-condition', text: null });
-        emitter.emit('updated', { room: state.room, id: record.localId, state: 'failed', archiveId: null, error });
-        return;
-      }
-      case 'subject':
-        state.subject = sorted.subject;
-        emitter.emit('subject', { room: state.room, subject: sorted.subject, by: sorted.by });
-        return;
-      case 'private':
-        emitter.emit('privateMessage', {
-          id: ids(),
-          accountId,
-          room: state.room,
-          nick: sorted.nick,
-          direction: 'in',
-          body: sorted.message.body,
-          at: displayTime(sorted.message.delay, now()),
-        });
-        return;
-      case 'groupchat': {
-        const { nick, message } = sorted;
-        const archiveId = message.ourStanzaId;
-        // Our own message comes back from the room: known by the origin-id we gave it, and from our nickname
-        // (another occupant copying our origin-id does not make their message ours).
-        const ours = message.originId === null ? undefined : outgoing.get(message.originId);
-        if (ours !== undefined && ours.room === state.room && nick === state.nick && message.originId !== null) {
-          outgoing.delete(message.originId);
-          remember(state.room, nick, message.originId, archiveId, message.id, message.body);
-          emitter.emit('updated', { room: state.room, id: ours.localId, state: 'delivered', archiveId, error: null });
-          return;
-        }
-        if (remember(state.room, nick, message.originId, archiveId, message.id, message.body)) return;
-        emitter.emit('message', {
-          id: ids(),
-          accountId,
-          room: state.room,
-          nick,
-          direction: 'in',
-          body: message.body,
-          at: displayTime(message.delay, now()),
-          state: 'received',
-          stanzaId: message.id,
-          originId: message.originId,
-          archiveId,
-        });
-      }
-    }
-  }
-
-  /**
-   * Records a room message's keys; answers whether it was seen already. The room's archive id is the room's
-   * own numbering (scoped to the room); origin-ids and stanza ids are chosen by the sender, so they are
-   * scoped to the sender's occupant JID: nobody can hide another occupant's message by reusing its ids.
-   */
-  function remember(room: string, nick: string, originId: string | null, archiveId: string | null, stanzaId: string | null, body: string): boolean {
-    const byRoom = archiveId === null ? false : dedupe.remember(room, { originId: null, archiveId, stanzaId: null, body });
-    const bySender = dedupe.remember(`${room}/${nick}`, { originId, archiveId: null, stanzaId, body });
-    return byRoom || bySender;
   }
 
   const stopListening = link.onStanza(
@@ -298,7 +99,7 @@ export function createRooms(deps: FeatureDeps): Rooms {
         return;
       }
       if (isPresence) onPresence(stanza, state);
-      else if (state.phase === 'joined') onMessage(stanza, state);
+      else if (state.phase === 'joined') traffic.accept(stanza, state);
       else refuse('room message before we joined', attr(stanza, 'from'));
     }),
   );
@@ -365,14 +166,14 @@ export function createRooms(deps: FeatureDeps): Rooms {
       } finally {
         stop();
         // Out of the room either way: a room that does not confirm is not waited for again.
-        if (rooms.get(state.room) === state) rooms.delete(state.room);
+        forget(state);
       }
     },
     async send(roomInput, body) {
       const state = requireJoined(roomInput);
       if (body.length === 0) throw new Error('A message needs a body.');
       const id = ids();
-      setBounded(outgoing, id, { localId: id, room: state.room }, MAX_TRACKED_OUTGOING);
+      traffic.track(id, state.room);
       await link.send(groupchatStanza(state.room, id, body));
       return {
         id,

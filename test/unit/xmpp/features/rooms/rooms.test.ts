@@ -183,6 +183,23 @@ describe('in a room', () => {
     await expect(rooms.send(ROOM, 'hi')).rejects.toMatchObject({ kind: 'not-joined' });
   });
 
+  it('leaves when the room confirms, or after a while when it does not', async () => {
+    const { link, rooms, of } = await joined();
+    const leaving = rooms.leave(ROOM);
+    await settle();
+    expect(link.lastSent().attrs).toMatchObject({ to: `${ROOM}/Alice`, type: 'unavailable' });
+    link.receive(`<presence from='${ROOM}/Alice' type='unavailable'><x xmlns='${MUC_USER}'><item affiliation='owner' role='none'/><status code='110'/></x></presence>`);
+    await leaving;
+    expect(of('left')).toEqual([{ room: ROOM, kind: 'left', text: 'You left the room.' }]);
+
+    vi.useFakeTimers();
+    const silent = await joined();
+    const waiting = silent.rooms.leave(ROOM);
+    await vi.advanceTimersByTimeAsync(10_000);
+    await waiting;
+    expect(silent.rooms.joined()).toEqual([]);
+  });
+
   it('joins the rooms of an earlier session again', async () => {
     const { rooms } = await joined();
     const specs = rooms.joined();

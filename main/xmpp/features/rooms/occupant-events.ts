@@ -16,7 +16,7 @@ const ROLE_WORDS: Readonly<Record<Role, string>> = {
   moderator: 'can now moderate the room',
   participant: 'can now write in the room',
   visitor: 'can now only read the room',
-  none: 'is no longer in the room',
+  none: 'can no longer take part in the room',
 };
 
 /** The event for an available presence; `before` is what we knew of that nickname (undefined: new). */
@@ -27,7 +27,7 @@ export function arrivalEvent(presence: Available, before: Occupant | undefined, 
   if (before.role === occupant.role && before.affiliation === occupant.affiliation && before.realJid === occupant.realJid) return null; // a status or show change
   const text =
     before.role !== occupant.role
-      ? `${who} ${self ? ROLE_WORDS[occupant.role].replace('is no', 'are no') : ROLE_WORDS[occupant.role]}.`
+      ? `${who} ${ROLE_WORDS[occupant.role]}.`
       : `${who} ${self ? 'are' : 'is'} now ${occupant.affiliation === 'none' ? 'no longer a member' : `${occupant.affiliation === 'admin' || occupant.affiliation === 'owner' ? 'an' : 'a'} ${occupant.affiliation}`} of the room.`;
   return { kind: 'changed', room, self, occupant, before, text };
 }

@@ -136,13 +136,13 @@ export function createRooms(deps: FeatureDeps): Rooms {
     const pending = state.pending;
     state.stopTimer = startTimer(timeoutMs, () => {
       if (state.settle === null) return;
-      rooms.delete(room);
+      forget(state);
       finishJoin(state, { ok: false, room, ...joinError('timeout') });
       // Should the room let us in after all, we are not staying.
       link.send(leavePresence(room, state.nick)).catch(() => undefined);
     });
     link.send(joinPresence(room, nick, password)).catch((error: unknown) => {
-      rooms.delete(room);
+      forget(state);
       refuse(`could not send the join: ${error instanceof Error ? error.message : String(error)}`, room);
       finishJoin(state, { ok: false, room, ...joinError('disconnected') });
     });
@@ -211,13 +211,14 @@ export function createRooms(deps: FeatureDeps): Rooms {
     async ban(roomInput, jidInput, reason = null) {
       const state = requireJoined(roomInput);
       const jid = jidOrNull(jidInput);
-      if (jid === null) throw new RoomError('invalid-room', 'That is not a chat address.');
+      if (jid === null) throw new RoomError('invalid-address', 'That is not a chat address.');
       await link.request(adminRequest(state.room, { jid: jid.bare, affiliation: 'outcast' }, reason));
     },
     occupants: (room) => [...(rooms.get(requireRoom(room))?.occupants.values() ?? [])],
     subject: (room) => rooms.get(requireRoom(room))?.subject ?? null,
     joined: () => [...rooms.values()].filter((s) => s.phase === 'joined').map((s) => ({ room: s.room, nick: s.nick, password: s.password })),
-    rejoin: (specs) => Promise.all(specs.map((spec) => join(spec))),
+    // async: a join that throws (too many rooms) rejects the whole rejoin instead of throwing at the caller.
+    rejoin: async (specs) => Promise.all(specs.map((spec) => join(spec))),
     dispose() {
       stopListening();
       for (const timer of timers) clearTimeout(timer);

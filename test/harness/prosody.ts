@@ -36,6 +36,12 @@ export interface ProsodyOptions {
   readonly offerTls?: boolean;
   /** LuaSec's protocol setting, e.g. 'tlsv1_2' for TLS 1.2 only; default Prosody's own (TLS 1.2 and later). */
   readonly tlsProtocol?: string;
+  /**
+   * Room services (XEP-0045), each a `Component "<domain>" "muc"` with the room archive (mod_muc_mam).
+   * Name them as subdomains of a virtual host (rooms.example.test): Prosody then lists them in that host's
+   * disco#items, and clients reach them through their own server (no DNS, no s2s).
+   */
+  readonly roomServices?: readonly string[];
 }
 
 export interface Prosody {
@@ -76,6 +82,8 @@ export async function startProsody(options: ProsodyOptions): Promise<Prosody> {
       await writeFile(key, host.keyPem, { mode: 0o600 });
       vhosts.push(`VirtualHost ${lua(host.domain)}\n  ssl = { certificate = ${lua(cert)}, key = ${lua(key)} }\n`);
     }
+    // Components come last: every setting after a Component line belongs to that component.
+    const components = (options.roomServices ?? []).map((domain) => `Component ${lua(domain)} "muc"\n  modules_enabled = { "muc_mam" }\n`);
     const config = `
 run_as_root = true
 daemonize = false
@@ -98,6 +106,7 @@ storage = "internal"
 archive_expires_after = "never"
 log = { { levels = { min = "info" }, to = "file", filename = ${lua(path.join(dir, 'prosody.log'))} } }
 ${vhosts.join('\n')}
+${components.join('\n')}
 `;
     await writeFile(configFile, config);
   };

@@ -1,7 +1,8 @@
 /**
  * All chat features of one online session, wired to each other: receipts are answered only to contacts
  * who may see our presence (roster), archive pages skip what arrived live (shared dedupe), carbons feed
- * messages, and every presence we announce carries our caps (disco). The outgoing queue is not part of
+ * messages, and every presence we announce carries our caps (disco). Rooms read what comes from the rooms
+ * we join (presence.ts and messages.ts leave that alone). The outgoing queue is not part of
  * it: it outlives sessions (create it once per account with createOutgoingQueue).
  */
 import { createArchive, type Archive } from './archive.js';
@@ -11,6 +12,7 @@ import { createDisco, type Disco } from './disco.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { createMessages, type Messages } from './messages.js';
 import { createPresence, type Presence } from './presence.js';
+import { createRooms, type Rooms } from './rooms/rooms.js';
 import { createRoster, type Roster } from './roster.js';
 import { createSubscriptions, type Subscriptions } from './subscriptions.js';
 
@@ -29,6 +31,7 @@ export interface FeatureSet {
   readonly carbons: Carbons;
   readonly archive: Archive;
   readonly disco: Disco;
+  readonly rooms: Rooms;
   /** Stops every listener and iq handler the features registered on the link. */
   dispose(): void;
 }
@@ -42,6 +45,7 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
   const messages = createMessages({ ...deps, dedupe, mayAcknowledge: (peer) => roster.sharesPresenceWith(peer) });
   const carbons = createCarbons({ ...deps, messages });
   const archive = createArchive({ ...deps, dedupe });
+  const rooms = createRooms(deps);
   return {
     roster,
     presence,
@@ -50,8 +54,9 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
     carbons,
     archive,
     disco,
+    rooms,
     dispose() {
-      for (const feature of [carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
+      for (const feature of [rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
     },
   };
 }

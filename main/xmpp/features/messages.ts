@@ -183,6 +183,12 @@ export function createMessages(deps: MessagesDeps): Messages {
   }
 
   function accept(stanza: Element, context: Context): void {
+    // A private message through a room (XEP-0045 §7.5) is from room@service/nick, not from a contact:
+    // rooms/rooms.ts reads it, so it must not become a chat with the room's bare address.
+    if (stanza.getChild('x', NS.mucUser) !== undefined) {
+      log({ feature: 'messages', reason: 'room private message left to rooms', from: stanza.attrs.from ?? null });
+      return;
+    }
     const parsed = parseMessage(stanza, own.bare);
     if (!parsed.ok) {
       log({ feature: 'messages', reason: parsed.reason, from: stanza.attrs.from ?? null });

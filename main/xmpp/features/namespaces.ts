@@ -15,5 +15,9 @@ export const NS = {
   discoInfo: 'http://jabber.org/protocol/disco#info',
   caps: 'http://jabber.org/protocol/caps',
   ping: 'urn:xmpp:ping',
+  discoItems: 'http://jabber.org/protocol/disco#items',
+  muc: 'http://jabber.org/protocol/muc',
   mucUser: 'http://jabber.org/protocol/muc#user',
+  mucOwner: 'http://jabber.org/protocol/muc#owner',
+  mucAdmin: 'http://jabber.org/protocol/muc#admin',
 } as const;

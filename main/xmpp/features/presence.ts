@@ -108,7 +108,7 @@ export function createPresence({ link, log, extensions }: PresenceDeps): Presenc
         log({ feature: 'presence', reason: fromText === null ? 'presence without from' : 'presence with a malformed from', from: fromText });
         return;
       }
-      // We join no rooms; room occupants' presence would otherwise show up as contacts' devices.
+      // Room occupants' presence is rooms/rooms.ts's to read; here it would show up as contacts' devices.
       if (stanza.getChild('x', NS.mucUser) !== undefined) {
         log({ feature: 'presence', reason: 'groupchat presence ignored', from: fromText });
         return;

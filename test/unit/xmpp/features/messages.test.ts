@@ -164,6 +164,13 @@ describe('receiving a chat message', () => {
     ]);
   });
 
+  it("leaves a room's private messages to the rooms feature: the room is not a contact", () => {
+    const { link, received, logged } = setup();
+    link.receive(`<message from='room@muc.example.net/nick' type='chat'><body>psst</body><x xmlns='http://jabber.org/protocol/muc#user'/></message>`);
+    expect(received).toEqual([]);
+    expect(logged.map((l) => l.reason)).toEqual(['room private message left to rooms']);
+  });
+
   it('leaves carbon wrappers and archive results to their own modules', () => {
     const { link, received } = setup();
     link.receive(`<message from='alice@example.org' type='chat'><body>wrapper text</body><received xmlns='urn:xmpp:carbons:2'/></message>`);

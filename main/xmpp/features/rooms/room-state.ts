@@ -1,0 +1,32 @@
+/** What the rooms feature knows of one room we are in or joining, shared by the modules that update it. */
+import type { Emitter } from '../emitter.js';
+import type { JoinResult, Occupant, RoomsEvents } from './room-types.js';
+
+export interface RoomState {
+  /** The room's bare JID. */
+  readonly room: string;
+  /** Our nickname in it (the room may change it: 210 on joining, 303 later). */
+  nick: string;
+  readonly password: string | null;
+  phase: 'joining' | 'joined';
+  readonly occupants: Map<string, Occupant>;
+  subject: string | null;
+  /** While joining: settles the join's promise. */
+  settle: ((result: JoinResult) => void) | null;
+  pending: Promise<JoinResult> | null;
+  /** While leaving: resolves leave(). */
+  leaving: (() => void) | null;
+  /** Stops the join's time limit once the room has answered. */
+  stopTimer: () => void;
+}
+
+export type EmitRoomEvent = Emitter<RoomsEvents>['emit'];
+
+/** Ends a join that is waiting (once): stops its time limit and answers the caller of join(). */
+export function finishJoin(state: RoomState, result: JoinResult): void {
+  const settle = state.settle;
+  state.settle = null;
+  state.stopTimer();
+  state.pending = null;
+  settle?.(result);
+}

@@ -28,6 +28,13 @@ export const REQUEST_NAMES = [
   'sendChatState',
   'loadHistory',
   'markRead',
+  // rooms (group chats, XEP-0045)
+  'listRoomServices',
+  'joinRoom',
+  'leaveRoom',
+  'sendRoomMessage',
+  'setRoomSubject',
+  'listJoinedRooms',
   // local history: search, and reading around a result
   'searchMessages',
   'loadHistoryAround',
@@ -65,6 +72,9 @@ export const EVENT_NAMES = [
   'messageReceived',
   'messageUpdated',
   'chatStateChanged',
+  'roomChanged',
+  'roomMessageReceived',
+  'roomMessageUpdated',
   'openChat',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

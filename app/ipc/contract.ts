@@ -26,6 +26,7 @@ import {
 } from '../domain/chat.js';
 import type { HistoryAround, NewerPage, SearchPage } from '../domain/history-search.js';
 import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRetention } from '../domain/history-control.js';
+import { MAX_NICK_CHARS, MAX_SUBJECT_CHARS, type RoomChange, type RoomMessage, type RoomMessageUpdate, type RoomSummary } from '../domain/rooms.js';
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
 import type { EventName, RequestName } from './channels.js';
@@ -55,6 +56,8 @@ export const FIELD_LIMITS = {
   group: 1023,
   body: 256 * 1024,
   status: 1024,
+  nick: MAX_NICK_CHARS,
+  subject: MAX_SUBJECT_CHARS,
 } as const;
 
 const accountId = z.string().uuid();
@@ -79,6 +82,9 @@ const resource = z.string().min(1).max(FIELD_LIMITS.resource);
 const displayName = z.string().max(FIELD_LIMITS.displayName);
 const group = z.string().min(1).max(FIELD_LIMITS.group);
 const body = z.string().min(1).max(FIELD_LIMITS.body);
+/** A room's address is a bare JID with a local part, like a contact's (room@rooms.example.org). */
+const roomJid = bareJid;
+const nick = z.string().min(1).max(FIELD_LIMITS.nick);
 const server = z.strictObject({ host: hostName, port, directTls: z.boolean() }).nullable();
 
 /** Request payload schemas. `z.void()` means the operation takes no argument. */
@@ -135,6 +141,16 @@ export const requestSchemas = {
     limit: z.number().int().min(1).max(200),
   }),
   markRead: z.strictObject({ accountId, peer: bareJid }),
+
+  /** The room services of the account's own server (disco#items on its domain). */
+  listRoomServices: z.strictObject({ accountId }),
+  /** Joins (creating an instant room when none exists); a refusal fails with the room's reason in plain words. */
+  joinRoom: z.strictObject({ accountId, room: roomJid, nick, password: password.optional() }),
+  leaveRoom: z.strictObject({ accountId, room: roomJid }),
+  sendRoomMessage: z.strictObject({ accountId, room: roomJid, body }),
+  /** An empty subject clears it. */
+  setRoomSubject: z.strictObject({ accountId, room: roomJid, subject: z.string().max(FIELD_LIMITS.subject) }),
+  listJoinedRooms: z.strictObject({ accountId }),
   searchMessages: z.strictObject({
     text: z.string().min(1).max(200),
     accountId: accountId.optional(),
@@ -201,6 +217,13 @@ export interface ResponseTypes {
   sendChatState: null;
   loadHistory: HistoryPage;
   markRead: null;
+  listRoomServices: readonly string[];
+  joinRoom: RoomSummary;
+  leaveRoom: null;
+  /** Our message in state 'sent'; roomMessageUpdated says when the room has passed it on. */
+  sendRoomMessage: RoomMessage;
+  setRoomSubject: null;
+  listJoinedRooms: readonly RoomSummary[];
   searchMessages: SearchPage;
   loadHistoryAround: HistoryAround;
   loadNewerHistory: NewerPage;
@@ -237,6 +260,11 @@ export interface EventPayloads {
   messageReceived: ChatMessage;
   messageUpdated: { readonly accountId: AccountId; readonly id: string; readonly state: MessageState; readonly error: string | null };
   chatStateChanged: { readonly accountId: AccountId; readonly peer: string; readonly state: ChatState };
+  /** We joined or left a room, or its occupants or subject changed. */
+  roomChanged: RoomChange;
+  /** Someone else's message to a room we are in (our own come back as roomMessageUpdated). */
+  roomMessageReceived: RoomMessage;
+  roomMessageUpdated: { readonly accountId: AccountId } & RoomMessageUpdate;
   /** An xmpp: URI was opened (RFC 5122): show that chat. */
   openChat: { readonly jid: string };
 }

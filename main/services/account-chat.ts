@@ -24,6 +24,7 @@ import type { EmitEvent } from './event-sink.js';
 import type { MessageDb } from '../store/messages/message-db.js';
 import { catchUpWithArchive } from './archive-catch-up.js';
 import { loadStoredHistory } from './history-loading.js';
+import { createAccountRooms } from './account-rooms.js';
 
 export interface AccountChat extends ChatFeatures {
   /** A fresh session is online: set everything up on it (roster, carbons, presence, queued messages). */
@@ -40,6 +41,8 @@ export interface AccountChat extends ChatFeatures {
 
 /** What every feature gets (less the link, which comes and goes with sessions), plus the ways out to the user. */
 export interface AccountChatDeps extends Omit<FeatureDeps, 'link'> {
+  /** The account's bare JID (which rooms are on its own server). */
+  readonly accountJid: string;
   /** The local message history, shared by all accounts. */
   readonly messages: MessageDb;
   readonly emit: EmitEvent;
@@ -69,6 +72,8 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   /** Learnt at each login (archive-support.ts); without an archive, history is what is stored here. */
   let keepsArchive: boolean | null = null;
 
+  const rooms = createAccountRooms({ accountId, accountJid: deps.accountJid, emit, log: deps.log, online: () => requireOnline().rooms });
+
   const record = (message: ChatMessage) => {
     // Stored already (a copy that came another way, e.g. after a restart): the window has it.
     if (conversations.add(message)) emit('messageReceived', message);
@@ -81,6 +86,8 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   function detachFeatures() {
     for (const off of unsubscribe) off();
     unsubscribe = [];
+    // Before dispose: the rooms we were in are joined again by the next session that is not a resumption.
+    rooms.detach();
     features?.dispose();
     features = null;
     queue.offline();
@@ -145,6 +152,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         set.messages.on('message', record),
         set.messages.on('updated', (update) => updateMessage(update.id, update.state, update.error)),
         set.messages.on('chatState', ({ peer, state }) => emit('chatStateChanged', { accountId, peer, state })),
+        ...rooms.attach(set.rooms),
       ];
       const fetched = await set.roster.fetch({ versioning: true, cached: roster });
       roster = { items: fetched.items, ver: fetched.ver };
@@ -164,6 +172,10 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       // Receipts for messages an earlier session sent can still come (the contact was offline meanwhile).
       for (const m of conversations.awaitingReceipt()) set.messages.watch(m);
       await goOnline(session);
+      // In the background, like the archive catch-up: being online does not wait for every room to answer.
+      void rooms.rejoin().catch((error: unknown) =>
+        deps.log({ feature: 'rooms', reason: `rejoin stopped: ${error instanceof Error ? error.message : String(error)}`, from: null }),
+      );
       // What arrived while this app was not connected, in the background: being online does not wait for it.
       // A server that keeps no archive is not asked for one (the conversation says so instead).
       void learnArchive(session, set)
@@ -227,6 +239,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       }),
     serverKeepsArchive: () => keepsArchive,
     markRead: (peer) => conversations.markRead(peer),
+    rooms,
     close: () => {
       for (const off of unsubscribe) off();
       features?.dispose();

@@ -5,6 +5,7 @@
  */
 import type { ChatMessage, ChatState, ContactPresence, HistoryPage, PresenceChoice, RosterItem, SubscriptionAction } from '../../app/domain/chat.js';
 import type { ConversationSummary } from '../../app/ipc/contract.js';
+import type { RoomRequests } from './account-rooms.js';
 
 export interface ChatFeatures {
   roster(): { readonly items: readonly RosterItem[]; readonly presence: readonly ContactPresence[] };
@@ -19,5 +20,7 @@ export interface ChatFeatures {
   sendChatState(to: string, state: ChatState): Promise<void>;
   loadHistory(peer: string, before: string | undefined, limit: number): Promise<HistoryPage>;
   markRead(peer: string): void;
+  /** Group chats (XEP-0045): these need the account online, except listing the rooms we are in. */
+  readonly rooms: RoomRequests;
   close(): void;
 }

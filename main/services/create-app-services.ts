@@ -112,6 +112,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       createAccountChat({
         changed,
         accountId: settings.id,
+        accountJid: settings.jid,
         messages: stores.messages,
         emit: options.emit,
         now,

@@ -67,6 +67,12 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
       accounts.history(p.accountId).markRead(p.peer);
       return null;
     },
+    listRoomServices: (p) => accounts.features(p.accountId).rooms.services(),
+    joinRoom: (p) => accounts.features(p.accountId).rooms.join(p.room, p.nick, p.password ?? null),
+    leaveRoom: (p) => nothing(accounts.features(p.accountId).rooms.leave(p.room)),
+    sendRoomMessage: (p) => accounts.features(p.accountId).rooms.send(p.room, p.body),
+    setRoomSubject: (p) => nothing(accounts.features(p.accountId).rooms.setSubject(p.room, p.subject)),
+    listJoinedRooms: async (p) => accounts.features(p.accountId).rooms.joined(),
     searchMessages: (p) => deps.historySearch.search(p),
     loadHistoryAround: (p) => deps.historyAround.around(p),
     loadNewerHistory: (p) => deps.historyAround.newer(p),

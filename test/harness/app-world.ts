@@ -12,7 +12,8 @@
  *   bücher.test   an IDN (xn--bcher-kva.test) with a CA-valid certificate  → PKIX
  *   köln.test     an IDN (xn--kln-sna.test), the provider's certificate    → POSH
  * Every domain has users alice and bob (password "secret-<user>"). Prosody knows the IDNs by their U-labels,
- * DNS and the web server by their A-labels, as in the real world.
+ * DNS and the web server by their A-labels, as in the real world. valid.test has a room service
+ * (ROOM_SERVICE, XEP-0045 with its archive), reached through valid.test's own server.
  */
 import { rootCertificates } from 'node:tls';
 import { createDnsResolver, createNameLookup } from '../../main/net/name-lookup.js';
@@ -28,6 +29,8 @@ export const WORLD_DOMAINS = ['valid.test', 'posh.test', 'ref.test', 'noposh.tes
 export type WorldDomain = (typeof WORLD_DOMAINS)[number];
 export type Transport = 'starttls' | 'direct';
 export const password = (user: string) => `secret-${user}`;
+/** valid.test's room service (a Prosody MUC component, listed in valid.test's disco#items). */
+export const ROOM_SERVICE = 'rooms.valid.test';
 const POSH_PATH = '/.well-known/posh/xmpp-client.json';
 const SEED_PATH = '/.well-known/posh._xmpp-client._tcp.json';
 
@@ -62,6 +65,7 @@ export async function startAppWorld(): Promise<AppWorld> {
       ...hostedDomains.map((domain) => ({ domain, certPem: hosting.certPem, keyPem: hosting.keyPem })),
     ],
     users: WORLD_DOMAINS.flatMap((host) => ['alice', 'bob'].map((user) => ({ user, host, password: password(user) }))),
+    roomServices: [ROOM_SERVICE],
   });
 
   const zone = (service: '_xmpp-client' | '_xmpps-client', port: number) => ({

@@ -31,7 +31,9 @@ const MAX_STATUS_CODES = 16;
 /** Longest kick or ban reason we repeat to the user. */
 export const MAX_REASON_CHARS = 300;
 /** RFC 7622: a resourcepart (and so a nickname) is at most 1023 octets; characters are a safe upper bound. */
-export const MAX_NICK_CHARS = 1023;
+import { MAX_NICK_CHARS } from '../../../../app/domain/rooms.js';
+
+export { MAX_NICK_CHARS };
 
 const ROLES: ReadonlySet<string> = new Set(['moderator', 'participant', 'visitor', 'none']);
 const AFFILIATIONS: ReadonlySet<string> = new Set(['owner', 'admin', 'member', 'outcast', 'none']);

@@ -10,7 +10,9 @@ import { clientChildren, preferUntagged } from '../stanza-read.js';
 import { validNick } from './muc-user.js';
 
 /** Longest subject we keep; a room's subject is a line or two, anything longer is cut. */
-export const MAX_SUBJECT_CHARS = 1_000;
+import { MAX_SUBJECT_CHARS } from '../../../../app/domain/rooms.js';
+
+export { MAX_SUBJECT_CHARS };
 
 export type RoomStanza =
   | { readonly kind: 'groupchat'; readonly nick: string; readonly message: ParsedMessage & { readonly body: string } }

@@ -1,44 +1,12 @@
 /**
- * What the rooms feature (XEP-0045 multi-user chat) tells its caller, as plain data. Kept in main/ for this
- * first slice: nothing crosses to the window yet; these move to app/domain/ when the contract needs them.
+ * What the rooms feature (XEP-0045 multi-user chat) tells its caller. The data the window also sees lives in
+ * app/domain/rooms.ts (one home per concept); what stays here is the feature's own: join results, private
+ * messages (not in the contract yet), what a rejoin needs, and the event table.
  */
 import type { AccountId } from '../../../../app/domain/account.js';
-import type { MessageState } from '../../../../app/domain/chat.js';
+import type { JoinError, Occupant, OccupantEvent, RoomMessage, RoomMessageUpdate, RoomSubject } from '../../../../app/domain/rooms.js';
 
-/** XEP-0045 §5.1: what an occupant may do in the room now. 'none' means not in the room. */
-export type Role = 'moderator' | 'participant' | 'visitor' | 'none';
-/** XEP-0045 §5.2: the occupant's lasting standing with the room. 'outcast' means banned. */
-export type Affiliation = 'owner' | 'admin' | 'member' | 'outcast' | 'none';
-
-export interface Occupant {
-  /** The occupant's nickname: the resource of its occupant JID (room@service/nick). */
-  readonly nick: string;
-  readonly role: Role;
-  readonly affiliation: Affiliation;
-  /** The occupant's real bare JID when the room shows it to us (non-anonymous room, or we moderate). */
-  readonly realJid: string | null;
-}
-
-/** Why a join failed, one kind per answer a room can give (XEP-0045 §7.2.7 to §7.2.11), plus our own limits. */
-export type JoinErrorKind =
-  | 'nickname-conflict'
-  | 'password-required'
-  | 'members-only'
-  | 'banned'
-  | 'room-not-found'
-  | 'not-allowed'
-  | 'room-full'
-  | 'refused'
-  | 'timeout'
-  | 'disconnected';
-
-export interface JoinError {
-  readonly kind: JoinErrorKind;
-  /** One sentence for the person joining. */
-  readonly text: string;
-  /** For 'nickname-conflict': another nickname to offer instead. */
-  readonly suggestedNick: string | null;
-}
+export type { Affiliation, JoinError, JoinErrorKind, Occupant, OccupantEvent, Role, RoomMessage, RoomMessageUpdate, RoomSubject } from '../../../../app/domain/rooms.js';
 
 export type JoinResult =
   | {
@@ -52,37 +20,6 @@ export type JoinResult =
     }
   | ({ readonly ok: false; readonly room: string } & JoinError);
 
-/** Someone arrived, went, or changed in a room we are in; `self` when it is us. `text` is in plain words. */
-export type OccupantEvent = { readonly room: string; readonly self: boolean; readonly text: string } & (
-  | { readonly kind: 'joined'; readonly occupant: Occupant }
-  | { readonly kind: 'left'; readonly occupant: Occupant }
-  | { readonly kind: 'nick-changed'; readonly occupant: Occupant; readonly newNick: string }
-  | { readonly kind: 'kicked'; readonly occupant: Occupant; readonly reason: string | null }
-  | { readonly kind: 'banned'; readonly occupant: Occupant; readonly reason: string | null }
-  /** Taken out for another reason: lost membership (321), the room became members-only (322), shut down (332). */
-  | { readonly kind: 'removed'; readonly occupant: Occupant; readonly reason: string | null }
-  | { readonly kind: 'changed'; readonly occupant: Occupant; readonly before: Occupant }
-);
-
-export interface RoomMessage {
-  /** Local id, unique per account. */
-  readonly id: string;
-  readonly accountId: AccountId;
-  /** The room's bare JID. */
-  readonly room: string;
-  /** The sender's nickname at the time. */
-  readonly nick: string;
-  readonly direction: 'in' | 'out';
-  readonly body: string;
-  /** ISO time: the room's delay stamp when present, else when we saw it. */
-  readonly at: string;
-  readonly state: MessageState;
-  readonly stanzaId: string | null;
-  readonly originId: string | null;
-  /** XEP-0359 stanza-id the room gave it (`by` = the room): its id in the room's archive. */
-  readonly archiveId: string | null;
-}
-
 /** A private message with one occupant, through the room (XEP-0045 §7.5). */
 export interface PrivateRoomMessage {
   readonly id: string;
@@ -92,23 +29,6 @@ export interface PrivateRoomMessage {
   readonly direction: 'in' | 'out';
   readonly body: string;
   readonly at: string;
-}
-
-export interface RoomSubject {
-  readonly room: string;
-  /** Empty when the subject was cleared (or never set). */
-  readonly subject: string;
-  /** The nickname that set it, when the room says (null when the room itself sends it). */
-  readonly by: string | null;
-}
-
-export interface RoomMessageUpdate {
-  readonly room: string;
-  /** The local id of our message. */
-  readonly id: string;
-  readonly state: 'delivered' | 'failed';
-  readonly archiveId: string | null;
-  readonly error: string | null;
 }
 
 /** What is needed to join a room again after the session was lost. */

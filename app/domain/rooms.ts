@@ -1,0 +1,124 @@
+/**
+ * Rooms (XEP-0045 group chats) as the window sees them: the room, its occupants, its messages and what
+ * happens in it. Every string here came from the network: render it as text only.
+ */
+import type { AccountId } from './account.js';
+import type { MessageState } from './chat.js';
+
+/** The longest nickname accepted (a resourcepart, RFC 7622: 1023 bytes; counted here in characters). */
+export const MAX_NICK_CHARS = 1023;
+/** The longest subject kept (longer ones from a room are cut). */
+export const MAX_SUBJECT_CHARS = 1_000;
+
+/** XEP-0045 §5.1: what an occupant may do in the room now. 'none' means not in the room. */
+export type Role = 'moderator' | 'participant' | 'visitor' | 'none';
+/** XEP-0045 §5.2: the occupant's lasting standing with the room. 'outcast' means banned. */
+export type Affiliation = 'owner' | 'admin' | 'member' | 'outcast' | 'none';
+
+export interface Occupant {
+  /** The occupant's nickname: the resource of its occupant JID (room@service/nick). */
+  readonly nick: string;
+  readonly role: Role;
+  readonly affiliation: Affiliation;
+  /** The occupant's real bare JID when the room shows it to us (non-anonymous room, or we moderate). */
+  readonly realJid: string | null;
+}
+
+/** Why a join failed, one kind per answer a room can give (XEP-0045 §7.2.7 to §7.2.11), plus our own limits. */
+export type JoinErrorKind =
+  | 'nickname-conflict'
+  | 'password-required'
+  | 'members-only'
+  | 'banned'
+  | 'room-not-found'
+  | 'not-allowed'
+  | 'room-full'
+  | 'refused'
+  | 'timeout'
+  | 'disconnected';
+
+export interface JoinError {
+  readonly kind: JoinErrorKind;
+  /** One sentence for the person joining. */
+  readonly text: string;
+  /** For 'nickname-conflict': another nickname to offer instead. */
+  readonly suggestedNick: string | null;
+}
+
+/** Someone arrived, went, or changed in a room we are in; `self` when it is us. `text` is in plain words. */
+export type OccupantEvent = { readonly room: string; readonly self: boolean; readonly text: string } & (
+  | { readonly kind: 'joined'; readonly occupant: Occupant }
+  | { readonly kind: 'left'; readonly occupant: Occupant }
+  | { readonly kind: 'nick-changed'; readonly occupant: Occupant; readonly newNick: string }
+  | { readonly kind: 'kicked'; readonly occupant: Occupant; readonly reason: string | null }
+  | { readonly kind: 'banned'; readonly occupant: Occupant; readonly reason: string | null }
+  /** Taken out for another reason: lost membership (321), the room became members-only (322), shut down (332). */
+  | { readonly kind: 'removed'; readonly occupant: Occupant; readonly reason: string | null }
+  | { readonly kind: 'changed'; readonly occupant: Occupant; readonly before: Occupant }
+);
+
+export interface RoomMessage {
+  /** Local id, unique per account. */
+  readonly id: string;
+  readonly accountId: AccountId;
+  /** The room's bare JID. */
+  readonly room: string;
+  /** The sender's nickname at the time. */
+  readonly nick: string;
+  readonly direction: 'in' | 'out';
+  readonly body: string;
+  /** ISO time: the room's delay stamp when present, else when we saw it. */
+  readonly at: string;
+  readonly state: MessageState;
+  readonly stanzaId: string | null;
+  readonly originId: string | null;
+  /** XEP-0359 stanza-id the room gave it (`by` = the room): its id in the room's archive. */
+  readonly archiveId: string | null;
+}
+
+export interface RoomSubject {
+  readonly room: string;
+  /** Empty when the subject was cleared (or never set). */
+  readonly subject: string;
+  /** The nickname that set it, when the room says (null when the room itself sends it). */
+  readonly by: string | null;
+}
+
+export interface RoomMessageUpdate {
+  readonly room: string;
+  /** The local id of our message. */
+  readonly id: string;
+  readonly state: 'delivered' | 'failed';
+  readonly archiveId: string | null;
+  readonly error: string | null;
+}
+
+/**
+ * How the room is reached (issue 13, trust). On our own server's domain or a subdomain of it, the room is
+ * served by the server whose identity this client verified. On another domain, our server talks to the
+ * room's server (federation): that server's identity is checked by our server, not by this client.
+ */
+export type RoomReach = 'own-server' | 'federated';
+
+/** A room we are in, with what the window shows about it. */
+export interface RoomSummary {
+  readonly accountId: AccountId;
+  /** The room's bare JID. */
+  readonly room: string;
+  /** Our nickname in the room. */
+  readonly nick: string;
+  /** null until the room sent one (it always does right after the join); empty when none is set. */
+  readonly subject: string | null;
+  readonly occupants: readonly Occupant[];
+  readonly reach: RoomReach;
+}
+
+/** What changed in a room we are in; `text` is the plain-words sentence to show (null when nothing to say). */
+export interface RoomChange {
+  readonly accountId: AccountId;
+  readonly room: string;
+  readonly kind: 'joined' | 'left' | 'occupants' | 'subject';
+  readonly text: string | null;
+  /** The room as it is now; null once we are out of it. */
+  readonly summary: RoomSummary | null;
+}

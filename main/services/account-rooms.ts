@@ -1,0 +1,139 @@
+/**
+ * One account's rooms (XEP-0045 group chats) across connections: the contract's room requests on the rooms
+ * feature of the online session, and its events turned into the contract's room events. The rooms we are in
+ * outlive a session that could not be resumed: they are kept when the features go and joined again once the
+ * next session is online (a resumed stream needs nothing: the room never saw us leave).
+ */
+import type { AccountId } from '../../app/domain/account.js';
+import { roomReach } from '../../app/domain/room-reach.js';
+import type { RoomChange, RoomMessage, RoomSummary } from '../../app/domain/rooms.js';
+import { UserFacingError } from '../ipc/handlers.js';
+import type { FeatureLog } from '../xmpp/features/feature-deps.js';
+import { RoomError } from '../xmpp/features/rooms/room-error.js';
+import type { JoinResult, RoomSpec } from '../xmpp/features/rooms/room-types.js';
+import type { Rooms } from '../xmpp/features/rooms/rooms.js';
+import type { EmitEvent } from './event-sink.js';
+
+/** The contract's room requests, for one account. */
+export interface RoomRequests {
+  services(): Promise<readonly string[]>;
+  join(room: string, nick: string, password: string | null): Promise<RoomSummary>;
+  leave(room: string): Promise<void>;
+  send(room: string, body: string): Promise<RoomMessage>;
+  setSubject(room: string, subject: string): Promise<void>;
+  joined(): readonly RoomSummary[];
+}
+
+export interface AccountRooms extends RoomRequests {
+  /** A fresh session's rooms feature: listen to it (call `rejoin` once the session is fully online). */
+  attach(rooms: Rooms): Array<() => void>;
+  /** The session's features are going: remember the rooms we were in, to join them again later. */
+  detach(): void;
+  /** Joins again the rooms the last session was in; a refusal is told as the room being left, with why. */
+  rejoin(): Promise<void>;
+}
+
+export interface AccountRoomsDeps {
+  readonly accountId: AccountId;
+  /** The account's bare JID: which rooms are on its own server (room-reach.ts). */
+  readonly accountJid: string;
+  readonly emit: EmitEvent;
+  readonly log: FeatureLog;
+  /** The rooms feature of the session that is online and not suspended; throws a UserFacingError otherwise. */
+  readonly online: () => Rooms;
+}
+
+export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
+  const { accountId, emit } = deps;
+  let current: Rooms | null = null;
+  /** What the last session was in, kept between detach and the next rejoin. */
+  let kept: readonly RoomSpec[] = [];
+
+  function summaryOf(rooms: Rooms, room: string): RoomSummary | null {
+    const spec = rooms.joined().find((r) => r.room === room);
+    if (spec === undefined) return null;
+    return { accountId, room, nick: spec.nick, subject: rooms.subject(room), occupants: rooms.occupants(room), reach: roomReach(deps.accountJid, room) };
+  }
+
+  const changed = (rooms: Rooms, room: string, kind: RoomChange['kind'], text: string | null) =>
+    emit('roomChanged', { accountId, room, kind, text, summary: kind === 'left' ? null : summaryOf(rooms, room) });
+
+  /** The feature's own refusals (not in that room, a bad nickname) read as plain words; anything else is a bug. */
+  async function plainly<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof RoomError) throw new UserFacingError(error.message);
+      throw error;
+    }
+  }
+
+  function joinedOrThrow(rooms: Rooms, result: JoinResult): RoomSummary {
+    if (!result.ok) {
+      const hint = result.suggestedNick === null ? '' : ` You could try "${result.suggestedNick}".`;
+      throw new UserFacingError(`${result.text}${hint}`);
+    }
+    const summary = summaryOf(rooms, result.room);
+    if (summary === null) throw new UserFacingError('You left the room while it was letting you in.');
+    return summary;
+  }
+
+  return {
+    attach: (rooms) => {
+      current = rooms;
+      return [
+        rooms.on('occupant', (event) => {
+          // Our own departure is told once, by 'left', which follows.
+          const selfOut = event.self && (event.kind === 'left' || event.kind === 'kicked' || event.kind === 'banned' || event.kind === 'removed');
+          if (!selfOut) changed(rooms, event.room, 'occupants', event.text);
+        }),
+        rooms.on('subject', (s) => changed(rooms, s.room, 'subject', s.by === null ? null : subjectText(s.by, s.subject))),
+        rooms.on('left', (left) => changed(rooms, left.room, 'left', left.text)),
+        rooms.on('message', (message) => emit('roomMessageReceived', message)),
+        rooms.on('updated', (update) => emit('roomMessageUpdated', { accountId, ...update })),
+      ];
+    },
+    detach: () => {
+      // Added to what is still kept: a session that ends before its rejoin ran must not forget those rooms.
+      if (current !== null) {
+        const now = new Map([...kept, ...current.joined()].map((spec) => [spec.room, spec]));
+        kept = [...now.values()];
+      }
+      current = null;
+    },
+    rejoin: async () => {
+      const rooms = current;
+      const specs = kept;
+      kept = [];
+      if (rooms === null || specs.length === 0) return;
+      const results = await rooms.rejoin(specs);
+      for (const result of results) {
+        if (result.ok) changed(rooms, result.room, 'joined', null);
+        else {
+          deps.log({ feature: 'rooms', reason: `could not join again: ${result.kind}`, from: result.room });
+          emit('roomChanged', { accountId, room: result.room, kind: 'left', text: `You could not join this room again. ${result.text}`, summary: null });
+        }
+      }
+    },
+    services: () => plainly(() => deps.online().discover()),
+    join: (room, nick, password) =>
+      plainly(async () => {
+        const rooms = deps.online();
+        const summary = joinedOrThrow(rooms, await rooms.join({ room, nick, password }));
+        emit('roomChanged', { accountId, room: summary.room, kind: 'joined', text: null, summary });
+        return summary;
+      }),
+    leave: (room) => plainly(() => deps.online().leave(room)),
+    send: (room, body) => plainly(() => deps.online().send(room, body)),
+    setSubject: (room, subject) => plainly(() => deps.online().setSubject(room, subject)),
+    joined: () => {
+      const rooms = current;
+      if (rooms === null) return [];
+      return rooms.joined().flatMap((spec) => summaryOf(rooms, spec.room) ?? []);
+    },
+  };
+}
+
+function subjectText(by: string, subject: string): string {
+  return subject === '' ? `${by} cleared the subject.` : `${by} changed the subject.`;
+}

@@ -148,7 +148,18 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
     return changes;
   }
 
-  function storeOne({ message, keys, unread = false, older = false }: StoreInput): Stored {
+  /**
+   * Stores the messages in the open transaction, then adds the new ones to the text index in one statement
+   * (migration 3: one FTS5 segment per transaction rather than one per message).
+   */
+  function storeAll(inputs: readonly StoreInput[]): Stored[] {
+    const added: number[] = [];
+    const stored = inputs.map((input) => storeOne(input, added));
+    if (added.length > 0) q.indexText.run(JSON.stringify(added));
+    return stored;
+  }
+
+  function storeOne({ message, keys, unread = false, older = false }: StoreInput, added: number[]): Stored {
     const account = message.accountId;
     for (const key of keys) {
       const found = q.byKey.get(account, key) as MessageRow | undefined;
@@ -181,17 +192,18 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
       older: older ? 1 : 0,
     });
     const rowid = Number(lastInsertRowid);
+    added.push(rowid);
     for (const key of keys) q.addKey.run(account, key, rowid);
     q.touchConversation.run({ account, peer: message.peer, rowid, unread: unread ? 1 : 0 });
     return { message, added: true };
   }
 
   return {
-    store: (input) => guarded(() => db.transaction(() => storeOne(input))()),
+    store: (input) => guarded(() => db.transaction(() => storeAll([input])[0] as Stored)()),
     storeArchivePage: (accountId, inputs, lastArchiveId) =>
       guarded(() =>
         db.transaction(() => {
-          const stored = inputs.map(storeOne);
+          const stored = storeAll(inputs);
           if (lastArchiveId !== null) q.setSync.run(accountId, lastArchiveId);
           return stored;
         })(),

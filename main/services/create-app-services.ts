@@ -4,7 +4,6 @@
  * calls it with loopback servers and a test cipher. Nothing here is global: two instances can run side by
  * side in one test process.
  */
-import { randomUUID } from 'node:crypto';
 import { parseBareJid } from '../../app/domain/address/jid.js';
 import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
 import { UserFacingError } from '../ipc/handlers.js';
@@ -29,6 +28,7 @@ import { createHistoryRetention, intervalTimer, type HistoryRetentionService, ty
 import type { EmitEvent } from './event-sink.js';
 import { createExtraCaService, type ExtraCaService, type PickCaFile } from './extra-ca-service.js';
 import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
+import { createTimeOrderedIds } from './time-ordered-ids.js';
 
 export interface NetworkDeps {
   /**
@@ -116,7 +116,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         messages: stores.messages,
         emit: options.emit,
         now,
-        ids: randomUUID,
+        // In time order: the message history's index of local ids grows at its end (time-ordered-ids.ts).
+        ids: createTimeOrderedIds(now),
         // Refused stanzas are normal (spoofing, junk); they are counted by kind, never shown as errors.
         log: () => undefined,
         notice: options.notice,

@@ -15,6 +15,7 @@ import type Database from 'better-sqlite3';
 import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage, MessageState } from '../../../app/domain/chat.js';
 import type { ConversationSummary } from '../../../app/ipc/contract.js';
+import { messageKeyHash } from './message-key-hash.js';
 import { toMessage, type MessageRow } from './message-row.js';
 import { isDamage, isDiskFull, moveDatabaseAside, openDatabase, type OpenDatabaseOptions } from './open-database.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -148,17 +149,30 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
     return changes;
   }
 
-  function storeOne({ message, keys, unread = false, older = false }: StoreInput): Stored {
+  /**
+   * Stores the messages in the open transaction, then adds the new ones to the text index in one statement
+   * (migration 3: one FTS5 segment per transaction rather than one per message).
+   */
+  function storeAll(inputs: readonly StoreInput[]): Stored[] {
+    const added: number[] = [];
+    const stored = inputs.map((input) => storeOne(input, added));
+    if (added.length > 0) q.indexText.run(JSON.stringify(added));
+    return stored;
+  }
+
+  function storeOne({ message, keys, unread = false, older = false }: StoreInput, added: number[]): Stored {
     const account = message.accountId;
-    for (const key of keys) {
-      const found = q.byKey.get(account, key) as MessageRow | undefined;
-      if (!found) continue;
+    const hashes = keys.map((key) => messageKeyHash(account, key));
+    for (const hash of hashes) {
+      const found = q.byKey.get(hash) as MessageRow | undefined;
+      // A message of another conversation (or account) under this hash: two keys with one hash, not a copy.
+      if (!found || found.account !== account || found.peer !== message.peer) continue;
       let row = found;
       if (row.archive_id === null && message.archiveId !== null) {
         q.setArchiveId.run(message.archiveId, row.rowid);
         row = { ...row, archive_id: message.archiveId };
       }
-      for (const k of keys) q.addKey.run(account, k, row.rowid);
+      for (const h of hashes) q.addKey.run(h, row.rowid);
       return { message: toMessage(row), added: false };
     }
     const storedAt = now();
@@ -181,17 +195,18 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
       older: older ? 1 : 0,
     });
     const rowid = Number(lastInsertRowid);
-    for (const key of keys) q.addKey.run(account, key, rowid);
+    added.push(rowid);
+    for (const hash of hashes) q.addKey.run(hash, rowid);
     q.touchConversation.run({ account, peer: message.peer, rowid, unread: unread ? 1 : 0 });
     return { message, added: true };
   }
 
   return {
-    store: (input) => guarded(() => db.transaction(() => storeOne(input))()),
+    store: (input) => guarded(() => db.transaction(() => storeAll([input])[0] as Stored)()),
     storeArchivePage: (accountId, inputs, lastArchiveId) =>
       guarded(() =>
         db.transaction(() => {
-          const stored = inputs.map(storeOne);
+          const stored = storeAll(inputs);
           if (lastArchiveId !== null) q.setSync.run(accountId, lastArchiveId);
           return stored;
         })(),

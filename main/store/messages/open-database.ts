@@ -8,6 +8,7 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { registerMessageKeyHash } from './message-key-hash.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type MessageDbProblemKind =
@@ -60,6 +61,7 @@ function createPrivately(file: string): void {
 }
 
 function migrate(db: Database.Database): void {
+  registerMessageKeyHash(db);
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) throw new NewerVersion(version);
   for (const migration of MIGRATIONS) {
@@ -83,6 +85,12 @@ function openChecked(file: string, maxPages: number | undefined): Database.Datab
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a power cut may lose the last commits, never the file's consistency.
     db.pragma('synchronous = NORMAL');
+    // Copy the WAL back into the file every 8,000 pages (32 MB) rather than SQLite's 1,000: each copy ends in two
+    // fsyncs, which cost more than the writing on an ordinary disk, and a page written again before the copy
+    // (the end of a busy conversation's index, the text index's newest segments) is copied once. Storing
+    // archive pages at a million messages: about 1.4 times as fast. The WAL is cut back to that size after.
+    db.pragma('wal_autocheckpoint = 8000');
+    db.pragma(`journal_size_limit = ${32 * 1024 * 1024}`);
     db.pragma('foreign_keys = ON');
     // What the person deletes is overwritten, not only unlinked: deleted messages leave no text in the file.
     db.pragma('secure_delete = ON');

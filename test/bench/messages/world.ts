@@ -28,8 +28,10 @@ const DOMAINS = ['example.org', 'jabber.example', 'chat.example.net', 'xmpp.exam
 const SPAN_MS = 3 * 365 * 24 * 3600 * 1000;
 const SEED = 0x5eed;
 
-function uuid(random: Random): string {
-  const hex = randomId(random, 32);
+/** A random UUID-shaped id; with `atMs`, one that starts with that time, as the app's local ids do (time-ordered-ids.ts). */
+function uuid(random: Random, atMs?: number): string {
+  const drawn = randomId(random, 32);
+  const hex = atMs === undefined ? drawn : atMs.toString(16).padStart(12, '0') + drawn.slice(12);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -66,10 +68,12 @@ export function createWorld(accounts: readonly AccountId[], total: number, conve
       const conversation = conversations[drawConversation(random)] as Conversation;
       const out = random() < 0.45;
       const carbon = out && random() < 0.05;
-      const at = new Date(start + Math.floor(((i + random()) * SPAN_MS) / total / 1000) * 1000).toISOString();
+      const atMs = start + Math.floor(((i + random()) * SPAN_MS) / total / 1000) * 1000;
+      const at = new Date(atMs).toISOString();
       const originId = out || random() < 0.8 ? uuid(random) : null;
       return {
-        id: uuid(random),
+        // Made when the message was stored, in time order as the app makes them: the message's time stands in.
+        id: uuid(random, atMs),
         accountId: conversation.account,
         peer: conversation.peer,
         direction: out ? 'out' : 'in',

@@ -29,7 +29,7 @@ describe('opening the message database', () => {
     expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = (raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['archive_sync', 'conversations', 'message_keys', 'message_text', 'messages']));
+    expect(tables).toEqual(expect.arrayContaining(['archive_sync', 'conversations', 'message_key_hashes', 'message_text', 'messages']));
     raw.close();
     expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
     db.close();
@@ -64,9 +64,85 @@ describe('opening the message database', () => {
     expect(db.search({ text: 'lunch', limit: 10 }).map((h) => h.message.id)).toEqual(['v1-c', 'v1-b']);
     db.close();
     const check = new Database(file, { readonly: true });
-    expect(check.pragma('user_version', { simple: true })).toBe(2);
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const inIndex = check.prepare(`SELECT count(*) AS n FROM message_text WHERE message_text MATCH ?`);
     expect(inIndex.get(`conversation : "${conversationWord(ACCOUNT, 'carol@example.org')}"`)).toEqual({ n: 1 });
+    check.close();
+  });
+
+  it('migration 3 keeps what a version-2 database indexed, and the store then indexes new messages once per transaction, duplicates not at all', async () => {
+    const { file, open } = await place();
+    const raw = new Database(file);
+    raw.exec(MIGRATIONS[0]?.sql ?? '');
+    raw.exec(MIGRATIONS[1]?.sql ?? '');
+    raw.pragma('user_version = 2');
+    // Indexed by version 2's insert trigger.
+    raw
+      .prepare(`INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, seq) VALUES (?, ?, ?, 'in', ?, ?, ?, ?, 'received', 1)`)
+      .run('v2-a', ACCOUNT, BOB, 'picnic on sunday', '2026-11-01T10:00:00.000Z', Date.UTC(2026, 10, 1, 10), NOW.toISOString());
+    raw.close();
+
+    const db = open();
+    const live = msg({ body: 'picnic moved to saturday', at: '2026-11-02T10:00:00.000Z' });
+    db.store(input(live));
+    const page = [
+      msg({ body: 'picnic food list', at: '2026-11-03T10:00:00.000Z', archiveId: 'arch-1' }),
+      // The archive's copy of the live message: recognised by its origin-id, not stored or indexed again.
+      { ...live, id: 'copy', archiveId: 'arch-2' },
+      msg({ body: 'bring a picnic blanket', at: '2026-11-03T11:00:00.000Z', archiveId: 'arch-3' }),
+    ];
+    expect(db.storeArchivePage(ACCOUNT, page.map((m) => input(m)), 'arch-3').map((s) => s.added)).toEqual([true, false, true]);
+    expect(db.search({ text: 'picnic', accountId: ACCOUNT, peer: BOB, limit: 10 }).map((h) => h.message.body)).toEqual([
+      'bring a picnic blanket',
+      'picnic food list',
+      'picnic moved to saturday',
+      'picnic on sunday',
+    ]);
+    expect(db.deleteConversation(ACCOUNT, BOB)).toBe(4);
+    expect(db.search({ text: 'picnic', limit: 10 })).toEqual([]);
+    db.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(check.prepare(`SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`).all()).toEqual([
+      { name: 'messages_text_delete' },
+      { name: 'messages_text_update' },
+    ]);
+    // The index agrees with the table (FTS5's own check of an external-content index).
+    check.close();
+    const verify = new Database(file);
+    expect(() => verify.exec(`INSERT INTO message_text (message_text, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
+    verify.close();
+  });
+
+  it('migration 4 hashes the dedupe keys a version-3 database holds: copies of its messages are still recognised, deletes take the keys along', async () => {
+    const { file, open } = await place();
+    const raw = new Database(file);
+    for (const migration of MIGRATIONS.slice(0, 3)) raw.exec(migration.sql);
+    raw.pragma('user_version = 3');
+    const old = msg({ body: 'stored by version 3', archiveId: null });
+    const insert = raw.prepare(
+      `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, origin_id, seq) VALUES (?, ?, ?, 'in', ?, ?, ?, ?, 'received', ?, 1)`,
+    );
+    const { lastInsertRowid } = insert.run(old.id, ACCOUNT, BOB, old.body, old.at, Date.parse(old.at), NOW.toISOString(), old.originId);
+    for (const key of input(old).keys) raw.prepare(`INSERT INTO message_keys (account, key, message_rowid) VALUES (?, ?, ?)`).run(ACCOUNT, key, lastInsertRowid);
+    raw.close();
+
+    const db = open();
+    // The archive's copy (same origin-id, an archive id now): the stored message, which takes the archive id.
+    const copy = db.store(input({ ...old, id: 'archive-copy', archiveId: 'arch-9' }));
+    expect(copy).toMatchObject({ added: false, message: { id: old.id, archiveId: 'arch-9' } });
+    // ...and is found by that archive id from now on.
+    expect(db.store(input({ ...old, id: 'again', originId: null, archiveId: 'arch-9' })).message.id).toBe(old.id);
+    // The same origin-id in another conversation is another message.
+    expect(db.store(input({ ...old, id: 'carol-1', peer: 'carol@example.org' })).added).toBe(true);
+    expect(db.store(input(msg({ body: 'new after the migration' }))).added).toBe(true);
+    db.deleteConversation(ACCOUNT, BOB);
+    db.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(check.prepare(`SELECT name FROM sqlite_schema WHERE name = 'message_keys'`).all()).toEqual([]);
+    // Carol's message keeps its keys (origin-id); bob's went with his conversation.
+    expect(check.prepare(`SELECT count(*) AS n FROM message_key_hashes`).get()).toEqual({ n: 1 });
     check.close();
   });
 

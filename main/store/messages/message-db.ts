@@ -15,7 +15,6 @@ import type Database from 'better-sqlite3';
 import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage, MessageState } from '../../../app/domain/chat.js';
 import type { ConversationSummary } from '../../../app/ipc/contract.js';
-import { messageKeyHash } from './message-key-hash.js';
 import { toMessage, type MessageRow } from './message-row.js';
 import { isDamage, isDiskFull, moveDatabaseAside, openDatabase, type OpenDatabaseOptions } from './open-database.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -162,17 +161,15 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
 
   function storeOne({ message, keys, unread = false, older = false }: StoreInput, added: number[]): Stored {
     const account = message.accountId;
-    const hashes = keys.map((key) => messageKeyHash(account, key));
-    for (const hash of hashes) {
-      const found = q.byKey.get(hash) as MessageRow | undefined;
-      // A message of another conversation (or account) under this hash: two keys with one hash, not a copy.
-      if (!found || found.account !== account || found.peer !== message.peer) continue;
+    for (const key of keys) {
+      const found = q.byKey.get(account, key) as MessageRow | undefined;
+      if (!found) continue;
       let row = found;
       if (row.archive_id === null && message.archiveId !== null) {
         q.setArchiveId.run(message.archiveId, row.rowid);
         row = { ...row, archive_id: message.archiveId };
       }
-      for (const h of hashes) q.addKey.run(h, row.rowid);
+      for (const k of keys) q.addKey.run(account, k, row.rowid);
       return { message: toMessage(row), added: false };
     }
     const storedAt = now();
@@ -196,7 +193,7 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
     });
     const rowid = Number(lastInsertRowid);
     added.push(rowid);
-    for (const hash of hashes) q.addKey.run(hash, rowid);
+    for (const key of keys) q.addKey.run(account, key, rowid);
     q.touchConversation.run({ account, peer: message.peer, rowid, unread: unread ? 1 : 0 });
     return { message, added: true };
   }

@@ -118,21 +118,6 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TRIGGER messages_text_insert;
     `,
   },
-  {
-    version: 4,
-    sql: `
-      -- The dedupe keys as 8-byte hashes (message-key-hash.ts, registered as message_key_hash before the
-      -- migrations run): about 30 bytes per message for the table and its index by message instead of 537, and
-      -- a tree small enough that storing an archive page dirties fewer of its pages.
-      CREATE TABLE message_key_hashes (
-        hash INTEGER PRIMARY KEY,
-        message_rowid INTEGER NOT NULL REFERENCES messages (rowid) ON DELETE CASCADE
-      );
-      INSERT OR IGNORE INTO message_key_hashes (hash, message_rowid) SELECT message_key_hash(account, key), message_rowid FROM message_keys;
-      DROP TABLE message_keys;
-      CREATE INDEX message_key_hashes_by_message ON message_key_hashes (message_rowid);
-    `,
-  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

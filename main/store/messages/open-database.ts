@@ -8,7 +8,6 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { registerMessageKeyHash } from './message-key-hash.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type MessageDbProblemKind =
@@ -61,7 +60,6 @@ function createPrivately(file: string): void {
 }
 
 function migrate(db: Database.Database): void {
-  registerMessageKeyHash(db);
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) throw new NewerVersion(version);
   for (const migration of MIGRATIONS) {

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 
 export function prepareStatements(db: Database.Database) {
   return {
-    byKey: db.prepare(`SELECT m.* FROM message_key_hashes k JOIN messages m ON m.rowid = k.message_rowid WHERE k.hash = ?`),
+    byKey: db.prepare(`SELECT m.* FROM message_keys k JOIN messages m ON m.rowid = k.message_rowid WHERE k.account = ? AND k.key = ?`),
     byId: db.prepare(`SELECT * FROM messages WHERE account = ? AND id = ?`),
     insert: db.prepare(
       `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, error, stanza_id, origin_id, archive_id, carbon, seq)
@@ -15,7 +15,7 @@ export function prepareStatements(db: Database.Database) {
       `INSERT INTO message_text (rowid, body, conversation)
        SELECT rowid, body, conversation FROM messages WHERE rowid IN (SELECT value FROM json_each(?))`,
     ),
-    addKey: db.prepare(`INSERT OR IGNORE INTO message_key_hashes (hash, message_rowid) VALUES (?, ?)`),
+    addKey: db.prepare(`INSERT OR IGNORE INTO message_keys (account, key, message_rowid) VALUES (?, ?, ?)`),
     setArchiveId: db.prepare(`UPDATE messages SET archive_id = ? WHERE rowid = ?`),
     setState: db.prepare(`UPDATE messages SET state = ?, error = ? WHERE rowid = ?`),
     // The newest message stays the conversation's last: an older one (from the archive) does not replace it.

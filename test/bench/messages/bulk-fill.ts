@@ -9,7 +9,6 @@
  * would; the archive benchmark's commits then add small segments on top, as the app makes them.
  */
 import Database from 'better-sqlite3';
-import { messageKeyHash } from '../../../main/store/messages/message-key-hash.js';
 import { keysOf } from '../../../main/xmpp/features/dedupe.js';
 import type { World } from './world.js';
 
@@ -26,7 +25,7 @@ export function bulkFill(file: string, world: World, from: number, to: number, s
       `INSERT INTO messages (rowid, id, account, peer, direction, body, at, at_ms, stored_at, state, error, stanza_id, origin_id, archive_id, carbon, seq)
        VALUES (@rowid, @id, @account, @peer, @direction, @body, @at, @at_ms, @stored_at, @state, @error, @stanza_id, @origin_id, @archive_id, @carbon, @rowid)`,
     );
-    const addKey = db.prepare('INSERT OR IGNORE INTO message_key_hashes (hash, message_rowid) VALUES (?, ?)');
+    const addKey = db.prepare('INSERT OR IGNORE INTO message_keys (account, key, message_rowid) VALUES (?, ?, ?)');
     const touch = db.prepare(
       `INSERT INTO conversations (account, peer, unread, last_rowid) VALUES (@account, @peer, @unread, @rowid)
        ON CONFLICT (account, peer) DO UPDATE SET unread = conversations.unread + excluded.unread, last_rowid = excluded.last_rowid`,
@@ -59,7 +58,7 @@ export function bulkFill(file: string, world: World, from: number, to: number, s
             carbon: m.carbon ? 1 : 0,
           });
           const keys = keysOf(m.peer, { originId: m.originId, archiveId: m.archiveId, stanzaId: m.stanzaId, body: m.body });
-          for (const key of keys) addKey.run(messageKeyHash(m.accountId, key), rowid);
+          for (const key of keys) addKey.run(m.accountId, key, rowid);
           const conversation = `${m.accountId} ${m.peer}`;
           const entry = last.get(conversation) ?? { account: m.accountId, peer: m.peer, rowid, unread: 0 };
           entry.rowid = rowid;

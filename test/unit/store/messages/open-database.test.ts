@@ -29,7 +29,7 @@ describe('opening the message database', () => {
     expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = (raw.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['archive_sync', 'conversations', 'message_key_hashes', 'message_text', 'messages']));
+    expect(tables).toEqual(expect.arrayContaining(['archive_sync', 'conversations', 'message_keys', 'message_text', 'messages']));
     raw.close();
     expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
     db.close();
@@ -112,38 +112,6 @@ describe('opening the message database', () => {
     const verify = new Database(file);
     expect(() => verify.exec(`INSERT INTO message_text (message_text, rank) VALUES ('integrity-check', 1)`)).not.toThrow();
     verify.close();
-  });
-
-  it('migration 4 hashes the dedupe keys a version-3 database holds: copies of its messages are still recognised, deletes take the keys along', async () => {
-    const { file, open } = await place();
-    const raw = new Database(file);
-    for (const migration of MIGRATIONS.slice(0, 3)) raw.exec(migration.sql);
-    raw.pragma('user_version = 3');
-    const old = msg({ body: 'stored by version 3', archiveId: null });
-    const insert = raw.prepare(
-      `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, origin_id, seq) VALUES (?, ?, ?, 'in', ?, ?, ?, ?, 'received', ?, 1)`,
-    );
-    const { lastInsertRowid } = insert.run(old.id, ACCOUNT, BOB, old.body, old.at, Date.parse(old.at), NOW.toISOString(), old.originId);
-    for (const key of input(old).keys) raw.prepare(`INSERT INTO message_keys (account, key, message_rowid) VALUES (?, ?, ?)`).run(ACCOUNT, key, lastInsertRowid);
-    raw.close();
-
-    const db = open();
-    // The archive's copy (same origin-id, an archive id now): the stored message, which takes the archive id.
-    const copy = db.store(input({ ...old, id: 'archive-copy', archiveId: 'arch-9' }));
-    expect(copy).toMatchObject({ added: false, message: { id: old.id, archiveId: 'arch-9' } });
-    // ...and is found by that archive id from now on.
-    expect(db.store(input({ ...old, id: 'again', originId: null, archiveId: 'arch-9' })).message.id).toBe(old.id);
-    // The same origin-id in another conversation is another message.
-    expect(db.store(input({ ...old, id: 'carol-1', peer: 'carol@example.org' })).added).toBe(true);
-    expect(db.store(input(msg({ body: 'new after the migration' }))).added).toBe(true);
-    db.deleteConversation(ACCOUNT, BOB);
-    db.close();
-    const check = new Database(file, { readonly: true });
-    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(check.prepare(`SELECT name FROM sqlite_schema WHERE name = 'message_keys'`).all()).toEqual([]);
-    // Carol's message keeps its keys (origin-id); bob's went with his conversation.
-    expect(check.prepare(`SELECT count(*) AS n FROM message_key_hashes`).get()).toEqual({ n: 1 });
-    check.close();
   });
 
   it('a file that is not a database is moved aside byte for byte, reported, and a new history started', async () => {

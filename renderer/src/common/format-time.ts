@@ -36,7 +36,7 @@ const fullFormat = lazyFormat({
 
 /**
  * Makes every Intl formatter here now. The first one a page makes costs about as much as rendering a
- * conversation (the locale's calendar data): the window calls this at an idle moment after its first screen,
+ * conversation (the locale's calendar data): the window calls this ahead of the first click (prepare-ahead.ts),
  * so that opening the first conversation (day separators, the full time on each message) does not pay it.
  */
 export function prepareDateFormats(): void {

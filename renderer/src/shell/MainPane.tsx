@@ -3,11 +3,11 @@ import type { AccountId, AccountView } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { ConversationPane } from '../chat/ConversationPane.js';
 import { prepareDateFormats } from '../common/format-time.js';
-import { whenIdle } from '../common/when-idle.js';
 import type { ConversationRef } from '../chat/conversation-key.js';
 import type { NameOf } from '../contacts/contact-names.js';
 import type { useRosterStore } from '../contacts/roster-store.js';
 import { preloadScreens, ScreenLoading, SettingsView, StartChat, Welcome } from './lazy-screens.js';
+import { prepareAhead } from './prepare-ahead.js';
 import { HOME, type SettingsSection, type View } from './view.js';
 
 interface MainPaneProps {
@@ -30,9 +30,8 @@ interface MainPaneProps {
 
 /** The right-hand side: the open conversation, "Start a chat", the settings, or a first step when there is nothing yet. */
 export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onNewest, onSearchConversation, onHistoryChanged }: MainPaneProps) {
-  // Once the accounts are known: the first screen is then about to show, and what is preloaded comes after it.
-  useEffect(() => (loading ? undefined : preloadScreens()), [loading]);
-  useEffect(() => (loading ? undefined : whenIdle(prepareDateFormats, 2_000)), [loading]);
+  // Once the accounts are known: the first screen is then about to show, and what is prepared comes after it.
+  useEffect(() => (loading ? undefined : prepareAhead([preloadScreens, prepareDateFormats])), [loading]);
   if (loading) return <p role="status">Loading accounts…</p>;
   const openAccount = (accountId: AccountId) => onOpenSettings({ kind: 'account', accountId, editing: false });
   if (view.kind === 'settings') {

@@ -1,5 +1,4 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { whenIdle } from '../common/when-idle.js';
 
 /*
  * The screens the window does not open on, in chunks of their own, so that the first frame (the conversation
@@ -36,27 +35,13 @@ export const StartChat = startChat.Component;
 export const Welcome = welcome.Component;
 export const SearchPanel = searchPanel.Component;
 
-/** How long after the accounts are known the preloading waits: past the first screen's data and render. */
-const PRELOAD_AFTER_MS = 1_000;
-
 /**
- * Loads "Start a chat", the settings and the search ahead of the click (Ctrl+N, Ctrl+,, Ctrl+F, the sidebar): a second after the
- * window has its accounts, at its next idle moment. Not sooner: an idle moment comes while the conversation list
- * is still on its way from the main process, and evaluating these chunks then would delay the first screen.
- * A failure here is not reported: the click loads the screen again and Suspense shows what goes wrong.
+ * Loads "Start a chat", the settings and the search (Ctrl+N, Ctrl+,, Ctrl+F, the sidebar), for prepare-ahead.ts
+ * to call ahead of the click. A failure here is not reported: the click loads the screen again and Suspense shows
+ * what goes wrong.
  */
-export function preloadScreens(): () => void {
-  let cancelIdle: (() => void) | null = null;
-  const run = () => {
-    for (const screen of [startChat, settings, searchPanel]) screen.preload().catch(() => undefined);
-  };
-  const timer = setTimeout(() => {
-    cancelIdle = whenIdle(run, 1_000);
-  }, PRELOAD_AFTER_MS);
-  return () => {
-    clearTimeout(timer);
-    cancelIdle?.();
-  };
+export function preloadScreens(): void {
+  for (const screen of [startChat, settings, searchPanel]) screen.preload().catch(() => undefined);
 }
 
 /** What the right-hand side shows while a screen's chunk loads (a screen opened before it was preloaded). */

@@ -30,11 +30,16 @@ const startChat = preloadable(() => import('../contacts/StartChat.js').then((m) 
 const welcome = preloadable(() => import('./Welcome.js').then((m) => m.Welcome));
 // The message search (Ctrl+F, Ctrl+Shift+F): an overlay, not a screen, but as little needed for the first frame.
 const searchPanel = preloadable(() => import('../search/SearchPanel.js').then((m) => m.SearchPanel));
+// Rooms: the room pane (with its people panel) and the join dialog are opened from the list or a shortcut.
+const roomPane = preloadable(() => import('../rooms/RoomPane.js').then((m) => m.RoomPane));
+const joinRoomDialog = preloadable(() => import('../rooms/JoinRoomDialog.js').then((m) => m.JoinRoomDialog));
 
 export const SettingsView = settings.Component;
 export const StartChat = startChat.Component;
 export const Welcome = welcome.Component;
 export const SearchPanel = searchPanel.Component;
+export const RoomPane = roomPane.Component;
+export const JoinRoomDialog = joinRoomDialog.Component;
 
 /** How long after the accounts are known the preloading waits: past the first screen's data and render. */
 const PRELOAD_AFTER_MS = 1_000;
@@ -48,7 +53,7 @@ const PRELOAD_AFTER_MS = 1_000;
 export function preloadScreens(): () => void {
   let cancelIdle: (() => void) | null = null;
   const run = () => {
-    for (const screen of [startChat, settings, searchPanel]) screen.preload().catch(() => undefined);
+    for (const screen of [startChat, settings, searchPanel, roomPane, joinRoomDialog]) screen.preload().catch(() => undefined);
   };
   const timer = setTimeout(() => {
     cancelIdle = whenIdle(run, 1_000);

@@ -46,6 +46,7 @@ const RoomRow = memo(function RoomRow({ entry, selected, onOpen, account }: Room
       onClick={() => onOpen({ accountId, room })}
       data-testid="room-row"
       data-room={room}
+      data-account-id={accountId}
       title={room}
     >
       <span className="room-marker" aria-hidden="true">

@@ -7,6 +7,8 @@ interface StartChatProps {
   readonly accountId: AccountId;
   readonly onAccount: (accountId: AccountId) => void;
   readonly onOpenChat: (accountId: AccountId, peer: string) => void;
+  /** Opens "Join a room" from this account. */
+  readonly onJoinRoom?: (accountId: AccountId) => void;
   readonly onClose: () => void;
 }
 
@@ -14,7 +16,7 @@ interface StartChatProps {
  * "Start a chat": search the contacts of one account (chosen here when there are several), add a new one,
  * answer requests, or open a chat. Contacts live here rather than in a tab of their own: people come to chat.
  */
-export function StartChat({ accounts, accountId, onAccount, onOpenChat, onClose }: StartChatProps) {
+export function StartChat({ accounts, accountId, onAccount, onOpenChat, onJoinRoom, onClose }: StartChatProps) {
   const selectId = useId();
   return (
     <section className="start-chat" aria-labelledby={`${selectId}-title`} data-testid="start-chat">
@@ -33,6 +35,11 @@ export function StartChat({ accounts, accountId, onAccount, onOpenChat, onClose 
               ))}
             </select>
           </span>
+        ) : null}
+        {onJoinRoom ? (
+          <button type="button" className="button--small" onClick={() => onJoinRoom(accountId)} aria-keyshortcuts="Control+J" title="Join a room (Ctrl+J)" data-testid="open-join-room">
+            Join a room
+          </button>
         ) : null}
         <button type="button" className="pane-header__close" onClick={onClose} aria-label="Close Start a chat" title="Close (Esc)">
           ✕

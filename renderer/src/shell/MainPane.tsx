@@ -6,7 +6,9 @@ import { prepareDateFormats } from '../common/format-time.js';
 import type { ConversationRef } from '../chat/conversation-key.js';
 import type { NameOf } from '../contacts/contact-names.js';
 import type { useRosterStore } from '../contacts/roster-store.js';
-import { preloadScreens, ScreenLoading, SettingsView, StartChat, Welcome } from './lazy-screens.js';
+import { roomKey } from '../rooms/rooms-reducer.js';
+import type { useRooms } from '../rooms/use-rooms.js';
+import { preloadScreens, RoomPane, ScreenLoading, SettingsView, StartChat, Welcome } from './lazy-screens.js';
 import { prepareAhead } from './prepare-ahead.js';
 import { HOME, type SettingsSection, type View } from './view.js';
 
@@ -26,10 +28,13 @@ interface MainPaneProps {
   readonly onSearchConversation: (conversation: ConversationRef) => void;
   /** An account's history on this computer changed (a conversation deleted, all cleared): its list is read again. */
   readonly onHistoryChanged: (accountId: AccountId) => void;
+  readonly rooms: ReturnType<typeof useRooms>;
+  /** Opens "Join a room", from the given account. */
+  readonly onJoinRoom: (accountId: AccountId) => void;
 }
 
 /** The right-hand side: the open conversation, "Start a chat", the settings, or a first step when there is nothing yet. */
-export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onNewest, onSearchConversation, onHistoryChanged }: MainPaneProps) {
+export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onNewest, onSearchConversation, onHistoryChanged, rooms, onJoinRoom }: MainPaneProps) {
   // Once the accounts are known: the first screen is then about to show, and what is prepared comes after it.
   useEffect(() => (loading ? undefined : prepareAhead([preloadScreens, prepareDateFormats])), [loading]);
   if (loading) return <p role="status">Loading accounts…</p>;
@@ -64,13 +69,38 @@ export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpe
           accountId={accountId}
           onAccount={(id) => onView({ ...view, accountId: id })}
           onOpenChat={(id, peer) => onOpenChat({ accountId: id, peer })}
+          onJoinRoom={onJoinRoom}
           onClose={onBack}
         />
       </ScreenLoading>
     );
   }
-  const account = view.open ? accounts.find((a) => a.settings.id === view.open?.accountId) : undefined;
-  if (view.open && account) {
+  if (view.kind === 'room') {
+    const ref = view.room;
+    const entry = rooms.rooms.get(roomKey(ref.accountId, ref.room));
+    const roomAccount = accounts.find((a) => a.settings.id === ref.accountId);
+    if (entry && roomAccount) {
+      return (
+        <ScreenLoading>
+          <RoomPane
+            key={roomKey(ref.accountId, ref.room)}
+            entry={entry}
+            account={roomAccount}
+            showAccount={accounts.length > 1}
+            onSend={(body) => rooms.send(ref, body)}
+            onLeave={async () => {
+              const failure = await rooms.leave(ref);
+              if (failure === null) onView(HOME);
+              return failure;
+            }}
+            onOpenSecurity={() => openAccount(ref.accountId)}
+          />
+        </ScreenLoading>
+      );
+    }
+  }
+  const account = view.kind === 'chat' && view.open ? accounts.find((a) => a.settings.id === view.open?.accountId) : undefined;
+  if (view.kind === 'chat' && view.open && account) {
     const { peer } = view.open;
     const open = view.open;
     return (

@@ -1,11 +1,12 @@
-import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApi } from '../ApiContext.js';
 import { useNow } from '../accounts/use-now.js';
 import type { ConversationRef } from '../chat/conversation-key.js';
 import { Notices } from '../common/Notices.js';
 import { TrustDecisionHost } from '../trust/TrustDecisionHost.js';
 import { useShortcuts } from '../common/use-shortcuts.js';
-import { SearchPanel } from './lazy-screens.js';
+import type { RoomRef } from '../rooms/room-ref.js';
+import { JoinRoomDialog, SearchPanel } from './lazy-screens.js';
 import { MainPane } from './MainPane.js';
 import { QuickSwitcherHost } from './QuickSwitcherHost.js';
 import { Sidebar } from './Sidebar.js';
@@ -22,7 +23,12 @@ export function Shell() {
   const api = useApi();
   const [view, setView] = useState<View>(HOME);
   const open = view.kind === 'chat' ? view.open : null;
-  const { accounts, accountIds, store, nameOf, conversations, conversationFailures, accountLabel, requests } = useWindowData(api, open);
+  const openRoom = view.kind === 'room' ? view.room : null;
+  const { accounts, accountIds, store, nameOf, conversations, conversationFailures, accountLabel, requests, rooms } = useWindowData(api, open, openRoom);
+  const roomList = useMemo(() => [...rooms.rooms.values()], [rooms.rooms]);
+  const showRoom = useCallback((room: RoomRef) => setView({ kind: 'room', room }), []);
+  // "Join a room" (Ctrl+J, or from "Start a chat"): the account it starts from.
+  const [joining, setJoining] = useState<{ readonly accountId: string } | null>(null);
   const now = useNow(true, 60_000);
 
   const openChat = useCallback((conversation: ConversationRef) => setView({ kind: 'chat', open: conversation }), []);
@@ -36,7 +42,7 @@ export function Shell() {
   );
   const openSettings = useCallback((section: SettingsSection) => setView((v) => ({ kind: 'settings', section, back: conversationOf(v) })), []);
   const back = useCallback(() => setView((v) => ({ kind: 'chat', open: conversationOf(v) })), []);
-  useEscapeBack(view.kind !== 'chat', back);
+  useEscapeBack(view.kind !== 'chat' && view.kind !== 'room', back);
   const [switching, setSwitching] = useState(false);
   // The message search, over every conversation or (Ctrl+F) the open one.
   const [searching, setSearching] = useState<{ readonly scope: ConversationRef | null } | null>(null);
@@ -47,6 +53,7 @@ export function Shell() {
   useShortcuts({
     'Mod+K': () => hasAccounts && setSwitching(true),
     'Mod+N': () => hasAccounts && startChat(),
+    'Mod+J': () => hasAccounts && setJoining({ accountId: openRoom?.accountId ?? conversationOf(view)?.accountId ?? accountIds[0] ?? '' }),
     'Mod+,': settingsAgain,
     'Mod+Shift+F': () => hasAccounts && setSearching({ scope: null }),
     'Mod+F': () => hasAccounts && setSearching({ scope: view.kind === 'chat' ? view.open : null }),
@@ -83,6 +90,9 @@ export function Shell() {
         onSettings={settingsAgain}
         settingsOpen={view.kind === 'settings'}
         selectedAccount={view.kind === 'settings' && view.section.kind === 'account' ? view.section.accountId : null}
+        rooms={roomList}
+        openRoom={openRoom}
+        onOpenRoom={showRoom}
       />
       <main className="content">
         <Notices />
@@ -105,6 +115,8 @@ export function Shell() {
           onNewest={conversations.noteNewest}
           onSearchConversation={(conversation) => setSearching({ scope: conversation })}
           onHistoryChanged={conversations.refresh}
+          rooms={rooms}
+          onJoinRoom={(accountId) => setJoining({ accountId })}
         />
       </main>
       {switching ? (
@@ -134,6 +146,20 @@ export function Shell() {
               setView({ kind: 'chat', open: { accountId: message.accountId, peer: message.peer }, focus: { messageId: message.id, opening: openings.current } });
             }}
             onClose={() => setSearching(null)}
+          />
+        </Suspense>
+      ) : null}
+      {joining ? (
+        <Suspense fallback={null}>
+          <JoinRoomDialog
+            accounts={accounts.accounts}
+            accountId={joining.accountId}
+            onJoined={(summary) => {
+              setJoining(null);
+              rooms.joined(summary);
+              showRoom({ accountId: summary.accountId, room: summary.room });
+            }}
+            onCancel={() => setJoining(null)}
           />
         </Suspense>
       ) : null}

@@ -29,11 +29,16 @@ const startChat = preloadable(() => import('../contacts/StartChat.js').then((m) 
 const welcome = preloadable(() => import('./Welcome.js').then((m) => m.Welcome));
 // The message search (Ctrl+F, Ctrl+Shift+F): an overlay, not a screen, but as little needed for the first frame.
 const searchPanel = preloadable(() => import('../search/SearchPanel.js').then((m) => m.SearchPanel));
+// Rooms: the room pane (with its people panel) and the join dialog are opened from the list or a shortcut.
+const roomPane = preloadable(() => import('../rooms/RoomPane.js').then((m) => m.RoomPane));
+const joinRoomDialog = preloadable(() => import('../rooms/JoinRoomDialog.js').then((m) => m.JoinRoomDialog));
 
 export const SettingsView = settings.Component;
 export const StartChat = startChat.Component;
 export const Welcome = welcome.Component;
 export const SearchPanel = searchPanel.Component;
+export const RoomPane = roomPane.Component;
+export const JoinRoomDialog = joinRoomDialog.Component;
 
 /**
  * Loads "Start a chat", the settings and the search (Ctrl+N, Ctrl+,, Ctrl+F, the sidebar), for prepare-ahead.ts
@@ -41,7 +46,7 @@ export const SearchPanel = searchPanel.Component;
  * what goes wrong.
  */
 export function preloadScreens(): void {
-  for (const screen of [startChat, settings, searchPanel]) screen.preload().catch(() => undefined);
+  for (const screen of [startChat, settings, searchPanel, roomPane, joinRoomDialog]) screen.preload().catch(() => undefined);
 }
 
 /** What the right-hand side shows while a screen's chunk loads (a screen opened before it was preloaded). */

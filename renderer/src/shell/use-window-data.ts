@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AccountId } from '../../../app/domain/account.js';
 import type { HostproofApi } from '../../../app/ipc/api.js';
 import { useAccounts } from '../accounts/use-accounts.js';
@@ -8,6 +8,8 @@ import { useFrameScheduler } from '../common/frame-batch.js';
 import { whenIdle } from '../common/when-idle.js';
 import { useNameOf } from '../contacts/contact-names.js';
 import { useRosterStore } from '../contacts/roster-store.js';
+import type { RoomRef } from '../rooms/room-ref.js';
+import { useRooms } from '../rooms/use-rooms.js';
 import { useOnlineRefresh } from './use-online-refresh.js';
 import { useWindowStart } from './window-start.js';
 
@@ -16,7 +18,7 @@ import { useWindowStart } from './window-start.js';
  * and conversations (one list), each list loaded again when its account comes online. The open conversation
  * is marked read.
  */
-export function useWindowData(api: HostproofApi, open: ConversationRef | null) {
+export function useWindowData(api: HostproofApi, open: ConversationRef | null, openRoom: RoomRef | null = null) {
   const start = useWindowStart();
   const accounts = useAccounts(api, start);
   // The account ids as one value: the account list is replaced on every connection event, the ids rarely change.
@@ -32,11 +34,17 @@ export function useWindowData(api: HostproofApi, open: ConversationRef | null) {
   // second on, if none comes). Until they are in, a row shows the part of the address before "@".
   const listsIn = accountIds.every((id) => conversations.answered.has(id));
   const schedule = useFrameScheduler();
+  // The joined rooms come at the same moment as the rosters: after the first screen, never on its path.
+  const [afterFirstScreen, setAfterFirstScreen] = useState(false);
+  const rooms = useRooms(api, accountIds, afterFirstScreen, openRoom);
   useEffect(() => {
     if (!listsIn) return;
     let idle: (() => void) | undefined;
     const cancelFrame = schedule(() => {
-      idle = whenIdle(() => accountIds.forEach(ensure));
+      idle = whenIdle(() => {
+        accountIds.forEach(ensure);
+        setAfterFirstScreen(true);
+      });
     });
     return () => {
       cancelFrame();
@@ -44,14 +52,17 @@ export function useWindowData(api: HostproofApi, open: ConversationRef | null) {
     };
   }, [listsIn, accountIds, ensure, schedule]);
   const { markRead, refresh: refreshConversations } = conversations;
+  const refreshRooms = rooms.refresh;
   useOnlineRefresh(
     accounts.accounts,
     useCallback(
       (accountId: AccountId) => {
         refreshConversations(accountId);
         refreshRoster(accountId);
+        // Not before the first screen: the first ask for rooms comes after it (above).
+        if (afterFirstScreen) refreshRooms(accountId);
       },
-      [refreshConversations, refreshRoster],
+      [refreshConversations, refreshRoster, refreshRooms, afterFirstScreen],
     ),
   );
   useEffect(() => {
@@ -66,5 +77,5 @@ export function useWindowData(api: HostproofApi, open: ConversationRef | null) {
   const accountLabel = useMemo(() => (several ? (accountId: AccountId) => jids.get(accountId) ?? accountId : null), [several, jids]);
   let requests = 0;
   for (const roster of store.rosters.values()) requests += roster.requests.length;
-  return { accounts, accountIds, store, nameOf, conversations, conversationFailures, accountLabel, requests };
+  return { accounts, accountIds, store, nameOf, conversations, conversationFailures, accountLabel, requests, rooms };
 }

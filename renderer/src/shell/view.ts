@@ -1,5 +1,6 @@
 import type { AccountId } from '../../../app/domain/account.js';
 import type { ConversationRef } from '../chat/conversation-key.js';
+import type { RoomRef } from '../rooms/room-ref.js';
 
 /**
  * The message a conversation opens at (a search result), instead of its newest. `opening` counts the openings,
@@ -24,6 +25,7 @@ export type SettingsSection =
  */
 export type View =
   | { readonly kind: 'chat'; readonly open: ConversationRef | null; readonly focus?: MessageFocus }
+  | { readonly kind: 'room'; readonly room: RoomRef }
   | { readonly kind: 'start-chat'; readonly accountId: AccountId | null; readonly back: ConversationRef | null }
   | { readonly kind: 'settings'; readonly section: SettingsSection; readonly back: ConversationRef | null };
 
@@ -31,5 +33,6 @@ export const HOME: View = { kind: 'chat', open: null };
 
 /** The conversation the view shows or returns to, so leaving settings or "Start a chat" lands where the user was. */
 export function conversationOf(view: View): ConversationRef | null {
+  if (view.kind === 'room') return null;
   return view.kind === 'chat' ? view.open : view.back;
 }

@@ -1,0 +1,68 @@
+import type { AccountView } from '../../../app/domain/account.js';
+import type { RoomSummary } from '../../../app/domain/rooms.js';
+import { IdentityBadge } from '../trust/IdentityBadge.js';
+import { roomName } from './rooms-reducer.js';
+
+/** Said of a room on another server: a plain fact about who checks what (trust-ux tone), not a warning. */
+export const FEDERATED_TEXT = "Reached through your server: this room's server is checked by the servers, not by Hostproof";
+
+interface RoomHeaderProps {
+  readonly summary: RoomSummary;
+  readonly account: AccountView;
+  readonly showAccount: boolean;
+  readonly occupantsOpen: boolean;
+  readonly onToggleOccupants: () => void;
+  readonly onLeave: () => void;
+  readonly leaving: boolean;
+  readonly onOpenSecurity: () => void;
+}
+
+/**
+ * The room's name, subject and head count, and how it is reached: on the account's own server the account's
+ * identity badge (as for a chat), on another server a note that Hostproof did not check that server itself.
+ */
+export function RoomHeader({ summary, account, showAccount, occupantsOpen, onToggleOccupants, onLeave, leaving, onOpenSecurity }: RoomHeaderProps) {
+  const count = summary.occupants.length;
+  return (
+    <header className="conversation-header room-header" data-testid="room-header">
+      <span className="room-marker room-marker--large" aria-hidden="true">
+        #
+      </span>
+      <div className="conversation-header__who">
+        <h2 className="conversation-header__name">
+          <bdi>{roomName(summary.room)}</bdi>
+        </h2>
+        <p className="conversation-header__detail note">
+          <bdi>{summary.room}</bdi>
+          {' · '}
+          <span data-testid="room-count">{count === 1 ? '1 person' : `${count} people`}</span>
+        </p>
+        {summary.subject ? (
+          <p className="room-header__subject" data-testid="room-subject">
+            <bdi>{summary.subject}</bdi>
+          </p>
+        ) : null}
+      </div>
+      <button type="button" className="button--small" onClick={onToggleOccupants} aria-expanded={occupantsOpen} data-testid="toggle-occupants">
+        People
+      </button>
+      <div className="conversation-header__account">
+        {showAccount ? (
+          <span className="note">
+            via <bdi>{account.settings.jid}</bdi>
+          </span>
+        ) : null}
+        {summary.reach === 'own-server' ? (
+          <IdentityBadge verdict={account.lastVerdict} onOpen={onOpenSecurity} />
+        ) : (
+          <span className="note room-header__reach" data-testid="room-reach">
+            {FEDERATED_TEXT}
+          </span>
+        )}
+      </div>
+      <button type="button" className="button--small" onClick={onLeave} disabled={leaving} data-testid="leave-room">
+        Leave room
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * The rooms the window knows of, per account: each room's summary, what was said and what happened in it (in
+ * the order seen), and how many messages came in since it was last open. Pure, so it is tested without React.
+ */
+import type { AccountId } from '../../../app/domain/account.js';
+import type { RoomChange, RoomMessage, RoomMessageUpdate, RoomSummary } from '../../../app/domain/rooms.js';
+
+/** One line of a room's timeline: a message, or a plain-words event ("Bob joined the room."). */
+export type RoomLine = { readonly kind: 'message'; readonly message: RoomMessage } | { readonly kind: 'event'; readonly id: string; readonly text: string };
+
+export interface RoomEntry {
+  readonly summary: RoomSummary;
+  readonly lines: readonly RoomLine[];
+  readonly unread: number;
+  /** Counts the event lines, so each has a key of its own. */
+  readonly events: number;
+}
+
+/** Keyed by `roomKey`: an account and a room address. */
+export type RoomsState = ReadonlyMap<string, RoomEntry>;
+
+export type RoomsAction =
+  | { readonly type: 'listed'; readonly accountId: AccountId; readonly rooms: readonly RoomSummary[] }
+  | { readonly type: 'changed'; readonly change: RoomChange }
+  | { readonly type: 'message'; readonly message: RoomMessage; readonly open: boolean }
+  | { readonly type: 'updated'; readonly accountId: AccountId; readonly update: RoomMessageUpdate }
+  | { readonly type: 'read'; readonly accountId: AccountId; readonly room: string };
+
+/** A timeline is bounded: the window keeps the newest lines of a busy room, not all of them. */
+export const MAX_LINES = 500;
+
+export function roomKey(accountId: AccountId, room: string): string {
+  return `${accountId}\n${room}`;
+}
+
+const append = (lines: readonly RoomLine[], line: RoomLine) => [...lines, line].slice(-MAX_LINES);
+
+function withEntry(state: RoomsState, key: string, entry: RoomEntry | null): RoomsState {
+  const next = new Map(state);
+  if (entry) next.set(key, entry);
+  else next.delete(key);
+  return next;
+}
+
+export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState {
+  switch (action.type) {
+    case 'listed': {
+      const next = new Map([...state].filter(([, e]) => e.summary.accountId !== action.accountId));
+      for (const summary of action.rooms) {
+        const key = roomKey(summary.accountId, summary.room);
+        next.set(key, { lines: [], unread: 0, events: 0, ...state.get(key), summary });
+      }
+      return next;
+    }
+    case 'changed': {
+      const { change } = action;
+      const key = roomKey(change.accountId, change.room);
+      const before = state.get(key);
+      if (!change.summary) return withEntry(state, key, null);
+      const lines = before?.lines ?? [];
+      const events = (before?.events ?? 0) + 1;
+      return withEntry(state, key, {
+        summary: change.summary,
+        unread: before?.unread ?? 0,
+        events,
+        lines: change.text ? append(lines, { kind: 'event', id: `event-${events}`, text: change.text }) : lines,
+      });
+    }
+    case 'message': {
+      const { message } = action;
+      const key = roomKey(message.accountId, message.room);
+      const before = state.get(key);
+      if (!before || before.lines.some((l) => l.kind === 'message' && l.message.id === message.id)) return state;
+      const counts = message.direction === 'in' && !action.open;
+      return withEntry(state, key, { ...before, lines: append(before.lines, { kind: 'message', message }), unread: before.unread + (counts ? 1 : 0) });
+    }
+    case 'updated': {
+      const key = roomKey(action.accountId, action.update.room);
+      const before = state.get(key);
+      if (!before) return state;
+      const { id, state: delivery, archiveId } = action.update;
+      const lines = before.lines.map((l) => (l.kind === 'message' && l.message.id === id ? { kind: 'message' as const, message: { ...l.message, state: delivery, archiveId } } : l));
+      return withEntry(state, key, { ...before, lines });
+    }
+    case 'read': {
+      const key = roomKey(action.accountId, action.room);
+      const before = state.get(key);
+      return before && before.unread > 0 ? withEntry(state, key, { ...before, unread: 0 }) : state;
+    }
+  }
+}
+
+/** The last message of a room as the list shows it: "nick: text", ours as "You: text". */
+export function roomPreview(entry: RoomEntry): string {
+  for (let i = entry.lines.length - 1; i >= 0; i--) {
+    const line = entry.lines[i];
+    if (line?.kind === 'message') return `${line.message.direction === 'out' ? 'You' : line.message.nick}: ${line.message.body.slice(0, 80)}`;
+  }
+  return entry.summary.subject ?? '';
+}
+
+/** The room's name as shown: its local part (room@rooms.example.org → room). */
+export function roomName(room: string): string {
+  const at = room.indexOf('@');
+  return at > 0 ? room.slice(0, at) : room;
+}

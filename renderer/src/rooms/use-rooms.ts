@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { AccountId } from '../../../app/domain/account.js';
+import type { RoomSummary } from '../../../app/domain/rooms.js';
+import type { HostproofApi } from '../../../app/ipc/api.js';
+import { request } from '../common/ipc.js';
+import type { RoomRef } from './room-ref.js';
+import { roomsReducer, type RoomsState } from './rooms-reducer.js';
+
+const EMPTY: RoomsState = new Map();
+
+/**
+ * The joined rooms of every account, kept current from the room events. `ready` is false until the first
+ * screen is shown: the rooms are asked for after it (like the rosters), never on the window's start path.
+ * Each account is asked again by `refresh` (it came online: its rooms were joined again).
+ */
+export function useRooms(api: HostproofApi, accountIds: readonly AccountId[], ready: boolean, open: RoomRef | null) {
+  const [rooms, dispatch] = useReducer(roomsReducer, EMPTY);
+  const live = useRef(true);
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
+  const refresh = useCallback(
+    (accountId: AccountId) =>
+      void request(() => api.listJoinedRooms({ accountId })).then((result) => {
+        if (live.current && result.ok) dispatch({ type: 'listed', accountId, rooms: result.value });
+      }),
+    [api],
+  );
+  const asked = useRef(new Set<AccountId>());
+  useEffect(() => {
+    if (!ready) return;
+    for (const accountId of accountIds) {
+      if (asked.current.has(accountId)) continue;
+      asked.current.add(accountId);
+      refresh(accountId);
+    }
+  }, [ready, accountIds, refresh]);
+  // The open room as the event listener sees it: read when a message comes, without subscribing again.
+  const openRef = useRef(open);
+  useEffect(() => {
+    openRef.current = open;
+  }, [open]);
+  useEffect(() => {
+    const offs = [
+      api.on('roomChanged', (change) => dispatch({ type: 'changed', change })),
+      api.on('roomMessageReceived', (message) => {
+        const o = openRef.current;
+        dispatch({ type: 'message', message, open: o !== null && o.accountId === message.accountId && o.room === message.room });
+      }),
+      api.on('roomMessageUpdated', ({ accountId, ...update }) => dispatch({ type: 'updated', accountId, update })),
+    ];
+    return () => offs.forEach((off) => off());
+  }, [api]);
+  useEffect(() => {
+    if (open) dispatch({ type: 'read', accountId: open.accountId, room: open.room });
+  }, [open]);
+
+  /** Our message: shown at once (state 'sent'), its delivery follows as roomMessageUpdated. */
+  const send = useCallback(
+    async (ref: RoomRef, body: string): Promise<string | null> => {
+      const result = await request(() => api.sendRoomMessage({ accountId: ref.accountId, room: ref.room, body }));
+      if (!result.ok) return result.message;
+      dispatch({ type: 'message', message: result.value, open: true });
+      return null;
+    },
+    [api],
+  );
+  /** A room just joined (from the dialog): in the list at once, whatever the event does. */
+  const joined = useCallback((summary: RoomSummary) => dispatch({ type: 'changed', change: { accountId: summary.accountId, room: summary.room, kind: 'joined', text: null, summary } }), []);
+  const leave = useCallback(
+    async (ref: RoomRef): Promise<string | null> => {
+      const result = await request(() => api.leaveRoom({ accountId: ref.accountId, room: ref.room }));
+      if (!result.ok) return result.message;
+      dispatch({ type: 'changed', change: { ...ref, kind: 'left', text: null, summary: null } });
+      return null;
+    },
+    [api],
+  );
+  return { rooms, refresh, send, joined, leave };
+}

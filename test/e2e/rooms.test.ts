@@ -63,6 +63,8 @@ describe.runIf(available)('rooms in the window', () => {
     const bobDialog = await openJoinDialog(page, BOB);
     expect(await bobDialog.getByLabel('Your nickname in the room').inputValue()).toBe('bob');
     await bobDialog.getByRole('button', { name: 'Join', exact: true }).click();
+    // The dialog closes as bob's room opens (one update): before that, "2 people" can be alice's room seeing bob come.
+    await bobDialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await page.getByTestId('room-count').filter({ hasText: '2 people' }).waitFor({ timeout: UI_TIMEOUT });
     await send(page, 'Hello room, Bob here.');
     const rows = page.getByTestId('room-row');

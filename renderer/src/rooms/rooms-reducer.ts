@@ -14,7 +14,15 @@ export interface RoomEntry {
   readonly unread: number;
   /** Counts the event lines, so each has a key of its own. */
   readonly events: number;
+  /**
+   * Delivery updates for messages not shown yet: the room can pass our message back (roomMessageUpdated) before
+   * the window has the answer to its send, and the update must then wait for the message, not be lost.
+   */
+  readonly early?: ReadonlyMap<string, RoomMessageUpdate>;
 }
+
+/** At most this many early updates are kept per room (they are for our own messages in flight). */
+const MAX_EARLY = 50;
 
 /** Keyed by `roomKey`: an account and a room address. */
 export type RoomsState = ReadonlyMap<string, RoomEntry>;
@@ -72,13 +80,20 @@ export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState
       const before = state.get(key);
       if (!before || before.lines.some((l) => l.kind === 'message' && l.message.id === message.id)) return state;
       const counts = message.direction === 'in' && !action.open;
-      return withEntry(state, key, { ...before, lines: append(before.lines, { kind: 'message', message }), unread: before.unread + (counts ? 1 : 0) });
+      const early = before.early?.get(message.id);
+      const shown = early ? { ...message, state: early.state, archiveId: early.archiveId } : message;
+      const rest = early ? new Map([...(before.early ?? [])].filter(([id]) => id !== message.id)) : before.early;
+      return withEntry(state, key, { ...before, lines: append(before.lines, { kind: 'message', message: shown }), unread: before.unread + (counts ? 1 : 0), early: rest });
     }
     case 'updated': {
       const key = roomKey(action.accountId, action.update.room);
       const before = state.get(key);
       if (!before) return state;
       const { id, state: delivery, archiveId } = action.update;
+      if (!before.lines.some((l) => l.kind === 'message' && l.message.id === id)) {
+        const early = new Map([...(before.early ?? []), [id, action.update] as const].slice(-MAX_EARLY));
+        return withEntry(state, key, { ...before, early });
+      }
       const lines = before.lines.map((l) => (l.kind === 'message' && l.message.id === id ? { kind: 'message' as const, message: { ...l.message, state: delivery, archiveId } } : l));
       return withEntry(state, key, { ...before, lines });
     }

@@ -55,4 +55,15 @@ describe('room rows in the conversation list', () => {
     state = roomsReducer(state, { type: 'changed', change: { accountId: ACCOUNT_ID, room: ROOM, kind: 'left', text: 'You left the room.', summary: null } });
     expect(state.size).toBe(0);
   });
+  it("keep a delivery that comes before the send's answer, and apply it when our message is shown", () => {
+    const state = roomsAfter(
+      { type: 'listed', accountId: ACCOUNT_ID, rooms: [summary()] },
+      // The room passed our message back before the window had the answer to its send.
+      { type: 'updated', accountId: ACCOUNT_ID, update: { room: ROOM, id: 'mine', state: 'delivered', archiveId: 'x1', error: null } },
+      { type: 'message', message: roomMessage({ id: 'mine', direction: 'out', state: 'sent' }), open: true },
+    );
+    const entry = state.get(roomKey(ACCOUNT_ID, ROOM));
+    expect(entry?.lines.map((l) => (l.kind === 'message' ? [l.message.state, l.message.archiveId] : null))).toEqual([['delivered', 'x1']]);
+    expect(entry?.early?.size ?? 0).toBe(0);
+  });
 });

@@ -35,6 +35,9 @@ export const REQUEST_NAMES = [
   'sendRoomMessage',
   'setRoomSubject',
   'listJoinedRooms',
+  'listBookmarks',
+  'setBookmark',
+  'removeBookmark',
   // local history: search, and reading around a result
   'searchMessages',
   'loadHistoryAround',

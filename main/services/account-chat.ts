@@ -72,7 +72,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   /** Learnt at each login (archive-support.ts); without an archive, history is what is stored here. */
   let keepsArchive: boolean | null = null;
 
-  const rooms = createAccountRooms({ accountId, accountJid: deps.accountJid, emit, log: deps.log, online: () => requireOnline().rooms });
+  const rooms = createAccountRooms({ accountId, accountJid: deps.accountJid, emit, log: deps.log, online: () => requireOnline().rooms, onlineBookmarks: () => requireOnline().bookmarks });
 
   const record = (message: ChatMessage) => {
     // Stored already (a copy that came another way, e.g. after a restart): the window has it.

@@ -78,6 +78,7 @@ export const EVENT_NAMES = [
   'roomChanged',
   'roomMessageReceived',
   'roomMessageUpdated',
+  'bookmarkChanged',
   'openChat',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -280,6 +280,8 @@ export interface EventPayloads {
   /** Someone else's message to a room we are in (our own come back as roomMessageUpdated). */
   roomMessageReceived: RoomMessage;
   roomMessageUpdated: { readonly accountId: AccountId } & RoomMessageUpdate;
+  /** A bookmark was added, changed (`bookmark`) or removed (null), by this app or another client of the account. */
+  bookmarkChanged: { readonly accountId: AccountId; readonly room: string; readonly bookmark: Bookmark | null };
   /** An xmpp: URI was opened (RFC 5122): show that chat. */
   openChat: { readonly jid: string };
 }

@@ -152,7 +152,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         set.messages.on('message', record),
         set.messages.on('updated', (update) => updateMessage(update.id, update.state, update.error)),
         set.messages.on('chatState', ({ peer, state }) => emit('chatStateChanged', { accountId, peer, state })),
-        ...rooms.attach(set.rooms),
+        ...rooms.attach(set.rooms, set.bookmarks),
       ];
       const fetched = await set.roster.fetch({ versioning: true, cached: roster });
       roster = { items: fetched.items, ver: fetched.ver };

@@ -33,8 +33,8 @@ export interface RoomRequests {
 }
 
 export interface AccountRooms extends RoomRequests {
-  /** A fresh session's rooms feature: listen to it (call `rejoin` once the session is fully online). */
-  attach(rooms: Rooms): Array<() => void>;
+  /** A fresh session's rooms and bookmarks features: listen to them (call `rejoin` once the session is fully online). */
+  attach(rooms: Rooms, bookmarks: Bookmarks): Array<() => void>;
   /** The session's features are going: remember the rooms we were in, to join them again later. */
   detach(): void;
   /**
@@ -106,7 +106,7 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
   }
 
   return {
-    attach: (rooms) => {
+    attach: (rooms, bookmarks) => {
       current = rooms;
       return [
         rooms.on('occupant', (event) => {
@@ -118,6 +118,8 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
         rooms.on('left', (left) => changed(rooms, left.room, 'left', left.text)),
         rooms.on('message', (message) => emit('roomMessageReceived', message)),
         rooms.on('updated', (update) => emit('roomMessageUpdated', { accountId, ...update })),
+        bookmarks.on('changed', (bookmark) => emit('bookmarkChanged', { accountId, room: bookmark.room, bookmark })),
+        bookmarks.on('removed', ({ room }) => emit('bookmarkChanged', { accountId, room, bookmark: null })),
       ];
     },
     detach: () => {

@@ -141,7 +141,7 @@ describe.runIf(available)('rooms through the app', () => {
     expect(await bob.next('roomMessageReceived', (m) => m.room === room && m.body === 'welcome back', { after: backMark })).toMatchObject({ nick: 'Alice' });
   });
 
-  it('keeps a bookmark on the server, and a new app on the same account joins its autojoin room at login', async () => {
+  it('keeps a bookmark on the server, and a new app on the same account joins its autojoin room at login, and another hears of its removal', async () => {
     const first = await suite.open('alice@valid.test', 'desk');
     expect(await first.call('listBookmarks', { accountId: first.accountId })).toEqual([]);
     const room = newRoom();
@@ -157,7 +157,13 @@ describe.runIf(available)('rooms through the app', () => {
     expect(joined.summary).toMatchObject({ room, nick: 'Ali' });
     expect((await later.call('listJoinedRooms', { accountId: later.accountId })).map((r) => r.room)).toEqual([room]);
 
+    // Another client of the same account (a second app) hears of changes at once.
+    const phone = await suite.open('alice@valid.test', 'phone');
+    // Barrier: the phone joins the autojoin room after it answered the server's caps query (which comes
+    // first on its stream), so from then on the server knows the phone wants bookmark notifications.
+    await phone.next('roomChanged', (c) => c.room === room && c.kind === 'joined');
     await later.call('removeBookmark', { accountId: later.accountId, room });
+    expect(await phone.next('bookmarkChanged', (c) => c.room === room)).toEqual({ accountId: phone.accountId, room, bookmark: null });
     expect(await later.call('listBookmarks', { accountId: later.accountId })).toEqual([]);
   });
 });

@@ -122,3 +122,22 @@ export interface RoomChange {
   /** The room as it is now; null once we are out of it. */
   readonly summary: RoomSummary | null;
 }
+
+/** Longest bookmark name we keep (a label in a list, not a document). */
+export const MAX_BOOKMARK_NAME_CHARS = 200;
+/** Longest room password we keep from a bookmark. */
+export const MAX_BOOKMARK_PASSWORD_CHARS = 1_000;
+/** How many bookmarks one account keeps: more are not read (a hostile or broken store cannot flood us). */
+export const MAX_BOOKMARKS = 1_000;
+
+/**
+ * A room the account remembers (XEP-0402 native bookmarks, stored on the account's own server and shared by
+ * all its clients): joined at login when `autojoin` is set, with `nick` (or the account's name when null).
+ */
+export interface Bookmark {
+  readonly room: string;
+  readonly name: string | null;
+  readonly autojoin: boolean;
+  readonly nick: string | null;
+  readonly password: string | null;
+}

@@ -35,6 +35,9 @@ export const REQUEST_NAMES = [
   'sendRoomMessage',
   'setRoomSubject',
   'listJoinedRooms',
+  'listBookmarks',
+  'setBookmark',
+  'removeBookmark',
   // local history: search, and reading around a result
   'searchMessages',
   'loadHistoryAround',
@@ -75,6 +78,7 @@ export const EVENT_NAMES = [
   'roomChanged',
   'roomMessageReceived',
   'roomMessageUpdated',
+  'bookmarkChanged',
   'openChat',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

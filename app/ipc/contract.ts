@@ -26,7 +26,7 @@ import {
 } from '../domain/chat.js';
 import type { HistoryAround, NewerPage, SearchPage } from '../domain/history-search.js';
 import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRetention } from '../domain/history-control.js';
-import { MAX_NICK_CHARS, MAX_SUBJECT_CHARS, type RoomChange, type RoomMessage, type RoomMessageUpdate, type RoomSummary } from '../domain/rooms.js';
+import { MAX_BOOKMARK_NAME_CHARS, MAX_NICK_CHARS, MAX_SUBJECT_CHARS, type Bookmark, type RoomChange, type RoomMessage, type RoomMessageUpdate, type RoomSummary } from '../domain/rooms.js';
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
 import type { EventName, RequestName } from './channels.js';
@@ -151,6 +151,18 @@ export const requestSchemas = {
   /** An empty subject clears it. */
   setRoomSubject: z.strictObject({ accountId, room: roomJid, subject: z.string().max(FIELD_LIMITS.subject) }),
   listJoinedRooms: z.strictObject({ accountId }),
+  /** The account's bookmarks (XEP-0402, on its own server, shared by all its clients). */
+  listBookmarks: z.strictObject({ accountId }),
+  /** Adds or replaces the bookmark of `room`; `autojoin` rooms are joined at each login (with `nick`, else the account's name). */
+  setBookmark: z.strictObject({
+    accountId,
+    room: roomJid,
+    name: z.string().min(1).max(MAX_BOOKMARK_NAME_CHARS).nullable(),
+    autojoin: z.boolean(),
+    nick: nick.nullable(),
+    password: password.nullable(),
+  }),
+  removeBookmark: z.strictObject({ accountId, room: roomJid }),
   searchMessages: z.strictObject({
     text: z.string().min(1).max(200),
     accountId: accountId.optional(),
@@ -224,6 +236,9 @@ export interface ResponseTypes {
   sendRoomMessage: RoomMessage;
   setRoomSubject: null;
   listJoinedRooms: readonly RoomSummary[];
+  listBookmarks: readonly Bookmark[];
+  setBookmark: null;
+  removeBookmark: null;
   searchMessages: SearchPage;
   loadHistoryAround: HistoryAround;
   loadNewerHistory: NewerPage;
@@ -265,6 +280,8 @@ export interface EventPayloads {
   /** Someone else's message to a room we are in (our own come back as roomMessageUpdated). */
   roomMessageReceived: RoomMessage;
   roomMessageUpdated: { readonly accountId: AccountId } & RoomMessageUpdate;
+  /** A bookmark was added, changed (`bookmark`) or removed (null), by this app or another client of the account. */
+  bookmarkChanged: { readonly accountId: AccountId; readonly room: string; readonly bookmark: Bookmark | null };
   /** An xmpp: URI was opened (RFC 5122): show that chat. */
   openChat: { readonly jid: string };
 }

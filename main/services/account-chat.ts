@@ -72,7 +72,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   /** Learnt at each login (archive-support.ts); without an archive, history is what is stored here. */
   let keepsArchive: boolean | null = null;
 
-  const rooms = createAccountRooms({ accountId, accountJid: deps.accountJid, emit, log: deps.log, online: () => requireOnline().rooms });
+  const rooms = createAccountRooms({ accountId, accountJid: deps.accountJid, emit, log: deps.log, online: () => requireOnline().rooms, onlineBookmarks: () => requireOnline().bookmarks });
 
   const record = (message: ChatMessage) => {
     // Stored already (a copy that came another way, e.g. after a restart): the window has it.
@@ -152,7 +152,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         set.messages.on('message', record),
         set.messages.on('updated', (update) => updateMessage(update.id, update.state, update.error)),
         set.messages.on('chatState', ({ peer, state }) => emit('chatStateChanged', { accountId, peer, state })),
-        ...rooms.attach(set.rooms),
+        ...rooms.attach(set.rooms, set.bookmarks),
       ];
       const fetched = await set.roster.fetch({ versioning: true, cached: roster });
       roster = { items: fetched.items, ver: fetched.ver };

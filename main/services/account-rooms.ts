@@ -3,11 +3,16 @@
  * feature of the online session, and its events turned into the contract's room events. The rooms we are in
  * outlive a session that could not be resumed: they are kept when the features go and joined again once the
  * next session is online (a resumed stream needs nothing: the room never saw us leave).
+ *
+ * The account's bookmarks (XEP-0402) are read and changed here too; the first session of a run joins the
+ * bookmarks marked autojoin (later sessions rejoin what we were in, which covers them unless we left).
  */
 import type { AccountId } from '../../app/domain/account.js';
 import { roomReach } from '../../app/domain/room-reach.js';
-import type { RoomChange, RoomMessage, RoomSummary } from '../../app/domain/rooms.js';
+import type { Bookmark, RoomChange, RoomMessage, RoomSummary } from '../../app/domain/rooms.js';
 import { UserFacingError } from '../ipc/handlers.js';
+import { autojoinSpecs } from '../xmpp/features/bookmarks/autojoin.js';
+import type { Bookmarks } from '../xmpp/features/bookmarks/bookmarks.js';
 import type { FeatureLog } from '../xmpp/features/feature-deps.js';
 import { RoomError } from '../xmpp/features/rooms/room-error.js';
 import type { JoinResult, RoomSpec } from '../xmpp/features/rooms/room-types.js';
@@ -22,14 +27,20 @@ export interface RoomRequests {
   send(room: string, body: string): Promise<RoomMessage>;
   setSubject(room: string, subject: string): Promise<void>;
   joined(): readonly RoomSummary[];
+  bookmarks(): Promise<readonly Bookmark[]>;
+  setBookmark(bookmark: Bookmark): Promise<void>;
+  removeBookmark(room: string): Promise<void>;
 }
 
 export interface AccountRooms extends RoomRequests {
-  /** A fresh session's rooms feature: listen to it (call `rejoin` once the session is fully online). */
-  attach(rooms: Rooms): Array<() => void>;
+  /** A fresh session's rooms and bookmarks features: listen to them (call `rejoin` once the session is fully online). */
+  attach(rooms: Rooms, bookmarks: Bookmarks): Array<() => void>;
   /** The session's features are going: remember the rooms we were in, to join them again later. */
   detach(): void;
-  /** Joins again the rooms the last session was in; a refusal is told as the room being left, with why. */
+  /**
+   * Joins again the rooms the last session was in (and, after the first login of this run, the autojoin
+   * bookmarks); a refusal is told as the room being left, with why.
+   */
   rejoin(): Promise<void>;
 }
 
@@ -41,6 +52,8 @@ export interface AccountRoomsDeps {
   readonly log: FeatureLog;
   /** The rooms feature of the session that is online and not suspended; throws a UserFacingError otherwise. */
   readonly online: () => Rooms;
+  /** The bookmarks feature of the same online session; throws a UserFacingError otherwise. */
+  readonly onlineBookmarks: () => Bookmarks;
 }
 
 export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
@@ -48,6 +61,8 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
   let current: Rooms | null = null;
   /** What the last session was in, kept between detach and the next rejoin. */
   let kept: readonly RoomSpec[] = [];
+  /** Autojoin bookmarks are joined once per run: after that, the rooms we are in are what we rejoin. */
+  let autojoined = false;
 
   function summaryOf(rooms: Rooms, room: string): RoomSummary | null {
     const spec = rooms.joined().find((r) => r.room === room);
@@ -78,8 +93,20 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
     return summary;
   }
 
+  /** The autojoin bookmarks not already among `specs`; none when they cannot be read (logged). */
+  async function autojoinBookmarks(specs: readonly RoomSpec[]): Promise<RoomSpec[]> {
+    try {
+      const bookmarks = await deps.onlineBookmarks().list();
+      const fallbackNick = deps.accountJid.split('@')[0] ?? deps.accountJid;
+      return autojoinSpecs(bookmarks, fallbackNick).filter((spec) => !specs.some((s) => s.room === spec.room));
+    } catch (error) {
+      deps.log({ feature: 'bookmarks', reason: `could not read the bookmarks: ${error instanceof Error ? error.message : String(error)}`, from: null });
+      return [];
+    }
+  }
+
   return {
-    attach: (rooms) => {
+    attach: (rooms, bookmarks) => {
       current = rooms;
       return [
         rooms.on('occupant', (event) => {
@@ -91,6 +118,8 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
         rooms.on('left', (left) => changed(rooms, left.room, 'left', left.text)),
         rooms.on('message', (message) => emit('roomMessageReceived', message)),
         rooms.on('updated', (update) => emit('roomMessageUpdated', { accountId, ...update })),
+        bookmarks.on('changed', (bookmark) => emit('bookmarkChanged', { accountId, room: bookmark.room, bookmark })),
+        bookmarks.on('removed', ({ room }) => emit('bookmarkChanged', { accountId, room, bookmark: null })),
       ];
     },
     detach: () => {
@@ -103,9 +132,14 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
     },
     rejoin: async () => {
       const rooms = current;
-      const specs = kept;
+      let specs = kept;
       kept = [];
-      if (rooms === null || specs.length === 0) return;
+      if (rooms === null) return;
+      if (!autojoined) {
+        autojoined = true;
+        specs = [...specs, ...(await autojoinBookmarks(specs))];
+      }
+      if (specs.length === 0) return;
       const results = await rooms.rejoin(specs);
       for (const result of results) {
         if (result.ok) changed(rooms, result.room, 'joined', null);
@@ -126,6 +160,9 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
     leave: (room) => plainly(() => deps.online().leave(room)),
     send: (room, body) => plainly(() => deps.online().send(room, body)),
     setSubject: (room, subject) => plainly(() => deps.online().setSubject(room, subject)),
+    bookmarks: () => plainly(() => deps.onlineBookmarks().list()),
+    setBookmark: (bookmark) => plainly(() => deps.onlineBookmarks().set(bookmark)),
+    removeBookmark: (room) => plainly(() => deps.onlineBookmarks().remove(room)),
     joined: () => {
       const rooms = current;
       if (rooms === null) return [];

@@ -66,6 +66,8 @@ export async function startAppWorld(): Promise<AppWorld> {
     ],
     users: WORLD_DOMAINS.flatMap((host) => ['alice', 'bob'].map((user) => ({ user, host, password: password(user) }))),
     roomServices: [ROOM_SERVICE],
+    // PEP and XEP-0402 bookmarks (rooms the account remembers, with autojoin).
+    modules: ['pep', 'bookmarks'],
   });
 
   const zone = (service: '_xmpp-client' | '_xmpps-client', port: number) => ({

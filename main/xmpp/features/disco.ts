@@ -20,6 +20,7 @@ export const CLIENT_FEATURES: readonly string[] = [
   NS.carbons, // XEP-0280
   NS.ping, // XEP-0199
   NS.receipts, // XEP-0184
+  `${NS.bookmarks}+notify`, // XEP-0402: the server tells us when another client changes a bookmark
 ];
 
 /** The XEP-0115 node: a URI naming the software (the project's homepage). */

@@ -6,6 +6,7 @@
  * it: it outlives sessions (create it once per account with createOutgoingQueue).
  */
 import { createArchive, type Archive } from './archive.js';
+import { createBookmarks, type Bookmarks } from './bookmarks/bookmarks.js';
 import { createCarbons, type Carbons } from './carbons.js';
 import { createDedupe, type MessageDedupe } from './dedupe.js';
 import { createDisco, type Disco } from './disco.js';
@@ -32,6 +33,7 @@ export interface FeatureSet {
   readonly archive: Archive;
   readonly disco: Disco;
   readonly rooms: Rooms;
+  readonly bookmarks: Bookmarks;
   /** Stops every listener and iq handler the features registered on the link. */
   dispose(): void;
 }
@@ -46,6 +48,7 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
   const carbons = createCarbons({ ...deps, messages });
   const archive = createArchive({ ...deps, dedupe });
   const rooms = createRooms(deps);
+  const bookmarks = createBookmarks(deps);
   return {
     roster,
     presence,
@@ -55,8 +58,9 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
     archive,
     disco,
     rooms,
+    bookmarks,
     dispose() {
-      for (const feature of [rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
+      for (const feature of [bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
     },
   };
 }

@@ -20,4 +20,8 @@ export const NS = {
   mucUser: 'http://jabber.org/protocol/muc#user',
   mucOwner: 'http://jabber.org/protocol/muc#owner',
   mucAdmin: 'http://jabber.org/protocol/muc#admin',
+  bookmarks: 'urn:xmpp:bookmarks:1',
+  pubsub: 'http://jabber.org/protocol/pubsub',
+  pubsubEvent: 'http://jabber.org/protocol/pubsub#event',
+  pubsubPublishOptions: 'http://jabber.org/protocol/pubsub#publish-options',
 } as const;

@@ -140,4 +140,30 @@ describe.runIf(available)('rooms through the app', () => {
     await alice.call('sendRoomMessage', { accountId: alice.accountId, room, body: 'welcome back' });
     expect(await bob.next('roomMessageReceived', (m) => m.room === room && m.body === 'welcome back', { after: backMark })).toMatchObject({ nick: 'Alice' });
   });
+
+  it('keeps a bookmark on the server, and a new app on the same account joins its autojoin room at login, and another hears of its removal', async () => {
+    const first = await suite.open('alice@valid.test', 'desk');
+    expect(await first.call('listBookmarks', { accountId: first.accountId })).toEqual([]);
+    const room = newRoom();
+    const bookmark = { room, name: 'Friday plans', autojoin: true, nick: 'Ali', password: null };
+    await first.call('setBookmark', { accountId: first.accountId, ...bookmark });
+    expect(await first.call('listBookmarks', { accountId: first.accountId })).toEqual([bookmark]);
+    // Refused by the schema before it reaches the server: a bookmark's room is a room address.
+    await expect(first.call('setBookmark', { accountId: first.accountId, ...bookmark, room: 'rooms.valid.test' })).rejects.toThrow();
+    await first.app.close();
+
+    const later = await suite.open('alice@valid.test', 'laptop');
+    const joined = await later.next('roomChanged', (c) => c.room === room && c.kind === 'joined');
+    expect(joined.summary).toMatchObject({ room, nick: 'Ali' });
+    expect((await later.call('listJoinedRooms', { accountId: later.accountId })).map((r) => r.room)).toEqual([room]);
+
+    // Another client of the same account (a second app) hears of changes at once.
+    const phone = await suite.open('alice@valid.test', 'phone');
+    // Barrier: the phone joins the autojoin room after it answered the server's caps query (which comes
+    // first on its stream), so from then on the server knows the phone wants bookmark notifications.
+    await phone.next('roomChanged', (c) => c.room === room && c.kind === 'joined');
+    await later.call('removeBookmark', { accountId: later.accountId, room });
+    expect(await phone.next('bookmarkChanged', (c) => c.room === room)).toEqual({ accountId: phone.accountId, room, bookmark: null });
+    expect(await later.call('listBookmarks', { accountId: later.accountId })).toEqual([]);
+  });
 });

@@ -62,6 +62,8 @@ export function useRoomWorld(): RoomWorld {
       hosts: [{ domain: SESSION_DOMAIN, certPem: leaf.certPem, keyPem: leaf.keyPem }],
       users: PEOPLE.map((user) => ({ user, host: SESSION_DOMAIN, password: password(user) })),
       roomServices: [ROOM_SERVICE],
+      // PEP and XEP-0402 bookmarks (mod_bookmarks also converts the legacy XEP-0048 kinds).
+      modules: ['pep', 'bookmarks'],
     });
     started = { prosody, caPem: ca.certPem };
   });

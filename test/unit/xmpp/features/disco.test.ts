@@ -52,6 +52,7 @@ describe('disco#info answers', () => {
         'urn:xmpp:carbons:2',
         'urn:xmpp:ping',
         'urn:xmpp:receipts',
+        'urn:xmpp:bookmarks:1+notify',
       ]),
     );
     expect(features).toHaveLength(CLIENT_FEATURES.length);

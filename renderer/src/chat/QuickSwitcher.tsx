@@ -1,6 +1,7 @@
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { Avatar } from '../common/Avatar.js';
 import { Dialog } from '../common/Dialog.js';
+import { useListbox } from '../common/use-listbox.js';
 import { buildQuickSwitchIndex, searchQuickSwitch, type QuickSwitchEntry } from './quick-switch-match.js';
 import './quick-switcher.css';
 
@@ -25,31 +26,9 @@ export const QUICK_SWITCH_LIMIT = 50;
 export function QuickSwitcher({ entries, onPick, onClose }: QuickSwitcherProps) {
   const index = useMemo(() => buildQuickSwitchIndex(entries), [entries]);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const result = useMemo(() => searchQuickSwitch(index, query, QUICK_SWITCH_LIMIT), [index, query]);
-  const listId = useId();
-  const listRef = useRef<HTMLUListElement>(null);
+  const { listId, activeIndex, setActive, listRef, optionId, onKeyDown } = useListbox(result.shown, onPick);
   const count = result.shown.length;
-  const activeIndex = count === 0 ? -1 : Math.min(active, count - 1);
-  const optionId = (i: number) => `${listId}-option-${i}`;
-
-  useEffect(() => {
-    // Optional call: jsdom has no scrollIntoView.
-    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest' });
-  }, [activeIndex, result]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      if (count === 0) return;
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((activeIndex + step + count) % count);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const entry = result.shown[activeIndex];
-      if (entry) onPick(entry);
-    }
-  };
 
   return (
     <Dialog title="Go to a chat" onCancel={onClose} testId="quick-switcher">

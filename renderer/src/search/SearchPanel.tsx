@@ -1,10 +1,11 @@
-import { useId, useRef, useState, useEffect, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
 import type { AccountId, AccountView } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import type { SearchHit } from '../../../app/domain/history-search.js';
 import { useApi } from '../ApiContext.js';
 import type { ConversationRef } from '../chat/conversation-key.js';
 import { Dialog } from '../common/Dialog.js';
+import { useListbox } from '../common/use-listbox.js';
 import type { NameOf } from '../contacts/contact-names.js';
 import { DATE_RANGES, rangeStart, type DateRange } from './date-ranges.js';
 import { SearchResult } from './SearchResult.js';
@@ -44,31 +45,9 @@ export function SearchPanel({ accounts, scope: initialScope, nameOf, accountLabe
     peer: scope?.peer ?? null,
     from,
   });
-  const [active, setActive] = useState(0);
-  const listId = useId();
-  const listRef = useRef<HTMLUListElement>(null);
-  const count = search.hits.length;
-  const activeIndex = count === 0 ? -1 : Math.min(active, count - 1);
-  const optionId = (i: number) => `${listId}-option-${i}`;
   const open = (hit: SearchHit) => onOpen(hit.message);
-
-  useEffect(() => {
-    // Optional call: jsdom has no scrollIntoView.
-    listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest' });
-  }, [activeIndex]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      if (count === 0) return;
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((activeIndex + step + count) % count);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const hit = search.hits[activeIndex];
-      if (hit) open(hit);
-    }
-  };
+  const { listId, activeIndex, setActive, listRef, optionId, onKeyDown } = useListbox(search.hits, open);
+  const count = search.hits.length;
   // A filter changed: the first result is the one Enter opens again, and typing goes on in the field.
   const refilter = () => {
     setActive(0);

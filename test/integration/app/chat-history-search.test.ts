@@ -4,16 +4,12 @@
  * around it and pages newer until the latest; after a restart, before any connection, the same works from the
  * local database alone, and a removed account is refused.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { appCaller } from '../../harness/app-caller.js';
+import { describe, expect, it } from 'vitest';
 import { password } from '../../harness/app-world.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { createTestApp, type TestApp } from '../../harness/test-app.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
 import { chatSuite } from './chat-suite.js';
+import { restartableApps } from './restartable-apps.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 const ALICE = 'alice@valid.test';
@@ -21,22 +17,11 @@ const BOB = 'bob@valid.test';
 
 describe.runIf(available)('searching the history on this computer', () => {
   const suite = chatSuite();
-  const dirs: string[] = [];
-  afterEach(async () => {
-    await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-  });
+  const { appOn, freshDir } = restartableApps(suite, 'hostproof-search-');
 
-  async function appOn(dataDir: string): Promise<{ app: TestApp; call: ReturnType<typeof appCaller> }> {
-    const app = await createTestApp({ network: suite.world.network('starttls'), reconnectDelay: () => 200, dataDir });
-    let closing: Promise<void> | null = null;
-    const tracked: TestApp = { ...app, close: () => (closing ??= app.close()) };
-    suite.track(tracked);
-    return { app: tracked, call: appCaller(tracked) };
-  }
 
   it('finds a message exchanged with bob, reads its neighbours and newer pages, also after a restart offline', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'hostproof-search-'));
-    dirs.push(dir);
+    const dir = await freshDir();
     const bob = await suite.open(BOB, 'laptop');
     const first = await appOn(dir);
     const { settings } = await first.call('addAccount', { jid: ALICE, password: password('alice'), rememberPassword: false });

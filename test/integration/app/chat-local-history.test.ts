@@ -5,20 +5,17 @@
  * while the app was closed is taken from the server archive after the next login, once; a message sent from
  * the account's other device is stored once, as its carbon, and recognised when the archive brings it again.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { appCaller } from '../../harness/app-caller.js';
+import { describe, expect, it } from 'vitest';
 import { archiveSyncPoints } from '../../harness/message-db-peek.js';
 import { password } from '../../harness/app-world.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { createTestApp, type TestApp } from '../../harness/test-app.js';
+import type { TestApp } from '../../harness/test-app.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
 import { waitUntil } from '../../harness/wait-until.js';
 import type { ChatClient } from './chat-client.js';
 import { messageBarrier } from './message-barrier.js';
 import { chatSuite } from './chat-suite.js';
+import { restartableApps } from './restartable-apps.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 const ALICE = 'alice@valid.test';
@@ -26,26 +23,9 @@ const BOB = 'bob@valid.test';
 
 describe.runIf(available)('history on this computer', () => {
   const suite = chatSuite();
-  const dirs: string[] = [];
-  afterEach(async () => {
-    await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-  });
+  const { appOn, freshDir } = restartableApps(suite, 'hostproof-restart-');
 
-  /** An app on `dataDir` (kept across restarts), closed after the test unless closed before. */
-  async function appOn(dataDir: string): Promise<{ app: TestApp; call: ReturnType<typeof appCaller> }> {
-    const app = await createTestApp({ network: suite.world.network('starttls'), reconnectDelay: () => 200, dataDir });
-    // Closed by the test to restart, or after it: once either way.
-    let closing: Promise<void> | null = null;
-    const tracked: TestApp = { ...app, close: () => (closing ??= app.close()) };
-    suite.track(tracked);
-    return { app: tracked, call: appCaller(tracked) };
-  }
 
-  async function freshDir(): Promise<string> {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'hostproof-restart-'));
-    dirs.push(dir);
-    return dir;
-  }
 
   async function online(app: TestApp, accountId: string, after: number): Promise<void> {
     await waitForEvent(app.events, 'connectionChanged', (p) => p.accountId === accountId && p.state.stage === 'online', { after });

@@ -5,21 +5,19 @@
  * history leaves no row of it in the database file; a retention period prunes at start; and a server without
  * an archive (no mod_mam) is reported in the account's view.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../app/domain/account.js';
 import { appCaller } from '../../harness/app-caller.js';
 import { password } from '../../harness/app-world.js';
 import { archiveSyncPoints, storedMessageCounts } from '../../harness/message-db-peek.js';
 import { startProsody } from '../../harness/prosody.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { createTestApp, type TestApp, type TestAppOptions } from '../../harness/test-app.js';
+import { createTestApp } from '../../harness/test-app.js';
 import { createTestCertificate } from '../../harness/test-pki.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
 import { waitUntil } from '../../harness/wait-until.js';
 import { chatSuite } from './chat-suite.js';
+import { restartableApps } from './restartable-apps.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 const ALICE = 'alice@valid.test';
@@ -28,25 +26,9 @@ const DAY = 24 * 60 * 60 * 1000;
 
 describe.runIf(available)('the user\'s control over local history', () => {
   const suite = chatSuite();
-  const dirs: string[] = [];
-  afterEach(async () => {
-    await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-  });
+  const { appOn, freshDir } = restartableApps(suite, 'hostproof-history-');
 
-  async function freshDir(): Promise<string> {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'hostproof-history-'));
-    dirs.push(dir);
-    return dir;
-  }
 
-  /** An app on `dataDir` (kept across restarts), closed after the test unless closed before. */
-  async function appOn(dataDir: string, options: Pick<TestAppOptions, 'now'> = {}) {
-    const app = await createTestApp({ network: suite.world.network('starttls'), reconnectDelay: () => 200, dataDir, ...options });
-    let closing: Promise<void> | null = null;
-    const tracked: TestApp = { ...app, close: () => (closing ??= app.close()) };
-    suite.track(tracked);
-    return { app: tracked, call: appCaller(tracked) };
-  }
 
   /** Alice online in an app on `dir`, her first archive catch-up done, and a conversation with Bob. */
   async function aliceTalkedWithBob(dir: string) {

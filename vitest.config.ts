@@ -38,6 +38,15 @@ export default defineConfig({
         },
       },
       {
+        // Issue 16's "no rot": every benchmark run once at tiny sizes (test/bench/quick-run.test.ts).
+        test: {
+          name: 'bench',
+          include: ['test/bench/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 600_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

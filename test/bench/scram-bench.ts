@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { createExchange } from '../../main/xmpp/sasl/create-exchange.js';
+import type { BenchScale } from './bench-scale.js';
 import type { Comparison } from './compare.js';
 
 const require = createRequire(import.meta.url);
@@ -16,13 +17,13 @@ const XmppJsScramSha1 = require('sasl-scram-sha-1') as new () => {
 const credentials = { username: 'alice', password: 'correct horse battery staple' };
 const salt = randomBytes(16).toString('base64');
 
-export function scramComparisons(): Comparison[] {
+export function scramComparisons(scale: BenchScale): Comparison[] {
   return [4096, 10_000].map((iterations) => ({
     title: `SCRAM-SHA-1 client proof at ${iterations} iterations`,
     alternatives: [
       {
         name: 'Hostproof (crypto.pbkdf2)',
-        iterations: 50,
+        iterations: scale.scramSamples,
         run: async () => {
           const exchange = createExchange('SCRAM-SHA-1', credentials);
           const first = Buffer.from(exchange.initial() ?? new Uint8Array()).toString('utf8');
@@ -32,7 +33,7 @@ export function scramComparisons(): Comparison[] {
       },
       {
         name: '@xmpp/client 0.14 (pure JavaScript)',
-        iterations: 3,
+        iterations: Math.min(3, scale.scramSamples),
         run: async () => {
           const mechanism = new XmppJsScramSha1();
           const first = await mechanism.response(credentials);

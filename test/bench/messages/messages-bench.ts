@@ -14,6 +14,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openMessageDb } from '../../../main/store/messages/message-db.js';
 import { createTestCipher } from '../../harness/test-cipher.js';
+import { QUICK_RUN_NOTE, type BenchScale } from '../bench-scale.js';
 import { measureArchiveStore } from './archive-bench.js';
 import { bulkFill } from './bulk-fill.js';
 import { measureHistory } from './history-bench.js';
@@ -23,13 +24,6 @@ import { measureStartup, prepareAccounts } from './startup-bench.js';
 import { printRows, type Row } from './table.js';
 import { createWorld } from './world.js';
 
-export interface MessagesBenchOptions {
-  readonly total?: number;
-  /** Conversations opened at random. */
-  readonly historySamples?: number;
-  /** Start-ups of each side. */
-  readonly startupRounds?: number;
-}
 
 const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -43,8 +37,8 @@ function breakdown(raw: Database.Database, messages: number): string {
     .join(', ');
 }
 
-export async function runMessagesBench(options: MessagesBenchOptions = {}): Promise<void> {
-  const total = options.total ?? Number(process.env.HOSTPROOF_MESSAGES_BENCH_COUNT ?? 1_000_000);
+export async function runMessagesBench(scale: BenchScale): Promise<void> {
+  const total = scale.messages;
   const started = Date.now();
   const loadBefore = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   const root = await mkdtemp(path.join(os.tmpdir(), 'hostproof-messages-bench-'));
@@ -72,7 +66,7 @@ export async function runMessagesBench(options: MessagesBenchOptions = {}): Prom
       rows.push(...archive.rows);
       const stored = (raw.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
       if (stored !== total) throw new Error(`expected ${total} stored messages, found ${stored}`);
-      rows.push(...measureHistory(db, world, options.historySamples ?? 300));
+      rows.push(...measureHistory(db, world, scale.historySamples));
       rows.push(...measureSearch(db, raw, world, 8));
       const running = sizeOf(full.file) + sizeOf(`${full.file}-wal`);
       rows.push({ label: 'Size per message, running (file + WAL)', unit: 'B', measured: summarize([running / stored]) });
@@ -82,13 +76,14 @@ export async function runMessagesBench(options: MessagesBenchOptions = {}): Prom
       db.close();
     }
     rows.push({ label: 'Size per message, closed (file)', unit: 'B', measured: summarize([(sizeOf(full.file) + sizeOf(`${full.file}-wal`)) / total]) });
-    rows.push(...(await measureStartup({ ...full, accounts }, { ...empty, accounts: emptyAccounts }, cipher, options.startupRounds ?? 8)));
+    rows.push(...(await measureStartup({ ...full, accounts }, { ...empty, accounts: emptyAccounts }, cipher, scale.startupRounds)));
 
     printRows(`Message history: ${total.toLocaleString('en-GB')} messages, ${world.conversations.length} conversations, ${accounts.length} accounts (SQLite, FTS5)`, rows);
     console.log(
       `  Made by: ${bulk.toLocaleString('en-GB')} written in bulk (real schema, ${bulkSeconds.toFixed(0)} s), then ${single.toLocaleString('en-GB')} through store() one transaction each (the baseline) and ${(viaArchive - single).toLocaleString('en-GB')} through storeArchivePage in pages (the measurement)`,
     );
     console.log(sizeNote);
+    if (scale.quick) console.log(QUICK_RUN_NOTE);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

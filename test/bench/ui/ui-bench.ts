@@ -14,10 +14,9 @@ import { serveDirectory } from '../../harness/static-server.js';
 import { CHROMIUM, requireSystemDependency } from '../../harness/system-dependency.js';
 import { buildBenchBundle } from './build-bundle.js';
 import { checkoutRenderer } from './checkout.js';
+import { QUICK_RUN_NOTE, type BenchScale } from '../bench-scale.js';
 import { runPass, type Pass } from './scenarios.js';
 import { printTable, type Side } from './table.js';
-
-const PASSES = Number(process.env.HOSTPROOF_UI_BENCH_PASSES ?? 3);
 
 interface Target {
   readonly name: string;
@@ -99,17 +98,18 @@ async function measure(targets: readonly Target[]): Promise<Side[]> {
 
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 
-export async function runUiBench(): Promise<void> {
+export async function runUiBench(scale: BenchScale): Promise<void> {
   if (!requireSystemDependency(CHROMIUM, 'bench (UI)')) return;
   const started = Date.now();
   const loadBefore = load();
-  const targets: Target[] = [{ name: 'this checkout', sourceRoot: process.cwd(), passes: PASSES, presenceSeconds: 5 }];
+  const targets: Target[] = [{ name: 'this checkout', sourceRoot: process.cwd(), passes: scale.uiPasses, presenceSeconds: scale.uiPresenceSeconds }];
   const before = process.env.HOSTPROOF_UI_BENCH_BEFORE;
   const old = before ? await checkoutRenderer(before) : null;
   try {
     // The old window needed seconds per second of presence at this rate: one pass of one second says enough.
     if (before && old) targets.push({ name: before, sourceRoot: old, passes: 1, presenceSeconds: 1 });
     printTable(await measure(targets));
+    if (scale.quick) console.log(QUICK_RUN_NOTE);
   } finally {
     if (old) await rm(old, { recursive: true, force: true });
   }

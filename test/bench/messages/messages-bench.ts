@@ -20,7 +20,7 @@ import { bulkFill } from './bulk-fill.js';
 import { measureHistory } from './history-bench.js';
 import { measureSearch } from './search-bench.js';
 import { summarize } from './stats.js';
-import { measureStartup, prepareAccounts } from './startup-bench.js';
+import { measureStartup, prepareAccounts, preparePins, trustStateSize } from './startup-bench.js';
 import { printRows, type Row } from './table.js';
 import { createWorld } from './world.js';
 
@@ -46,9 +46,11 @@ export async function runMessagesBench(scale: BenchScale): Promise<void> {
     const cipher = createTestCipher(true);
     const full = { dataDir: path.join(root, 'full'), file: path.join(root, 'full', 'messages.sqlite') };
     const empty = { dataDir: path.join(root, 'empty') };
-    const accounts = await prepareAccounts(full.dataDir, cipher);
-    const emptyAccounts = await prepareAccounts(empty.dataDir, cipher);
-    const world = createWorld(accounts, total);
+    const accounts = await prepareAccounts(full.dataDir, cipher, scale);
+    const emptyAccounts = await prepareAccounts(empty.dataDir, cipher, scale);
+    await preparePins([full.dataDir, empty.dataDir], cipher, scale);
+    const world = createWorld(accounts.slice(0, 3), total);
+    const trust = trustStateSize(scale);
 
     const viaArchive = Math.min(100_000, Math.floor(total / 10));
     const bulk = total - viaArchive;
@@ -78,7 +80,7 @@ export async function runMessagesBench(scale: BenchScale): Promise<void> {
     rows.push({ label: 'Size per message, closed (file)', unit: 'B', measured: summarize([(sizeOf(full.file) + sizeOf(`${full.file}-wal`)) / total]) });
     rows.push(...(await measureStartup({ ...full, accounts }, { ...empty, accounts: emptyAccounts }, cipher, scale.startupRounds)));
 
-    printRows(`Message history: ${total.toLocaleString('en-GB')} messages, ${world.conversations.length} conversations, ${accounts.length} accounts (SQLite, FTS5)`, rows);
+    printRows(`Message history: ${total.toLocaleString('en-GB')} messages, ${world.conversations.length} conversations over 3 of ${accounts.length} accounts (SQLite, FTS5); start-up also with ${trust.pins} pins and ${trust.logEntries.toLocaleString('en-GB')} trust-log entries`, rows);
     console.log(
       `  Made by: ${bulk.toLocaleString('en-GB')} written in bulk (real schema, ${bulkSeconds.toFixed(0)} s), then ${single.toLocaleString('en-GB')} through store() one transaction each (the baseline) and ${(viaArchive - single).toLocaleString('en-GB')} through storeArchivePage in pages (the measurement)`,
     );

@@ -120,6 +120,11 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
         rooms.on('updated', (update) => emit('roomMessageUpdated', { accountId, ...update })),
         bookmarks.on('changed', (bookmark) => emit('bookmarkChanged', { accountId, room: bookmark.room, bookmark })),
         bookmarks.on('removed', ({ room }) => emit('bookmarkChanged', { accountId, room, bookmark: null })),
+        // rooms: moderation (self-ping noticed the room had dropped us; rooms.ts joined it again)
+        rooms.on('rejoined', (result) => {
+          if (result.ok) changed(rooms, result.room, 'joined', 'The room had lost track of you. You are back in.');
+          else emit('roomChanged', { accountId, room: result.room, kind: 'left', text: `The room had lost track of you, and you could not join it again. ${result.text}`, summary: null });
+        }),
       ];
     },
     detach: () => {

@@ -48,4 +48,6 @@ export interface RoomsEvents {
   privateMessage: PrivateRoomMessage;
   /** We are no longer in a room we had joined: we left, or were kicked, banned or removed. */
   left: { readonly room: string; readonly kind: 'left' | 'kicked' | 'banned' | 'removed'; readonly text: string };
+  /** A room had dropped us without a word (self-ping, XEP-0410): we joined it again, or could not (the result says). */
+  rejoined: JoinResult;
 }

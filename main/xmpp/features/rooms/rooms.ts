@@ -19,6 +19,7 @@ import { RoomError } from './room-error.js';
 import { discoverRoomServices } from './room-service.js';
 import { adminRequest, groupchatStanza, joinPresence, leavePresence, privateStanza, subjectStanza } from './room-stanzas.js';
 import { finishJoin, type RoomState } from './room-state.js';
+import { nickChangeError, nickChangePresence, nickChangeRefusal, type NickChangeResult } from './nick-change.js';
 import { createRoomTraffic } from './room-traffic.js';
 import { createSelfPing, SELF_PING_QUIET_MS } from './self-ping.js';
 import type { JoinResult, Occupant, PrivateRoomMessage, RoomMessage, RoomSpec, RoomsEvents } from './room-types.js';
@@ -49,6 +50,8 @@ export interface Rooms extends Events<RoomsEvents> {
   kick(room: string, nick: string, reason?: string | null): Promise<void>;
   /** As an admin or owner: bans an account (its real bare JID) from the room. */
   ban(room: string, jid: string, reason?: string | null): Promise<void>;
+  /** Our nickname in the room becomes `nick` (§7.6); answers the room's verdict, never rejects for a refusal. */
+  changeNick(room: string, nick: string, timeoutMs?: number): Promise<NickChangeResult>;
   occupants(room: string): readonly Occupant[];
   subject(room: string): string | null;
   /** The rooms we are in, with what is needed to join them again in a later session. */
@@ -256,6 +259,25 @@ export function createRooms(deps: FeatureDeps, options: RoomsOptions = {}): Room
       const jid = jidOrNull(jidInput);
       if (jid === null) throw new RoomError('invalid-address', 'That is not a chat address.');
       await link.request(adminRequest(state.room, { jid: jid.bare, affiliation: 'outcast' }, reason));
+    },
+    async changeNick(roomInput, nickInput, timeoutMs = JOIN_TIMEOUT_MS) {
+      const state = requireJoined(roomInput);
+      const nick = validNick(nickInput);
+      if (nick === null) throw new RoomError('invalid-nick', 'A nickname cannot be empty or contain control characters.');
+      if (nick === state.nick) return { ok: true, nick };
+      if (state.renaming) throw new RoomError('busy', 'Your nickname in this room is already being changed.');
+      let stop = (): void => undefined;
+      const answered = new Promise<NickChangeResult>((resolve) => {
+        stop = startTimer(timeoutMs, () => resolve(nickChangeError('timeout')));
+        state.renaming = (answer) => resolve(answer.ok ? { ok: true, nick: answer.nick } : nickChangeRefusal(answer.condition));
+      });
+      try {
+        await link.send(nickChangePresence(state.room, nick));
+        return await answered;
+      } finally {
+        stop();
+        state.renaming = null;
+      }
     },
     occupants: (room) => [...(rooms.get(requireRoom(room))?.occupants.values() ?? [])],
     subject: (room) => rooms.get(requireRoom(room))?.subject ?? null,

@@ -91,6 +91,8 @@ describe('occupant actions in the room pane', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove from room…' }));
     const dialog = screen.getByTestId('occupant-action-dialog');
     expect(dialog.textContent).toContain('bob will be taken out of the room. They can come back.');
+    // The safe choice has the focus: Enter alone does not remove anyone.
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' })));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByTestId('occupant-action-dialog')).toBeNull();
     expect(fake.callsOf('kickOccupant')).toEqual([]);

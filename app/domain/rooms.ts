@@ -141,3 +141,19 @@ export interface Bookmark {
   readonly nick: string | null;
   readonly password: string | null;
 }
+
+// rooms: moderation (private messages, kick and ban reasons)
+/** A private message with one occupant, through the room (XEP-0045 §7.5). Not kept in the local history. */
+export interface PrivateRoomMessage {
+  readonly id: string;
+  readonly accountId: AccountId;
+  readonly room: string;
+  /** The other occupant's nickname (ours is the room's own). */
+  readonly nick: string;
+  readonly direction: 'in' | 'out';
+  readonly body: string;
+  readonly at: string;
+}
+
+/** The longest reason we send with a kick or a ban (rooms show it to everyone). */
+export const MAX_MODERATION_REASON_CHARS = 300;

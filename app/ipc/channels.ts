@@ -38,6 +38,11 @@ export const REQUEST_NAMES = [
   'listBookmarks',
   'setBookmark',
   'removeBookmark',
+  // rooms: moderation (private messages, kick, ban, our nickname)
+  'sendRoomPrivateMessage',
+  'kickOccupant',
+  'banOccupant',
+  'changeRoomNick',
   // local history: search, and reading around a result
   'searchMessages',
   'loadHistoryAround',
@@ -79,6 +84,8 @@ export const EVENT_NAMES = [
   'roomMessageReceived',
   'roomMessageUpdated',
   'bookmarkChanged',
+  // rooms: moderation
+  'roomPrivateMessage',
   'openChat',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

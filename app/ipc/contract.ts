@@ -27,6 +27,7 @@ import {
 import type { HistoryAround, NewerPage, SearchPage } from '../domain/history-search.js';
 import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRetention } from '../domain/history-control.js';
 import { MAX_BOOKMARK_NAME_CHARS, MAX_NICK_CHARS, MAX_SUBJECT_CHARS, type Bookmark, type RoomChange, type RoomMessage, type RoomMessageUpdate, type RoomSummary } from '../domain/rooms.js';
+import { MAX_MODERATION_REASON_CHARS, type PrivateRoomMessage } from '../domain/rooms.js';
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
 import type { EventName, RequestName } from './channels.js';
@@ -163,6 +164,15 @@ export const requestSchemas = {
     password: password.nullable(),
   }),
   removeBookmark: z.strictObject({ accountId, room: roomJid }),
+  // rooms: moderation
+  /** A private message to one occupant, through the room (XEP-0045 §7.5). */
+  sendRoomPrivateMessage: z.strictObject({ accountId, room: roomJid, nick, body }),
+  /** As a moderator: takes the occupant out of the room (they may come back). */
+  kickOccupant: z.strictObject({ accountId, room: roomJid, nick, reason: z.string().max(MAX_MODERATION_REASON_CHARS).nullable() }),
+  /** As an admin or owner: bans the occupant's account (its real address, which the room must show us). */
+  banOccupant: z.strictObject({ accountId, room: roomJid, nick, reason: z.string().max(MAX_MODERATION_REASON_CHARS).nullable() }),
+  /** Our nickname in the room; a taken or reserved one fails in plain words. */
+  changeRoomNick: z.strictObject({ accountId, room: roomJid, nick }),
   searchMessages: z.strictObject({
     text: z.string().min(1).max(200),
     accountId: accountId.optional(),
@@ -239,6 +249,12 @@ export interface ResponseTypes {
   listBookmarks: readonly Bookmark[];
   setBookmark: null;
   removeBookmark: null;
+  // rooms: moderation
+  sendRoomPrivateMessage: PrivateRoomMessage;
+  kickOccupant: null;
+  banOccupant: null;
+  /** The room with our new nickname. */
+  changeRoomNick: RoomSummary;
   searchMessages: SearchPage;
   loadHistoryAround: HistoryAround;
   loadNewerHistory: NewerPage;
@@ -282,6 +298,9 @@ export interface EventPayloads {
   roomMessageUpdated: { readonly accountId: AccountId } & RoomMessageUpdate;
   /** A bookmark was added, changed (`bookmark`) or removed (null), by this app or another client of the account. */
   bookmarkChanged: { readonly accountId: AccountId; readonly room: string; readonly bookmark: Bookmark | null };
+  // rooms: moderation
+  /** A private message from an occupant of a room we are in. */
+  roomPrivateMessage: PrivateRoomMessage;
   /** An xmpp: URI was opened (RFC 5122): show that chat. */
   openChat: { readonly jid: string };
 }

@@ -12,9 +12,20 @@ export type IpcErrorCode =
 export interface IpcError {
   readonly code: IpcErrorCode;
   readonly message: string;
+  /** What a 'failed' request adds for code to act on, beside the sentence for people. */
+  readonly details?: IpcErrorDetails;
+}
+
+/** Typed extras of a failure. Each is optional: the sentence in `message` always says it in plain words. */
+export interface IpcErrorDetails {
+  /** joinRoom refused for a taken nickname: another one the room would likely accept (bob → bob2). */
+  readonly suggestedNick?: string;
 }
 
 export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
 
 export const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
-export const fail = (code: IpcErrorCode, message: string): IpcResult<never> => ({ ok: false, error: { code, message } });
+export const fail = (code: IpcErrorCode, message: string, details?: IpcErrorDetails): IpcResult<never> => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+});

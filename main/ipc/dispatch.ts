@@ -25,7 +25,7 @@ export function createDispatch(handlers: RequestHandlers, options: DispatchOptio
     try {
       return ok(await runHandler(handlers, name, parsed.data));
     } catch (error) {
-      if (error instanceof UserFacingError) return fail('failed', error.message);
+      if (error instanceof UserFacingError) return fail('failed', error.message, error.details);
       options.logError(`Request "${name}" failed unexpectedly`, error);
       return fail('internal', `Something went wrong while handling "${name}". The details were logged.`);
     }

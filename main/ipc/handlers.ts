@@ -1,5 +1,6 @@
 import type { RequestName } from '../../app/ipc/channels.js';
 import type { RequestPayload, ResponseTypes } from '../../app/ipc/contract.js';
+import type { IpcErrorDetails } from '../../app/ipc/result.js';
 
 /** The main process's side of the contract: one async function per request, given a validated payload. */
 export type RequestHandlers = {
@@ -12,4 +13,11 @@ export type RequestHandlers = {
  */
 export class UserFacingError extends Error {
   override name = 'UserFacingError';
+  constructor(
+    message: string,
+    /** Typed extras the renderer can act on (a suggested nickname), sent beside the message. */
+    readonly details?: IpcErrorDetails,
+  ) {
+    super(message);
+  }
 }

@@ -18,6 +18,7 @@ import { RoomError } from '../xmpp/features/rooms/room-error.js';
 import type { JoinResult, RoomSpec } from '../xmpp/features/rooms/room-types.js';
 import type { Rooms } from '../xmpp/features/rooms/rooms.js';
 import type { EmitEvent } from './event-sink.js';
+import { createRoomModeration, type RoomModeration } from './room-moderation.js';
 
 /** The contract's room requests, for one account. */
 export interface RoomRequests {
@@ -30,6 +31,8 @@ export interface RoomRequests {
   bookmarks(): Promise<readonly Bookmark[]>;
   setBookmark(bookmark: Bookmark): Promise<void>;
   removeBookmark(room: string): Promise<void>;
+  // rooms: moderation (private messages, kick, ban, our nickname: room-moderation.ts)
+  readonly moderation: RoomModeration;
 }
 
 export interface AccountRooms extends RoomRequests {
@@ -85,8 +88,9 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
 
   function joinedOrThrow(rooms: Rooms, result: JoinResult): RoomSummary {
     if (!result.ok) {
-      const hint = result.suggestedNick === null ? '' : ` You could try "${result.suggestedNick}".`;
-      throw new UserFacingError(`${result.text}${hint}`);
+      if (result.suggestedNick === null) throw new UserFacingError(result.text);
+      // The sentence for people, and the suggestion as a typed field for the window's one-click button.
+      throw new UserFacingError(`${result.text} You could try "${result.suggestedNick}".`, { suggestedNick: result.suggestedNick });
     }
     const summary = summaryOf(rooms, result.room);
     if (summary === null) throw new UserFacingError('You left the room while it was letting you in.');
@@ -105,7 +109,11 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
     }
   }
 
+  // rooms: moderation
+  const moderation = createRoomModeration({ accountId, emit, online: () => deps.online(), summaryOf, plainly });
+
   return {
+    moderation,
     attach: (rooms, bookmarks) => {
       current = rooms;
       return [
@@ -120,6 +128,8 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
         rooms.on('updated', (update) => emit('roomMessageUpdated', { accountId, ...update })),
         bookmarks.on('changed', (bookmark) => emit('bookmarkChanged', { accountId, room: bookmark.room, bookmark })),
         bookmarks.on('removed', ({ room }) => emit('bookmarkChanged', { accountId, room, bookmark: null })),
+        // rooms: moderation (private messages in, rooms joined again after self-ping)
+        ...moderation.attach(rooms),
       ];
     },
     detach: () => {

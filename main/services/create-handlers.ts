@@ -76,6 +76,11 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     listBookmarks: (p) => accounts.features(p.accountId).rooms.bookmarks(),
     setBookmark: ({ accountId, ...bookmark }) => nothing(accounts.features(accountId).rooms.setBookmark(bookmark)),
     removeBookmark: (p) => nothing(accounts.features(p.accountId).rooms.removeBookmark(p.room)),
+    // rooms: moderation
+    sendRoomPrivateMessage: (p) => accounts.features(p.accountId).rooms.moderation.sendPrivate(p.room, p.nick, p.body),
+    kickOccupant: (p) => nothing(accounts.features(p.accountId).rooms.moderation.kick(p.room, p.nick, p.reason)),
+    banOccupant: (p) => nothing(accounts.features(p.accountId).rooms.moderation.ban(p.room, p.nick, p.reason)),
+    changeRoomNick: (p) => accounts.features(p.accountId).rooms.moderation.changeNick(p.room, p.nick),
     searchMessages: (p) => deps.historySearch.search(p),
     loadHistoryAround: (p) => deps.historyAround.around(p),
     loadNewerHistory: (p) => deps.historyAround.newer(p),

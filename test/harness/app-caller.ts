@@ -1,6 +1,7 @@
 /**
  * Calls the app's handlers the way the window does: through the same dispatcher (schema validation
- * included), failing the test with the typed error when a request is refused.
+ * included), failing the test with the typed error when a request is refused (its `code` and `details` kept
+ * on the thrown error).
  */
 import type { RequestName } from '../../app/ipc/channels.js';
 import type { ResponseTypes } from '../../app/ipc/contract.js';
@@ -14,7 +15,7 @@ export function appCaller(app: TestApp): AppCall {
   const dispatch = createDispatch(app.handlers, { logError: (message, error) => app.notices.push(`${message}: ${String(error)}`) });
   return async (name, payload) => {
     const result = (await dispatch(name, payload)) as IpcResult<ResponseTypes[typeof name]>;
-    if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`);
+    if (!result.ok) throw Object.assign(new Error(`${name} failed: ${result.error.code}: ${result.error.message}`), { code: result.error.code, details: result.error.details });
     return result.value;
   };
 }

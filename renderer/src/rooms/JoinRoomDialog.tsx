@@ -5,7 +5,7 @@ import { useApi } from '../ApiContext.js';
 import { Dialog } from '../common/Dialog.js';
 import { request } from '../common/ipc.js';
 import { TextField } from '../common/TextField.js';
-import { defaultNick, roomAddress, suggestedNickIn } from './join-address.js';
+import { defaultNick, roomAddress } from './join-address.js';
 
 interface JoinRoomDialogProps {
   readonly accounts: readonly AccountView[];
@@ -32,6 +32,8 @@ export function JoinRoomDialog({ accounts, accountId: firstAccount, onJoined, on
   const service = found?.accountId === accountId ? found.service : null;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // For a taken nickname: the room's likely alternative, a typed field of the failure (offered in one click).
+  const [suggestion, setSuggestion] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     void request(() => api.listRoomServices({ accountId })).then((result) => {
@@ -41,15 +43,18 @@ export function JoinRoomDialog({ accounts, accountId: firstAccount, onJoined, on
       live = false;
     };
   }, [api, accountId]);
-  const suggestion = error ? suggestedNickIn(error) : null;
   const join = async () => {
     setBusy(true);
     setError(null);
+    setSuggestion(null);
     const address = roomAddress(room, service);
     const result = await request(() => api.joinRoom({ accountId, room: address, nick: nick.trim(), ...(password === '' ? {} : { password }) }));
     setBusy(false);
     if (result.ok) onJoined(result.value);
-    else setError(result.message);
+    else {
+      setError(result.message);
+      setSuggestion(result.details?.suggestedNick ?? null);
+    }
   };
   return (
     <Dialog title="Join a room" onCancel={onCancel} testId="join-room-dialog">

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../app/domain/account.js';
 import { OccupantPanel } from './OccupantPanel.js';
+import { useOccupantActions } from './use-occupant-actions.js';
+import type { PrivateMessages } from './use-private-messages.js';
 import { RoomComposer } from './RoomComposer.js';
 import { RoomHeader } from './RoomHeader.js';
 import { RoomTimeline } from './RoomTimeline.js';
@@ -15,14 +17,19 @@ interface RoomPaneProps {
   /** Leaves the room; answers null when out, else why not. */
   readonly onLeave: () => Promise<string | null>;
   readonly onOpenSecurity: () => void;
+  // rooms: moderation
+  /** Private messages with this room's occupants (kept by the shell, so none is missed while elsewhere). */
+  readonly privates?: PrivateMessages;
 }
 
 /** One room: its header, what is said and who comes and goes, the people in it (on demand), and the composer. */
-export function RoomPane({ entry, account, showAccount, onSend, onLeave, onOpenSecurity }: RoomPaneProps) {
+export function RoomPane({ entry, account, showAccount, onSend, onLeave, onOpenSecurity, privates }: RoomPaneProps) {
   const [occupantsOpen, setOccupantsOpen] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { summary } = entry;
+  // rooms: moderation (occupant actions, private threads)
+  const moderation = useOccupantActions(summary, privates);
   const leave = async () => {
     setLeaving(true);
     const failure = await onLeave();
@@ -46,10 +53,13 @@ export function RoomPane({ entry, account, showAccount, onSend, onLeave, onOpenS
           {error}
         </p>
       ) : null}
+      {moderation.notice}
       <div className="room-pane__body">
         <RoomTimeline lines={entry.lines} />
-        {occupantsOpen ? <OccupantPanel occupants={summary.occupants} ownNick={summary.nick} /> : null}
+        {moderation.thread ??
+          (occupantsOpen ? <OccupantPanel occupants={summary.occupants} ownNick={summary.nick} onAction={moderation.onAction} unread={moderation.unread} /> : null)}
       </div>
+      {moderation.dialog}
       <RoomComposer onSend={onSend} />
     </section>
   );

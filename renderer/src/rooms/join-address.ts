@@ -13,12 +13,3 @@ export function defaultNick(accountJid: string): string {
   const at = accountJid.indexOf('@');
   return at > 0 ? accountJid.slice(0, at) : accountJid;
 }
-
-/**
- * The other nickname a refusal for a taken nickname offers: the main process ends that sentence with
- * `You could try "bob2".` (account-rooms.ts), the contract's only carrier of the suggestion.
- */
-export function suggestedNickIn(text: string): string | null {
-  const match = /You could try "(.+)"\.$/u.exec(text);
-  return match?.[1] ?? null;
-}

@@ -5,6 +5,7 @@ import type { HostproofApi } from '../../../app/ipc/api.js';
 import { request } from '../common/ipc.js';
 import type { RoomRef } from './room-ref.js';
 import { roomsReducer, type RoomsState } from './rooms-reducer.js';
+import { usePrivateMessages } from './use-private-messages.js';
 
 const EMPTY: RoomsState = new Map();
 
@@ -79,5 +80,7 @@ export function useRooms(api: HostproofApi, accountIds: readonly AccountId[], re
     },
     [api],
   );
-  return { rooms, refresh, send, joined, leave };
+  // rooms: moderation (private messages, kept here so none is missed while another room is open)
+  const privates = usePrivateMessages(api);
+  return { rooms, refresh, send, joined, leave, privates };
 }

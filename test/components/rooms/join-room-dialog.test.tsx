@@ -28,7 +28,8 @@ describe('<JoinRoomDialog>', () => {
     let tries = 0;
     const fake = fakeApi({
       listRoomServices: () => ok(['rooms.example.com']),
-      joinRoom: () => (++tries === 1 ? fail('failed', CONFLICT) : ok(summary({ nick: 'alice2' }))),
+      // The suggestion is the failure's typed field: the sentence is only for people.
+      joinRoom: () => (++tries === 1 ? fail('failed', CONFLICT, { suggestedNick: 'alice 2' }) : ok(summary({ nick: 'alice 2' }))),
     });
     const joined: RoomSummary[] = [];
     renderWithApi(<JoinRoomDialog accounts={[accountView()]} accountId={ACCOUNT_ID} onJoined={(s) => joined.push(s)} onCancel={() => undefined} />, fake.api);
@@ -37,11 +38,11 @@ describe('<JoinRoomDialog>', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Join' }));
     const error = await screen.findByTestId('join-room-error');
     expect(error.textContent).toContain('Someone in this room already uses that nickname.');
-    fireEvent.click(screen.getByRole('button', { name: 'Use “alice2”' }));
-    expect((screen.getByLabelText('Your nickname in the room') as HTMLInputElement).value).toBe('alice2');
+    fireEvent.click(screen.getByRole('button', { name: 'Use “alice 2”' }));
+    expect((screen.getByLabelText('Your nickname in the room') as HTMLInputElement).value).toBe('alice 2');
     fireEvent.click(screen.getByRole('button', { name: 'Join' }));
     await waitFor(() => expect(joined).toHaveLength(1));
-    expect(fake.callsOf('joinRoom')[1]).toEqual({ accountId: ACCOUNT_ID, room: ROOM, nick: 'alice2', password: 'secret' });
+    expect(fake.callsOf('joinRoom')[1]).toEqual({ accountId: ACCOUNT_ID, room: ROOM, nick: 'alice 2', password: 'secret' });
   });
 
   it('shows a refusal without a suggestion as it is', async () => {
@@ -50,6 +51,15 @@ describe('<JoinRoomDialog>', () => {
     fireEvent.change(screen.getByLabelText('Room'), { target: { value: ROOM } });
     fireEvent.click(screen.getByRole('button', { name: 'Join' }));
     expect((await screen.findByTestId('join-room-error')).textContent).toBe('This room is for members only.');
+    expect(screen.queryByTestId('use-suggested-nick')).toBeNull();
+  });
+
+  it('offers no suggestion that only the sentence carries', async () => {
+    const fake = fakeApi({ listRoomServices: () => ok([]), joinRoom: () => fail('failed', CONFLICT) });
+    renderWithApi(<JoinRoomDialog accounts={[accountView()]} accountId={ACCOUNT_ID} onJoined={() => undefined} onCancel={() => undefined} />, fake.api);
+    fireEvent.change(screen.getByLabelText('Room'), { target: { value: ROOM } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join' }));
+    expect((await screen.findByTestId('join-room-error')).textContent).toBe(CONFLICT);
     expect(screen.queryByTestId('use-suggested-nick')).toBeNull();
   });
 });

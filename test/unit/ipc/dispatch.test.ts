@@ -23,6 +23,17 @@ describe('dispatch', () => {
     });
   });
 
+  it("passes a failure's typed details beside its sentence", async () => {
+    const dispatch = createDispatch(
+      partialHandlers({ getInfo: async () => Promise.reject(new UserFacingError('That nickname is taken. You could try "bob2".', { suggestedNick: 'bob2' })) }),
+      { logError: () => undefined },
+    );
+    expect(await dispatch('getInfo', undefined)).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'That nickname is taken. You could try "bob2".', details: { suggestedNick: 'bob2' } },
+    });
+  });
+
   it('hides the details of an unexpected error from the renderer and logs them', async () => {
     const logError = vi.fn();
     const dispatch = createDispatch(

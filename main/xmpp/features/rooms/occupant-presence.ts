@@ -63,7 +63,8 @@ export function createOccupantPresence({ link, log, emit, forget }: OccupantPres
       if (state.phase === 'joining') {
         forget(state);
         finishJoin(state, { ok: false, room: state.room, ...joinErrorOf(presence.error, state.nick) });
-      } else refuse(`the room refused a presence: ${presence.error.condition}`, attr(stanza, 'from'));
+      } else if (state.renaming) state.renaming({ ok: false, condition: presence.error.condition });
+      else refuse(`the room refused a presence: ${presence.error.condition}`, attr(stanza, 'from'));
       return;
     }
     const self = presence.statuses.has(STATUS.self);
@@ -93,6 +94,7 @@ export function createOccupantPresence({ link, log, emit, forget }: OccupantPres
       const renamed = { ...(before ?? presence.occupant), nick: presence.newNick };
       if (self) state.nick = presence.newNick;
       state.occupants.set(presence.newNick, renamed);
+      if (self) state.renaming?.({ ok: true, nick: presence.newNick });
     }
     if (state.phase !== 'joined') return;
     const event = departureEvent(presence, before, self);

@@ -18,6 +18,8 @@ export interface RoomState {
   leaving: (() => void) | null;
   /** Stops the join's time limit once the room has answered. */
   stopTimer: () => void;
+  /** While our nickname change waits for the room: ends it with the room's answer (nick-change.ts). */
+  renaming?: ((answer: { readonly ok: true; readonly nick: string } | { readonly ok: false; readonly condition: string }) => void) | null;
 }
 
 export type EmitRoomEvent = Emitter<RoomsEvents>['emit'];

@@ -3,10 +3,9 @@
  * app/domain/rooms.ts (one home per concept); what stays here is the feature's own: join results, private
  * messages (not in the contract yet), what a rejoin needs, and the event table.
  */
-import type { AccountId } from '../../../../app/domain/account.js';
-import type { JoinError, Occupant, OccupantEvent, RoomMessage, RoomMessageUpdate, RoomSubject } from '../../../../app/domain/rooms.js';
+import type { JoinError, Occupant, OccupantEvent, PrivateRoomMessage, RoomMessage, RoomMessageUpdate, RoomSubject } from '../../../../app/domain/rooms.js';
 
-export type { Affiliation, JoinError, JoinErrorKind, Occupant, OccupantEvent, Role, RoomMessage, RoomMessageUpdate, RoomSubject } from '../../../../app/domain/rooms.js';
+export type { Affiliation, JoinError, JoinErrorKind, Occupant, OccupantEvent, PrivateRoomMessage, Role, RoomMessage, RoomMessageUpdate, RoomSubject } from '../../../../app/domain/rooms.js';
 
 export type JoinResult =
   | {
@@ -19,17 +18,6 @@ export type JoinResult =
       readonly occupants: readonly Occupant[];
     }
   | ({ readonly ok: false; readonly room: string } & JoinError);
-
-/** A private message with one occupant, through the room (XEP-0045 §7.5). */
-export interface PrivateRoomMessage {
-  readonly id: string;
-  readonly accountId: AccountId;
-  readonly room: string;
-  readonly nick: string;
-  readonly direction: 'in' | 'out';
-  readonly body: string;
-  readonly at: string;
-}
 
 /** What is needed to join a room again after the session was lost. */
 export interface RoomSpec {
@@ -48,4 +36,6 @@ export interface RoomsEvents {
   privateMessage: PrivateRoomMessage;
   /** We are no longer in a room we had joined: we left, or were kicked, banned or removed. */
   left: { readonly room: string; readonly kind: 'left' | 'kicked' | 'banned' | 'removed'; readonly text: string };
+  /** A room had dropped us without a word (self-ping, XEP-0410): we joined it again, or could not (the result says). */
+  rejoined: JoinResult;
 }

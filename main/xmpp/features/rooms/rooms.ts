@@ -19,7 +19,9 @@ import { RoomError } from './room-error.js';
 import { discoverRoomServices } from './room-service.js';
 import { adminRequest, groupchatStanza, joinPresence, leavePresence, privateStanza, subjectStanza } from './room-stanzas.js';
 import { finishJoin, type RoomState } from './room-state.js';
+import { nickChangeError, nickChangePresence, nickChangeRefusal, type NickChangeResult } from './nick-change.js';
 import { createRoomTraffic } from './room-traffic.js';
+import { createSelfPing, SELF_PING_QUIET_MS } from './self-ping.js';
 import type { JoinResult, Occupant, PrivateRoomMessage, RoomMessage, RoomSpec, RoomsEvents } from './room-types.js';
 
 export { MAX_OCCUPANTS_PER_ROOM } from './occupant-presence.js';
@@ -48,29 +50,49 @@ export interface Rooms extends Events<RoomsEvents> {
   kick(room: string, nick: string, reason?: string | null): Promise<void>;
   /** As an admin or owner: bans an account (its real bare JID) from the room. */
   ban(room: string, jid: string, reason?: string | null): Promise<void>;
+  /** Our nickname in the room becomes `nick` (§7.6); answers the room's verdict, never rejects for a refusal. */
+  changeNick(room: string, nick: string, timeoutMs?: number): Promise<NickChangeResult>;
   occupants(room: string): readonly Occupant[];
   subject(room: string): string | null;
   /** The rooms we are in, with what is needed to join them again in a later session. */
   joined(): readonly RoomSpec[];
   /** Joins these rooms again (after a session that could not be resumed), one result per room. */
   rejoin(rooms: readonly RoomSpec[]): Promise<JoinResult[]>;
+  /**
+   * Self-ping (XEP-0410): checks the rooms quiet for a while and joins again, through `rejoin`, those that
+   * dropped us without a word (each told as 'rejoined'). Also runs by itself every `selfPingEveryMs`.
+   */
+  checkMembership(): Promise<void>;
   /** Stops listening; joins still waiting end as 'disconnected'. */
   dispose(): void;
 }
+
+/** Timing of the self-ping, for tests that cannot wait a quarter of an hour. */
+export interface RoomsOptions {
+  /** How often to look for rooms quiet for longer than `selfPingQuietMs` (null: never by itself). */
+  readonly selfPingEveryMs?: number | null;
+  readonly selfPingQuietMs?: number;
+}
+
+/** How often the rooms are looked at for a quiet spell (the spell itself is SELF_PING_QUIET_MS). */
+export const SELF_PING_EVERY_MS = 60_000;
 
 export const JOIN_TIMEOUT_MS = 30_000;
 const LEAVE_TIMEOUT_MS = 10_000;
 /** How many rooms one account can be in (or joining) at once. */
 export const MAX_ROOMS = 1_000;
 
-export function createRooms(deps: FeatureDeps): Rooms {
+export function createRooms(deps: FeatureDeps, options: RoomsOptions = {}): Rooms {
   const { link, accountId, now, ids, log } = deps;
   const emitter = createEmitter<RoomsEvents>(listenerFailure('rooms', log));
   const rooms = new Map<string, RoomState>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const refuse = (reason: string, from: string | null) => log({ feature: 'rooms', reason, from });
+  const selfPing = createSelfPing({ link, now, log, quietMs: options.selfPingQuietMs ?? SELF_PING_QUIET_MS });
   const forget = (state: RoomState) => {
-    if (rooms.get(state.room) === state) rooms.delete(state.room);
+    if (rooms.get(state.room) !== state) return;
+    rooms.delete(state.room);
+    selfPing.forget(state.room);
   };
   const onPresence = createOccupantPresence({ link, log, emit: emitter.emit, forget });
   const traffic = createRoomTraffic({ accountId, now, ids, log, emit: emitter.emit });
@@ -98,6 +120,7 @@ export function createRooms(deps: FeatureDeps): Rooms {
         if (!isPresence && attr(stanza, 'type') === 'groupchat') refuse('groupchat message from a room we are not in', attr(stanza, 'from'));
         return;
       }
+      selfPing.heard(state.room);
       if (isPresence) onPresence(stanza, state);
       else if (state.phase === 'joined') traffic.accept(stanza, state);
       else refuse('room message before we joined', attr(stanza, 'from'));
@@ -148,6 +171,29 @@ export function createRooms(deps: FeatureDeps): Rooms {
     });
     return pending;
   }
+
+  const joinedSpecs = (): RoomSpec[] =>
+    [...rooms.values()].filter((s) => s.phase === 'joined').map((s) => ({ room: s.room, nick: s.nick, password: s.password }));
+  const rejoin = async (specs: readonly RoomSpec[]) => Promise.all(specs.map((spec) => join(spec)));
+
+  async function checkMembership(): Promise<void> {
+    for (const { room, verdict } of await selfPing.check(joinedSpecs())) {
+      const state = rooms.get(room);
+      if (verdict !== 'dropped' || state?.phase !== 'joined') continue;
+      // The room no longer knows us: what we hold of it is stale. Join again as after a lost session.
+      forget(state);
+      const [result] = await rejoin([{ room, nick: state.nick, password: state.password }]);
+      if (result !== undefined) emitter.emit('rejoined', result);
+    }
+  }
+  const everyMs = options.selfPingEveryMs === undefined ? SELF_PING_EVERY_MS : options.selfPingEveryMs;
+  const selfPingTimer =
+    everyMs === null
+      ? null
+      : setInterval(() => {
+          checkMembership().catch((error: unknown) => refuse(`self-ping failed: ${error instanceof Error ? error.message : String(error)}`, null));
+        }, everyMs);
+  selfPingTimer?.unref?.();
 
   return {
     on: emitter.on,
@@ -214,13 +260,34 @@ export function createRooms(deps: FeatureDeps): Rooms {
       if (jid === null) throw new RoomError('invalid-address', 'That is not a chat address.');
       await link.request(adminRequest(state.room, { jid: jid.bare, affiliation: 'outcast' }, reason));
     },
+    async changeNick(roomInput, nickInput, timeoutMs = JOIN_TIMEOUT_MS) {
+      const state = requireJoined(roomInput);
+      const nick = validNick(nickInput);
+      if (nick === null) throw new RoomError('invalid-nick', 'A nickname cannot be empty or contain control characters.');
+      if (nick === state.nick) return { ok: true, nick };
+      if (state.renaming) throw new RoomError('busy', 'Your nickname in this room is already being changed.');
+      let stop = (): void => undefined;
+      const answered = new Promise<NickChangeResult>((resolve) => {
+        stop = startTimer(timeoutMs, () => resolve(nickChangeError('timeout')));
+        state.renaming = (answer) => resolve(answer.ok ? { ok: true, nick: answer.nick } : nickChangeRefusal(answer.condition));
+      });
+      try {
+        await link.send(nickChangePresence(state.room, nick));
+        return await answered;
+      } finally {
+        stop();
+        state.renaming = null;
+      }
+    },
     occupants: (room) => [...(rooms.get(requireRoom(room))?.occupants.values() ?? [])],
     subject: (room) => rooms.get(requireRoom(room))?.subject ?? null,
-    joined: () => [...rooms.values()].filter((s) => s.phase === 'joined').map((s) => ({ room: s.room, nick: s.nick, password: s.password })),
+    joined: joinedSpecs,
     // async: a join that throws (too many rooms) rejects the whole rejoin instead of throwing at the caller.
-    rejoin: async (specs) => Promise.all(specs.map((spec) => join(spec))),
+    rejoin,
+    checkMembership,
     dispose() {
       stopListening();
+      if (selfPingTimer !== null) clearInterval(selfPingTimer);
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       for (const state of rooms.values()) {

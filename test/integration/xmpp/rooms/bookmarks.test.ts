@@ -93,4 +93,40 @@ describe.runIf(hasProsody)('bookmarks on a real server', () => {
     expect(results).toEqual([expect.objectContaining({ ok: true, room: joinMe, nick: 'Ali' })]);
     expect(later.client.rooms.joined()).toEqual([{ room: joinMe, nick: 'Ali', password: null }]);
   });
+
+  // rooms: moderation (legacy bookmarks, XEP-0048)
+  it('reads the bookmarks a legacy client stored as private XML (XEP-0048), converted by the server, and joins the autojoin one', async () => {
+    // An old client of bob's stores its bookmarks the XEP-0048 way: one private-XML document (XEP-0049).
+    const legacy = await world.open('bob', 'old-client');
+    const joinMe = newRoom('legacy-autojoin');
+    const notMe = newRoom('legacy-kept');
+    await legacy.session.link.request(
+      xml(
+        'iq',
+        { type: 'set' },
+        xml(
+          'query',
+          { xmlns: 'jabber:iq:private' },
+          xml(
+            'storage',
+            { xmlns: 'storage:bookmarks' },
+            xml('conference', { jid: joinMe, autojoin: 'true', name: 'Old & loved' }, xml('nick', {}, 'Bobby')),
+            xml('conference', { jid: notMe, autojoin: 'false' }),
+          ),
+        ),
+      ),
+    );
+    // Prosody 0.12's mod_bookmarks publishes that document as XEP-0402 items: our client reads only those.
+    const modern = await online('bob', 'modern');
+    const stored = await modern.bookmarks.list();
+    expect([...stored].sort((a, b) => a.room.localeCompare(b.room))).toEqual(
+      [
+        { room: joinMe, name: 'Old & loved', autojoin: true, nick: 'Bobby', password: null },
+        { room: notMe, name: null, autojoin: false, nick: null, password: null },
+      ].sort((a, b) => a.room.localeCompare(b.room)),
+    );
+    const results = await autojoin(modern.client.rooms, stored, 'bob');
+    expect(results).toEqual([expect.objectContaining({ ok: true, room: joinMe, nick: 'Bobby' })]);
+    expect(modern.client.rooms.joined()).toEqual([{ room: joinMe, nick: 'Bobby', password: null }]);
+  });
 });

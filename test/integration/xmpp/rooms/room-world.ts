@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { AccountId } from '../../../../app/domain/account.js';
 import type { FeatureLogEntry } from '../../../../main/xmpp/features/feature-deps.js';
-import { createRooms, type Rooms, type RoomsEvents } from '../../../../main/xmpp/features/rooms/rooms.js';
+import { createRooms, type Rooms, type RoomsEvents, type RoomsOptions } from '../../../../main/xmpp/features/rooms/rooms.js';
+import type { XmppLink } from '../../../../main/xmpp/link.js';
 import type { OnlineSession } from '../../../../main/xmpp/session/online-session.js';
 import { openOnlineSession } from '../../../../main/xmpp/session/open-session.js';
 import { startProsody, type Prosody } from '../../../harness/prosody.js';
@@ -45,9 +46,9 @@ export const newRoom = (name: string) => `${name}-${randomUUID().slice(0, 8)}@${
 export interface RoomWorld {
   readonly prosody: Prosody;
   /** Logs `user` in (a new session, resource `resource`) with a rooms feature listening from the start. */
-  open(user: Person, resource?: string): Promise<RoomClient>;
-  /** A rooms feature for an already open session (after the previous one was disposed). */
-  attach(session: OnlineSession, user: Person, drop?: () => void): RoomClient;
+  open(user: Person, resource?: string, options?: RoomsOptions): Promise<RoomClient>;
+  /** A rooms feature for an already open session (after the previous one was disposed), on `link` (the session's by default). */
+  attach(session: OnlineSession, user: Person, drop?: () => void, options?: RoomsOptions, link?: XmppLink): RoomClient;
   /** A connection to the world's Prosody, verified by PKIX. */
   verified(): ReturnType<typeof connectToLoopback>;
 }
@@ -83,11 +84,12 @@ export function useRoomWorld(): RoomWorld {
     return connectToLoopback({ port: prosody.starttlsPort, directTls: false, caPem });
   };
 
-  const attach = (session: OnlineSession, user: Person, drop: () => void = () => undefined): RoomClient => {
+  const attach = (session: OnlineSession, user: Person, drop: () => void = () => undefined, options: RoomsOptions = {}, link: XmppLink = session.link): RoomClient => {
     const log: FeatureLogEntry[] = [];
-    const rooms = createRooms({ link: session.link, accountId: `account-${user}` as AccountId, now: () => new Date(), ids: randomUUID, log: (entry) => log.push(entry) });
+    const deps = { link, accountId: `account-${user}` as AccountId, now: () => new Date(), ids: randomUUID, log: (entry: FeatureLogEntry) => log.push(entry) };
+    const rooms = createRooms(deps, options);
     const events: Recorded[] = [];
-    for (const event of ['occupant', 'message', 'updated', 'subject', 'privateMessage', 'left'] as const) {
+    for (const event of ['occupant', 'message', 'updated', 'subject', 'privateMessage', 'left', 'rejoined'] as const) {
       rooms.on(event, (payload) => events.push({ event, payload } as Recorded));
     }
     const seen = <K extends keyof RoomsEvents>(event: K): RoomsEvents[K][] =>
@@ -119,7 +121,7 @@ export function useRoomWorld(): RoomWorld {
     },
     verified,
     attach,
-    open: async (user, resource = 'desk') => {
+    open: async (user, resource = 'desk', options = {}) => {
       const { connection, verdict } = await verified();
       expect(verdict.verified).toBe(true);
       const session = await openOnlineSession({
@@ -132,9 +134,14 @@ export function useRoomWorld(): RoomWorld {
         previousMechanism: null,
       });
       closers.push(() => session.close());
-      return attach(session, user, () => {
-        connection.socket.destroy();
-      });
+      return attach(
+        session,
+        user,
+        () => {
+          connection.socket.destroy();
+        },
+        options,
+      );
     },
   };
 }

@@ -35,7 +35,8 @@ export function onTheWire(element: Element): Element {
 export interface HeldRequest {
   readonly iq: Element;
   result(text?: string): void;
-  fail(error: StanzaError): void;
+  /** Rejects with a StanzaError (the answer was an error) or any other error (a timeout, a closed stream). */
+  fail(error: Error): void;
 }
 
 export type IqOutcome =

@@ -141,3 +141,11 @@ export interface Bookmark {
   readonly nick: string | null;
   readonly password: string | null;
 }
+
+// rooms: room history (issue 13, items 1 and 7)
+/** A page of a room's history as stored on this computer (loadRoomHistory), oldest first. */
+export interface RoomHistoryPage {
+  readonly messages: readonly RoomMessage[];
+  /** Nothing older is stored. */
+  readonly complete: boolean;
+}

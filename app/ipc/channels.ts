@@ -38,6 +38,8 @@ export const REQUEST_NAMES = [
   'listBookmarks',
   'setBookmark',
   'removeBookmark',
+  // rooms: room history
+  'loadRoomHistory',
   // local history: search, and reading around a result
   'searchMessages',
   'loadHistoryAround',

@@ -76,6 +76,8 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     listBookmarks: (p) => accounts.features(p.accountId).rooms.bookmarks(),
     setBookmark: ({ accountId, ...bookmark }) => nothing(accounts.features(accountId).rooms.setBookmark(bookmark)),
     removeBookmark: (p) => nothing(accounts.features(p.accountId).rooms.removeBookmark(p.room)),
+    // rooms: room history (on this computer: works whether or not the account is connected)
+    loadRoomHistory: async (p) => accounts.history(p.accountId).loadRoomHistory(p.room, p.before, p.limit),
     searchMessages: (p) => deps.historySearch.search(p),
     loadHistoryAround: (p) => deps.historyAround.around(p),
     loadNewerHistory: (p) => deps.historyAround.newer(p),

@@ -157,3 +157,10 @@ export interface PrivateRoomMessage {
 
 /** The longest reason we send with a kick or a ban (rooms show it to everyone). */
 export const MAX_MODERATION_REASON_CHARS = 300;
+// rooms: room history (issue 13, items 1 and 7)
+/** A page of a room's history as stored on this computer (loadRoomHistory), oldest first. */
+export interface RoomHistoryPage {
+  readonly messages: readonly RoomMessage[];
+  /** Nothing older is stored. */
+  readonly complete: boolean;
+}

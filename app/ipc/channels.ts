@@ -43,6 +43,8 @@ export const REQUEST_NAMES = [
   'kickOccupant',
   'banOccupant',
   'changeRoomNick',
+  // rooms: room history
+  'loadRoomHistory',
   // local history: search, and reading around a result
   'searchMessages',
   'loadHistoryAround',

@@ -26,8 +26,8 @@ import {
 } from '../domain/chat.js';
 import type { HistoryAround, NewerPage, SearchPage } from '../domain/history-search.js';
 import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRetention } from '../domain/history-control.js';
-import { MAX_BOOKMARK_NAME_CHARS, MAX_NICK_CHARS, MAX_SUBJECT_CHARS, type Bookmark, type RoomChange, type RoomMessage, type RoomMessageUpdate, type RoomSummary } from '../domain/rooms.js';
 import { MAX_MODERATION_REASON_CHARS, type PrivateRoomMessage } from '../domain/rooms.js';
+import { MAX_BOOKMARK_NAME_CHARS, MAX_NICK_CHARS, MAX_SUBJECT_CHARS, type Bookmark, type RoomChange, type RoomHistoryPage, type RoomMessage, type RoomMessageUpdate, type RoomSummary } from '../domain/rooms.js';
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
 import type { EventName, RequestName } from './channels.js';
@@ -173,6 +173,9 @@ export const requestSchemas = {
   banOccupant: z.strictObject({ accountId, room: roomJid, nick, reason: z.string().max(MAX_MODERATION_REASON_CHARS).nullable() }),
   /** Our nickname in the room; a taken or reserved one fails in plain words. */
   changeRoomNick: z.strictObject({ accountId, room: roomJid, nick }),
+  // rooms: room history
+  /** A room's history as stored on this computer: the newest page, then older than `before` (a local id). */
+  loadRoomHistory: z.strictObject({ accountId, room: roomJid, before: z.string().min(1).max(256).optional(), limit: z.number().int().min(1).max(200) }),
   searchMessages: z.strictObject({
     text: z.string().min(1).max(200),
     accountId: accountId.optional(),
@@ -255,6 +258,8 @@ export interface ResponseTypes {
   banOccupant: null;
   /** The room with our new nickname. */
   changeRoomNick: RoomSummary;
+  // rooms: room history
+  loadRoomHistory: RoomHistoryPage;
   searchMessages: SearchPage;
   loadHistoryAround: HistoryAround;
   loadNewerHistory: NewerPage;

@@ -25,6 +25,7 @@ import type { MessageDb } from '../store/messages/message-db.js';
 import { catchUpWithArchive } from './archive-catch-up.js';
 import { loadStoredHistory } from './history-loading.js';
 import { createAccountRooms } from './account-rooms.js';
+import { createRoomHistory, loadRoomHistory } from './room-history.js';
 
 export interface AccountChat extends ChatFeatures {
   /** A fresh session is online: set everything up on it (roster, carbons, presence, queued messages). */
@@ -72,7 +73,16 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   /** Learnt at each login (archive-support.ts); without an archive, history is what is stored here. */
   let keepsArchive: boolean | null = null;
 
-  const rooms = createAccountRooms({ accountId, accountJid: deps.accountJid, emit, log: deps.log, online: () => requireOnline().rooms, onlineBookmarks: () => requireOnline().bookmarks });
+  // Room messages pass through the local history on their way to the window; a join reads the room's archive.
+  const roomHistory = createRoomHistory({ accountId, messages: deps.messages, log: deps.log, archive: () => (features && !suspended ? features.roomArchive : null) });
+  const rooms = createAccountRooms({
+    accountId,
+    accountJid: deps.accountJid,
+    emit: roomHistory.through(emit),
+    log: deps.log,
+    online: () => requireOnline().rooms,
+    onlineBookmarks: () => requireOnline().bookmarks,
+  });
 
   const record = (message: ChatMessage) => {
     // Stored already (a copy that came another way, e.g. after a restart): the window has it.
@@ -88,6 +98,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     unsubscribe = [];
     // Before dispose: the rooms we were in are joined again by the next session that is not a resumption.
     rooms.detach();
+    roomHistory.offline();
     features?.dispose();
     features = null;
     queue.offline();
@@ -239,7 +250,9 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       }),
     serverKeepsArchive: () => keepsArchive,
     markRead: (peer) => conversations.markRead(peer),
-    rooms,
+    // Our room messages are stored as sent (room-history.ts); the rest is account-rooms.ts as it is.
+    rooms: { ...rooms, send: async (room, body) => roomHistory.sent(await rooms.send(room, body)) },
+    loadRoomHistory: (room, before, limit) => loadRoomHistory(deps.messages, accountId, room, before, limit),
     close: () => {
       for (const off of unsubscribe) off();
       features?.dispose();

@@ -6,6 +6,7 @@
 import type { ChatMessage, ChatState, ContactPresence, HistoryPage, PresenceChoice, RosterItem, SubscriptionAction } from '../../app/domain/chat.js';
 import type { ConversationSummary } from '../../app/ipc/contract.js';
 import type { RoomRequests } from './account-rooms.js';
+import type { RoomHistoryPage } from '../../app/domain/rooms.js';
 
 export interface ChatFeatures {
   roster(): { readonly items: readonly RosterItem[]; readonly presence: readonly ContactPresence[] };
@@ -22,5 +23,7 @@ export interface ChatFeatures {
   markRead(peer: string): void;
   /** Group chats (XEP-0045): these need the account online, except listing the rooms we are in. */
   readonly rooms: RoomRequests;
+  /** A room's history as stored on this computer (room-history.ts); works offline too. */
+  loadRoomHistory(room: string, before: string | undefined, limit: number): RoomHistoryPage;
   close(): void;
 }

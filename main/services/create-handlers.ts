@@ -81,6 +81,8 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     kickOccupant: (p) => nothing(accounts.features(p.accountId).rooms.moderation.kick(p.room, p.nick, p.reason)),
     banOccupant: (p) => nothing(accounts.features(p.accountId).rooms.moderation.ban(p.room, p.nick, p.reason)),
     changeRoomNick: (p) => accounts.features(p.accountId).rooms.moderation.changeNick(p.room, p.nick),
+    // rooms: room history (on this computer: works whether or not the account is connected)
+    loadRoomHistory: async (p) => accounts.history(p.accountId).loadRoomHistory(p.room, p.before, p.limit),
     searchMessages: (p) => deps.historySearch.search(p),
     loadHistoryAround: (p) => deps.historyAround.around(p),
     loadNewerHistory: (p) => deps.historyAround.newer(p),

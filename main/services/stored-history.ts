@@ -7,9 +7,10 @@ import type { MessageDb } from '../store/messages/message-db.js';
 import type { ChatFeatures } from './chat-features.js';
 import { createConversationStore } from './conversation-store.js';
 import { loadStoredHistory } from './history-loading.js';
+import { loadRoomHistory } from './room-history.js';
 
 /** What of an account's chat works from the stored history alone. */
-export type ChatHistory = Pick<ChatFeatures, 'conversations' | 'loadHistory' | 'markRead'>;
+export type ChatHistory = Pick<ChatFeatures, 'conversations' | 'loadHistory' | 'markRead' | 'loadRoomHistory'>;
 
 export function createStoredHistory(db: MessageDb, accountId: AccountId): ChatHistory {
   const store = createConversationStore(db, accountId);
@@ -17,5 +18,6 @@ export function createStoredHistory(db: MessageDb, accountId: AccountId): ChatHi
     conversations: () => store.summaries(),
     loadHistory: (peer, before, limit) => loadStoredHistory(store, null, { peer, before, limit }),
     markRead: (peer) => store.markRead(peer),
+    loadRoomHistory: (room, before, limit) => loadRoomHistory(db, accountId, room, before, limit),
   };
 }

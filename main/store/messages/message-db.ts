@@ -15,10 +15,14 @@ import type Database from 'better-sqlite3';
 import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage, MessageState } from '../../../app/domain/chat.js';
 import type { ConversationSummary } from '../../../app/ipc/contract.js';
+import type { RoomMessage } from '../../../app/domain/rooms.js';
 import { toMessage, type MessageRow } from './message-row.js';
 import { isDamage, isDiskFull, moveDatabaseAside, openDatabase, type OpenDatabaseOptions } from './open-database.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { searchMessages, type SearchHit, type SearchQuery } from './search.js';
+import { roomHistory, settleRoomMessage, storeRoomMessages, type RoomHistorySlice, type RoomStored } from './room-messages.js';
+
+export type { RoomHistorySlice, RoomStored } from './room-messages.js';
 
 export type MessageDbErrorKind = 'disk-full' | 'damaged';
 
@@ -91,8 +95,22 @@ export interface MessageDb {
   search(query: SearchQuery): SearchHit[];
   deleteConversation(accountId: AccountId, peer: string): number;
   clearAccount(accountId: AccountId): number;
-  /** Deletes messages older than `before` (the retention setting); returns how many. */
+  /** Deletes messages older than `before` (the retention setting), room messages too; returns how many. */
   prune(before: Date): number;
+  // Room messages (XEP-0045 group chats; room-messages.ts).
+  /**
+   * Stores one room's messages in one transaction, in the room's order, each once (keyed by the room's archive
+   * id); `after`: the archive id they follow (a page read after it), so none sorts before it.
+   */
+  storeRoomMessages(messages: readonly RoomMessage[], after?: string | null): RoomStored[];
+  /** Our room message reached the room (its archive id) or was refused; null when unknown or backwards. */
+  settleRoomMessage(accountId: AccountId, id: string, update: { state: MessageState; archiveId: string | null; error: string | null }): RoomMessage | null;
+  roomHistory(accountId: AccountId, room: string, before: string | null, limit: number): RoomHistorySlice;
+  /** Where the room's next archive query starts (null: never read to its end). */
+  roomSyncPoint(accountId: AccountId, room: string): string | null;
+  setRoomSyncPoint(accountId: AccountId, room: string, archiveId: string): void;
+  /** The archive id of the room's newest stored message that has one. */
+  newestRoomArchiveId(accountId: AccountId, room: string): string | null;
   close(): void;
 }
 
@@ -278,7 +296,9 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
             const { changes } = q.deleteAccountMessages.run(accountId);
             q.deleteAccountConversations.run(accountId);
             q.deleteSync.run(accountId);
-            return changes;
+            const rooms = q.room.deleteAccount.run(accountId).changes;
+            q.room.deleteAccountSync.run(accountId);
+            return changes + rooms;
           })(),
         ),
       ),
@@ -288,9 +308,17 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
           const { changes } = q.prune.run(before.getTime());
           q.repairConversations.run();
           q.dropEmptyConversations.run();
-          return changes;
+          return changes + q.room.prune.run(before.getTime()).changes;
         })(),
       ),
+    storeRoomMessages: (messages, after = null) => guarded(() => db.transaction(() => storeRoomMessages(q.room, messages, after, now()))()),
+    settleRoomMessage: (accountId, id, update) => guarded(() => settleRoomMessage(q.room, accountId, id, update)),
+    roomHistory: (accountId, room, before, limit) => guarded(() => roomHistory(q.room, accountId, room, before, limit)),
+    roomSyncPoint: (accountId, room) =>
+      guarded(() => (q.room.getSync.get(accountId, room) as { last_archive_id: string } | undefined)?.last_archive_id ?? null),
+    setRoomSyncPoint: (accountId, room, archiveId) => guarded(() => void q.room.setSync.run(accountId, room, archiveId)),
+    newestRoomArchiveId: (accountId, room) =>
+      guarded(() => (q.room.newestArchiveId.get(accountId, room) as { archive_id: string } | undefined)?.archive_id ?? null),
     close: () => db.close(),
   };
 }

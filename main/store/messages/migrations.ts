@@ -118,6 +118,45 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TRIGGER messages_text_insert;
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- Room messages (XEP-0045 group chats), live and from the room's archive (XEP-0313 to the room). A table
+      -- of their own: a room is not a contact (no unread count, receipts or carbons; a sender is a nickname),
+      -- and the 1:1 list, search and export stay as they are. The room's archive id (its stanza-id, by = the
+      -- room) is the key within the room: a message that arrives live and from the archive is stored once.
+      CREATE TABLE room_messages (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        account TEXT NOT NULL,
+        room TEXT NOT NULL,
+        nick TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+        body TEXT NOT NULL,
+        at TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        error TEXT,
+        stanza_id TEXT,
+        origin_id TEXT,
+        archive_id TEXT,
+        seq INTEGER NOT NULL,
+        UNIQUE (account, id)
+      );
+      CREATE INDEX room_messages_by_room ON room_messages (account, room, at_ms, seq);
+      CREATE UNIQUE INDEX room_messages_by_archive_id ON room_messages (account, room, archive_id) WHERE archive_id IS NOT NULL;
+      CREATE INDEX room_messages_by_origin_id ON room_messages (account, room, origin_id) WHERE origin_id IS NOT NULL;
+
+      -- Per room: the newest archive id known to follow on from everything stored (where the next join's
+      -- archive query starts, RSM after). Set only once the room's archive was read to its end.
+      CREATE TABLE room_sync (
+        account TEXT NOT NULL,
+        room TEXT NOT NULL,
+        last_archive_id TEXT NOT NULL,
+        PRIMARY KEY (account, room)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

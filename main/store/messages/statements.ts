@@ -1,5 +1,6 @@
 /** Every statement the message database runs, prepared once per open database. */
 import type Database from 'better-sqlite3';
+import { prepareRoomStatements } from './room-statements.js';
 
 export function prepareStatements(db: Database.Database) {
   return {
@@ -64,6 +65,8 @@ export function prepareStatements(db: Database.Database) {
     ),
     // A conversation whose every message was pruned leaves the list (nothing of it is left to show or to read).
     dropEmptyConversations: db.prepare(`DELETE FROM conversations WHERE last_rowid IS NULL`),
+    // Room messages (migration 4).
+    room: prepareRoomStatements(db),
   };
 }
 

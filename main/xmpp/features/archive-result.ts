@@ -159,7 +159,7 @@ function queryElement({ queryId, peer, position, max }: ArchiveRequest): Element
   );
 }
 
-function readFin(answer: Element): { complete: boolean; first: string | null; last: string | null } {
+export function readFin(answer: Element): { complete: boolean; first: string | null; last: string | null } {
   const fin = answer.getChild('fin', NS.mam);
   if (fin === undefined) throw new Error('The server archive answered without saying where the page ends.');
   const completeText = attr(fin, 'complete');

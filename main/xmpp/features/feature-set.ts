@@ -14,6 +14,7 @@ import type { FeatureDeps } from './feature-deps.js';
 import { createMessages, type Messages } from './messages.js';
 import { createPresence, type Presence } from './presence.js';
 import { createRooms, type Rooms } from './rooms/rooms.js';
+import { createRoomArchive, type RoomArchive } from './rooms/room-archive.js';
 import { createRoster, type Roster } from './roster.js';
 import { createSubscriptions, type Subscriptions } from './subscriptions.js';
 
@@ -34,6 +35,8 @@ export interface FeatureSet {
   readonly disco: Disco;
   readonly rooms: Rooms;
   readonly bookmarks: Bookmarks;
+  /** Rooms' own archives (XEP-0313 to the room JID): room history (issue 13). Holds no listener between queries. */
+  readonly roomArchive: RoomArchive;
   /** Stops every listener and iq handler the features registered on the link. */
   dispose(): void;
 }
@@ -59,6 +62,7 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
     disco,
     rooms,
     bookmarks,
+    roomArchive: createRoomArchive(deps),
     dispose() {
       for (const feature of [bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
     },

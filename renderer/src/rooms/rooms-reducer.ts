@@ -32,7 +32,9 @@ export type RoomsAction =
   | { readonly type: 'changed'; readonly change: RoomChange }
   | { readonly type: 'message'; readonly message: RoomMessage; readonly open: boolean }
   | { readonly type: 'updated'; readonly accountId: AccountId; readonly update: RoomMessageUpdate }
-  | { readonly type: 'read'; readonly accountId: AccountId; readonly room: string };
+  | { readonly type: 'read'; readonly accountId: AccountId; readonly room: string }
+  // rooms: room history
+  | { readonly type: 'history'; readonly accountId: AccountId; readonly room: string; readonly messages: readonly RoomMessage[] };
 
 /** A timeline is bounded: the window keeps the newest lines of a busy room, not all of them. */
 export const MAX_LINES = 500;
@@ -83,7 +85,8 @@ export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState
       const early = before.early?.get(message.id);
       const shown = early ? { ...message, state: early.state, archiveId: early.archiveId } : message;
       const rest = early ? new Map([...(before.early ?? [])].filter(([id]) => id !== message.id)) : before.early;
-      return withEntry(state, key, { ...before, lines: append(before.lines, { kind: 'message', message: shown }), unread: before.unread + (counts ? 1 : 0), early: rest });
+      // In time order: what the room's archive brings after a join is older than what came live meanwhile.
+      return withEntry(state, key, { ...before, lines: mergeMessages(before.lines, [shown]), unread: before.unread + (counts ? 1 : 0), early: rest });
     }
     case 'updated': {
       const key = roomKey(action.accountId, action.update.room);
@@ -102,7 +105,40 @@ export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState
       const before = state.get(key);
       return before && before.unread > 0 ? withEntry(state, key, { ...before, unread: 0 }) : state;
     }
+    // rooms: room history
+    case 'history': {
+      const key = roomKey(action.accountId, action.room);
+      const before = state.get(key);
+      return before ? withEntry(state, key, { ...before, lines: mergeMessages(before.lines, action.messages) }) : state;
+    }
   }
+}
+
+// rooms: room history
+/**
+ * Adds messages (oldest first) to a timeline in time order, each before the first message shown that is
+ * later; one already shown (the same local id, or the same id in the room's archive) is not added again.
+ * Event lines stay where they are, after the message they followed.
+ */
+export function mergeMessages(lines: readonly RoomLine[], messages: readonly RoomMessage[]): readonly RoomLine[] {
+  const shown = new Set<string>();
+  for (const line of lines) {
+    if (line.kind !== 'message') continue;
+    shown.add(`id ${line.message.id}`);
+    if (line.message.archiveId !== null) shown.add(`archive ${line.message.archiveId}`);
+  }
+  const fresh = messages.filter((m) => !shown.has(`id ${m.id}`) && (m.archiveId === null || !shown.has(`archive ${m.archiveId}`)));
+  if (fresh.length === 0) return lines;
+  const merged: RoomLine[] = [];
+  let next = 0;
+  for (const line of lines) {
+    if (line.kind === 'message') {
+      for (let m = fresh[next]; m !== undefined && m.at < line.message.at; m = fresh[++next]) merged.push({ kind: 'message', message: m });
+    }
+    merged.push(line);
+  }
+  for (const m of fresh.slice(next)) merged.push({ kind: 'message', message: m });
+  return merged.slice(-MAX_LINES);
 }
 
 /** The last message of a room as the list shows it: "nick: text", ours as "You: text". */

@@ -8,6 +8,8 @@ import { roomsReducer, type RoomsState } from './rooms-reducer.js';
 import { usePrivateMessages } from './use-private-messages.js';
 
 const EMPTY: RoomsState = new Map();
+/** How many stored messages a room shows when it is opened (rooms: room history). */
+const ROOM_HISTORY_LIMIT = 100;
 
 /**
  * The joined rooms of every account, kept current from the room events. `ready` is false until the first
@@ -58,6 +60,16 @@ export function useRooms(api: HostproofApi, accountIds: readonly AccountId[], re
   useEffect(() => {
     if (open) dispatch({ type: 'read', accountId: open.accountId, room: open.room });
   }, [open]);
+
+  // rooms: room history. The room's history kept on this computer, when it is opened (merged with the live lines).
+  const openAccount = open?.accountId ?? null;
+  const openRoom = open?.room ?? null;
+  useEffect(() => {
+    if (openAccount === null || openRoom === null) return;
+    void request(() => api.loadRoomHistory({ accountId: openAccount, room: openRoom, limit: ROOM_HISTORY_LIMIT })).then((result) => {
+      if (live.current && result.ok) dispatch({ type: 'history', accountId: openAccount, room: openRoom, messages: result.value.messages });
+    });
+  }, [api, openAccount, openRoom]);
 
   /** Our message: shown at once (state 'sent'), its delivery follows as roomMessageUpdated. */
   const send = useCallback(

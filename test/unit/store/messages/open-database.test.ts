@@ -114,6 +114,32 @@ describe('opening the message database', () => {
     verify.close();
   });
 
+  it('migration 4 adds room messages to a version-3 database, keeping its messages; a room message is one row per room archive id', async () => {
+    const { file, open } = await place();
+    const raw = new Database(file);
+    for (const migration of MIGRATIONS.slice(0, 3)) raw.exec(migration.sql);
+    raw.pragma('user_version = 3');
+    raw.close();
+    const before = open();
+    before.store(input(msg({ id: 'chat-1', body: 'kept' })));
+    before.close();
+
+    const db = open();
+    expect(db.history(ACCOUNT, BOB, null, 5).messages.map((m) => m.id)).toEqual(['chat-1']);
+    const said = { accountId: ACCOUNT, room: 'team@rooms.example.org', nick: 'bob', direction: 'in', body: 'in the room', at: '2026-11-01T10:00:00.000Z', state: 'received', stanzaId: null, originId: null, archiveId: 'r-1' } as const;
+    expect(db.storeRoomMessages([{ ...said, id: 'room-1' }, { ...said, id: 'room-1-again' }]).map((s) => s.added)).toEqual([true, false]);
+    // The same archive id in another room is another message.
+    expect(db.storeRoomMessages([{ ...said, id: 'room-2', room: 'other@rooms.example.org' }])[0]?.added).toBe(true);
+    // Room messages are not 1:1 conversations: the list and search do not show them.
+    expect(db.conversations(ACCOUNT).map((c) => c.peer)).toEqual([BOB]);
+    expect(db.search({ text: 'room', limit: 10 })).toEqual([]);
+    db.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(check.prepare(`SELECT count(*) AS n FROM room_messages`).get()).toEqual({ n: 2 });
+    check.close();
+  });
+
   it('a file that is not a database is moved aside byte for byte, reported, and a new history started', async () => {
     const { dir, file, problems, open } = await place();
     writeFileSync(file, 'this is not a database, it is a text file that took its place');

@@ -26,6 +26,7 @@ import {
 } from '../domain/chat.js';
 import type { HistoryAround, NewerPage, SearchPage } from '../domain/history-search.js';
 import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRetention } from '../domain/history-control.js';
+import { ROOM_NOTIFY_LEVELS, type RoomNotifySetting } from '../domain/room-notify.js';
 import { MAX_BOOKMARK_NAME_CHARS, MAX_NICK_CHARS, MAX_SUBJECT_CHARS, type Bookmark, type RoomChange, type RoomMessage, type RoomMessageUpdate, type RoomSummary } from '../domain/rooms.js';
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
@@ -163,6 +164,11 @@ export const requestSchemas = {
     password: password.nullable(),
   }),
   removeBookmark: z.strictObject({ accountId, room: roomJid }),
+  // rooms: mentions and notifications
+  /** How much the room may notify on the desktop: every message, mentions of us (the default), or nothing. */
+  setRoomNotify: z.strictObject({ accountId, room: roomJid, level: z.enum(ROOM_NOTIFY_LEVELS) }),
+  /** The account's rooms whose setting is not the default ('mentions'). */
+  listRoomNotify: z.strictObject({ accountId }),
   searchMessages: z.strictObject({
     text: z.string().min(1).max(200),
     accountId: accountId.optional(),
@@ -239,6 +245,9 @@ export interface ResponseTypes {
   listBookmarks: readonly Bookmark[];
   setBookmark: null;
   removeBookmark: null;
+  // rooms: mentions and notifications
+  setRoomNotify: null;
+  listRoomNotify: readonly RoomNotifySetting[];
   searchMessages: SearchPage;
   loadHistoryAround: HistoryAround;
   loadNewerHistory: NewerPage;

@@ -11,6 +11,7 @@ import type { HistoryAroundService } from './history-around.js';
 import type { HistorySearch } from './history-search.js';
 import type { HistoryControl } from './history-control.js';
 import type { HistoryRetentionService } from './history-retention.js';
+import type { RoomAlerts } from './room-alerts.js';
 import type { TrustCenterService } from './trust-center-service.js';
 
 export interface ServiceDeps {
@@ -23,6 +24,8 @@ export interface ServiceDeps {
   readonly historyAround: HistoryAroundService;
   readonly historyControl: HistoryControl;
   readonly retention: Pick<HistoryRetentionService, 'get' | 'set'>;
+  /** Each room's notification setting (kept on this computer, so it works offline too). */
+  readonly roomAlerts: Pick<RoomAlerts, 'list' | 'set'>;
   /** Opens a link in the system browser; the caller has already checked the scheme. */
   readonly openExternal: (url: string) => Promise<void>;
   readonly isSafeExternalUrl: (url: string) => boolean;
@@ -76,6 +79,15 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     listBookmarks: (p) => accounts.features(p.accountId).rooms.bookmarks(),
     setBookmark: ({ accountId, ...bookmark }) => nothing(accounts.features(accountId).rooms.setBookmark(bookmark)),
     removeBookmark: (p) => nothing(accounts.features(p.accountId).rooms.removeBookmark(p.room)),
+    // rooms: mentions and notifications. Only for an account that exists, so the file stays bounded.
+    setRoomNotify: async (p) => {
+      await accounts.jidOf(p.accountId);
+      return nothing(deps.roomAlerts.set(p.accountId, p.room, p.level));
+    },
+    listRoomNotify: async (p) => {
+      await accounts.jidOf(p.accountId);
+      return deps.roomAlerts.list(p.accountId);
+    },
     searchMessages: (p) => deps.historySearch.search(p),
     loadHistoryAround: (p) => deps.historyAround.around(p),
     loadNewerHistory: (p) => deps.historyAround.newer(p),

@@ -47,7 +47,7 @@ export function RoomPane({ entry, account, showAccount, onSend, onLeave, onOpenS
         </p>
       ) : null}
       <div className="room-pane__body">
-        <RoomTimeline lines={entry.lines} />
+        <RoomTimeline lines={entry.lines} ownNick={summary.nick} />
         {occupantsOpen ? <OccupantPanel occupants={summary.occupants} ownNick={summary.nick} /> : null}
       </div>
       <RoomComposer onSend={onSend} />

@@ -1,11 +1,12 @@
 /**
  * What a room message means for desktop attention (attention.ts): a notification, only a count in the title
  * and badge, or nothing. The room's setting decides ('all', 'mentions' by default, 'none'); a mention is our
- * nickname in the room as a word (app/domain/mention.ts, the rule the window highlights with). Our own
- * messages, and messages the room stamped as older (its archive, a join replay), never call for attention.
+ * nickname in the room as a word, or the sender's XEP-0372 mention of us (app/domain/mention.ts, the rule the
+ * window highlights with). Our own messages, and messages the room stamped as older (its archive, a join
+ * replay), never call for attention.
  */
 import type { AccountId } from '../../app/domain/account.js';
-import { mentionsNick } from '../../app/domain/mention.js';
+import { isMention } from '../../app/domain/mention.js';
 import type { RoomNotifyLevel, RoomNotifySetting } from '../../app/domain/room-notify.js';
 import type { RoomMessage } from '../../app/domain/rooms.js';
 import type { RoomNotifyStore } from '../store/room-notify-store.js';
@@ -42,7 +43,7 @@ export function createRoomAlerts(deps: RoomAlertsDeps): RoomAlerts {
       if (!Number.isFinite(sent) || deps.now().getTime() - sent > LIVE_WINDOW_MS) return 'quiet';
       const level = await deps.store.level(message.accountId, message.room);
       if (level === 'none') return 'quiet';
-      if (level === 'all' || mentionsNick(message.body, nick)) return 'notify';
+      if (level === 'all' || isMention(message, nick)) return 'notify';
       return 'count';
     },
     list: (accountId) => deps.store.list(accountId),

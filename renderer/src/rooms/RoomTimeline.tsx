@@ -1,4 +1,4 @@
-import { mentionsNick } from '../../../app/domain/mention.js';
+import { isMention } from '../../../app/domain/mention.js';
 import { MessageText } from '../chat/MessageText.js';
 import { formatDateTime } from '../common/format-time.js';
 import { Nick } from './Nick.js';
@@ -21,7 +21,7 @@ export function RoomTimeline({ lines, ownNick }: { readonly lines: readonly Room
           );
         }
         const { message } = line;
-        const mention = message.direction === 'in' && mentionsNick(message.body, ownNick);
+        const mention = isMention(message, ownNick);
         return (
           <li
             key={message.id}

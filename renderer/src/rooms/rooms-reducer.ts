@@ -3,7 +3,7 @@
  * the order seen), and how many messages came in since it was last open. Pure, so it is tested without React.
  */
 import type { AccountId } from '../../../app/domain/account.js';
-import { mentionsNick } from '../../../app/domain/mention.js';
+import { isMention } from '../../../app/domain/mention.js';
 import type { RoomChange, RoomMessage, RoomMessageUpdate, RoomSummary } from '../../../app/domain/rooms.js';
 
 /** One line of a room's timeline: a message, or a plain-words event ("Bob joined the room."). */
@@ -88,7 +88,7 @@ export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState
       const early = before.early?.get(message.id);
       const shown = early ? { ...message, state: early.state, archiveId: early.archiveId } : message;
       const rest = early ? new Map([...(before.early ?? [])].filter(([id]) => id !== message.id)) : before.early;
-      const mentions = (before.mentions ?? 0) + (counts && mentionsNick(message.body, before.summary.nick) ? 1 : 0);
+      const mentions = (before.mentions ?? 0) + (counts && isMention(message, before.summary.nick) ? 1 : 0);
       return withEntry(state, key, { ...before, lines: append(before.lines, { kind: 'message', message: shown }), unread: before.unread + (counts ? 1 : 0), mentions, early: rest });
     }
     case 'updated': {

@@ -21,6 +21,7 @@ const entry: RoomEntry = {
     { kind: 'message', message: roomMessage({ id: 'a', nick: 'bob', body: 'al.ice: can you check?' }) },
     { kind: 'message', message: roomMessage({ id: 'b', nick: 'carol', body: 'the malice of Alxice' }) },
     { kind: 'message', message: roomMessage({ id: 'c', nick: 'Al.ice', direction: 'out', state: 'delivered', body: 'Al.ice is me' }) },
+    { kind: 'message', message: roomMessage({ id: 'd', nick: 'dave', body: 'see above', mentionsMe: true }) },
   ],
 };
 
@@ -33,14 +34,16 @@ function renderPane(handlers: FakeHandlers = {}) {
 describe('mentions in the room pane', () => {
   it('highlights a message that mentions our nickname, with words for screen readers; not look-alikes, not ours', () => {
     renderPane();
-    const [mention, other, mine] = screen.getAllByTestId('room-message') as HTMLElement[];
+    const [mention, other, mine, marked] = screen.getAllByTestId('room-message') as HTMLElement[];
     expect(mention?.getAttribute('data-mention')).toBe('true');
     expect(mention?.className).toContain('room-message--mention');
     expect(mention?.getAttribute('aria-label')).toMatch(/^bob wrote, mentioning you, /);
     expect(within(mention as HTMLElement).getByText('Mentions you:', { exact: false }).className).toBe('sr-only');
     expect(other?.getAttribute('data-mention')).toBeNull();
     expect(mine?.getAttribute('data-mention')).toBeNull();
-    expect(screen.getAllByText('Mentions you:', { exact: false })).toHaveLength(1);
+    // Marked as a mention by its sender (XEP-0372), though the text does not name us.
+    expect(marked?.getAttribute('data-mention')).toBe('true');
+    expect(screen.getAllByText('Mentions you:', { exact: false })).toHaveLength(2);
   });
 
   it('shows the room\'s notification setting from the main process and saves a new choice', async () => {

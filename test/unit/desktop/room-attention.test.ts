@@ -57,6 +57,9 @@ describe('room notifications', () => {
     expect(seen.titles.at(-1)).toBe('Hostproof (3)');
     seen.notes[0]!.onClick();
     expect(seen.shown).toEqual([ROOM]);
+    // The sender marked it as a mention of us (XEP-0372), whatever the text says.
+    await receive(message({ nick: 'dave', body: 'see above', mentionsMe: true }));
+    expect(seen.notes.map((n) => n.title)).toEqual(['lobby — carol', 'lobby — dave']);
   });
 
   it("'all' notifies every message; 'none' neither notifies nor counts, not even a mention", async () => {

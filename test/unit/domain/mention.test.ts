@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsNick } from '../../../app/domain/mention.js';
+import { isMention, mentionsNick } from '../../../app/domain/mention.js';
 
 describe('mentionsNick', () => {
   it.each([
@@ -40,5 +40,12 @@ describe('mentionsNick', () => {
   it('an empty or blank nickname mentions nobody', () => {
     expect(mentionsNick('anything', '')).toBe(false);
     expect(mentionsNick('a b', ' ')).toBe(false);
+  });
+
+  it('isMention: a named or marked (XEP-0372) message from someone else; never our own', () => {
+    expect(isMention({ direction: 'in', body: 'bob?' }, 'bob')).toBe(true);
+    expect(isMention({ direction: 'in', body: 'see above', mentionsMe: true }, 'bob')).toBe(true);
+    expect(isMention({ direction: 'in', body: 'see above', mentionsMe: false }, 'bob')).toBe(false);
+    expect(isMention({ direction: 'out', body: 'bob here', mentionsMe: true }, 'bob')).toBe(false);
   });
 });

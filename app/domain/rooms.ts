@@ -74,6 +74,9 @@ export interface RoomMessage {
   readonly originId: string | null;
   /** XEP-0359 stanza-id the room gave it (`by` = the room): its id in the room's archive. */
   readonly archiveId: string | null;
+  // rooms: mentions and notifications
+  /** The sender marked it as mentioning us (an XEP-0372 reference to our occupant address); absent: not marked. */
+  readonly mentionsMe?: boolean;
 }
 
 export interface RoomSubject {

@@ -45,6 +45,9 @@ export const REQUEST_NAMES = [
   'changeRoomNick',
   // rooms: room history
   'loadRoomHistory',
+  // rooms: mentions and notifications
+  'setRoomNotify',
+  'listRoomNotify',
   // local history: search, and reading around a result
   'searchMessages',
   'loadHistoryAround',

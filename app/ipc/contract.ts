@@ -28,6 +28,7 @@ import type { HistoryAround, NewerPage, SearchPage } from '../domain/history-sea
 import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRetention } from '../domain/history-control.js';
 import { MAX_MODERATION_REASON_CHARS, type PrivateRoomMessage } from '../domain/rooms.js';
 import { MAX_BOOKMARK_NAME_CHARS, MAX_NICK_CHARS, MAX_SUBJECT_CHARS, type Bookmark, type RoomChange, type RoomHistoryPage, type RoomMessage, type RoomMessageUpdate, type RoomSummary } from '../domain/rooms.js';
+import { ROOM_NOTIFY_LEVELS, type RoomNotifySetting } from '../domain/room-notify.js';
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
 import type { EventName, RequestName } from './channels.js';
@@ -176,6 +177,11 @@ export const requestSchemas = {
   // rooms: room history
   /** A room's history as stored on this computer: the newest page, then older than `before` (a local id). */
   loadRoomHistory: z.strictObject({ accountId, room: roomJid, before: z.string().min(1).max(256).optional(), limit: z.number().int().min(1).max(200) }),
+  // rooms: mentions and notifications
+  /** How much the room may notify on the desktop: every message, mentions of us (the default), or nothing. */
+  setRoomNotify: z.strictObject({ accountId, room: roomJid, level: z.enum(ROOM_NOTIFY_LEVELS) }),
+  /** The account's rooms whose setting is not the default ('mentions'). */
+  listRoomNotify: z.strictObject({ accountId }),
   searchMessages: z.strictObject({
     text: z.string().min(1).max(200),
     accountId: accountId.optional(),
@@ -260,6 +266,9 @@ export interface ResponseTypes {
   changeRoomNick: RoomSummary;
   // rooms: room history
   loadRoomHistory: RoomHistoryPage;
+  // rooms: mentions and notifications
+  setRoomNotify: null;
+  listRoomNotify: readonly RoomNotifySetting[];
   searchMessages: SearchPage;
   loadHistoryAround: HistoryAround;
   loadNewerHistory: NewerPage;

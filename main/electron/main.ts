@@ -12,7 +12,9 @@ import { eventChannel } from '../../app/ipc/channels.js';
 import { createDispatch } from '../ipc/dispatch.js';
 import { createDnsResolver, createNameLookup } from '../net/name-lookup.js';
 import { runtimeCaStoreReader, trustRoots } from '../net/trust-roots.js';
+import type { RoomMessage } from '../../app/domain/rooms.js';
 import { createAttention } from '../services/attention.js';
+import type { RoomAlert } from '../services/room-alerts.js';
 import { createAppServices } from '../services/create-app-services.js';
 import { createHandlers } from '../services/create-handlers.js';
 import { createNetworkWatch } from '../services/network-watch.js';
@@ -87,10 +89,20 @@ function start(): void {
       showWindow();
       send('openChat', { jid });
     },
+    // The window has no request to open a room from outside yet: it comes forward where it was.
+    showRoom: () => showWindow(),
   });
 
+  // Set once the services exist (they are given `emit`, so they come after it).
+  let roomAlertFor: ((message: RoomMessage) => Promise<RoomAlert>) | null = null;
   const emit: EmitEvent = (event, payload) => {
     if (event === 'messageReceived') attention.messageReceived(payload as Parameters<typeof attention.messageReceived>[0]);
+    if (event === 'roomMessageReceived' && roomAlertFor !== null) {
+      const message = payload as RoomMessage;
+      void roomAlertFor(message)
+        .then((alert) => attention.roomMessageReceived(message, alert))
+        .catch((error: unknown) => console.error('room notification', error));
+    }
     send(event, payload);
   };
 
@@ -127,6 +139,7 @@ function start(): void {
       pickCaFile: createNativeCaFilePicker({ dialog, window: () => mainWindow }),
       networkStatus: createNetworkWatch(() => net.isOnline()),
     });
+    roomAlertFor = (message) => services.roomAlerts.alertFor(message);
     app.on('before-quit', () => void services.shutdown());
     const handlers = createHandlers({
       appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, dataPath: dataDir },
@@ -137,6 +150,7 @@ function start(): void {
       historyAround: services.historyAround,
       historyControl: services.historyControl,
       retention: services.retention,
+      roomAlerts: services.roomAlerts,
       openExternal: (url) => shell.openExternal(url),
       isSafeExternalUrl,
     });

@@ -33,6 +33,9 @@ export interface RoomRequests {
   removeBookmark(room: string): Promise<void>;
   // rooms: moderation (private messages, kick, ban, our nickname: room-moderation.ts)
   readonly moderation: RoomModeration;
+  // rooms: mentions and notifications
+  /** Our nickname in the room now, or null when we are not in it (cheap: no summary is built). */
+  nickIn(room: string): string | null;
 }
 
 export interface AccountRooms extends RoomRequests {
@@ -173,6 +176,8 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
     bookmarks: () => plainly(() => deps.onlineBookmarks().list()),
     setBookmark: (bookmark) => plainly(() => deps.onlineBookmarks().set(bookmark)),
     removeBookmark: (room) => plainly(() => deps.onlineBookmarks().remove(room)),
+    // rooms: mentions and notifications
+    nickIn: (room) => current?.joined().find((spec) => spec.room === room)?.nick ?? null,
     joined: () => {
       const rooms = current;
       if (rooms === null) return [];

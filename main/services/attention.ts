@@ -3,8 +3,11 @@
  * badge while the window is not focused; cleared when the user comes back. The notification shows who wrote
  * and the first line as plain text: markup in it is escaped where the platform would render it (Linux).
  */
+import type { AccountId } from '../../app/domain/account.js';
 import type { ChatMessage } from '../../app/domain/chat.js';
+import type { RoomMessage } from '../../app/domain/rooms.js';
 import { notificationText } from './notification-text.js';
+import type { RoomAlert } from './room-alerts.js';
 
 export interface AttentionDeps {
   /** `process.platform`: decides whether notification text must be escaped as markup. */
@@ -14,12 +17,16 @@ export interface AttentionDeps {
   readonly setBadge: (count: number) => void;
   readonly notify: (notification: { title: string; body: string; onClick: () => void }) => void;
   readonly openChat: (jid: string) => void;
+  /** A room's notification was clicked: bring the window forward. */
+  readonly showRoom: (accountId: AccountId, room: string) => void;
   /** Milliseconds since the epoch (Date.now in the app), to space notifications out. */
   readonly now: () => number;
 }
 
 export interface Attention {
   messageReceived(message: ChatMessage): void;
+  /** A room message, with what room-alerts.ts decided it calls for. */
+  roomMessageReceived(message: RoomMessage, alert: RoomAlert): void;
   focused(): void;
 }
 
@@ -39,30 +46,42 @@ export function createAttention(deps: AttentionDeps): Attention {
     deps.setTitle(unread > 0 ? `Hostproof (${unread})` : 'Hostproof');
     deps.setBadge(unread);
   };
+  const count = () => {
+    unread += 1;
+    show();
+  };
+  /** One notification, unless one was shown within NOTIFICATION_SPACING_MS (then it is held and counted). */
+  const announce = (title: string, body: string, onClick: () => void) => {
+    const now = deps.now();
+    if (now - lastNotifiedAt < NOTIFICATION_SPACING_MS) {
+      held += 1;
+      return;
+    }
+    lastNotifiedAt = now;
+    const also = held;
+    held = 0;
+    const firstLine = body.split('\n')[0] ?? '';
+    // Shortened before escaping, so the cut never splits an entity.
+    const preview = firstLine.length > PREVIEW_CHARS ? `${firstLine.slice(0, PREVIEW_CHARS)}…` : firstLine;
+    const text = notificationText(deps.platform, { title, body: preview });
+    deps.notify({
+      ...text,
+      body: also === 0 ? text.body : `${text.body}\n(and ${also} more new message${also === 1 ? '' : 's'})`,
+      onClick,
+    });
+  };
   return {
     messageReceived: (message) => {
       // Only new incoming messages from others: not our own carbons, not history pages.
       if (message.direction !== 'in' || message.archiveId !== null && message.state !== 'received') return;
       if (deps.isFocused()) return;
-      unread += 1;
-      show();
-      const now = deps.now();
-      if (now - lastNotifiedAt < NOTIFICATION_SPACING_MS) {
-        held += 1;
-        return;
-      }
-      lastNotifiedAt = now;
-      const also = held;
-      held = 0;
-      const firstLine = message.body.split('\n')[0] ?? '';
-      // Shortened before escaping, so the cut never splits an entity.
-      const preview = firstLine.length > PREVIEW_CHARS ? `${firstLine.slice(0, PREVIEW_CHARS)}…` : firstLine;
-      const text = notificationText(deps.platform, { title: message.peer, body: preview });
-      deps.notify({
-        ...text,
-        body: also === 0 ? text.body : `${text.body}\n(and ${also} more new message${also === 1 ? '' : 's'})`,
-        onClick: () => deps.openChat(message.peer),
-      });
+      count();
+      announce(message.peer, message.body, () => deps.openChat(message.peer));
+    },
+    roomMessageReceived: (message, alert) => {
+      if (alert === 'quiet' || deps.isFocused()) return;
+      count();
+      if (alert === 'notify') announce(`${localPart(message.room)} — ${message.nick}`, message.body, () => deps.showRoom(message.accountId, message.room));
     },
     focused: () => {
       held = 0;
@@ -71,4 +90,10 @@ export function createAttention(deps: AttentionDeps): Attention {
       show();
     },
   };
+}
+
+/** A room's name as a notification title shows it: the local part of its address (room@service → room). */
+function localPart(room: string): string {
+  const at = room.indexOf('@');
+  return at > 0 ? room.slice(0, at) : room;
 }

@@ -27,6 +27,7 @@ import { createHistoryControl, type HistoryControl } from './history-control.js'
 import { createHistoryRetention, intervalTimer, type HistoryRetentionService, type RepeatTimer } from './history-retention.js';
 import type { EmitEvent } from './event-sink.js';
 import { createExtraCaService, type ExtraCaService, type PickCaFile } from './extra-ca-service.js';
+import { createRoomAlerts, type RoomAlerts } from './room-alerts.js';
 import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
 import { createTimeOrderedIds } from './time-ordered-ids.js';
 
@@ -78,6 +79,8 @@ export interface AppServices {
   readonly retention: HistoryRetentionService;
   /** Resolves once the start's pruning is done. */
   readonly retentionStarted: Promise<void>;
+  /** What a room message calls for on the desktop, and each room's setting for it. */
+  readonly roomAlerts: RoomAlerts;
   shutdown(): Promise<void>;
 }
 
@@ -180,8 +183,22 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
   const retentionStarted = retention.start();
 
+  const roomAlerts = createRoomAlerts({
+    store: stores.roomNotify,
+    now,
+    nickOf: (accountId, room) => {
+      try {
+        return accounts.features(accountId).rooms.nickIn(room);
+      } catch {
+        // Not connected (any more): not in the room.
+        return null;
+      }
+    },
+  });
+
   return {
     accounts,
+    roomAlerts,
     historyControl: createHistoryControl({ messages: stores.messages, jidOf: (accountId) => accounts.jidOf(accountId), now }),
     retention,
     retentionStarted,

@@ -11,6 +11,7 @@ import type { HistoryAroundService } from './history-around.js';
 import type { HistorySearch } from './history-search.js';
 import type { HistoryControl } from './history-control.js';
 import type { HistoryRetentionService } from './history-retention.js';
+import type { RoomAlerts } from './room-alerts.js';
 import type { TrustCenterService } from './trust-center-service.js';
 
 export interface ServiceDeps {
@@ -23,6 +24,8 @@ export interface ServiceDeps {
   readonly historyAround: HistoryAroundService;
   readonly historyControl: HistoryControl;
   readonly retention: Pick<HistoryRetentionService, 'get' | 'set'>;
+  /** Each room's notification setting (kept on this computer, so it works offline too). */
+  readonly roomAlerts: Pick<RoomAlerts, 'list' | 'set'>;
   /** Opens a link in the system browser; the caller has already checked the scheme. */
   readonly openExternal: (url: string) => Promise<void>;
   readonly isSafeExternalUrl: (url: string) => boolean;
@@ -83,6 +86,15 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     changeRoomNick: (p) => accounts.features(p.accountId).rooms.moderation.changeNick(p.room, p.nick),
     // rooms: room history (on this computer: works whether or not the account is connected)
     loadRoomHistory: async (p) => accounts.history(p.accountId).loadRoomHistory(p.room, p.before, p.limit),
+    // rooms: mentions and notifications. Only for an account that exists, so the file stays bounded.
+    setRoomNotify: async (p) => {
+      await accounts.jidOf(p.accountId);
+      return nothing(deps.roomAlerts.set(p.accountId, p.room, p.level));
+    },
+    listRoomNotify: async (p) => {
+      await accounts.jidOf(p.accountId);
+      return deps.roomAlerts.list(p.accountId);
+    },
     searchMessages: (p) => deps.historySearch.search(p),
     loadHistoryAround: (p) => deps.historyAround.around(p),
     loadNewerHistory: (p) => deps.historyAround.newer(p),

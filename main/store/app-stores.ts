@@ -17,6 +17,7 @@ import { openMessageDb, type MessageDb } from './messages/message-db.js';
 import type { MessageDbProblem } from './messages/open-database.js';
 import { createPinStore, type PinStore } from './pin-store.js';
 import { createPoshCacheFile } from './posh-cache-file.js';
+import { createRoomNotifyStore, type RoomNotifyStore } from './room-notify-store.js';
 import { createTrustLog, type TrustLog, type TrustLogProblem } from './trust-log.js';
 import type { StoreProblem } from './versioned-json-file.js';
 
@@ -42,6 +43,8 @@ export interface AppStores {
   readonly messages: MessageDb;
   /** How long that history is kept (forever unless the user chose a period). */
   readonly retention: HistoryRetentionStore;
+  /** How much each room may notify, per account (rooms: mentions and notifications). */
+  readonly roomNotify: RoomNotifyStore;
   /** Forgets an account in every store that keeps something per account (not the account list itself). */
   readonly accountData: PerAccountStore;
 }
@@ -55,6 +58,7 @@ export function openAppStores(options: AppStoresOptions): AppStores {
     vault: createPasswordVault({ file: file('passwords.json'), cipher: options.cipher, now, report, locks }),
     logins: createLoginMemory({ file: file('logins.json'), now, report, locks }),
     trustLog: createTrustLog({ dir: file('trust-log'), report, locks }),
+    roomNotify: createRoomNotifyStore({ file: file('room-notify.json'), now, report, locks }),
   } satisfies Record<string, PerAccountStore>;
 
   return {

@@ -66,7 +66,7 @@ describe.runIf(available)('rooms in the window', () => {
     // The dialog closes as bob's room opens (one update): before that, "2 people" can be alice's room seeing bob come.
     await bobDialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await page.getByTestId('room-count').filter({ hasText: '2 people' }).waitFor({ timeout: UI_TIMEOUT });
-    await send(page, 'Hello room, Bob here.');
+    await send(page, 'Hello room, Bob here. Alice, are you in?');
     const rows = page.getByTestId('room-row');
     expect(await rows.count()).toBe(2);
     const aliceId = await rows.filter({ hasText: ALICE }).getAttribute('data-account-id');
@@ -74,8 +74,16 @@ describe.runIf(available)('rooms in the window', () => {
 
     // alice sees bob's message (unread in the list first), her line about bob joining, and answers.
     await page.locator(`[data-testid="room-row"][data-account-id="${aliceId}"] [data-testid="unread-count"]`).waitFor({ timeout: UI_TIMEOUT });
+    // bob named her: her room's row says so with "@" beside the count (rooms and chats are one list).
+    await page.locator(`[data-testid="room-row"][data-account-id="${aliceId}"] [data-testid="room-mention"]`).waitFor({ timeout: UI_TIMEOUT });
+    await screenshotBothThemes(harness, 'room-mention-row');
     await openRoomOf(page, aliceId);
     await roomMessage(page, 'Hello room, Bob here.').waitFor({ timeout: UI_TIMEOUT });
+    expect(await roomMessage(page, 'Hello room, Bob here.').getAttribute('data-mention')).toBe('true');
+    // Her notification setting for the room: mentions by default, every message once chosen.
+    const notify = page.getByTestId('room-notify');
+    await notify.selectOption('all');
+    expect(await notify.inputValue()).toBe('all');
     expect(await roomMessage(page, 'Hello room, Bob here.').getByTestId('room-nick').textContent()).toBe('bob');
     await page.getByTestId('room-event').filter({ hasText: 'bob' }).first().waitFor({ timeout: UI_TIMEOUT });
     await send(page, 'Welcome, Bob! Alice here.');

@@ -105,6 +105,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     historyAround: services.historyAround,
     historyControl: services.historyControl,
     retention: services.retention,
+    roomAlerts: services.roomAlerts,
     openExternal: async (url) => void openedExternally.push(url),
     isSafeExternalUrl,
   });

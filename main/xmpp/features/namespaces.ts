@@ -24,4 +24,5 @@ export const NS = {
   pubsub: 'http://jabber.org/protocol/pubsub',
   pubsubEvent: 'http://jabber.org/protocol/pubsub#event',
   pubsubPublishOptions: 'http://jabber.org/protocol/pubsub#publish-options',
+  reference: 'urn:xmpp:reference:0',
 } as const;

@@ -4,8 +4,12 @@ import { Avatar } from '../common/Avatar.js';
 import { formatListTime } from '../common/format-time.js';
 import { VirtualList } from '../common/VirtualList.js';
 import type { NameOf } from '../contacts/contact-names.js';
-import { conversationKey, sameConversation, type ConversationRef } from './conversation-key.js';
+import { sameRoom, type RoomRef } from '../rooms/room-ref.js';
+import { RoomRow } from '../rooms/RoomRows.js';
+import type { RoomEntry } from '../rooms/rooms-reducer.js';
+import { sameConversation, type ConversationRef } from './conversation-key.js';
 import type { ConversationEntry } from './conversations-reducer.js';
+import { mergeByActivity, sidebarRowKey, type SidebarRow } from './sidebar-rows.js';
 
 interface ConversationListProps {
   readonly conversations: readonly ConversationEntry[];
@@ -15,8 +19,13 @@ interface ConversationListProps {
   /** The account's label, shown on each row when the window has more than one account; null otherwise. */
   readonly accountLabel: ((accountId: AccountId) => string) | null;
   readonly now: number;
+  /** The joined rooms of every account, among the chats by last activity (they come after the first screen). */
+  readonly rooms?: readonly RoomEntry[];
+  readonly openRoom?: RoomRef | null;
+  readonly onOpenRoom?: (room: RoomRef) => void;
 }
 
+const NO_ROOMS: readonly RoomEntry[] = [];
 const PREVIEW = 80;
 /**
  * A row's height (px): every row holds the same lines (name and time, preview, and the account when there are
@@ -24,26 +33,28 @@ const PREVIEW = 80;
  */
 const ROW = 58;
 const ROW_WITH_ACCOUNT = 78;
-const rowKey = (c: ConversationEntry) => conversationKey(c);
 
-
-/** Every account's conversations, newest first: name, preview, time, unread; virtualised, there may be thousands. */
-export function ConversationList({ conversations, open, onOpen, nameOf, accountLabel, now }: ConversationListProps) {
+/**
+ * Every account's conversations, chats and rooms in one list, newest activity first: name, preview, time,
+ * unread; virtualised, there may be thousands. Rows are keyed by what they show, so rooms arriving later move
+ * no selection.
+ */
+export function ConversationList({ conversations, open, onOpen, nameOf, accountLabel, now, rooms = NO_ROOMS, openRoom = null, onOpenRoom }: ConversationListProps) {
+  const rows = useMemo(() => mergeByActivity(conversations, onOpenRoom ? rooms : NO_ROOMS), [conversations, rooms, onOpenRoom]);
   const renderRow = useCallback(
-    (c: ConversationEntry) => (
-      <ConversationRow
-        entry={c}
-        name={nameOf(c.accountId, c.peer)}
-        account={accountLabel ? accountLabel(c.accountId) : null}
-        selected={sameConversation(c, open)}
-        onOpen={onOpen}
-        now={now}
-      />
-    ),
-    [open, onOpen, nameOf, accountLabel, now],
+    (row: SidebarRow) => {
+      const accountId = row.kind === 'room' ? row.entry.summary.accountId : row.entry.accountId;
+      const account = accountLabel ? accountLabel(accountId) : null;
+      if (row.kind === 'room') {
+        return onOpenRoom ? <RoomRow entry={row.entry} selected={sameRoom(openRoom, row.entry.summary)} onOpen={onOpenRoom} account={account} now={now} /> : null;
+      }
+      const c = row.entry;
+      return <ConversationRow entry={c} name={nameOf(c.accountId, c.peer)} account={account} selected={sameConversation(c, open)} onOpen={onOpen} now={now} />;
+    },
+    [open, onOpen, openRoom, onOpenRoom, nameOf, accountLabel, now],
   );
   const height = useMemo(() => ({ exact: () => (accountLabel ? ROW_WITH_ACCOUNT : ROW) }), [accountLabel]);
-  return <VirtualList rows={conversations} rowKey={rowKey} height={height} renderRow={renderRow} label="Conversations" className="conversation-list" testId="conversation-list" />;
+  return <VirtualList rows={rows} rowKey={sidebarRowKey} height={height} renderRow={renderRow} label="Conversations" className="conversation-list" testId="conversation-list" />;
 }
 
 interface ConversationRowProps {

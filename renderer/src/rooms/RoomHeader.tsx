@@ -1,6 +1,7 @@
 import type { AccountView } from '../../../app/domain/account.js';
 import type { RoomSummary } from '../../../app/domain/rooms.js';
 import { IdentityBadge } from '../trust/IdentityBadge.js';
+import { RoomNotifyMenu } from './RoomNotifyMenu.js';
 import { roomName } from './rooms-reducer.js';
 
 /** Said of a room on another server: a plain fact about who checks what (trust-ux tone), not a warning. */
@@ -43,6 +44,8 @@ export function RoomHeader({ summary, account, showAccount, occupantsOpen, onTog
           </p>
         ) : null}
       </div>
+      {/* rooms: mentions and notifications */}
+      <RoomNotifyMenu accountId={summary.accountId} room={summary.room} />
       <button type="button" className="button--small" onClick={onToggleOccupants} aria-expanded={occupantsOpen} data-testid="toggle-occupants">
         People
       </button>

@@ -55,7 +55,7 @@ export function RoomPane({ entry, account, showAccount, onSend, onLeave, onOpenS
       ) : null}
       {moderation.notice}
       <div className="room-pane__body">
-        <RoomTimeline lines={entry.lines} />
+        <RoomTimeline lines={entry.lines} ownNick={summary.nick} />
         {moderation.thread ??
           (occupantsOpen ? <OccupantPanel occupants={summary.occupants} ownNick={summary.nick} onAction={moderation.onAction} unread={moderation.unread} /> : null)}
       </div>

@@ -1,43 +1,27 @@
 import { memo } from 'react';
 import './room-marker.css';
-import type { AccountId } from '../../../app/domain/account.js';
+import { formatListTime } from '../common/format-time.js';
 import type { RoomRef } from './room-ref.js';
-import { sameRoom } from './room-ref.js';
+import { lastRoomMessage } from '../chat/sidebar-rows.js';
 import { roomName, roomPreview, type RoomEntry } from './rooms-reducer.js';
-
-interface RoomRowsProps {
-  readonly rooms: readonly RoomEntry[];
-  readonly open: RoomRef | null;
-  readonly onOpen: (room: RoomRef) => void;
-  readonly accountLabel: ((accountId: AccountId) => string) | null;
-}
-
-/**
- * The joined rooms, at the top of the conversation list: few, and where people meet. A room row looks like a
- * chat row (name, "nick: text", unread) with a "#" marker and the word "Room" for screen readers instead of an avatar.
- */
-export function RoomRows({ rooms, open, onOpen, accountLabel }: RoomRowsProps) {
-  if (rooms.length === 0) return null;
-  return (
-    <ul className="room-rows" aria-label="Rooms" data-testid="room-rows">
-      {rooms.map((entry) => (
-        <li key={`${entry.summary.accountId}\n${entry.summary.room}`}>
-          <RoomRow entry={entry} selected={sameRoom(open, entry.summary)} onOpen={onOpen} account={accountLabel ? accountLabel(entry.summary.accountId) : null} />
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 interface RoomRowProps {
   readonly entry: RoomEntry;
   readonly selected: boolean;
   readonly onOpen: (room: RoomRef) => void;
   readonly account: string | null;
+  readonly now: number;
 }
 
-const RoomRow = memo(function RoomRow({ entry, selected, onOpen, account }: RoomRowProps) {
+/**
+ * A joined room's row in the conversation list, among the chats by last activity. It looks like a chat row
+ * (name and time, "nick: text", unread) with a "#" marker and the word "Room" for screen readers instead of an
+ * avatar, and an "@" beside the unread count when some of the unread messages mention you.
+ */
+export const RoomRow = memo(function RoomRow({ entry, selected, onOpen, account, now }: RoomRowProps) {
   const { accountId, room } = entry.summary;
+  const last = lastRoomMessage(entry);
+  const mentions = entry.mentions ?? 0;
   return (
     <button
       type="button"
@@ -58,11 +42,21 @@ const RoomRow = memo(function RoomRow({ entry, selected, onOpen, account }: Room
             <span className="sr-only">Room </span>
             {roomName(room)}
           </bdi>
+          {last ? (
+            <time className="conversation__time" dateTime={last.at}>
+              {formatListTime(last.at, now)}
+            </time>
+          ) : null}
         </span>
         <span className="conversation__line">
           <bdi className="conversation__preview" data-testid="room-preview">
             {roomPreview(entry)}
           </bdi>
+          {mentions > 0 && entry.unread > 0 ? (
+            <span className="room-mention" data-testid="room-mention" aria-label={mentions === 1 ? '1 mention of you' : `${mentions} mentions of you`}>
+              @
+            </span>
+          ) : null}
           {entry.unread > 0 ? (
             <span className="unread" data-testid="unread-count" aria-label={`${entry.unread} unread`}>
               {entry.unread}

@@ -3,6 +3,7 @@
  * the order seen), and how many messages came in since it was last open. Pure, so it is tested without React.
  */
 import type { AccountId } from '../../../app/domain/account.js';
+import { isMention } from '../../../app/domain/mention.js';
 import type { RoomChange, RoomMessage, RoomMessageUpdate, RoomSummary } from '../../../app/domain/rooms.js';
 
 /** One line of a room's timeline: a message, or a plain-words event ("Bob joined the room."). */
@@ -19,6 +20,9 @@ export interface RoomEntry {
    * the window has the answer to its send, and the update must then wait for the message, not be lost.
    */
   readonly early?: ReadonlyMap<string, RoomMessageUpdate>;
+  // rooms: mentions and notifications
+  /** How many of the unread messages mention our nickname (the row's "@"). */
+  readonly mentions?: number;
 }
 
 /** At most this many early updates are kept per room (they are for our own messages in flight). */
@@ -72,6 +76,7 @@ export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState
       return withEntry(state, key, {
         summary: change.summary,
         unread: before?.unread ?? 0,
+        mentions: before?.mentions ?? 0,
         events,
         lines: change.text ? append(lines, { kind: 'event', id: `event-${events}`, text: change.text }) : lines,
       });
@@ -85,8 +90,9 @@ export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState
       const early = before.early?.get(message.id);
       const shown = early ? { ...message, state: early.state, archiveId: early.archiveId } : message;
       const rest = early ? new Map([...(before.early ?? [])].filter(([id]) => id !== message.id)) : before.early;
+      const mentions = (before.mentions ?? 0) + (counts && isMention(message, before.summary.nick) ? 1 : 0);
       // In time order: what the room's archive brings after a join is older than what came live meanwhile.
-      return withEntry(state, key, { ...before, lines: mergeMessages(before.lines, [shown]), unread: before.unread + (counts ? 1 : 0), early: rest });
+      return withEntry(state, key, { ...before, lines: mergeMessages(before.lines, [shown]), unread: before.unread + (counts ? 1 : 0), mentions, early: rest });
     }
     case 'updated': {
       const key = roomKey(action.accountId, action.update.room);
@@ -103,7 +109,7 @@ export function roomsReducer(state: RoomsState, action: RoomsAction): RoomsState
     case 'read': {
       const key = roomKey(action.accountId, action.room);
       const before = state.get(key);
-      return before && before.unread > 0 ? withEntry(state, key, { ...before, unread: 0 }) : state;
+      return before && before.unread > 0 ? withEntry(state, key, { ...before, unread: 0, mentions: 0 }) : state;
     }
     // rooms: room history
     case 'history': {

@@ -5,7 +5,6 @@ import type { ConversationRef } from '../chat/conversation-key.js';
 import type { ConversationEntry } from '../chat/conversations-reducer.js';
 import type { NameOf } from '../contacts/contact-names.js';
 import type { RoomRef } from '../rooms/room-ref.js';
-import { RoomRows } from '../rooms/RoomRows.js';
 import type { RoomEntry } from '../rooms/rooms-reducer.js';
 import { SidebarEmpty } from './SidebarEmpty.js';
 
@@ -26,7 +25,7 @@ interface SidebarProps {
   readonly settingsOpen: boolean;
   /** The account whose settings page is open, marked in the list. */
   readonly selectedAccount: AccountId | null;
-  /** The joined rooms of every account, shown above the chats. */
+  /** The joined rooms of every account, among the chats by last activity. */
   readonly rooms?: readonly RoomEntry[];
   readonly openRoom?: RoomRef | null;
   readonly onOpenRoom?: (room: RoomRef) => void;
@@ -61,10 +60,19 @@ export function Sidebar(props: SidebarProps) {
         </p>
       ))}
       <nav className="sidebar__conversations" aria-label="Conversations">
-        {props.rooms && props.onOpenRoom ? <RoomRows rooms={props.rooms} open={props.openRoom ?? null} onOpen={props.onOpenRoom} accountLabel={props.accountLabel} /> : null}
-        {conversations.length > 0 ? (
-          <ConversationList conversations={conversations} open={props.open} onOpen={props.onOpen} nameOf={props.nameOf} accountLabel={props.accountLabel} now={props.now} />
-        ) : props.rooms && props.rooms.length > 0 ? null : (
+        {conversations.length > 0 || (props.rooms && props.rooms.length > 0) ? (
+          <ConversationList
+            conversations={conversations}
+            open={props.open}
+            onOpen={props.onOpen}
+            nameOf={props.nameOf}
+            accountLabel={props.accountLabel}
+            now={props.now}
+            rooms={props.rooms}
+            openRoom={props.openRoom}
+            onOpenRoom={props.onOpenRoom}
+          />
+        ) : (
           <SidebarEmpty hasAccounts={accounts.length > 0} onStartChat={props.onStartChat} />
         )}
       </nav>

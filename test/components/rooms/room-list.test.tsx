@@ -1,10 +1,13 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { RoomRef } from '../../../renderer/src/rooms/room-ref.js';
-import { RoomRows } from '../../../renderer/src/rooms/RoomRows.js';
-import { roomKey, roomsReducer, type RoomsState } from '../../../renderer/src/rooms/rooms-reducer.js';
+import { RoomRow } from '../../../renderer/src/rooms/RoomRows.js';
+import { roomKey, roomsReducer, type RoomEntry, type RoomsState } from '../../../renderer/src/rooms/rooms-reducer.js';
 import { ACCOUNT_ID } from '../fixtures/verdicts.js';
 import { ROOM, roomMessage, summary } from './room-fixtures.js';
+
+const NOW = Date.parse('2012-09-01T18:00:00.000Z');
+const only = (state: RoomsState): RoomEntry => [...state.values()][0] as RoomEntry;
 
 function roomsAfter(...steps: Parameters<typeof roomsReducer>[1][]): RoomsState {
   return steps.reduce(roomsReducer, new Map() as RoomsState);
@@ -18,7 +21,7 @@ describe('room rows in the conversation list', () => {
       { type: 'message', message: roomMessage({ id: 'b', nick: 'carol', body: 'second <b>bold</b>' }), open: false },
     );
     const opened: RoomRef[] = [];
-    render(<RoomRows rooms={[...state.values()]} open={null} onOpen={(r) => opened.push(r)} accountLabel={null} />);
+    render(<RoomRow entry={only(state)} selected={false} onOpen={(r) => opened.push(r)} account={null} now={NOW} />);
     const row = screen.getByTestId('room-row');
     expect(within(row).getByText('team')).toBeTruthy();
     expect(within(row).getByText('Room', { exact: false }).className).toBe('sr-only');
@@ -36,7 +39,7 @@ describe('room rows in the conversation list', () => {
       { type: 'message', message: roomMessage({ id: 'a' }), open: true },
       { type: 'message', message: roomMessage({ id: 'b', nick: 'alice', direction: 'out', state: 'sent', body: 'mine' }), open: false },
     );
-    render(<RoomRows rooms={[...state.values()]} open={{ accountId: ACCOUNT_ID, room: ROOM }} onOpen={() => undefined} accountLabel={null} />);
+    render(<RoomRow entry={only(state)} selected onOpen={() => undefined} account={null} now={NOW} />);
     const row = screen.getByTestId('room-row');
     expect(row.getAttribute('aria-current')).toBe('true');
     expect(within(row).queryByTestId('unread-count')).toBeNull();
@@ -65,5 +68,28 @@ describe('room rows in the conversation list', () => {
     const entry = state.get(roomKey(ACCOUNT_ID, ROOM));
     expect(entry?.lines.map((l) => (l.kind === 'message' ? [l.message.state, l.message.archiveId] : null))).toEqual([['delivered', 'x1']]);
     expect(entry?.early?.size ?? 0).toBe(0);
+  });
+
+  // rooms: mentions and notifications
+  it('mark unread mentions of our nickname with "@" beside the count, until the room is read', () => {
+    let state = roomsAfter(
+      { type: 'listed', accountId: ACCOUNT_ID, rooms: [summary({ nick: 'alice' })] },
+      { type: 'message', message: roomMessage({ id: 'a', body: 'the malice of it' }), open: false },
+    );
+    const { rerender } = render(<RoomRow entry={only(state)} selected={false} onOpen={() => undefined} account={null} now={NOW} />);
+    expect(screen.queryByTestId('room-mention')).toBeNull();
+    state = roomsReducer(state, { type: 'message', message: roomMessage({ id: 'b', body: 'ALICE: look' }), open: false });
+    state = roomsReducer(state, { type: 'message', message: roomMessage({ id: 'c', body: 'alice?' }), open: false });
+    rerender(<RoomRow entry={only(state)} selected={false} onOpen={() => undefined} account={null} now={NOW} />);
+    const marker = screen.getByTestId('room-mention');
+    expect(marker.textContent).toBe('@');
+    expect(marker.getAttribute('aria-label')).toBe('2 mentions of you');
+    expect(screen.getByTestId('unread-count').textContent).toBe('3');
+    // Read (opened): no count, no marker; a mention while the room is open counts for nothing.
+    state = roomsReducer(state, { type: 'read', accountId: ACCOUNT_ID, room: ROOM });
+    state = roomsReducer(state, { type: 'message', message: roomMessage({ id: 'd', body: 'alice, thanks' }), open: true });
+    rerender(<RoomRow entry={only(state)} selected onOpen={() => undefined} account={null} now={NOW} />);
+    expect(screen.queryByTestId('room-mention')).toBeNull();
+    expect(screen.queryByTestId('unread-count')).toBeNull();
   });
 });

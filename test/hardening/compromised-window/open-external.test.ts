@@ -31,6 +31,7 @@ function openExternalRequest() {
     historyAround: {} as never,
     historyControl: {} as never,
     retention: {} as never,
+    roomAlerts: {} as never,
     openExternal: async (url) => void shellCalls.push(url),
     isSafeExternalUrl,
   });

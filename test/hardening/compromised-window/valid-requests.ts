@@ -46,6 +46,9 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     changeRoomNick: { accountId, room: 'lobby@rooms.attacker.test', nick: 'mallory' },
     // rooms: room history
     loadRoomHistory: { accountId, room: 'lobby@rooms.attacker.test', limit: 50 },
+    // rooms: mentions and notifications
+    setRoomNotify: { accountId, room: 'lobby@rooms.attacker.test', level: 'all' },
+    listRoomNotify: { accountId },
     searchMessages: { text: 'password', accountId, from: '2026-01-01T00:00:00.000Z', limit: 50, offset: 0 },
     loadHistoryAround: { accountId, peer: SOMEONE, id: 'guessed-message-id', limit: 50 },
     loadNewerHistory: { accountId, peer: SOMEONE, after: 'guessed-message-id', limit: 50 },

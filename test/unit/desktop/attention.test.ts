@@ -17,6 +17,7 @@ function setup(focused: boolean, platform = 'linux', clock = { now: 0 }) {
     setBadge: (n) => seen.badges.push(n),
     notify: (n) => seen.notes.push(n),
     openChat: (jid) => seen.opened.push(jid),
+    showRoom: (_accountId, room) => seen.opened.push(room),
     // Each message a minute after the last unless a test moves the clock itself.
     now: () => (clock.now += 60_000),
   });

@@ -37,6 +37,7 @@ async function addWithEverything(stores: AppStores, jid: string, password: strin
   await stores.vault.set(account.id, password);
   await stores.logins.remember(account.id, 'SCRAM-SHA-1');
   await stores.trustLog.append(logged(account.id));
+  await stores.roomNotify.set(account.id, 'lobby@rooms.example.com', 'all');
   return account;
 }
 
@@ -56,7 +57,7 @@ describe('removing an account', () => {
       return texts.filter(({ text }) => text.includes(alice.id)).map(({ file }) => file);
     };
     // Every per-account store wrote alice down somewhere: the check below would notice any that keeps her.
-    expect((await aliceMentioned()).length).toBeGreaterThanOrEqual(4);
+    expect((await aliceMentioned()).length).toBeGreaterThanOrEqual(5);
 
     const services = createAppServices({
       dataDir,
@@ -78,6 +79,8 @@ describe('removing an account', () => {
     expect(await after.vault.get(alice.id)).toBeNull();
     expect(await after.logins.mechanism(alice.id)).toBeNull();
     expect(await after.trustLog.read(alice.id)).toEqual([]);
+    expect(await after.roomNotify.list(alice.id)).toEqual([]);
+    expect(await after.roomNotify.list(bob.id)).toEqual([{ room: 'lobby@rooms.example.com', level: 'all' }]);
     expect(await after.vault.get(bob.id)).toBe('pw-bob');
     expect(await after.logins.mechanism(bob.id)).toBe('SCRAM-SHA-1');
     expect(await after.trustLog.read(bob.id)).toEqual([logged(bob.id)]);

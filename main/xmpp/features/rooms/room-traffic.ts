@@ -9,6 +9,7 @@ import { displayTime } from '../delay.js';
 import type { FeatureDeps } from '../feature-deps.js';
 import { describeStanzaError } from '../stanza-error.js';
 import { attr } from '../stanza-read.js';
+import { referencesOccupant } from './mention-reference.js';
 import { classifyRoomMessage } from './room-message.js';
 import type { EmitRoomEvent, RoomState } from './room-state.js';
 
@@ -98,6 +99,7 @@ export function createRoomTraffic({ accountId, now, ids, log, emit }: RoomTraffi
           stanzaId: message.id,
           originId: message.originId,
           archiveId,
+          mentionsMe: referencesOccupant(stanza, state.room, state.nick),
         });
       }
     }

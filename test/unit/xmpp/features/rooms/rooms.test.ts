@@ -147,6 +147,18 @@ describe('in a room', () => {
     ]);
   });
 
+  // rooms: mentions and notifications
+  it('marks a message whose sender referenced our occupant address as a mention (XEP-0372), not one for another', async () => {
+    const { link, of } = await joined();
+    const ref = (nick: string) => `<reference xmlns='urn:xmpp:reference:0' type='mention' uri='xmpp:${ROOM}/${nick}'/>`;
+    link.receive(`<message from='${ROOM}/Bob' type='groupchat' id='r1'><body>see above</body>${ref('Alice')}</message>`);
+    link.receive(`<message from='${ROOM}/Bob' type='groupchat' id='r2'><body>and you</body>${ref('Carol')}</message>`);
+    expect(of('message').map((m) => [m.body, m.mentionsMe])).toEqual([
+      ['see above', true],
+      ['and you', false],
+    ]);
+  });
+
   it('marks our message failed when the room answers it with an error, and ignores errors for others', async () => {
     const { link, rooms, of, logged } = await joined();
     const sent = await rooms.send(ROOM, 'hello');

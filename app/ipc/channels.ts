@@ -38,6 +38,10 @@ export const REQUEST_NAMES = [
   'listBookmarks',
   'setBookmark',
   'removeBookmark',
+  // rooms: invitations
+  'listRoomInvitations',
+  'dismissRoomInvitation',
+  'inviteToRoom',
   // local history: search, and reading around a result
   'searchMessages',
   'loadHistoryAround',
@@ -79,6 +83,8 @@ export const EVENT_NAMES = [
   'roomMessageReceived',
   'roomMessageUpdated',
   'bookmarkChanged',
+  // rooms: invitations
+  'roomInvitation',
   'openChat',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -26,7 +26,7 @@ import {
 } from '../domain/chat.js';
 import type { HistoryAround, NewerPage, SearchPage } from '../domain/history-search.js';
 import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRetention } from '../domain/history-control.js';
-import { MAX_BOOKMARK_NAME_CHARS, MAX_NICK_CHARS, MAX_SUBJECT_CHARS, type Bookmark, type RoomChange, type RoomMessage, type RoomMessageUpdate, type RoomSummary } from '../domain/rooms.js';
+import { MAX_BOOKMARK_NAME_CHARS, MAX_INVITATION_REASON_CHARS, MAX_NICK_CHARS, MAX_SUBJECT_CHARS, type Bookmark, type RoomChange, type RoomInvitation, type RoomMessage, type RoomMessageUpdate, type RoomSummary } from '../domain/rooms.js';
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
 import type { EventName, RequestName } from './channels.js';
@@ -163,6 +163,13 @@ export const requestSchemas = {
     password: password.nullable(),
   }),
   removeBookmark: z.strictObject({ accountId, room: roomJid }),
+  // rooms: invitations
+  /** The invitations waiting for an answer (requests only: joining stays the user's click). */
+  listRoomInvitations: z.strictObject({ accountId }),
+  /** Forgets one; `decline` also tells the inviter when it came through the room (a direct one has no decline). */
+  dismissRoomInvitation: z.strictObject({ accountId, id: z.string().min(1).max(256), decline: z.boolean() }),
+  /** Invites a contact into a room we are in (directly; through the room too when we are its owner or admin). */
+  inviteToRoom: z.strictObject({ accountId, room: roomJid, jid: bareJid, reason: z.string().min(1).max(MAX_INVITATION_REASON_CHARS).optional() }),
   searchMessages: z.strictObject({
     text: z.string().min(1).max(200),
     accountId: accountId.optional(),
@@ -239,6 +246,10 @@ export interface ResponseTypes {
   listBookmarks: readonly Bookmark[];
   setBookmark: null;
   removeBookmark: null;
+  // rooms: invitations
+  listRoomInvitations: readonly RoomInvitation[];
+  dismissRoomInvitation: null;
+  inviteToRoom: null;
   searchMessages: SearchPage;
   loadHistoryAround: HistoryAround;
   loadNewerHistory: NewerPage;
@@ -282,6 +293,9 @@ export interface EventPayloads {
   roomMessageUpdated: { readonly accountId: AccountId } & RoomMessageUpdate;
   /** A bookmark was added, changed (`bookmark`) or removed (null), by this app or another client of the account. */
   bookmarkChanged: { readonly accountId: AccountId; readonly room: string; readonly bookmark: Bookmark | null };
+  // rooms: invitations
+  /** Someone asked us into a room (a request: shown, never joined by itself); a repeat keeps its id. */
+  roomInvitation: { readonly accountId: AccountId; readonly invitation: RoomInvitation };
   /** An xmpp: URI was opened (RFC 5122): show that chat. */
   openChat: { readonly jid: string };
 }

@@ -25,6 +25,7 @@ import type { MessageDb } from '../store/messages/message-db.js';
 import { catchUpWithArchive } from './archive-catch-up.js';
 import { loadStoredHistory } from './history-loading.js';
 import { createAccountRooms } from './account-rooms.js';
+import { createAccountInvitations, emitNotingJoins } from './room-invitations.js';
 
 export interface AccountChat extends ChatFeatures {
   /** A fresh session is online: set everything up on it (roster, carbons, presence, queued messages). */
@@ -72,7 +73,9 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   /** Learnt at each login (archive-support.ts); without an archive, history is what is stored here. */
   let keepsArchive: boolean | null = null;
 
-  const rooms = createAccountRooms({ accountId, accountJid: deps.accountJid, emit, log: deps.log, online: () => requireOnline().rooms, onlineBookmarks: () => requireOnline().bookmarks });
+  const invitations = createAccountInvitations({ accountId, emit, log: deps.log, ids: deps.ids, now: deps.now, online: () => requireOnline() });
+  // A room joined in any way answers its invitations.
+  const rooms = createAccountRooms({ accountId, accountJid: deps.accountJid, emit: emitNotingJoins(emit, invitations), log: deps.log, online: () => requireOnline().rooms, onlineBookmarks: () => requireOnline().bookmarks });
 
   const record = (message: ChatMessage) => {
     // Stored already (a copy that came another way, e.g. after a restart): the window has it.
@@ -153,6 +156,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         set.messages.on('updated', (update) => updateMessage(update.id, update.state, update.error)),
         set.messages.on('chatState', ({ peer, state }) => emit('chatStateChanged', { accountId, peer, state })),
         ...rooms.attach(set.rooms, set.bookmarks),
+        ...invitations.attach(set.invitations),
       ];
       const fetched = await set.roster.fetch({ versioning: true, cached: roster });
       roster = { items: fetched.items, ver: fetched.ver };
@@ -240,6 +244,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     serverKeepsArchive: () => keepsArchive,
     markRead: (peer) => conversations.markRead(peer),
     rooms,
+    invitations,
     close: () => {
       for (const off of unsubscribe) off();
       features?.dispose();

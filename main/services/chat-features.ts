@@ -6,6 +6,7 @@
 import type { ChatMessage, ChatState, ContactPresence, HistoryPage, PresenceChoice, RosterItem, SubscriptionAction } from '../../app/domain/chat.js';
 import type { ConversationSummary } from '../../app/ipc/contract.js';
 import type { RoomRequests } from './account-rooms.js';
+import type { RoomInvitationRequests } from './room-invitations.js';
 
 export interface ChatFeatures {
   roster(): { readonly items: readonly RosterItem[]; readonly presence: readonly ContactPresence[] };
@@ -22,5 +23,7 @@ export interface ChatFeatures {
   markRead(peer: string): void;
   /** Group chats (XEP-0045): these need the account online, except listing the rooms we are in. */
   readonly rooms: RoomRequests;
+  /** Room invitations: the waiting ones are kept while offline; answering and inviting need the account online. */
+  readonly invitations: RoomInvitationRequests;
   close(): void;
 }

@@ -76,6 +76,10 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     listBookmarks: (p) => accounts.features(p.accountId).rooms.bookmarks(),
     setBookmark: ({ accountId, ...bookmark }) => nothing(accounts.features(accountId).rooms.setBookmark(bookmark)),
     removeBookmark: (p) => nothing(accounts.features(p.accountId).rooms.removeBookmark(p.room)),
+    // rooms: invitations
+    listRoomInvitations: async (p) => accounts.features(p.accountId).invitations.list(),
+    dismissRoomInvitation: (p) => nothing(accounts.features(p.accountId).invitations.dismiss(p.id, p.decline)),
+    inviteToRoom: (p) => nothing(accounts.features(p.accountId).invitations.invite(p.room, p.jid, p.reason ?? null)),
     searchMessages: (p) => deps.historySearch.search(p),
     loadHistoryAround: (p) => deps.historyAround.around(p),
     loadNewerHistory: (p) => deps.historyAround.newer(p),

@@ -168,7 +168,7 @@ export const requestSchemas = {
   listRoomInvitations: z.strictObject({ accountId }),
   /** Forgets one; `decline` also tells the inviter when it came through the room (a direct one has no decline). */
   dismissRoomInvitation: z.strictObject({ accountId, id: z.string().min(1).max(256), decline: z.boolean() }),
-  /** Invites a contact into a room we are in (directly; through the room too when we are its owner or admin). */
+  /** Invites a contact into a room we are in: through the room when we are its owner or admin, else directly (XEP-0249). */
   inviteToRoom: z.strictObject({ accountId, room: roomJid, jid: bareJid, reason: z.string().min(1).max(MAX_INVITATION_REASON_CHARS).optional() }),
   searchMessages: z.strictObject({
     text: z.string().min(1).max(200),

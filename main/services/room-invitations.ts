@@ -6,11 +6,12 @@
  * Accepting is joining: the window opens the join dialog filled in, the user clicks, and once the room is
  * joined (by whatever way) its invitations are dropped. Nothing here ever joins a room by itself.
  *
- * What we send when inviting (the choice, documented in docs/rooms.md): always a direct invitation
- * (XEP-0249) with the room's password when we joined with one; and, when we are the room's owner or admin, a
- * mediated one through the room as well, because a members-only room adds whoever its admins invite to its
- * member list (otherwise the invitee could not get in). The invitee sees one request: they are merged by
- * room and inviter.
+ * What we send when inviting (the choice, documented in docs/rooms.md): when we are the room's owner or
+ * admin, a mediated invitation through the room, because a members-only room adds whoever its admins invite
+ * to its member list (otherwise the invitee could not get in) and the room adds its password; otherwise a
+ * direct invitation (XEP-0249) with the password we joined with, which any room allows. Only one of the two:
+ * a room that hides real addresses names the inviter by nickname, so the invitee could not tell that two
+ * copies came from the same person.
  */
 import type { AccountId } from '../../app/domain/account.js';
 import { MAX_PENDING_INVITATIONS, type RoomInvitation } from '../../app/domain/rooms.js';
@@ -27,7 +28,7 @@ export interface RoomInvitationRequests {
   list(): readonly RoomInvitation[];
   /** Forgets one; `decline` also tells the inviter (through the room for a mediated one, directly is not possible). */
   dismiss(id: string, decline: boolean): Promise<void>;
-  /** Invites `jid` into a room we are in (directly, and through the room when we are its owner or admin). */
+  /** Invites `jid` into a room we are in (through the room when we are its owner or admin, else directly). */
   invite(room: string, jid: string, reason: string | null): Promise<void>;
 }
 
@@ -55,7 +56,7 @@ export function createAccountInvitations(deps: AccountInvitationsDeps): AccountI
 
   function receive(read: ReadInvitation): void {
     const same = pending.find((i) => i.room === read.room && i.from === read.from);
-    // The same inviter again (or their direct and mediated copies): one request, the newest words, the same id.
+    // The same inviter again (or a direct and a mediated copy): one request, the newest words, the same id.
     const invitation: RoomInvitation = {
       id: same?.id ?? deps.ids(),
       room: read.room,
@@ -98,9 +99,9 @@ export function createAccountInvitations(deps: AccountInvitationsDeps): AccountI
         const { invitations, rooms } = deps.online();
         const spec = rooms.joined().find((r) => r.room === room);
         if (spec === undefined) throw new UserFacingError('You can only invite people to a room you are in.');
-        await invitations.inviteDirect(jid, room, { reason, password: spec.password });
         const us = rooms.occupants(room).find((o) => o.nick === spec.nick);
         if (us?.affiliation === 'owner' || us?.affiliation === 'admin') await invitations.inviteMediated(room, jid, reason);
+        else await invitations.inviteDirect(jid, room, { reason, password: spec.password });
       }),
   };
 }

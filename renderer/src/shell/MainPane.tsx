@@ -94,6 +94,7 @@ export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpe
               return failure;
             }}
             onOpenSecurity={() => openAccount(ref.accountId)}
+            contacts={store.items.get(ref.accountId)}
           />
         </ScreenLoading>
       );

@@ -156,7 +156,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         set.messages.on('updated', (update) => updateMessage(update.id, update.state, update.error)),
         set.messages.on('chatState', ({ peer, state }) => emit('chatStateChanged', { accountId, peer, state })),
         ...rooms.attach(set.rooms, set.bookmarks),
-        ...invitations.attach(set.invitations),
+        ...invitations.attach(set.invitations, set.rooms),
       ];
       const fetched = await set.roster.fetch({ versioning: true, cached: roster });
       roster = { items: fetched.items, ver: fetched.ver };

@@ -33,8 +33,8 @@ export interface RoomInvitationRequests {
 }
 
 export interface AccountInvitations extends RoomInvitationRequests {
-  /** A fresh session's features: hear its invitations. */
-  attach(invitations: Invitations): Array<() => void>;
+  /** A fresh session's features: hear its invitations (to rooms we are not in already). */
+  attach(invitations: Invitations, rooms: Rooms): Array<() => void>;
   /** We are in `room` now: its invitations have been answered. */
   joined(room: string): void;
 }
@@ -81,7 +81,13 @@ export function createAccountInvitations(deps: AccountInvitationsDeps): AccountI
   }
 
   return {
-    attach: (invitations) => [invitations.on('invited', receive)],
+    attach: (invitations, rooms) => [
+      invitations.on('invited', (read) => {
+        // Asked into a room we are in: nothing to decide (another client of ours may have joined it).
+        if (rooms.joined().some((r) => r.room === read.room)) deps.log({ feature: 'invitations', reason: 'an invitation to a room we are in', from: read.from });
+        else receive(read);
+      }),
+    ],
     joined: (room) => {
       pending = pending.filter((i) => i.room !== room);
     },

@@ -2,7 +2,7 @@
  * Room invitations through the app's requests, on valid.test's room service: the room's owner invites a
  * contact (through the room, as owners do); the contact gets one request (the same one when invited again),
  * is not in the room until they join, and the request goes once they have joined; declining forgets it;
- * inviting to a room we are not in is refused in plain words.
+ * inviting to a room we are not in is refused in plain words; an invitation to a room we are in is no request.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -60,7 +60,7 @@ describe.runIf(available)('room invitations through the app', () => {
     expect(await bob.call('listRoomInvitations', { accountId: bob.accountId })).toEqual([]);
   });
 
-  it('declining forgets the request; inviting to a room we are not in is refused in plain words', async () => {
+  it('declining forgets the request; inviting to a room we are not in is refused; no request for a room we are in', async () => {
     const alice = await suite.open('alice@valid.test', 'desk');
     const bob = await suite.open('bob@valid.test', 'laptop');
     const room = newRoom();
@@ -74,5 +74,16 @@ describe.runIf(available)('room invitations through the app', () => {
     await bob.call('dismissRoomInvitation', { accountId: bob.accountId, id: invitation.id, decline: false });
 
     await expect(bob.call('inviteToRoom', { accountId: bob.accountId, room, jid: 'alice@valid.test' })).rejects.toThrow('failed: You can only invite people to a room you are in.');
+
+    // Asked into a room he is in already: no request. A second invitation, sent after it on the same
+    // stream, is the barrier: once it is here, the first was handled.
+    await bob.call('joinRoom', { accountId: bob.accountId, room, nick: 'Bob' });
+    const other = newRoom();
+    await alice.call('joinRoom', { accountId: alice.accountId, room: other, nick: 'Alice' });
+    const mark = bob.mark();
+    await alice.call('inviteToRoom', { accountId: alice.accountId, room, jid: 'bob@valid.test' });
+    await alice.call('inviteToRoom', { accountId: alice.accountId, room: other, jid: 'bob@valid.test' });
+    await bob.next('roomInvitation', (i) => i.invitation.room === other, { after: mark });
+    expect(bob.all('roomInvitation', mark).map((i) => i.invitation.room)).toEqual([other]);
   });
 });

@@ -160,10 +160,37 @@ export interface PrivateRoomMessage {
 
 /** The longest reason we send with a kick or a ban (rooms show it to everyone). */
 export const MAX_MODERATION_REASON_CHARS = 300;
+
 // rooms: room history (issue 13, items 1 and 7)
 /** A page of a room's history as stored on this computer (loadRoomHistory), oldest first. */
 export interface RoomHistoryPage {
   readonly messages: readonly RoomMessage[];
   /** Nothing older is stored. */
   readonly complete: boolean;
+}
+
+// rooms: invitations
+/** Longest invitation reason kept, and longest room password taken from an invitation (longer: dropped). */
+export const MAX_INVITATION_REASON_CHARS = 500;
+export const MAX_INVITATION_PASSWORD_CHARS = 1_000;
+/** How many invitations one account keeps waiting for an answer: beyond that the oldest are dropped. */
+export const MAX_PENDING_INVITATIONS = 50;
+
+/**
+ * Someone asked us into a room: directly (XEP-0249, from a person) or through the room (XEP-0045 §7.8, from
+ * the room itself). A request only: joining stays the user's choice. Every text came from the network.
+ */
+export interface RoomInvitation {
+  readonly id: string;
+  readonly room: string;
+  /**
+   * Who invited us: their bare JID; for a room that hides real addresses, their occupant address
+   * (room@service/nick), as that is all the room says.
+   */
+  readonly from: string;
+  readonly via: 'direct' | 'mediated';
+  readonly reason: string | null;
+  readonly password: string | null;
+  /** ISO time we received it. */
+  readonly receivedAt: string;
 }

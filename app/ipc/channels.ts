@@ -48,6 +48,10 @@ export const REQUEST_NAMES = [
   // rooms: mentions and notifications
   'setRoomNotify',
   'listRoomNotify',
+  // rooms: invitations
+  'listRoomInvitations',
+  'dismissRoomInvitation',
+  'inviteToRoom',
   // local history: search, and reading around a result
   'searchMessages',
   'loadHistoryAround',
@@ -91,6 +95,8 @@ export const EVENT_NAMES = [
   'bookmarkChanged',
   // rooms: moderation
   'roomPrivateMessage',
+  // rooms: invitations
+  'roomInvitation',
   'openChat',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

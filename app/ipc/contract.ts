@@ -27,7 +27,19 @@ import {
 import type { HistoryAround, NewerPage, SearchPage } from '../domain/history-search.js';
 import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRetention } from '../domain/history-control.js';
 import { MAX_MODERATION_REASON_CHARS, type PrivateRoomMessage } from '../domain/rooms.js';
-import { MAX_BOOKMARK_NAME_CHARS, MAX_NICK_CHARS, MAX_SUBJECT_CHARS, type Bookmark, type RoomChange, type RoomHistoryPage, type RoomMessage, type RoomMessageUpdate, type RoomSummary } from '../domain/rooms.js';
+import {
+  MAX_BOOKMARK_NAME_CHARS,
+  MAX_INVITATION_REASON_CHARS,
+  MAX_NICK_CHARS,
+  MAX_SUBJECT_CHARS,
+  type Bookmark,
+  type RoomChange,
+  type RoomHistoryPage,
+  type RoomInvitation,
+  type RoomMessage,
+  type RoomMessageUpdate,
+  type RoomSummary,
+} from '../domain/rooms.js';
 import { ROOM_NOTIFY_LEVELS, type RoomNotifySetting } from '../domain/room-notify.js';
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
@@ -182,6 +194,13 @@ export const requestSchemas = {
   setRoomNotify: z.strictObject({ accountId, room: roomJid, level: z.enum(ROOM_NOTIFY_LEVELS) }),
   /** The account's rooms whose setting is not the default ('mentions'). */
   listRoomNotify: z.strictObject({ accountId }),
+  // rooms: invitations
+  /** The invitations waiting for an answer (requests only: joining stays the user's click). */
+  listRoomInvitations: z.strictObject({ accountId }),
+  /** Forgets one; `decline` also tells the inviter when it came through the room (a direct one has no decline). */
+  dismissRoomInvitation: z.strictObject({ accountId, id: z.string().min(1).max(256), decline: z.boolean() }),
+  /** Invites a contact into a room we are in: through the room when we are its owner or admin, else directly (XEP-0249). */
+  inviteToRoom: z.strictObject({ accountId, room: roomJid, jid: bareJid, reason: z.string().min(1).max(MAX_INVITATION_REASON_CHARS).optional() }),
   searchMessages: z.strictObject({
     text: z.string().min(1).max(200),
     accountId: accountId.optional(),
@@ -269,6 +288,10 @@ export interface ResponseTypes {
   // rooms: mentions and notifications
   setRoomNotify: null;
   listRoomNotify: readonly RoomNotifySetting[];
+  // rooms: invitations
+  listRoomInvitations: readonly RoomInvitation[];
+  dismissRoomInvitation: null;
+  inviteToRoom: null;
   searchMessages: SearchPage;
   loadHistoryAround: HistoryAround;
   loadNewerHistory: NewerPage;
@@ -315,6 +338,9 @@ export interface EventPayloads {
   // rooms: moderation
   /** A private message from an occupant of a room we are in. */
   roomPrivateMessage: PrivateRoomMessage;
+  // rooms: invitations
+  /** Someone asked us into a room (a request: shown, never joined by itself); a repeat keeps its id. */
+  roomInvitation: { readonly accountId: AccountId; readonly invitation: RoomInvitation };
   /** An xmpp: URI was opened (RFC 5122): show that chat. */
   openChat: { readonly jid: string };
 }

@@ -26,6 +26,7 @@ import { catchUpWithArchive } from './archive-catch-up.js';
 import { loadStoredHistory } from './history-loading.js';
 import { createAccountRooms } from './account-rooms.js';
 import { createRoomHistory, loadRoomHistory } from './room-history.js';
+import { createAccountInvitations, emitNotingJoins } from './room-invitations.js';
 
 export interface AccountChat extends ChatFeatures {
   /** A fresh session is online: set everything up on it (roster, carbons, presence, queued messages). */
@@ -73,12 +74,14 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   /** Learnt at each login (archive-support.ts); without an archive, history is what is stored here. */
   let keepsArchive: boolean | null = null;
 
+  const invitations = createAccountInvitations({ accountId, emit, log: deps.log, ids: deps.ids, now: deps.now, online: () => requireOnline() });
   // Room messages pass through the local history on their way to the window; a join reads the room's archive.
   const roomHistory = createRoomHistory({ accountId, messages: deps.messages, log: deps.log, archive: () => (features && !suspended ? features.roomArchive : null) });
   const rooms = createAccountRooms({
     accountId,
     accountJid: deps.accountJid,
-    emit: roomHistory.through(emit),
+    // A room joined in any way answers its invitations.
+    emit: roomHistory.through(emitNotingJoins(emit, invitations)),
     log: deps.log,
     online: () => requireOnline().rooms,
     onlineBookmarks: () => requireOnline().bookmarks,
@@ -164,6 +167,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         set.messages.on('updated', (update) => updateMessage(update.id, update.state, update.error)),
         set.messages.on('chatState', ({ peer, state }) => emit('chatStateChanged', { accountId, peer, state })),
         ...rooms.attach(set.rooms, set.bookmarks),
+        ...invitations.attach(set.invitations, set.rooms),
       ];
       const fetched = await set.roster.fetch({ versioning: true, cached: roster });
       roster = { items: fetched.items, ver: fetched.ver };
@@ -253,6 +257,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     // Our room messages are stored as sent (room-history.ts); the rest is account-rooms.ts as it is.
     rooms: { ...rooms, send: async (room, body) => roomHistory.sent(await rooms.send(room, body)) },
     loadRoomHistory: (room, before, limit) => loadRoomHistory(deps.messages, accountId, room, before, limit),
+    invitations,
     close: () => {
       for (const off of unsubscribe) off();
       features?.dispose();

@@ -7,6 +7,7 @@ import type { ChatMessage, ChatState, ContactPresence, HistoryPage, PresenceChoi
 import type { ConversationSummary } from '../../app/ipc/contract.js';
 import type { RoomRequests } from './account-rooms.js';
 import type { RoomHistoryPage } from '../../app/domain/rooms.js';
+import type { RoomInvitationRequests } from './room-invitations.js';
 
 export interface ChatFeatures {
   roster(): { readonly items: readonly RosterItem[]; readonly presence: readonly ContactPresence[] };
@@ -25,5 +26,7 @@ export interface ChatFeatures {
   readonly rooms: RoomRequests;
   /** A room's history as stored on this computer (room-history.ts); works offline too. */
   loadRoomHistory(room: string, before: string | undefined, limit: number): RoomHistoryPage;
+  /** Room invitations: the waiting ones are kept while offline; answering and inviting need the account online. */
+  readonly invitations: RoomInvitationRequests;
   close(): void;
 }

@@ -95,6 +95,10 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
       await accounts.jidOf(p.accountId);
       return deps.roomAlerts.list(p.accountId);
     },
+    // rooms: invitations
+    listRoomInvitations: async (p) => accounts.features(p.accountId).invitations.list(),
+    dismissRoomInvitation: (p) => nothing(accounts.features(p.accountId).invitations.dismiss(p.id, p.decline)),
+    inviteToRoom: (p) => nothing(accounts.features(p.accountId).invitations.invite(p.room, p.jid, p.reason ?? null)),
     searchMessages: (p) => deps.historySearch.search(p),
     loadHistoryAround: (p) => deps.historyAround.around(p),
     loadNewerHistory: (p) => deps.historyAround.newer(p),

@@ -18,6 +18,7 @@ import { jidOrNull, type Jid } from '../../../app/domain/address/jid.js';
 import type { XmppLink } from '../link.js';
 import { NS } from './namespaces.js';
 import { forwardedMessage, parseMessage } from './parse-message.js';
+import { readInvitationStanza } from './rooms/invitation.js';
 import { attr, isStanza } from './stanza-read.js';
 
 /** The most we ask for at once; the contract allows 200. */
@@ -100,6 +101,8 @@ export async function queryArchive({ link, own, now, log }: ArchiveQueryDeps, re
       const message = parsed.message;
       // Receipts, chat states, errors and groupchat are archived by some servers; history shows conversation text.
       if (message.body === null || message.type === 'error' || message.type === 'groupchat' || message.type === 'headline') return;
+      // A room invitation or decline (its body only repeats it for older clients) is a request, not chat text.
+      if (readInvitationStanza(forwarded.message).kind !== 'none') return;
 
       const outbound = message.from.bare === own.bare;
       const other = outbound ? message.to : message.from;

@@ -13,6 +13,7 @@ import { createDisco, type Disco } from './disco.js';
 import type { FeatureDeps } from './feature-deps.js';
 import { createMessages, type Messages } from './messages.js';
 import { createPresence, type Presence } from './presence.js';
+import { createInvitations, type Invitations } from './rooms/invitations.js';
 import { createRooms, type Rooms } from './rooms/rooms.js';
 import { createRoomArchive, type RoomArchive } from './rooms/room-archive.js';
 import { createRoster, type Roster } from './roster.js';
@@ -37,6 +38,8 @@ export interface FeatureSet {
   readonly bookmarks: Bookmarks;
   /** Rooms' own archives (XEP-0313 to the room JID): room history (issue 13). Holds no listener between queries. */
   readonly roomArchive: RoomArchive;
+  /** Room invitations (XEP-0249 direct, XEP-0045 mediated), told as requests: never joined by themselves. */
+  readonly invitations: Invitations;
   /** Stops every listener and iq handler the features registered on the link. */
   dispose(): void;
 }
@@ -52,6 +55,7 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
   const archive = createArchive({ ...deps, dedupe });
   const rooms = createRooms(deps);
   const bookmarks = createBookmarks(deps);
+  const invitations = createInvitations(deps);
   return {
     roster,
     presence,
@@ -63,8 +67,9 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
     rooms,
     bookmarks,
     roomArchive: createRoomArchive(deps),
+    invitations,
     dispose() {
-      for (const feature of [bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
+      for (const feature of [invitations, bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
     },
   };
 }

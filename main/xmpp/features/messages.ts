@@ -189,6 +189,12 @@ export function createMessages(deps: MessagesDeps): Messages {
       log({ feature: 'messages', reason: 'room private message left to rooms', from: stanza.attrs.from ?? null });
       return;
     }
+    // A direct room invitation (XEP-0249) is a request rooms/invitations.ts tells, not a chat line (its body,
+    // when it has one, only repeats the room's address for clients that do not know invitations).
+    if (stanza.getChild('x', NS.conference) !== undefined) {
+      log({ feature: 'messages', reason: 'room invitation left to invitations', from: stanza.attrs.from ?? null });
+      return;
+    }
     const parsed = parseMessage(stanza, own.bare);
     if (!parsed.ok) {
       log({ feature: 'messages', reason: parsed.reason, from: stanza.attrs.from ?? null });

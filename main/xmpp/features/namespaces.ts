@@ -20,6 +20,8 @@ export const NS = {
   mucUser: 'http://jabber.org/protocol/muc#user',
   mucOwner: 'http://jabber.org/protocol/muc#owner',
   mucAdmin: 'http://jabber.org/protocol/muc#admin',
+  /** XEP-0249 direct invitations. */
+  conference: 'jabber:x:conference',
   bookmarks: 'urn:xmpp:bookmarks:1',
   pubsub: 'http://jabber.org/protocol/pubsub',
   pubsubEvent: 'http://jabber.org/protocol/pubsub#event',

@@ -12,6 +12,9 @@ interface JoinRoomDialogProps {
   readonly accountId: AccountId;
   readonly onJoined: (summary: RoomSummary) => void;
   readonly onCancel: () => void;
+  /** Filled in from an invitation (rooms: invitations). */
+  readonly initialRoom?: string;
+  readonly initialPassword?: string;
 }
 
 /**
@@ -19,14 +22,14 @@ interface JoinRoomDialogProps {
  * room service), the nickname (the account's local part unless changed) and a password if the room has one.
  * A refusal is said in plain words; a taken nickname comes with a one-click other one.
  */
-export function JoinRoomDialog({ accounts, accountId: firstAccount, onJoined, onCancel }: JoinRoomDialogProps) {
+export function JoinRoomDialog({ accounts, accountId: firstAccount, onJoined, onCancel, initialRoom = '', initialPassword = '' }: JoinRoomDialogProps) {
   const api = useApi();
   const selectId = useId();
   const [accountId, setAccountId] = useState(firstAccount);
   const jid = accounts.find((a) => a.settings.id === accountId)?.settings.jid ?? '';
-  const [room, setRoom] = useState('');
+  const [room, setRoom] = useState(initialRoom);
   const [nick, setNick] = useState(defaultNick(jid));
-  const [password, setPassword] = useState('');
+  const [password, setPassword] = useState(initialPassword);
   // The room service found for an account; kept with the account it belongs to, so a change of account drops it.
   const [found, setFound] = useState<{ readonly accountId: AccountId; readonly service: string | null } | null>(null);
   const service = found?.accountId === accountId ? found.service : null;

@@ -16,13 +16,16 @@ interface RoomHeaderProps {
   readonly onLeave: () => void;
   readonly leaving: boolean;
   readonly onOpenSecurity: () => void;
+  // rooms: invitations
+  /** Opens the invite dialog. */
+  readonly onInvite?: () => void;
 }
 
 /**
  * The room's name, subject and head count, and how it is reached: on the account's own server the account's
  * identity badge (as for a chat), on another server a note that Hostproof did not check that server itself.
  */
-export function RoomHeader({ summary, account, showAccount, occupantsOpen, onToggleOccupants, onLeave, leaving, onOpenSecurity }: RoomHeaderProps) {
+export function RoomHeader({ summary, account, showAccount, occupantsOpen, onToggleOccupants, onLeave, leaving, onOpenSecurity, onInvite }: RoomHeaderProps) {
   const count = summary.occupants.length;
   return (
     <header className="conversation-header room-header" data-testid="room-header">
@@ -49,6 +52,12 @@ export function RoomHeader({ summary, account, showAccount, occupantsOpen, onTog
       <button type="button" className="button--small" onClick={onToggleOccupants} aria-expanded={occupantsOpen} data-testid="toggle-occupants">
         People
       </button>
+      {/* rooms: invitations */}
+      {onInvite ? (
+        <button type="button" className="button--small" onClick={onInvite} data-testid="open-invite">
+          Invite…
+        </button>
+      ) : null}
       <div className="conversation-header__account">
         {showAccount ? (
           <span className="note">

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../app/domain/account.js';
+import type { RosterItem } from '../../../app/domain/chat.js';
+import { InviteDialog } from './InviteDialog.js';
 import { OccupantPanel } from './OccupantPanel.js';
 import { useOccupantActions } from './use-occupant-actions.js';
 import type { PrivateMessages } from './use-private-messages.js';
@@ -20,16 +22,22 @@ interface RoomPaneProps {
   // rooms: moderation
   /** Private messages with this room's occupants (kept by the shell, so none is missed while elsewhere). */
   readonly privates?: PrivateMessages;
+  // rooms: invitations
+  /** The account's contacts, offered in the invite dialog. */
+  readonly contacts?: readonly RosterItem[];
 }
 
 /** One room: its header, what is said and who comes and goes, the people in it (on demand), and the composer. */
-export function RoomPane({ entry, account, showAccount, onSend, onLeave, onOpenSecurity, privates }: RoomPaneProps) {
+export function RoomPane({ entry, account, showAccount, onSend, onLeave, onOpenSecurity, privates, contacts = [] }: RoomPaneProps) {
   const [occupantsOpen, setOccupantsOpen] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { summary } = entry;
   // rooms: moderation (occupant actions, private threads)
   const moderation = useOccupantActions(summary, privates);
+  // rooms: invitations
+  const [inviting, setInviting] = useState(false);
+  const [invited, setInvited] = useState(false);
   const leave = async () => {
     setLeaving(true);
     const failure = await onLeave();
@@ -47,7 +55,28 @@ export function RoomPane({ entry, account, showAccount, onSend, onLeave, onOpenS
         onLeave={() => void leave()}
         leaving={leaving}
         onOpenSecurity={onOpenSecurity}
+        onInvite={() => {
+          setInvited(false);
+          setInviting(true);
+        }}
       />
+      {invited ? (
+        <p role="status" className="note" data-testid="invite-sent">
+          Invitation sent.
+        </p>
+      ) : null}
+      {inviting ? (
+        <InviteDialog
+          accountId={summary.accountId}
+          room={summary.room}
+          contacts={contacts}
+          onDone={() => {
+            setInviting(false);
+            setInvited(true);
+          }}
+          onCancel={() => setInviting(false)}
+        />
+      ) : null}
       {error ? (
         <p role="alert" className="error-text">
           {error}

@@ -95,6 +95,7 @@ export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpe
             }}
             onOpenSecurity={() => openAccount(ref.accountId)}
             privates={rooms.privates}
+            contacts={store.items.get(ref.accountId)}
           />
         </ScreenLoading>
       );

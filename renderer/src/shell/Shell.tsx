@@ -24,11 +24,11 @@ export function Shell() {
   const [view, setView] = useState<View>(HOME);
   const open = view.kind === 'chat' ? view.open : null;
   const openRoom = view.kind === 'room' ? view.room : null;
-  const { accounts, accountIds, store, nameOf, conversations, conversationFailures, accountLabel, requests, rooms } = useWindowData(api, open, openRoom);
+  const { accounts, accountIds, store, nameOf, conversations, conversationFailures, accountLabel, requests, rooms, invitations } = useWindowData(api, open, openRoom);
   const roomList = useMemo(() => [...rooms.rooms.values()], [rooms.rooms]);
   const showRoom = useCallback((room: RoomRef) => setView({ kind: 'room', room }), []);
-  // "Join a room" (Ctrl+J, or from "Start a chat"): the account it starts from.
-  const [joining, setJoining] = useState<{ readonly accountId: string } | null>(null);
+  // "Join a room" (Ctrl+J, or from "Start a chat"): the account it starts from; from an invitation, its room and password.
+  const [joining, setJoining] = useState<{ readonly accountId: string; readonly room?: string; readonly password?: string } | null>(null);
   const now = useNow(true, 60_000);
 
   const openChat = useCallback((conversation: ConversationRef) => setView({ kind: 'chat', open: conversation }), []);
@@ -93,6 +93,9 @@ export function Shell() {
         rooms={roomList}
         openRoom={openRoom}
         onOpenRoom={showRoom}
+        invitations={invitations.list}
+        onAcceptInvitation={({ accountId, invitation }) => setJoining({ accountId, room: invitation.room, ...(invitation.password === null ? {} : { password: invitation.password }) })}
+        onDismissInvitation={invitations.dismiss}
       />
       <main className="content">
         <Notices />
@@ -154,9 +157,12 @@ export function Shell() {
           <JoinRoomDialog
             accounts={accounts.accounts}
             accountId={joining.accountId}
+            {...(joining.room === undefined ? {} : { initialRoom: joining.room })}
+            {...(joining.password === undefined ? {} : { initialPassword: joining.password })}
             onJoined={(summary) => {
               setJoining(null);
               rooms.joined(summary);
+              invitations.joined(summary.accountId, summary.room);
               showRoom({ accountId: summary.accountId, room: summary.room });
             }}
             onCancel={() => setJoining(null)}

@@ -5,6 +5,8 @@ import type { ConversationRef } from '../chat/conversation-key.js';
 import type { ConversationEntry } from '../chat/conversations-reducer.js';
 import type { NameOf } from '../contacts/contact-names.js';
 import type { RoomRef } from '../rooms/room-ref.js';
+import { InvitationCards } from '../rooms/InvitationCards.js';
+import type { InvitationEntry } from '../rooms/invitations-reducer.js';
 import type { RoomEntry } from '../rooms/rooms-reducer.js';
 import { SidebarEmpty } from './SidebarEmpty.js';
 
@@ -29,6 +31,10 @@ interface SidebarProps {
   readonly rooms?: readonly RoomEntry[];
   readonly openRoom?: RoomRef | null;
   readonly onOpenRoom?: (room: RoomRef) => void;
+  /** Room invitations waiting for an answer, shown above the rooms. */
+  readonly invitations?: readonly InvitationEntry[];
+  readonly onAcceptInvitation?: (entry: InvitationEntry) => void;
+  readonly onDismissInvitation?: (entry: InvitationEntry) => Promise<string | null>;
 }
 
 /**
@@ -60,6 +66,9 @@ export function Sidebar(props: SidebarProps) {
         </p>
       ))}
       <nav className="sidebar__conversations" aria-label="Conversations">
+        {props.invitations && props.onAcceptInvitation && props.onDismissInvitation ? (
+          <InvitationCards invitations={props.invitations} nameOf={props.nameOf} accountLabel={props.accountLabel} onJoin={props.onAcceptInvitation} onDismiss={props.onDismissInvitation} />
+        ) : null}
         {conversations.length > 0 || (props.rooms && props.rooms.length > 0) ? (
           <ConversationList
             conversations={conversations}

@@ -9,6 +9,7 @@ import { whenIdle } from '../common/when-idle.js';
 import { useNameOf } from '../contacts/contact-names.js';
 import { useRosterStore } from '../contacts/roster-store.js';
 import type { RoomRef } from '../rooms/room-ref.js';
+import { useInvitations } from '../rooms/use-invitations.js';
 import { useRooms } from '../rooms/use-rooms.js';
 import { useOnlineRefresh } from './use-online-refresh.js';
 import { useWindowStart } from './window-start.js';
@@ -37,6 +38,7 @@ export function useWindowData(api: HostproofApi, open: ConversationRef | null, o
   // The joined rooms come at the same moment as the rosters: after the first screen, never on its path.
   const [afterFirstScreen, setAfterFirstScreen] = useState(false);
   const rooms = useRooms(api, accountIds, afterFirstScreen, openRoom);
+  const invitations = useInvitations(api, accountIds, afterFirstScreen);
   useEffect(() => {
     if (!listsIn) return;
     let idle: (() => void) | undefined;
@@ -77,5 +79,5 @@ export function useWindowData(api: HostproofApi, open: ConversationRef | null, o
   const accountLabel = useMemo(() => (several ? (accountId: AccountId) => jids.get(accountId) ?? accountId : null), [several, jids]);
   let requests = 0;
   for (const roster of store.rosters.values()) requests += roster.requests.length;
-  return { accounts, accountIds, store, nameOf, conversations, conversationFailures, accountLabel, requests, rooms };
+  return { accounts, accountIds, store, nameOf, conversations, conversationFailures, accountLabel, requests, rooms, invitations };
 }

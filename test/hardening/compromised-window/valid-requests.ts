@@ -49,6 +49,10 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     // rooms: mentions and notifications
     setRoomNotify: { accountId, room: 'lobby@rooms.attacker.test', level: 'all' },
     listRoomNotify: { accountId },
+    // rooms: invitations
+    listRoomInvitations: { accountId },
+    dismissRoomInvitation: { accountId, id: 'invitation-1', decline: true },
+    inviteToRoom: { accountId, room: 'lobby@rooms.attacker.test', jid: 'bob@attacker.test', reason: 'Come and talk' },
     searchMessages: { text: 'password', accountId, from: '2026-01-01T00:00:00.000Z', limit: 50, offset: 0 },
     loadHistoryAround: { accountId, peer: SOMEONE, id: 'guessed-message-id', limit: 50 },
     loadNewerHistory: { accountId, peer: SOMEONE, after: 'guessed-message-id', limit: 50 },

@@ -147,6 +147,15 @@ describe('collecting a page', () => {
     expect((await loading).messages.map((m) => m.archiveId)).toEqual(['R3']);
   });
 
+  it('leaves out room invitations: they are requests, and their body only repeats them for older clients', async () => {
+    const { link, archive } = setup();
+    const loading = archive.loadPage({ peer: 'romeo@example.net', before: null, max: 10 });
+    link.receive(result('q-1', 'R1', fromRomeo('room@muc.example.net', `<x xmlns='jabber:x:conference' jid='room@muc.example.net'/>`)));
+    link.receive(result('q-1', 'R2', fromRomeo('hello')));
+    link.lastRequest().result(fin(true, 'R1', 'R2'));
+    expect((await loading).messages.map((m) => m.body)).toEqual(['hello']);
+  });
+
   it('fails when the server answers without <fin/>, or with an error', async () => {
     const { link, archive } = setup();
     const noFin = archive.loadPage({ peer: 'romeo@example.net', before: null, max: 10 });

@@ -171,6 +171,16 @@ describe('receiving a chat message', () => {
     expect(logged.map((l) => l.reason)).toEqual(['room private message left to rooms']);
   });
 
+  it('leaves room invitations to the invitations feature: neither a direct one with a body nor a mediated one becomes a chat line', () => {
+    const { link, received, logged } = setup();
+    link.receive(`<message from='romeo@example.net/o'><body>room@muc.example.net</body><x xmlns='jabber:x:conference' jid='room@muc.example.net'/></message>`);
+    link.receive(
+      `<message from='room@muc.example.net'><body>romeo invited you</body><x xmlns='http://jabber.org/protocol/muc#user'><invite from='romeo@example.net'/></x></message>`,
+    );
+    expect(received).toEqual([]);
+    expect(logged.map((l) => l.reason)).toEqual(['room invitation left to invitations', 'room private message left to rooms']);
+  });
+
   it('leaves carbon wrappers and archive results to their own modules', () => {
     const { link, received } = setup();
     link.receive(`<message from='alice@example.org' type='chat'><body>wrapper text</body><received xmlns='urn:xmpp:carbons:2'/></message>`);

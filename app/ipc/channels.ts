@@ -38,6 +38,9 @@ export const REQUEST_NAMES = [
   'listBookmarks',
   'setBookmark',
   'removeBookmark',
+  // rooms: creation and search
+  'createRoom',
+  'listPublicRooms',
   // local history: search, and reading around a result
   'searchMessages',
   'loadHistoryAround',

@@ -26,7 +26,20 @@ import {
 } from '../domain/chat.js';
 import type { HistoryAround, NewerPage, SearchPage } from '../domain/history-search.js';
 import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRetention } from '../domain/history-control.js';
-import { MAX_BOOKMARK_NAME_CHARS, MAX_NICK_CHARS, MAX_SUBJECT_CHARS, type Bookmark, type RoomChange, type RoomMessage, type RoomMessageUpdate, type RoomSummary } from '../domain/rooms.js';
+import {
+  MAX_BOOKMARK_NAME_CHARS,
+  MAX_NICK_CHARS,
+  MAX_ROOM_DESCRIPTION_CHARS,
+  MAX_ROOM_NAME_CHARS,
+  MAX_SUBJECT_CHARS,
+  type Bookmark,
+  type CreatedRoom,
+  type PublicRoom,
+  type RoomChange,
+  type RoomMessage,
+  type RoomMessageUpdate,
+  type RoomSummary,
+} from '../domain/rooms.js';
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
 import type { EventName, RequestName } from './channels.js';
@@ -163,6 +176,24 @@ export const requestSchemas = {
     password: password.nullable(),
   }),
   removeBookmark: z.strictObject({ accountId, room: roomJid }),
+  // rooms: creation and search
+  /** Creates a room with these settings and joins it; fails (without staying in it) when the room already exists. */
+  createRoom: z.strictObject({
+    accountId,
+    room: roomJid,
+    nick,
+    config: z.strictObject({
+      name: z.string().min(1).max(MAX_ROOM_NAME_CHARS).nullable(),
+      description: z.string().min(1).max(MAX_ROOM_DESCRIPTION_CHARS).nullable(),
+      persistent: z.boolean(),
+      membersOnly: z.boolean(),
+      moderated: z.boolean(),
+      public: z.boolean(),
+      password: password.nullable(),
+    }),
+  }),
+  /** The public rooms a room service lists (at most MAX_PUBLIC_ROOMS). */
+  listPublicRooms: z.strictObject({ accountId, service: domainName }),
   searchMessages: z.strictObject({
     text: z.string().min(1).max(200),
     accountId: accountId.optional(),
@@ -239,6 +270,9 @@ export interface ResponseTypes {
   listBookmarks: readonly Bookmark[];
   setBookmark: null;
   removeBookmark: null;
+  // rooms: creation and search
+  createRoom: CreatedRoom;
+  listPublicRooms: readonly PublicRoom[];
   searchMessages: SearchPage;
   loadHistoryAround: HistoryAround;
   loadNewerHistory: NewerPage;

@@ -76,6 +76,9 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     listBookmarks: (p) => accounts.features(p.accountId).rooms.bookmarks(),
     setBookmark: ({ accountId, ...bookmark }) => nothing(accounts.features(accountId).rooms.setBookmark(bookmark)),
     removeBookmark: (p) => nothing(accounts.features(p.accountId).rooms.removeBookmark(p.room)),
+    // rooms: creation and search
+    createRoom: (p) => accounts.features(p.accountId).rooms.create(p.room, p.nick, p.config),
+    listPublicRooms: (p) => accounts.features(p.accountId).rooms.publicRooms(p.service),
     searchMessages: (p) => deps.historySearch.search(p),
     loadHistoryAround: (p) => deps.historyAround.around(p),
     loadNewerHistory: (p) => deps.historyAround.newer(p),

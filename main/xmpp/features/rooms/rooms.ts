@@ -9,12 +9,14 @@
  * presence in occupant-presence.ts, messages in room-traffic.ts, and this file routes to them and sends.
  */
 import { jidOrNull } from '../../../../app/domain/address/jid.js';
+import type { PublicRoom, RoomConfig } from '../../../../app/domain/rooms.js';
 import { createEmitter, type Events } from '../emitter.js';
 import { guarded, listenerFailure, type FeatureDeps } from '../feature-deps.js';
 import { attr, isStanza } from '../stanza-read.js';
 import { joinError } from './join-error.js';
 import { validNick } from './muc-user.js';
 import { createOccupantPresence } from './occupant-presence.js';
+import { listPublicRooms } from './public-rooms.js';
 import { RoomError } from './room-error.js';
 import { discoverRoomServices } from './room-service.js';
 import { adminRequest, groupchatStanza, joinPresence, leavePresence, privateStanza, subjectStanza } from './room-stanzas.js';
@@ -29,6 +31,8 @@ export interface JoinOptions {
   readonly room: string;
   readonly nick: string;
   readonly password?: string | null;
+  /** rooms: creation — settings for the room should this join create it (default: an instant room). */
+  readonly config?: RoomConfig | null;
   /** How long to wait for the room's answer (default JOIN_TIMEOUT_MS). */
   readonly timeoutMs?: number;
 }
@@ -54,6 +58,9 @@ export interface Rooms extends Events<RoomsEvents> {
   joined(): readonly RoomSpec[];
   /** Joins these rooms again (after a session that could not be resumed), one result per room. */
   rejoin(rooms: readonly RoomSpec[]): Promise<JoinResult[]>;
+  // rooms: creation and search
+  /** The public rooms a room service lists (hidden ones are not), bounded. */
+  listPublic(service: string): Promise<PublicRoom[]>;
   /** Stops listening; joins still waiting end as 'disconnected'. */
   dispose(): void;
 }
@@ -117,7 +124,7 @@ export function createRooms(deps: FeatureDeps): Rooms {
     };
   }
 
-  function join({ room: roomInput, nick: nickInput, password = null, timeoutMs = JOIN_TIMEOUT_MS }: JoinOptions): Promise<JoinResult> {
+  function join({ room: roomInput, nick: nickInput, password = null, config = null, timeoutMs = JOIN_TIMEOUT_MS }: JoinOptions): Promise<JoinResult> {
     const room = requireRoom(roomInput);
     const nick = validNick(nickInput);
     if (nick === null) throw new RoomError('invalid-nick', 'A nickname cannot be empty or contain control characters.');
@@ -128,7 +135,7 @@ export function createRooms(deps: FeatureDeps): Rooms {
     }
     if (rooms.size >= MAX_ROOMS) throw new RoomError('too-many-rooms', `You can be in at most ${MAX_ROOMS} rooms at once.`);
 
-    const state: RoomState = { room, nick, password, phase: 'joining', occupants: new Map(), subject: null, settle: null, pending: null, leaving: null, stopTimer: () => undefined };
+    const state: RoomState = { room, nick, password, config, phase: 'joining', occupants: new Map(), subject: null, settle: null, pending: null, leaving: null, stopTimer: () => undefined };
     state.pending = new Promise<JoinResult>((resolve) => {
       state.settle = resolve;
     });
@@ -219,6 +226,7 @@ export function createRooms(deps: FeatureDeps): Rooms {
     joined: () => [...rooms.values()].filter((s) => s.phase === 'joined').map((s) => ({ room: s.room, nick: s.nick, password: s.password })),
     // async: a join that throws (too many rooms) rejects the whole rejoin instead of throwing at the caller.
     rejoin: async (specs) => Promise.all(specs.map((spec) => join(spec))),
+    listPublic: (service) => listPublicRooms(link, service),
     dispose() {
       stopListening();
       for (const timer of timers) clearTimeout(timer);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { AccountView } from '../../../app/domain/account.js';
 import type { RoomSummary } from '../../../app/domain/rooms.js';
 import { IdentityBadge } from '../trust/IdentityBadge.js';
@@ -15,13 +16,16 @@ interface RoomHeaderProps {
   readonly onLeave: () => void;
   readonly leaving: boolean;
   readonly onOpenSecurity: () => void;
+  // rooms: bookmarks in the window
+  /** The "Remember" toggle (BookmarkToggle), beside "People". */
+  readonly bookmark?: ReactNode;
 }
 
 /**
  * The room's name, subject and head count, and how it is reached: on the account's own server the account's
  * identity badge (as for a chat), on another server a note that Hostproof did not check that server itself.
  */
-export function RoomHeader({ summary, account, showAccount, occupantsOpen, onToggleOccupants, onLeave, leaving, onOpenSecurity }: RoomHeaderProps) {
+export function RoomHeader({ summary, account, showAccount, occupantsOpen, onToggleOccupants, onLeave, leaving, onOpenSecurity, bookmark = null }: RoomHeaderProps) {
   const count = summary.occupants.length;
   return (
     <header className="conversation-header room-header" data-testid="room-header">
@@ -46,6 +50,7 @@ export function RoomHeader({ summary, account, showAccount, occupantsOpen, onTog
       <button type="button" className="button--small" onClick={onToggleOccupants} aria-expanded={occupantsOpen} data-testid="toggle-occupants">
         People
       </button>
+      {bookmark}
       <div className="conversation-header__account">
         {showAccount ? (
           <span className="note">

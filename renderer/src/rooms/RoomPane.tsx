@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../app/domain/account.js';
+import { BookmarkToggle } from './BookmarkToggle.js';
 import { OccupantPanel } from './OccupantPanel.js';
 import { RoomComposer } from './RoomComposer.js';
 import { RoomHeader } from './RoomHeader.js';
@@ -40,6 +41,8 @@ export function RoomPane({ entry, account, showAccount, onSend, onLeave, onOpenS
         onLeave={() => void leave()}
         leaving={leaving}
         onOpenSecurity={onOpenSecurity}
+        // rooms: bookmarks in the window
+        bookmark={<BookmarkToggle accountId={summary.accountId} room={summary.room} nick={summary.nick} />}
       />
       {error ? (
         <p role="alert" className="error-text">

@@ -9,6 +9,7 @@
 import type { CreatedRoom, JoinErrorKind, PublicRoom, RoomConfig, RoomSummary } from '../../app/domain/rooms.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import { StanzaError } from '../xmpp/link.js';
+import { RoomError } from '../xmpp/features/rooms/room-error.js';
 import type { Rooms } from '../xmpp/features/rooms/rooms.js';
 
 export const ROOM_EXISTS_TEXT = 'A room with this address already exists, so nothing was created (you did not stay in it). Join it instead, or choose another address.';
@@ -30,25 +31,27 @@ export interface RoomCreationDeps {
 }
 
 export function createRoomCreation({ online, summaryOf, joined }: RoomCreationDeps): RoomCreationRequests {
+  async function create(room: string, nick: string, config: RoomConfig): Promise<CreatedRoom> {
+    const rooms = online();
+    if (rooms.joined().some((spec) => spec.room === room)) throw new UserFacingError('You are already in this room, so it exists already.');
+    const result = await rooms.join({ room, nick, password: config.password, config });
+    if (!result.ok) {
+      // These refusals come from a room that exists; the others (creation not allowed, no answer) do not.
+      const exists = EXISTING_ROOM_REFUSALS.has(result.kind);
+      throw new UserFacingError(exists ? `${ROOM_EXISTS_TEXT} ${result.text}` : result.text);
+    }
+    if (!result.created) {
+      await rooms.leave(room).catch(() => undefined);
+      throw new UserFacingError(ROOM_EXISTS_TEXT);
+    }
+    const summary = summaryOf(rooms, room);
+    if (summary === null) throw new UserFacingError('You left the room while it was being made.');
+    joined(summary);
+    return { summary, notApplied: result.notApplied ?? [] };
+  }
+
   return {
-    async create(room, nick, config) {
-      const rooms = online();
-      if (rooms.joined().some((spec) => spec.room === room)) throw new UserFacingError('You are already in this room, so it exists already.');
-      const result = await rooms.join({ room, nick, password: config.password, config });
-      if (!result.ok) {
-        // These refusals come from a room that exists; the others (creation not allowed, no answer) do not.
-        const exists = EXISTING_ROOM_REFUSALS.has(result.kind);
-        throw new UserFacingError(exists ? `${ROOM_EXISTS_TEXT} ${result.text}` : result.text);
-      }
-      if (!result.created) {
-        await rooms.leave(room).catch(() => undefined);
-        throw new UserFacingError(ROOM_EXISTS_TEXT);
-      }
-      const summary = summaryOf(rooms, room);
-      if (summary === null) throw new UserFacingError('You left the room while it was being made.');
-      joined(summary);
-      return { summary, notApplied: result.notApplied ?? [] };
-    },
+    create: (room, nick, config) => plainly(() => create(room, nick, config)),
     async publicRooms(service) {
       const rooms = online();
       try {
@@ -59,4 +62,14 @@ export function createRoomCreation({ online, summaryOf, joined }: RoomCreationDe
       }
     },
   };
+}
+
+/** The rooms feature's own refusals (too many rooms, a bad nickname) read as plain words. */
+async function plainly<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RoomError) throw new UserFacingError(error.message);
+    throw error;
+  }
 }

@@ -194,3 +194,40 @@ export interface RoomInvitation {
   /** ISO time we received it. */
   readonly receivedAt: string;
 }
+
+// rooms: creation and search (roomcreate)
+/** Longest room name and description a creator may give (labels and a short line, not documents). */
+export const MAX_ROOM_NAME_CHARS = 200;
+export const MAX_ROOM_DESCRIPTION_CHARS = 1_000;
+/** How many of a room service's public rooms are listed: a big service is searched by name, not scrolled. */
+export const MAX_PUBLIC_ROOMS = 200;
+
+/** The settings chosen when creating a room (XEP-0045 §10.1.3, the muc#roomconfig form). */
+export interface RoomConfig {
+  /** The room's display name; null leaves the service's default (usually the address's local part). */
+  readonly name: string | null;
+  readonly description: string | null;
+  /** Kept when the last person leaves. */
+  readonly persistent: boolean;
+  /** Only members may join. */
+  readonly membersOnly: boolean;
+  /** Only people given a voice may write. */
+  readonly moderated: boolean;
+  /** Listed by the room service (found by room search); a hidden room is found only by its address. */
+  readonly public: boolean;
+  /** null: no password. */
+  readonly password: string | null;
+}
+export type RoomSetting = keyof RoomConfig;
+
+/** A room the room service lists (disco#items): its address and name when it gave one. */
+export interface PublicRoom {
+  readonly room: string;
+  readonly name: string | null;
+}
+
+/** A room we made and joined, with the chosen settings the room service did not offer (so not applied). */
+export interface CreatedRoom {
+  readonly summary: RoomSummary;
+  readonly notApplied: readonly RoomSetting[];
+}

@@ -52,6 +52,9 @@ export const REQUEST_NAMES = [
   'listRoomInvitations',
   'dismissRoomInvitation',
   'inviteToRoom',
+  // rooms: creation and search
+  'createRoom',
+  'listPublicRooms',
   // local history: search, and reading around a result
   'searchMessages',
   'loadHistoryAround',

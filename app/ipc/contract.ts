@@ -31,8 +31,12 @@ import {
   MAX_BOOKMARK_NAME_CHARS,
   MAX_INVITATION_REASON_CHARS,
   MAX_NICK_CHARS,
+  MAX_ROOM_DESCRIPTION_CHARS,
+  MAX_ROOM_NAME_CHARS,
   MAX_SUBJECT_CHARS,
   type Bookmark,
+  type CreatedRoom,
+  type PublicRoom,
   type RoomChange,
   type RoomHistoryPage,
   type RoomInvitation,
@@ -201,6 +205,24 @@ export const requestSchemas = {
   dismissRoomInvitation: z.strictObject({ accountId, id: z.string().min(1).max(256), decline: z.boolean() }),
   /** Invites a contact into a room we are in: through the room when we are its owner or admin, else directly (XEP-0249). */
   inviteToRoom: z.strictObject({ accountId, room: roomJid, jid: bareJid, reason: z.string().min(1).max(MAX_INVITATION_REASON_CHARS).optional() }),
+  // rooms: creation and search
+  /** Creates a room with these settings and joins it; fails (without staying in it) when the room already exists. */
+  createRoom: z.strictObject({
+    accountId,
+    room: roomJid,
+    nick,
+    config: z.strictObject({
+      name: z.string().min(1).max(MAX_ROOM_NAME_CHARS).nullable(),
+      description: z.string().min(1).max(MAX_ROOM_DESCRIPTION_CHARS).nullable(),
+      persistent: z.boolean(),
+      membersOnly: z.boolean(),
+      moderated: z.boolean(),
+      public: z.boolean(),
+      password: password.nullable(),
+    }),
+  }),
+  /** The public rooms a room service lists (at most MAX_PUBLIC_ROOMS). */
+  listPublicRooms: z.strictObject({ accountId, service: domainName }),
   searchMessages: z.strictObject({
     text: z.string().min(1).max(200),
     accountId: accountId.optional(),
@@ -292,6 +314,9 @@ export interface ResponseTypes {
   listRoomInvitations: readonly RoomInvitation[];
   dismissRoomInvitation: null;
   inviteToRoom: null;
+  // rooms: creation and search
+  createRoom: CreatedRoom;
+  listPublicRooms: readonly PublicRoom[];
   searchMessages: SearchPage;
   loadHistoryAround: HistoryAround;
   loadNewerHistory: NewerPage;

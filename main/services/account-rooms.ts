@@ -18,10 +18,11 @@ import { RoomError } from '../xmpp/features/rooms/room-error.js';
 import type { JoinResult, RoomSpec } from '../xmpp/features/rooms/room-types.js';
 import type { Rooms } from '../xmpp/features/rooms/rooms.js';
 import type { EmitEvent } from './event-sink.js';
+import { createRoomCreation, type RoomCreationRequests } from './room-creation.js';
 import { createRoomModeration, type RoomModeration } from './room-moderation.js';
 
-/** The contract's room requests, for one account. */
-export interface RoomRequests {
+/** The contract's room requests, for one account (creation and search: room-creation.ts). */
+export interface RoomRequests extends RoomCreationRequests {
   services(): Promise<readonly string[]>;
   join(room: string, nick: string, password: string | null): Promise<RoomSummary>;
   leave(room: string): Promise<void>;
@@ -178,6 +179,8 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
     removeBookmark: (room) => plainly(() => deps.onlineBookmarks().remove(room)),
     // rooms: mentions and notifications
     nickIn: (room) => current?.joined().find((spec) => spec.room === room)?.nick ?? null,
+    // rooms: creation and search (room-creation.ts)
+    ...createRoomCreation({ online: deps.online, summaryOf, joined: (summary) => emit('roomChanged', { accountId, room: summary.room, kind: 'joined', text: null, summary }) }),
     joined: () => {
       const rooms = current;
       if (rooms === null) return [];

@@ -99,6 +99,9 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     listRoomInvitations: async (p) => accounts.features(p.accountId).invitations.list(),
     dismissRoomInvitation: (p) => nothing(accounts.features(p.accountId).invitations.dismiss(p.id, p.decline)),
     inviteToRoom: (p) => nothing(accounts.features(p.accountId).invitations.invite(p.room, p.jid, p.reason ?? null)),
+    // rooms: creation and search
+    createRoom: (p) => accounts.features(p.accountId).rooms.create(p.room, p.nick, p.config),
+    listPublicRooms: (p) => accounts.features(p.accountId).rooms.publicRooms(p.service),
     searchMessages: (p) => deps.historySearch.search(p),
     loadHistoryAround: (p) => deps.historyAround.around(p),
     loadNewerHistory: (p) => deps.historyAround.newer(p),

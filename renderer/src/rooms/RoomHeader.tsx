@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { AccountView } from '../../../app/domain/account.js';
 import type { RoomSummary } from '../../../app/domain/rooms.js';
 import { IdentityBadge } from '../trust/IdentityBadge.js';
@@ -19,13 +20,16 @@ interface RoomHeaderProps {
   // rooms: invitations
   /** Opens the invite dialog. */
   readonly onInvite?: () => void;
+  // rooms: bookmarks in the window
+  /** The "Remember" toggle (BookmarkToggle), beside "People". */
+  readonly bookmark?: ReactNode;
 }
 
 /**
  * The room's name, subject and head count, and how it is reached: on the account's own server the account's
  * identity badge (as for a chat), on another server a note that Hostproof did not check that server itself.
  */
-export function RoomHeader({ summary, account, showAccount, occupantsOpen, onToggleOccupants, onLeave, leaving, onOpenSecurity, onInvite }: RoomHeaderProps) {
+export function RoomHeader({ summary, account, showAccount, occupantsOpen, onToggleOccupants, onLeave, leaving, onOpenSecurity, onInvite, bookmark = null }: RoomHeaderProps) {
   const count = summary.occupants.length;
   return (
     <header className="conversation-header room-header" data-testid="room-header">
@@ -52,6 +56,7 @@ export function RoomHeader({ summary, account, showAccount, occupantsOpen, onTog
       <button type="button" className="button--small" onClick={onToggleOccupants} aria-expanded={occupantsOpen} data-testid="toggle-occupants">
         People
       </button>
+      {bookmark}
       {/* rooms: invitations */}
       {onInvite ? (
         <button type="button" className="button--small" onClick={onInvite} data-testid="open-invite">

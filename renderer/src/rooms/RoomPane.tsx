@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../app/domain/account.js';
 import type { RosterItem } from '../../../app/domain/chat.js';
+import { BookmarkToggle } from './BookmarkToggle.js';
 import { InviteDialog } from './InviteDialog.js';
 import { OccupantPanel } from './OccupantPanel.js';
 import { useOccupantActions } from './use-occupant-actions.js';
@@ -59,6 +60,8 @@ export function RoomPane({ entry, account, showAccount, onSend, onLeave, onOpenS
           setInvited(false);
           setInviting(true);
         }}
+        // rooms: bookmarks in the window
+        bookmark={<BookmarkToggle accountId={summary.accountId} room={summary.room} nick={summary.nick} />}
       />
       {invited ? (
         <p role="status" className="note" data-testid="invite-sent">

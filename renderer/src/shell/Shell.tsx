@@ -6,6 +6,7 @@ import { Notices } from '../common/Notices.js';
 import { TrustDecisionHost } from '../trust/TrustDecisionHost.js';
 import { useShortcuts } from '../common/use-shortcuts.js';
 import type { RoomRef } from '../rooms/room-ref.js';
+import { roomKey } from '../rooms/rooms-reducer.js';
 import { JoinRoomDialog, SearchPanel } from './lazy-screens.js';
 import { MainPane } from './MainPane.js';
 import { QuickSwitcherHost } from './QuickSwitcherHost.js';
@@ -166,6 +167,7 @@ export function Shell() {
               showRoom({ accountId: summary.accountId, room: summary.room });
             }}
             onCancel={() => setJoining(null)}
+            isJoined={(accountId, room) => rooms.rooms.has(roomKey(accountId, room))}
           />
         </Suspense>
       ) : null}

@@ -53,6 +53,14 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     listRoomInvitations: { accountId },
     dismissRoomInvitation: { accountId, id: 'invitation-1', decline: true },
     inviteToRoom: { accountId, room: 'lobby@rooms.attacker.test', jid: 'bob@attacker.test', reason: 'Come and talk' },
+    // rooms: creation and search
+    createRoom: {
+      accountId,
+      room: 'lobby@rooms.attacker.test',
+      nick: 'mallory',
+      config: { name: 'Lobby', description: null, persistent: true, membersOnly: false, moderated: false, public: true, password: null },
+    },
+    listPublicRooms: { accountId, service: 'rooms.attacker.test' },
     searchMessages: { text: 'password', accountId, from: '2026-01-01T00:00:00.000Z', limit: 50, offset: 0 },
     loadHistoryAround: { accountId, peer: SOMEONE, id: 'guessed-message-id', limit: 50 },
     loadNewerHistory: { accountId, peer: SOMEONE, after: 'guessed-message-id', limit: 50 },

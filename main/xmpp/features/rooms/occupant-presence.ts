@@ -6,10 +6,11 @@
 import type { Element } from '@xmpp/xml';
 import type { FeatureDeps } from '../feature-deps.js';
 import { attr } from '../stanza-read.js';
-import { joinErrorOf } from './join-error.js';
 import { arrivalEvent, departureEvent } from './occupant-events.js';
 import { parseRoomPresence, STATUS, type RoomPresence } from './room-presence.js';
-import { instantRoomRequest } from './room-stanzas.js';
+import { joinError, joinErrorOf } from './join-error.js';
+import { unlockNewRoom } from './new-room.js';
+import { leavePresence } from './room-stanzas.js';
 import { finishJoin, type EmitRoomEvent, type RoomState } from './room-state.js';
 import type { OccupantEvent } from './room-types.js';
 
@@ -38,10 +39,21 @@ export function createOccupantPresence({ link, log, emit, forget }: OccupantPres
       done();
       return;
     }
-    // A new room stays locked until its owner configures it; we accept the defaults (an instant room).
-    link.request(instantRoomRequest(state.room)).then(done, (error: unknown) => {
-      refuse(`the new room could not be unlocked: ${error instanceof Error ? error.message : String(error)}`, state.room);
-      done();
+    // A new room stays locked until its owner configures it: the defaults (instant), or the chosen settings.
+    void unlockNewRoom(link, state.room, state.config).then((outcome) => {
+      if (outcome.ok) {
+        finishJoin(state, { ok: true, room: state.room, nick: state.nick, created, occupants: [...state.occupants.values()], notApplied: outcome.notApplied });
+        return;
+      }
+      refuse(`the new room could not be unlocked: ${outcome.reason}`, state.room);
+      if (state.config === null) {
+        done();
+        return;
+      }
+      // Not the room that was asked for (it could be open where members-only was chosen): we do not stay.
+      forget(state);
+      link.send(leavePresence(state.room, state.nick)).catch(() => undefined);
+      finishJoin(state, { ok: false, room: state.room, ...joinError('refused'), text: 'The room was made, but it refused the chosen settings, so you left it again.' });
     });
   }
 

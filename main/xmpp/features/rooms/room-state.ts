@@ -1,4 +1,5 @@
 /** What the rooms feature knows of one room we are in or joining, shared by the modules that update it. */
+import type { RoomConfig } from '../../../../app/domain/rooms.js';
 import type { Emitter } from '../emitter.js';
 import type { JoinResult, Occupant, RoomsEvents } from './room-types.js';
 
@@ -8,6 +9,8 @@ export interface RoomState {
   /** Our nickname in it (the room may change it: 210 on joining, 303 later). */
   nick: string;
   readonly password: string | null;
+  /** rooms: creation — the settings to give the room should our join create it (null: an instant room). */
+  readonly config: RoomConfig | null;
   phase: 'joining' | 'joined';
   readonly occupants: Map<string, Occupant>;
   subject: string | null;

@@ -3,7 +3,8 @@
  * app/domain/rooms.ts (one home per concept); what stays here is the feature's own: join results, private
  * messages (not in the contract yet), what a rejoin needs, and the event table.
  */
-import type { JoinError, Occupant, OccupantEvent, PrivateRoomMessage, RoomMessage, RoomMessageUpdate, RoomSubject } from '../../../../app/domain/rooms.js';
+import type { AccountId } from '../../../../app/domain/account.js';
+import type { JoinError, Occupant, OccupantEvent, PrivateRoomMessage, RoomMessage, RoomMessageUpdate, RoomSetting, RoomSubject } from '../../../../app/domain/rooms.js';
 
 export type { Affiliation, JoinError, JoinErrorKind, Occupant, OccupantEvent, PrivateRoomMessage, Role, RoomMessage, RoomMessageUpdate, RoomSubject } from '../../../../app/domain/rooms.js';
 
@@ -16,6 +17,8 @@ export type JoinResult =
       /** We made the room now (status 201) and unlocked it as an instant room. */
       readonly created: boolean;
       readonly occupants: readonly Occupant[];
+      /** rooms: creation — for a room created with chosen settings, those its service did not offer. */
+      readonly notApplied?: readonly RoomSetting[];
     }
   | ({ readonly ok: false; readonly room: string } & JoinError);
 

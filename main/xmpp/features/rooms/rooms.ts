@@ -9,12 +9,14 @@
  * presence in occupant-presence.ts, messages in room-traffic.ts, and this file routes to them and sends.
  */
 import { jidOrNull } from '../../../../app/domain/address/jid.js';
+import type { PublicRoom, RoomConfig } from '../../../../app/domain/rooms.js';
 import { createEmitter, type Events } from '../emitter.js';
 import { guarded, listenerFailure, type FeatureDeps } from '../feature-deps.js';
 import { attr, isStanza } from '../stanza-read.js';
 import { joinError } from './join-error.js';
 import { validNick } from './muc-user.js';
 import { createOccupantPresence } from './occupant-presence.js';
+import { listPublicRooms } from './public-rooms.js';
 import { RoomError } from './room-error.js';
 import { discoverRoomServices } from './room-service.js';
 import { adminRequest, groupchatStanza, joinPresence, leavePresence, privateStanza, subjectStanza } from './room-stanzas.js';
@@ -31,6 +33,8 @@ export interface JoinOptions {
   readonly room: string;
   readonly nick: string;
   readonly password?: string | null;
+  /** rooms: creation — settings for the room should this join create it (default: an instant room). */
+  readonly config?: RoomConfig | null;
   /** How long to wait for the room's answer (default JOIN_TIMEOUT_MS). */
   readonly timeoutMs?: number;
 }
@@ -63,6 +67,9 @@ export interface Rooms extends Events<RoomsEvents> {
    * dropped us without a word (each told as 'rejoined'). Also runs by itself every `selfPingEveryMs`.
    */
   checkMembership(): Promise<void>;
+  // rooms: creation and search
+  /** The public rooms a room service lists (hidden ones are not), bounded. */
+  listPublic(service: string): Promise<PublicRoom[]>;
   /** Stops listening; joins still waiting end as 'disconnected'. */
   dispose(): void;
 }
@@ -140,7 +147,7 @@ export function createRooms(deps: FeatureDeps, options: RoomsOptions = {}): Room
     };
   }
 
-  function join({ room: roomInput, nick: nickInput, password = null, timeoutMs = JOIN_TIMEOUT_MS }: JoinOptions): Promise<JoinResult> {
+  function join({ room: roomInput, nick: nickInput, password = null, config = null, timeoutMs = JOIN_TIMEOUT_MS }: JoinOptions): Promise<JoinResult> {
     const room = requireRoom(roomInput);
     const nick = validNick(nickInput);
     if (nick === null) throw new RoomError('invalid-nick', 'A nickname cannot be empty or contain control characters.');
@@ -151,7 +158,7 @@ export function createRooms(deps: FeatureDeps, options: RoomsOptions = {}): Room
     }
     if (rooms.size >= MAX_ROOMS) throw new RoomError('too-many-rooms', `You can be in at most ${MAX_ROOMS} rooms at once.`);
 
-    const state: RoomState = { room, nick, password, phase: 'joining', occupants: new Map(), subject: null, settle: null, pending: null, leaving: null, stopTimer: () => undefined };
+    const state: RoomState = { room, nick, password, config, phase: 'joining', occupants: new Map(), subject: null, settle: null, pending: null, leaving: null, stopTimer: () => undefined };
     state.pending = new Promise<JoinResult>((resolve) => {
       state.settle = resolve;
     });
@@ -285,6 +292,7 @@ export function createRooms(deps: FeatureDeps, options: RoomsOptions = {}): Room
     // async: a join that throws (too many rooms) rejects the whole rejoin instead of throwing at the caller.
     rejoin,
     checkMembership,
+    listPublic: (service) => listPublicRooms(link, service),
     dispose() {
       stopListening();
       if (selfPingTimer !== null) clearInterval(selfPingTimer);

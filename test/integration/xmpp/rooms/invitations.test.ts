@@ -80,11 +80,7 @@ describe.runIf(hasProsody)('room invitations on a real room service', () => {
     const bobs = await invitationsOf(bob);
     const room = newRoom('members');
     await alice.rooms.join({ room, nick: 'Alice' });
-    await configureRoom(alice, room, {
-      'muc#roomconfig_membersonly': '1',
-      'muc#roomconfig_passwordprotectedroom': '1',
-      'muc#roomconfig_roomsecret': 'open sesame',
-    });
+    expect(await configureRoom(alice, room, { membersOnly: true, password: 'open sesame' })).toEqual([]);
     // Not invited yet: the room does not let bob in.
     expect(await bob.rooms.join({ room, nick: 'Bob' })).toMatchObject({ ok: false, kind: 'members-only' });
 

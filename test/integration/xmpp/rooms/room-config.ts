@@ -1,28 +1,13 @@
 /**
- * Test helper: an owner changes a room's configuration (XEP-0045 §10.2) by submitting the muc#roomconfig
- * form with the given fields. The app cannot do this yet; the tests need password-protected and
- * members-only rooms to be refused.
+ * Test helper: an owner changes a room's configuration (XEP-0045 §10.2) through main's own code
+ * (main/xmpp/features/rooms/room-config.ts: ask for the form, submit the offered fields), so the tests can
+ * make password-protected and members-only rooms of rooms created as instant ones.
  */
-import { xml } from '@xmpp/xml';
+import type { RoomSetting } from '../../../../app/domain/rooms.js';
+import { applyRoomConfig, type RoomConfigChanges } from '../../../../main/xmpp/features/rooms/room-config.js';
 import type { RoomClient } from './room-world.js';
 
-const field = (name: string, value: string) => xml('field', { var: name }, xml('value', {}, value));
-
-export async function configureRoom(owner: RoomClient, room: string, fields: Readonly<Record<string, string>>): Promise<void> {
-  await owner.session.link.request(
-    xml(
-      'iq',
-      { type: 'set', to: room },
-      xml(
-        'query',
-        { xmlns: 'http://jabber.org/protocol/muc#owner' },
-        xml(
-          'x',
-          { xmlns: 'jabber:x:data', type: 'submit' },
-          field('FORM_TYPE', 'http://jabber.org/protocol/muc#roomconfig'),
-          ...Object.entries(fields).map(([name, value]) => field(name, value)),
-        ),
-      ),
-    ),
-  );
+/** Answers the settings the room's form did not offer. */
+export async function configureRoom(owner: RoomClient, room: string, changes: RoomConfigChanges): Promise<readonly RoomSetting[]> {
+  return applyRoomConfig(owner.session.link, room, changes);
 }

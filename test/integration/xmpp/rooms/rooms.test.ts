@@ -85,7 +85,7 @@ describe.runIf(hasProsody)('rooms on a real room service', () => {
 
   it('refuses a password-protected room without the right password, and lets in with it', async () => {
     const { room, alice, bob } = await roomWith();
-    await configureRoom(alice, room, { 'muc#roomconfig_passwordprotectedroom': '1', 'muc#roomconfig_roomsecret': 'open sesame' });
+    expect(await configureRoom(alice, room, { password: 'open sesame' })).toEqual([]);
     expect(await bob.rooms.join({ room, nick: 'Bob' })).toMatchObject({ ok: false, kind: 'password-required' });
     expect(await bob.rooms.join({ room, nick: 'Bob', password: 'wrong' })).toMatchObject({ ok: false, kind: 'password-required' });
     expect(await bob.rooms.join({ room, nick: 'Bob', password: 'open sesame' })).toMatchObject({ ok: true });
@@ -94,7 +94,7 @@ describe.runIf(hasProsody)('rooms on a real room service', () => {
 
   it('refuses a members-only room to someone who is not a member', async () => {
     const { room, alice, carol } = await roomWith();
-    await configureRoom(alice, room, { 'muc#roomconfig_membersonly': '1' });
+    expect(await configureRoom(alice, room, { membersOnly: true })).toEqual([]);
     const result = await carol.rooms.join({ room, nick: 'Carol' });
     expect(result).toMatchObject({ ok: false, kind: 'members-only', text: 'Only members can join this room. Ask one of its owners to add you.' });
   });

@@ -3,6 +3,7 @@ import type { AccountId } from '../../../../../app/domain/account.js';
 import type { FeatureLogEntry } from '../../../../../main/xmpp/features/feature-deps.js';
 import { createRooms, MAX_OCCUPANTS_PER_ROOM, type RoomsEvents } from '../../../../../main/xmpp/features/rooms/rooms.js';
 import { counterIds, FakeLink, fixedClock, settle } from '../fake-link.js';
+import { StanzaError } from '../../../../../main/xmpp/link.js';
 
 const ROOM = 'lobby@rooms.example.org';
 const MUC_USER = 'http://jabber.org/protocol/muc#user';
@@ -69,6 +70,40 @@ describe('joining', () => {
     expect(form?.getChildElements()).toEqual([]);
     request.result();
     expect(await pending).toMatchObject({ ok: true, created: true });
+  });
+
+  // rooms: creation
+  it('configures a room it created with the chosen settings before the join resolves, and reports what the form lacks', async () => {
+    const { link, rooms } = setup();
+    const config = { name: 'Team', description: null, persistent: true, membersOnly: false, moderated: false, public: true, password: null };
+    const pending = rooms.join({ room: ROOM, nick: 'Alice', config });
+    let resolved = false;
+    void pending.then(() => (resolved = true));
+    link.receive(self('Alice', "<status code='201'/>"));
+    await settle();
+    const ask = link.lastRequest();
+    expect(ask.iq.attrs).toMatchObject({ type: 'get', to: ROOM });
+    ask.result(
+      `<iq type='result' id='${ask.iq.attrs.id}'><query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='form'>` +
+        `<field var='muc#roomconfig_roomname'/><field var='muc#roomconfig_publicroom'/><field var='muc#roomconfig_membersonly'/></x></query></iq>`,
+    );
+    await settle();
+    expect(resolved).toBe(false);
+    const submit = link.lastRequest();
+    expect(submit.iq.attrs).toMatchObject({ type: 'set', to: ROOM });
+    submit.result();
+    expect(await pending).toMatchObject({ ok: true, created: true, notApplied: ['persistent', 'moderated'] });
+  });
+
+  it('leaves a room it created when the room refuses the chosen settings', async () => {
+    const { link, rooms } = setup();
+    const pending = rooms.join({ room: ROOM, nick: 'Alice', config: { name: null, description: null, persistent: false, membersOnly: true, moderated: false, public: false, password: null } });
+    link.receive(self('Alice', "<status code='201'/>"));
+    await settle();
+    link.lastRequest().fail(new StanzaError('forbidden', 'auth'));
+    expect(await pending).toMatchObject({ ok: false, kind: 'refused', text: 'The room was made, but it refused the chosen settings, so you left it again.' });
+    expect(link.lastSent().attrs).toMatchObject({ to: `${ROOM}/Alice`, type: 'unavailable' });
+    expect(rooms.joined()).toEqual([]);
   });
 
   it('answers a typed error when the room refuses, and forgets the room', async () => {

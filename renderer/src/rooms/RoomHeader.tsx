@@ -51,18 +51,6 @@ export function RoomHeader({ summary, account, showAccount, occupantsOpen, onTog
           </p>
         ) : null}
       </div>
-      {/* rooms: mentions and notifications */}
-      <RoomNotifyMenu accountId={summary.accountId} room={summary.room} />
-      <button type="button" className="button--small" onClick={onToggleOccupants} aria-expanded={occupantsOpen} data-testid="toggle-occupants">
-        People
-      </button>
-      {bookmark}
-      {/* rooms: invitations */}
-      {onInvite ? (
-        <button type="button" className="button--small" onClick={onInvite} data-testid="open-invite">
-          Invite…
-        </button>
-      ) : null}
       <div className="conversation-header__account">
         {showAccount ? (
           <span className="note">
@@ -77,9 +65,24 @@ export function RoomHeader({ summary, account, showAccount, occupantsOpen, onTog
           </span>
         )}
       </div>
-      <button type="button" className="button--small" onClick={onLeave} disabled={leaving} data-testid="leave-room">
-        Leave room
-      </button>
+      {/* The room's controls on a row of their own: the name and subject keep the header's first row. */}
+      <div className="room-header__actions" role="group" aria-label="Room actions">
+        <button type="button" className="button--small" onClick={onToggleOccupants} aria-expanded={occupantsOpen} data-testid="toggle-occupants">
+          People
+        </button>
+        {/* rooms: invitations */}
+        {onInvite ? (
+          <button type="button" className="button--small" onClick={onInvite} data-testid="open-invite">
+            Invite…
+          </button>
+        ) : null}
+        {bookmark}
+        {/* rooms: mentions and notifications */}
+        <RoomNotifyMenu accountId={summary.accountId} room={summary.room} />
+        <button type="button" className="button--small" onClick={onLeave} disabled={leaving} data-testid="leave-room">
+          Leave room
+        </button>
+      </div>
     </header>
   );
 }

@@ -1,29 +1,23 @@
 /**
- * `npm run bench`: every comparison in one process run, printed with ratios, then the message history benchmark
+ * `npm run bench`: every comparison in one process run, printed with ratios, then connect to online under
+ * network delay (the app's connect path against Prosody behind 40 ms each way), the message history benchmark
  * (1,000,000 messages in SQLite) and the UI benchmark (a production renderer in Chromium against the issue's
- * targets). Needs Prosody for the connect comparison and Chromium for the UI benchmark (each skipped with a loud
+ * targets). Needs Prosody for the connect benchmark and Chromium for the UI benchmark (each skipped with a loud
  * line when missing). `npm run bench -- ui` runs the UI benchmark alone, `npm run bench -- messages` the message
- * history benchmark alone.
+ * history benchmark alone, `npm run bench -- connect` the connect benchmark alone.
  */
 import 'reflect-metadata';
 import { compare } from './compare.js';
-import { connectComparison } from './connect-bench.js';
+import { runConnectDelayBench } from './connect-delay-bench.js';
 import { runMessagesBench } from './messages/messages-bench.js';
 import { scramComparisons } from './scram-bench.js';
 import { PROSODY, requireSystemDependency } from '../harness/system-dependency.js';
 import { runUiBench } from './ui/ui-bench.js';
 
-const only = process.argv.slice(2).find((arg) => arg === 'ui' || arg === 'messages');
+const only = process.argv.slice(2).find((arg) => arg === 'ui' || arg === 'messages' || arg === 'connect');
 if (!only) for (const comparison of scramComparisons()) await compare(comparison);
 
-if (!only && requireSystemDependency(PROSODY, 'bench (verified connect)')) {
-  const { comparison, stop } = await connectComparison();
-  try {
-    await compare(comparison);
-  } finally {
-    await stop();
-  }
-}
+if ((!only || only === 'connect') && requireSystemDependency(PROSODY, 'bench (connect under network delay)')) await runConnectDelayBench();
 
 if (!only || only === 'messages') await runMessagesBench();
 if (!only || only === 'ui') await runUiBench();

@@ -6,7 +6,7 @@
  *
  * Cases, each with direct TLS and with STARTTLS, interleaved round by round so load from elsewhere falls on all:
  * (a) PKIX; (b) POSH with a cold cache, a fingerprints document and a reference document; (c) POSH from a
- * warm cache; (d) a baseline that asks POSH only after the certificate failed the PKIX check, the way other
+ * warm cache; (a') PKIX with no POSH lookup at all, the control for what PKIX's POSH lookup costs; (d) a baseline that asks POSH only after the certificate failed the PKIX check, the way other
  * clients do: the bench composes the same verifier so that its lookup starts when its answer is asked for
  * (`poshAfterTls`), not a mode of the product.
  *
@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ConnectionState } from '../../app/domain/account.js';
+import { createSecureContexts } from '../../main/net/secure-contexts.js';
 import { createAccountChat } from '../../main/services/account-chat.js';
 import { openMessageDb, type MessageDb } from '../../main/store/messages/message-db.js';
 import { createMemoryPoshCachePersistence } from '../../main/trust/posh/posh-cache.js';
@@ -32,16 +33,17 @@ import { DOMAINS, startConnectWorld, USER, type ConnectWorld, type TlsMode } fro
 
 const ONE_WAY_MS = 40;
 
-type CaseKind = 'pkix' | 'posh-fp-cold' | 'posh-ref-cold' | 'posh-warm' | 'after-tls-fp' | 'after-tls-ref';
+type CaseKind = 'pkix' | 'pkix-no-posh' | 'posh-fp-cold' | 'posh-ref-cold' | 'posh-warm' | 'after-tls-fp' | 'after-tls-ref';
 
 interface Case {
   readonly kind: CaseKind;
   readonly mode: TlsMode;
 }
 
-const KINDS: readonly CaseKind[] = ['pkix', 'posh-fp-cold', 'posh-ref-cold', 'posh-warm', 'after-tls-fp', 'after-tls-ref'];
+const KINDS: readonly CaseKind[] = ['pkix', 'pkix-no-posh', 'posh-fp-cold', 'posh-ref-cold', 'posh-warm', 'after-tls-fp', 'after-tls-ref'];
 const LABELS: Record<CaseKind, string> = {
   pkix: '(a) PKIX',
+  'pkix-no-posh': "(a') PKIX, no POSH lookup (control)",
   'posh-fp-cold': '(b) POSH fingerprints, cold',
   'posh-ref-cold': '(b) POSH reference, cold',
   'posh-warm': '(c) POSH, warm cache',
@@ -62,7 +64,7 @@ interface Sample {
 
 /** The verifier other clients amount to: nothing is asked before the certificate failed, then the whole lookup. */
 function poshAfterTls(inner: PoshVerifier): PoshVerifier {
-  return { ...inner, start: (domain, signal) => ({ domain, verify: (leaf) => inner.start(domain, signal).verify(leaf) }) };
+  return { ...inner, start: (domain, signal, lookup) => ({ domain, verify: (leaf) => inner.start(domain, signal, lookup).verify(leaf) }) };
 }
 
 /**
@@ -81,6 +83,7 @@ export function lowerBound(kind: CaseKind, mode: TlsMode): number {
   const poshReference = poshFingerprints + 2; // TLS, GET at the provider
   switch (kind) {
     case 'pkix':
+    case 'pkix-no-posh':
     case 'posh-warm':
       return certificateAt + afterCertificate;
     case 'posh-fp-cold':
@@ -116,9 +119,11 @@ async function createBench(world: ConnectWorld): Promise<Bench> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'hostproof-connect-bench-'));
   const now = () => new Date();
   const messages: MessageDb = openMessageDb({ file: path.join(dir, 'messages.sqlite'), now, report: () => undefined });
+  // As the app composes it (create-app-services.ts): one per app, shared by XMPP and POSH.
+  const secureContexts = createSecureContexts();
   const verifier = (mode: TlsMode) =>
     createPoshVerifier({
-      fetchOptions: { ca: world.ca, lookup: world.modes[mode].lookup, connectTo: world.webConnectTo, allowPrivateAddressesForTests: true },
+      fetchOptions: { ca: world.ca, secureContexts, lookup: world.modes[mode].lookup, connectTo: world.webConnectTo, allowPrivateAddressesForTests: true },
       now,
       persistence: createMemoryPoshCachePersistence(),
     });
@@ -127,8 +132,10 @@ async function createBench(world: ConnectWorld): Promise<Bench> {
 
   const run = async (c: Case): Promise<Sample> => {
     const network = world.modes[c.mode];
-    const domain = c.kind === 'pkix' ? DOMAINS.pkix : c.kind.includes('ref') ? DOMAINS.reference : DOMAINS.fingerprints;
-    const posh = c.kind === 'posh-warm' ? warm[c.mode] : c.kind.startsWith('after-tls') ? poshAfterTls(verifier(c.mode)) : verifier(c.mode);
+    const domain = c.kind.startsWith('pkix') ? DOMAINS.pkix : c.kind.includes('ref') ? DOMAINS.reference : DOMAINS.fingerprints;
+    // For PKIX the after-TLS verifier is never asked (the certificate holds): no POSH lookup at all.
+    const posh =
+      c.kind === 'posh-warm' ? warm[c.mode] : c.kind.startsWith('after-tls') || c.kind === 'pkix-no-posh' ? poshAfterTls(verifier(c.mode)) : verifier(c.mode);
     const accountId = `bench-${(runs += 1)}`;
     const chat = createAccountChat({
       accountId,
@@ -160,7 +167,7 @@ async function createBench(world: ConnectWorld): Promise<Bench> {
       resource: 'bench',
       server: null,
       connectVerified: (request) =>
-        connectVerified(request, { resolver: network.resolver, lookup: network.lookup, ca: world.ca, posh, pins: { get: async () => null }, now }),
+        connectVerified(request, { resolver: network.resolver, lookup: network.lookup, ca: world.ca, secureContexts, posh, pins: { get: async () => null }, now }),
       openSession: openOnlineSession,
       pins: { put: async () => undefined, touch: async () => false, markMismatch: async () => false },
       forgetPosh: (d) => posh.forget(d),

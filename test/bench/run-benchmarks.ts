@@ -4,9 +4,11 @@
  * (1,000,000 messages in SQLite) and the UI benchmark (a production renderer in Chromium against the issue's
  * targets). Needs Prosody for the connect benchmark and Chromium for the UI benchmark (each skipped with a loud
  * line when missing). `npm run bench -- ui` runs the UI benchmark alone, `npm run bench -- messages` the message
- * history benchmark alone, `npm run bench -- connect` the connect benchmark alone.
+ * history benchmark alone, `npm run bench -- connect` the connect benchmark alone, `npm run bench -- cli` the
+ * command line's start (`--help` to its first byte of output) alone.
  */
 import 'reflect-metadata';
+import { runCliStartBench } from './cli-start-bench.js';
 import { compare } from './compare.js';
 import { runConnectDelayBench } from './connect-delay-bench.js';
 import { runMessagesBench } from './messages/messages-bench.js';
@@ -14,8 +16,9 @@ import { scramComparisons } from './scram-bench.js';
 import { PROSODY, requireSystemDependency } from '../harness/system-dependency.js';
 import { runUiBench } from './ui/ui-bench.js';
 
-const only = process.argv.slice(2).find((arg) => arg === 'ui' || arg === 'messages' || arg === 'connect');
+const only = process.argv.slice(2).find((arg) => arg === 'ui' || arg === 'messages' || arg === 'connect' || arg === 'cli');
 if (!only) for (const comparison of scramComparisons()) await compare(comparison);
+if (!only || only === 'cli') await runCliStartBench();
 
 if ((!only || only === 'connect') && requireSystemDependency(PROSODY, 'bench (connect under network delay)')) await runConnectDelayBench();
 

@@ -16,7 +16,8 @@ export default defineConfig({
     rollupOptions: {
       input: { 'hostproof-posh': 'main/cli/hostproof-posh.ts' },
       external,
-      output: { format: 'es', entryFileNames: '[name].js' },
+      // Each command is a chunk of its own, loaded when it runs (run-cli.ts): `--help` loads the entry alone.
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
 });

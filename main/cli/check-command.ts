@@ -1,4 +1,5 @@
 /** `hostproof-posh check`: connect, verify, close before any authentication, and explain. */
+import { createSecureContexts } from '../net/secure-contexts.js';
 import { createPathLocks } from '../store/path-locks.js';
 import { createPinStore } from '../store/pin-store.js';
 import { createMemoryPoshCachePersistence } from '../trust/posh/posh-cache.js';
@@ -21,8 +22,10 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<ExitCo
         report: (problem) => io.err(`Warning: ${problem.message}`),
       })
     : { get: async () => null };
+  // One secure context for the roots, built once for the XMPP connection and every POSH request.
+  const secureContexts = createSecureContexts();
   const posh = createPoshVerifier({
-    fetchOptions: { ca: net.ca, lookup: net.lookup, connectTo: net.connectTo },
+    fetchOptions: { ca: net.ca, secureContexts, lookup: net.lookup, connectTo: net.connectTo },
     now: net.now,
     // The command keeps no state between runs: every check fetches POSH afresh.
     persistence: createMemoryPoshCachePersistence(),
@@ -31,7 +34,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<ExitCo
   try {
     const { connection, verdict } = await connectVerified(
       { domain: options.domain, configured: options.endpoint ?? undefined, signal },
-      { resolver: net.resolver, lookup: net.lookup, connectTo: net.connectTo, ca: net.ca, posh, pins, now: net.now, awaitPoshAfterPkix: true },
+      { resolver: net.resolver, lookup: net.lookup, connectTo: net.connectTo, ca: net.ca, secureContexts, posh, pins, now: net.now, awaitPoshAfterPkix: true },
     );
     // Close before anything else is said: the check never authenticates, whatever the verdict.
     connection.socket.destroy();

@@ -8,6 +8,7 @@ import { parseJid } from '../../app/domain/address/jid.js';
 import { parseArgs } from 'node:util';
 import type { Address, ConnectToRule } from '../net/name-lookup.js';
 import { parseConnectTo, parseExpires, parseHostPort, parseHttpsUrl, parseNow, parsePort, parsePositiveInt, parseResolve } from './option-values.js';
+import { asksForHelp } from './help-words.js';
 import { UsageError } from './usage-error.js';
 
 export interface NetworkOptions {
@@ -52,12 +53,8 @@ const NETWORK_OPTIONS = {
 
 export function parseCommand(argv: readonly string[]): Command {
   const [name, ...rest] = argv;
+  if (asksForHelp(name)) return { name: 'help' };
   switch (name) {
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      return { name: 'help' };
     case 'check':
       return { name: 'check', options: parseCheck(rest) };
     case 'lookup':

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// @peculiar/x509 needs the Reflect metadata polyfill before it loads.
-import 'reflect-metadata';
+// Only the dispatcher loads here; each command loads its own code (and the Reflect metadata polyfill its
+// certificate library needs) when it runs (run-cli.ts).
 import { runCli } from './run-cli.js';
 
 const status = await runCli(process.argv.slice(2), {

@@ -169,10 +169,10 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         ...rooms.attach(set.rooms, set.bookmarks),
         ...invitations.attach(set.invitations, set.rooms),
       ];
-      const fetched = await set.roster.fetch({ versioning: true, cached: roster });
-      roster = { items: fetched.items, ver: fetched.ver };
-      emit('rosterChanged', { accountId, items: fetched.items });
-      await set.carbons.enable().then(
+      // Sent together, not one round trip after another: carbons need nothing from the roster. Presence waits
+      // for the roster's answer (RFC 6121 §2.2: ask for the roster before the initial presence, so that no
+      // roster push or subscription state is missed).
+      const carbons = set.carbons.enable().then(
         () => {
           carbonsRefusalTold = false;
         },
@@ -182,7 +182,11 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
           carbonsRefusalTold = true;
         },
       );
+      const fetched = await set.roster.fetch({ versioning: true, cached: roster });
+      roster = { items: fetched.items, ver: fetched.ver };
+      emit('rosterChanged', { accountId, items: fetched.items });
       await set.presence.announce({ show: own.show, status: own.status, priority: 0 });
+      await carbons;
       for (const pending of queue.pending()) set.messages.watch(pending);
       // Receipts for messages an earlier session sent can still come (the contact was offline meanwhile).
       for (const m of conversations.awaitingReceipt()) set.messages.watch(m);

@@ -8,6 +8,7 @@ import { parseBareJid } from '../../app/domain/address/jid.js';
 import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import type { NameLookup } from '../net/name-lookup.js';
+import { createSecureContexts } from '../net/secure-contexts.js';
 import { liveTrustRoots } from '../net/trust-roots.js';
 import { openAppStores } from '../store/app-stores.js';
 import type { MessageDb } from '../store/messages/message-db.js';
@@ -94,8 +95,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     added: () => stores.extraCas.pems(),
     onError: () => options.notice('The certificate authorities you added could not be read; this connection trusts only the system\'s.'),
   });
+  // One secure context per root set for every TLS connection of the app, XMPP and POSH alike.
+  const secureContexts = createSecureContexts();
   const posh = createPoshVerifier({
-    fetchOptions: { ca: options.network.ca, lookup: options.network.lookup, connectTo: options.network.connectTo },
+    fetchOptions: { ca: options.network.ca, secureContexts, lookup: options.network.lookup, connectTo: options.network.connectTo },
     roots,
     now,
     persistence: stores.poshCache,
@@ -143,6 +146,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
             lookup: options.network.lookup,
             connectTo: options.network.connectTo,
             ca: await roots(),
+            secureContexts,
             posh,
             pins,
             now,

@@ -9,7 +9,9 @@
  */
 import type { ConnectedEndpoint, Pin, ServiceName, TrustVerdict } from '../../app/domain/trust.js';
 import { XMPP_CLIENT_SERVICE } from '../../app/domain/trust.js';
+import { lookupForAttempt } from '../net/attempt-lookup.js';
 import type { NameLookup } from '../net/name-lookup.js';
+import type { SecureContexts } from '../net/secure-contexts.js';
 import { summarizeCertificate } from '../trust/certificate.js';
 import { evaluatePkix } from '../trust/pkix.js';
 import type { PoshVerifier } from '../trust/posh/verify-posh.js';
@@ -30,10 +32,13 @@ export interface PinLookup {
 
 export interface ConnectVerifiedDeps {
   readonly resolver: XmppResolver;
+  /** Host names to addresses: the XMPP server's, and (shared per attempt) POSH's, which resolves the same way. */
   readonly lookup: NameLookup;
   readonly connectTo?: (host: string, port: number) => { readonly host: string; readonly port: number };
   /** Roots for the XMPP server's chain: the system's plus the user's. */
   readonly ca: readonly string[];
+  /** One secure context per root set, shared with POSH's requests (absent: one built per connection). */
+  readonly secureContexts?: SecureContexts;
   readonly posh: PoshVerifier;
   readonly pins: PinLookup;
   readonly now: () => Date;
@@ -67,12 +72,14 @@ export async function connectVerified(request: ConnectVerifiedRequest, deps: Con
   const posh = new AbortController();
   const stopPosh = () => posh.abort();
   request.signal?.addEventListener('abort', stopPosh);
+  // One DNS cache for the attempt: a POSH reference at the provider finds its name already resolved.
+  const lookup = lookupForAttempt(deps.lookup);
   // Started before DNS so that it adds no round trip to the critical path (posh.md §7.1).
-  const pendingPosh = deps.posh.start(domain, posh.signal);
+  const pendingPosh = deps.posh.start(domain, posh.signal, lookup);
   try {
     request.onStage?.({ stage: 'resolving', domain });
     const candidates = await deps.resolver.resolveCandidates(domain, request.configured);
-    const { connection, candidate, failures } = await connectFirst(domain, candidates, request, deps);
+    const { connection, candidate, failures } = await connectFirst(domain, candidates, request, { ...deps, lookup });
 
     const endpoint = toEndpoint(candidate);
     request.onStage?.({ stage: 'verifying', endpoint });
@@ -106,6 +113,7 @@ async function connectFirst(
         endpoint: candidate,
         lookup: deps.lookup,
         ca: deps.ca,
+        ...(deps.secureContexts ? { secureContexts: deps.secureContexts } : {}),
         connectTo: deps.connectTo,
         timeoutMs: deps.timeoutMs,
         signal: request.signal,

@@ -10,6 +10,7 @@ import { StreamNegotiationError } from './errors.js';
 import { negotiateStartTls } from './starttls-negotiation.js';
 
 import type { Address, NameLookup } from '../net/name-lookup.js';
+import { MIN_TLS_VERSION, type SecureContexts } from '../net/secure-contexts.js';
 
 export interface Endpoint {
   readonly host: string;
@@ -25,6 +26,8 @@ export interface SecureConnectOptions {
   readonly lookup: NameLookup;
   /** Trusted roots (PEM) for the chain check: the caller passes the system roots plus any the user added. */
   readonly ca: readonly string[];
+  /** Reuses one secure context per root set (secure-contexts.ts); absent: one is built for this connection. */
+  readonly secureContexts?: SecureContexts;
   /** curl's --connect-to: dial another host:port while SNI and every check still use the endpoint's names. */
   readonly connectTo?: (host: string, port: number) => { readonly host: string; readonly port: number };
   readonly timeoutMs?: number;
@@ -115,13 +118,13 @@ function handshake(tcp: net.Socket, options: SecureConnectOptions, timeoutMs: nu
     const socket = tls.connect({
       socket: tcp,
       servername: options.domain,
-      ca: [...options.ca],
+      ...(options.secureContexts ? { secureContext: options.secureContexts(options.ca) } : { ca: [...options.ca] }),
       // We judge the chain and the names ourselves (posh.md §9): OpenSSL's result is read from
       // `authorized`, and Node's own name check, which knows nothing of SRV-ID or XmppAddr, is switched off.
       rejectUnauthorized: false,
       checkServerIdentity: () => undefined,
       ALPNProtocols: options.endpoint.directTls ? ['xmpp-client'] : undefined,
-      minVersion: 'TLSv1.2',
+      minVersion: MIN_TLS_VERSION,
     });
     const fail = (message: string) => {
       cleanup();

@@ -17,11 +17,15 @@ export interface BenchScale {
   /** Passes of the UI benchmark's scenarios, and how long its presence burst lasts. */
   readonly uiPasses: number;
   readonly uiPresenceSeconds: number;
+  /** Rounds of the connect-under-delay benchmark, logins per side of the login benchmark, starts of the command line. */
+  readonly connectRounds: number;
+  readonly loginSamples: number;
+  readonly cliRuns: number;
 }
 
 export function benchScale(env: NodeJS.ProcessEnv = process.env): BenchScale {
   if (env.HOSTPROOF_BENCH_QUICK === '1') {
-    return { quick: true, scramSamples: 2, messages: 3_000, historySamples: 20, startupRounds: 1, uiPasses: 1, uiPresenceSeconds: 1 };
+    return { quick: true, scramSamples: 2, messages: 3_000, historySamples: 20, startupRounds: 1, uiPasses: 1, uiPresenceSeconds: 1, connectRounds: 1, loginSamples: 2, cliRuns: 2 };
   }
   return {
     quick: false,
@@ -31,6 +35,9 @@ export function benchScale(env: NodeJS.ProcessEnv = process.env): BenchScale {
     startupRounds: 8,
     uiPasses: Number(env.HOSTPROOF_UI_BENCH_PASSES ?? 3),
     uiPresenceSeconds: 5,
+    connectRounds: Number(env.HOSTPROOF_CONNECT_BENCH_ROUNDS ?? 7),
+    loginSamples: 20,
+    cliRuns: 10,
   };
 }
 

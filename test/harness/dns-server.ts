@@ -37,6 +37,8 @@ export interface DnsQuery {
   /** The name as it arrived on the wire. */
   readonly name: string;
   readonly type: 'SRV' | 'A' | 'AAAA' | `TYPE${number}`;
+  /** When it arrived (Date.now()): questions asked together arrive together. */
+  readonly at: number;
 }
 
 export interface TestDnsServer {
@@ -49,8 +51,18 @@ export interface TestDnsServer {
 
 const TTL = 60;
 
-export async function startDnsServer(zone: DnsZone): Promise<TestDnsServer> {
+export interface DnsServerOptions {
+  /** Each answer is sent this long after its question came: a network's round trip (default none). */
+  readonly answerDelayMs?: number;
+}
+
+export async function startDnsServer(zone: DnsZone, options: DnsServerOptions = {}): Promise<TestDnsServer> {
   const queries: DnsQuery[] = [];
+  const delay = options.answerDelayMs ?? 0;
+  const reply = (send: (response: Packet) => unknown, response: Packet) => {
+    if (delay > 0) setTimeout(() => void send(response), delay);
+    else void send(response);
+  };
   const server = createServer({
     udp: true,
     handle: (request, send) => {
@@ -58,11 +70,11 @@ export async function startDnsServer(zone: DnsZone): Promise<TestDnsServer> {
       const question = request.questions[0];
       if (question === undefined) {
         response.header.rcode = RCODE.FORMERR;
-        void send(response);
+        reply(send, response);
         return;
       }
       const name = canonical(question.name);
-      queries.push({ name: question.name, type: typeName(question.type) });
+      queries.push({ name: question.name, type: typeName(question.type), at: Date.now() });
       if (has(zone.silent, name)) return;
       if (has(zone.servfail, name)) {
         response.header.rcode = RCODE.SERVFAIL;
@@ -74,7 +86,7 @@ export async function startDnsServer(zone: DnsZone): Promise<TestDnsServer> {
         if (answers.length === 0 && !exists(zone, name)) response.header.rcode = RCODE.NXDOMAIN;
       }
       response.header.aa = 1;
-      void send(response);
+      reply(send, response);
     },
   });
   const addresses = await server.listen({ udp: { port: 0, address: '127.0.0.1' } });

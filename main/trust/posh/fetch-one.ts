@@ -3,13 +3,14 @@
  * validation stays fully on (chain to the given roots, expiry, and the name of the URL's host), because a
  * POSH document is only worth what the TLS connection that carried it proves.
  */
-import type { IncomingMessage } from 'node:http';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { createNameLookup, type Address as ResolvedAddress } from '../../net/name-lookup.js';
 import { createAddressPolicy, describeInternalAddress, type InternalAddressKind } from '../../net/address-policy.js';
+import type { SecureContexts } from '../../net/secure-contexts.js';
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 5_000;
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -24,6 +25,8 @@ export interface DialTarget {
 export interface PoshFetchOptions {
   /** Trusted roots as PEM (system roots plus the user's). Absent: Node's default roots. */
   readonly ca?: readonly string[];
+  /** Reuses one secure context per root set, shared with the XMPP connection (absent: one per request). */
+  readonly secureContexts?: SecureContexts;
   /** Name resolution for the host actually dialled. Absent: the system resolver. */
   readonly lookup?: (hostname: string) => Promise<readonly ResolvedAddress[]>;
   /**
@@ -112,63 +115,23 @@ export function fetchOne(url: URL, options: PoshFetchOptions, hop: PoshHop, sign
   const lookup =
     hop === 'later' && !dialledByHand && options.allowPrivateAddressesForTests !== true
       ? guardedLookup(options.lookup ?? createNameLookup())
-      : options.lookup;
+      : (options.lookup ?? createNameLookup());
 
   return new Promise<FetchOutcome>((resolve) => {
     let settled = false;
     let tcpConnected = false;
     let tlsDone = false;
+    let request: ClientRequest | null = null;
 
     const finish = (outcome: FetchOutcome): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      request.destroy();
+      request?.destroy();
       resolve(outcome);
     };
-
-    const request = https.request({
-      method: 'GET',
-      host: dial.host,
-      port: dial.port,
-      path: `${url.pathname}${url.search}`,
-      headers: {
-        Host: url.host,
-        Accept: 'application/json, */*',
-        'Accept-Encoding': 'identity',
-        // POSH lifetime comes from `expires` only; ask every cache on the way to step aside.
-        'Cache-Control': 'no-cache',
-      },
-      // A fresh agent per request: no pooled connection validated under other options is ever reused.
-      agent: false,
-      ...(options.ca ? { ca: [...options.ca] } : {}),
-      // The checked answer is the one connected to: no second lookup that a rebinding DNS could change.
-      ...(lookup ? { lookup: adaptLookup(lookup) } : {}),
-      // SNI names the URL's host (an IP literal gets none, as TLS requires), wherever we dial.
-      servername: isIP(hostname) === 0 ? hostname : '',
-      rejectUnauthorized: true,
-      // The name check is pinned to the URL's host explicitly, so connectTo can never shift it.
-      checkServerIdentity: (_dialled: string, cert: PeerCertificate) => checkServerIdentity(hostname, cert),
-    });
-
-    const timer = setTimeout(
-      () => finish({ kind: 'timeout', detail: `no complete answer within ${timeoutMs} ms` }),
-      timeoutMs,
-    );
-    const onAbort = (): void => finish({ kind: 'aborted', detail: 'cancelled' });
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    request.on('socket', (socket) => {
-      socket.once('connect', () => {
-        tcpConnected = true;
-      });
-      socket.once('secureConnect', () => {
-        tlsDone = true;
-      });
-    });
-
-    request.on('error', (error: NodeJS.ErrnoException) => {
+    const failed = (error: NodeJS.ErrnoException): void => {
       if (error instanceof InternalAddressError) {
         finish({ kind: 'refused', detail: error.message });
         return;
@@ -177,9 +140,54 @@ export function fetchOne(url: URL, options: PoshFetchOptions, hop: PoshHop, sign
       const detail = code ? `${code}: ${error.message}` : error.message;
       if (CERTIFICATE_ERROR_CODES.has(code) || (tcpConnected && !tlsDone)) finish({ kind: 'tls-error', detail });
       else finish({ kind: 'network-error', detail });
-    });
+    };
 
-    request.on('response', (response: IncomingMessage) => {
+    const timer = setTimeout(
+      () => finish({ kind: 'timeout', detail: `no complete answer within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
+    const onAbort = (): void => finish({ kind: 'aborted', detail: 'cancelled' });
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const send = (addresses: readonly ResolvedAddress[]): ClientRequest => {
+      const sent = https.request({
+        method: 'GET',
+        host: dial.host,
+        port: dial.port,
+        path: `${url.pathname}${url.search}`,
+        headers: {
+          Host: url.host,
+          Accept: 'application/json, */*',
+          'Accept-Encoding': 'identity',
+          // POSH lifetime comes from `expires` only; ask every cache on the way to step aside.
+          'Cache-Control': 'no-cache',
+        },
+        // A fresh agent per request: no pooled connection validated under other options is ever reused.
+        agent: false,
+        ...(options.ca ? (options.secureContexts ? { secureContext: options.secureContexts(options.ca) } : { ca: [...options.ca] }) : {}),
+        // The checked answer is the one connected to: no second lookup that a rebinding DNS could change.
+        lookup: adaptLookup(() => Promise.resolve(addresses)),
+        // SNI names the URL's host (an IP literal gets none, as TLS requires), wherever we dial.
+        servername: isIP(hostname) === 0 ? hostname : '',
+        rejectUnauthorized: true,
+        // The name check is pinned to the URL's host explicitly, so connectTo can never shift it.
+        checkServerIdentity: (_dialled: string, cert: PeerCertificate) => checkServerIdentity(hostname, cert),
+      });
+      sent.on('socket', (socket) => {
+        socket.once('connect', () => {
+          tcpConnected = true;
+        });
+        socket.once('secureConnect', () => {
+          tlsDone = true;
+        });
+      });
+      sent.on('error', failed);
+      sent.on('response', (response: IncomingMessage) => onResponse(response));
+      sent.end();
+      return sent;
+    };
+
+    const onResponse = (response: IncomingMessage): void => {
       const status = response.statusCode ?? 0;
       const location = typeof response.headers.location === 'string' ? response.headers.location : null;
       if (status < 200 || status > 299) {
@@ -207,9 +215,18 @@ export function fetchOne(url: URL, options: PoshFetchOptions, hop: PoshHop, sign
       });
       response.on('error', (error) => finish({ kind: 'network-error', detail: error.message }));
       response.on('aborted', () => finish({ kind: 'network-error', detail: 'the server closed the connection mid-body' }));
-    });
+    };
 
-    request.end();
+    // The name is resolved before the request is made: making it builds (or fetches) the secure context,
+    // which is CPU work better done while the DNS answer travels than before the question leaves.
+    const literal = isIP(dial.host);
+    const addresses = literal !== 0 ? Promise.resolve([{ address: dial.host, family: literal as 4 | 6 }]) : lookup(dial.host);
+    addresses.then(
+      (resolved) => {
+        if (!settled) request = send(resolved);
+      },
+      (error: unknown) => failed(error instanceof Error ? error : new Error(String(error))),
+    );
   });
 }
 

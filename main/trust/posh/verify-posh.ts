@@ -8,6 +8,7 @@
  * invalid or error.
  */
 import type { PoshResult, PoshStep } from '../../../app/domain/trust.js';
+import type { NameLookup } from '../../net/name-lookup.js';
 import { lookupPosh, type PoshLookupOptions, type PoshLookupOutcome } from './lookup.js';
 import { matchPoshMaterial, type PoshMatchOutcome } from './match.js';
 import type { PoshMaterial } from './material.js';
@@ -40,8 +41,11 @@ export interface PendingPosh {
 }
 
 export interface PoshVerifier {
-  /** Begin now: answer from fresh cached material, or start the lookup immediately. */
-  start(domain: string, signal?: AbortSignal): PendingPosh;
+  /**
+   * Begin now: answer from fresh cached material, or start the lookup immediately. `lookup`: the connection
+   * attempt's name resolution (one DNS cache shared with the XMPP connection), in place of `fetchOptions.lookup`.
+   */
+  start(domain: string, signal?: AbortSignal, lookup?: NameLookup): PendingPosh;
   /** Every cache entry, for the UI. */
   list(): Promise<readonly PoshCacheEntry[]>;
   forget(domain: string): Promise<void>;
@@ -59,9 +63,9 @@ type Source = { readonly kind: 'cache'; readonly hit: FreshCacheHit } | FromNetw
 export function createPoshVerifier(options: PoshVerifierOptions): PoshVerifier {
   const cache = createPoshCache(options.persistence, options.onPersistenceError);
 
-  const fetchFresh = async (domain: string, signal: AbortSignal | undefined): Promise<FromNetwork> => {
+  const fetchFresh = async (domain: string, signal: AbortSignal | undefined, lookup: NameLookup | undefined): Promise<FromNetwork> => {
     const ca = options.roots ? await options.roots() : options.fetchOptions.ca;
-    const outcome = await lookupPosh(domain, { ...options.fetchOptions, ...(ca ? { ca } : {}), ...(signal ? { signal } : {}) });
+    const outcome = await lookupPosh(domain, { ...options.fetchOptions, ...(ca ? { ca } : {}), ...(signal ? { signal } : {}), ...(lookup ? { lookup } : {}) });
     if (outcome.kind === 'material') {
       const entry = await cache.store(outcome.material, options.now());
       return { kind: 'network', outcome, expiresAt: entry.expiresAt };
@@ -71,7 +75,7 @@ export function createPoshVerifier(options: PoshVerifierOptions): PoshVerifier {
     return { kind: 'network', outcome, expiresAt: null };
   };
 
-  const start = (input: string, signal?: AbortSignal): PendingPosh => {
+  const start = (input: string, signal?: AbortSignal, lookup?: NameLookup): PendingPosh => {
     const parsed = parseDomain(input);
     if (!parsed.ok) {
       const result = failed(input, null, [], 'error', parsed.problem.message);
@@ -80,7 +84,7 @@ export function createPoshVerifier(options: PoshVerifierOptions): PoshVerifier {
     const domain = parsed.value.ascii;
     const first = (async (): Promise<Source> => {
       const hit = await cache.fresh(domain, options.now());
-      return hit !== null ? { kind: 'cache', hit } : fetchFresh(domain, signal);
+      return hit !== null ? { kind: 'cache', hit } : fetchFresh(domain, signal, lookup);
     })();
     // verify() may never be called (the connection failed first): keep a rejection from going unhandled.
     first.catch(() => undefined);
@@ -103,7 +107,7 @@ export function createPoshVerifier(options: PoshVerifierOptions): PoshVerifier {
         // Policy: cached material that does not match is discarded and fetched once more before deciding;
         // the certificate may have rolled over since the entry was made.
         await cache.forget(domain);
-        const refreshed = await fetchFresh(domain, signal);
+        const refreshed = await fetchFresh(domain, signal, lookup);
         const discarded: PoshStep = {
           ...cacheStep,
           detail: `material fetched ${entry.fetchedAt} did not match the presented certificate: discarded, fetched again`,

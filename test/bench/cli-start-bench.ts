@@ -1,0 +1,50 @@
+/**
+ * Command line start (issue 16, item 4): from spawning `node dist/cli/hostproof-posh.js --help` to the first
+ * byte of its output, against an empty Node process that prints one byte (what no code of ours can go below).
+ * The command is built first (vite, as `npm run posh` does). Runs alternate between the two, median of 10.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const TARGET_MS = 250;
+const BIN = path.resolve('dist/cli/hostproof-posh.js');
+
+function firstByte(args: readonly string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let at: number | null = null;
+    child.stdout.once('data', () => {
+      at = performance.now() - started;
+    });
+    child.stdout.resume();
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code !== 0 || at === null) reject(new Error(`${args.join(' ')} exited ${String(code)} without output`));
+      else resolve(at);
+    });
+  });
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+export async function runCliStartBench(runs = 10): Promise<void> {
+  execFileSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '-c', 'vite.cli.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const help: number[] = [];
+  const empty: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    help.push(await firstByte([BIN, '--help']));
+    empty.push(await firstByte(['-e', "process.stdout.write('x')"]));
+  }
+  const h = median(help);
+  const e = median(empty);
+  const spread = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+  console.log(`\nCommand line start, spawn → first byte of output (median (min–max) of ${runs}, alternating)`);
+  console.log(`  hostproof-posh --help        ${h.toFixed(0).padStart(5)} ms (${spread(help)})  target ≤ ${TARGET_MS} ms: ${h <= TARGET_MS ? 'ok' : '**miss**'}`);
+  console.log(`  empty Node process           ${e.toFixed(0).padStart(5)} ms (${spread(empty)})  (${(h / e).toFixed(2)}× of it for --help)`);
+}

@@ -17,6 +17,9 @@ export interface BenchScale {
   /** Passes of the UI benchmark's scenarios, and how long its presence burst lasts. */
   readonly uiPasses: number;
   readonly uiPresenceSeconds: number;
+  /** One-to-one messages in each burst of the inbound pipeline benchmark, and its rounds. */
+  readonly pipelineMessages: number;
+  readonly pipelineRounds: number;
   /** Rounds of the connect-under-delay benchmark, logins per side of the login benchmark, starts of the command line. */
   readonly connectRounds: number;
   readonly loginSamples: number;
@@ -25,7 +28,7 @@ export interface BenchScale {
 
 export function benchScale(env: NodeJS.ProcessEnv = process.env): BenchScale {
   if (env.HOSTPROOF_BENCH_QUICK === '1') {
-    return { quick: true, scramSamples: 2, messages: 3_000, historySamples: 20, startupRounds: 1, uiPasses: 1, uiPresenceSeconds: 1, connectRounds: 1, loginSamples: 2, cliRuns: 2 };
+    return { quick: true, scramSamples: 2, messages: 3_000, historySamples: 20, startupRounds: 1, uiPasses: 1, uiPresenceSeconds: 1, pipelineMessages: 200, pipelineRounds: 1, connectRounds: 1, loginSamples: 2, cliRuns: 2 };
   }
   return {
     quick: false,
@@ -35,6 +38,8 @@ export function benchScale(env: NodeJS.ProcessEnv = process.env): BenchScale {
     startupRounds: 8,
     uiPasses: Number(env.HOSTPROOF_UI_BENCH_PASSES ?? 3),
     uiPresenceSeconds: 5,
+    pipelineMessages: Number(env.HOSTPROOF_PIPELINE_BENCH_COUNT ?? 20_000),
+    pipelineRounds: 3,
     connectRounds: Number(env.HOSTPROOF_CONNECT_BENCH_ROUNDS ?? 7),
     loginSamples: 20,
     cliRuns: 10,

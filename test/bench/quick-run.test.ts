@@ -44,6 +44,19 @@ describe('npm run bench, quick run', () => {
     const scram = tableAfter(run.out, 'SCRAM-SHA-1 client proof at 4096 iterations');
     expect(scram.filter((line) => / \d+\.\d+ ms\/op /.test(line))).toHaveLength(2);
 
+    const cli = tableAfter(run.out, 'Command line start');
+    expect(cli.find((line) => line.includes('--help')), cli.join('\n')).toMatch(/\d+ ms/);
+
+    const login = tableAfter(run.out, 'Whole login against Prosody (direct TLS)');
+    expect(login.filter((line) => / \d+\.\d+ ms\/op /.test(line)), login.join('\n')).toHaveLength(2);
+
+    const connect = tableAfter(run.out, 'Connect to online through');
+    expect(connect.filter((line) => /target .*: \d+\.\d+ (ok|\*\*miss\*\*)/.test(line)).length, connect.join('\n')).toBeGreaterThanOrEqual(8);
+
+    const pipeline = tableAfter(run.out, 'Inbound messages: 200 one-to-one messages');
+    expect(pipeline.find((line) => line.includes('The app')), pipeline.join('\n')).toMatch(/\d+ msg\/s/);
+    expect(pipeline.find((line) => line.includes('Ratio app/bare')), pipeline.join('\n')).toMatch(/\d+\.\d+×/);
+
     const history = tableAfter(run.out, 'Message history: 3,000 messages');
     for (const label of ['Archive pages of 100 stored', 'Open a conversation: latest 50', 'Search, first page', 'Start → first account connecting']) {
       const row = history.find((line) => line.includes(label));

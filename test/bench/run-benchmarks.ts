@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: every comparison in one process run, printed with ratios, then connect to online under
- * network delay (the app's connect path against Prosody behind 40 ms each way), the message history benchmark (1,000,000 messages in SQLite) and the UI benchmark (a production renderer in
- * Chromium against the issue's targets). Needs Prosody for the connect and login benchmarks and
+ * network delay (the app's connect path against Prosody behind 40 ms each way), the inbound message pipeline,
+ * the message history benchmark (1,000,000 messages in SQLite) and the UI benchmark (a production renderer in
+ * Chromium against the issue's targets). Needs Prosody for the connect, login and pipeline benchmarks and
  * Chromium for the UI benchmark (each skipped with a loud line when missing). `npm run bench -- <name>` runs
  * one alone: `ui`, `messages`, `connect`, `cli` (the command line's start, `--help` to its first byte of
- * output), `login` (the whole login with and without channel binding).
+ * output), `login` (the whole login with and without channel binding), `pipeline` (inbound messages).
  * `HOSTPROOF_BENCH_QUICK=1` runs everything at tiny sizes (bench-scale.ts), as `npm test` does.
  */
 import 'reflect-metadata';
@@ -12,6 +13,7 @@ import { runCliStartBench } from './cli-start-bench.js';
 import { compare } from './compare.js';
 import { runConnectDelayBench } from './connect-delay-bench.js';
 import { runMessagesBench } from './messages/messages-bench.js';
+import { runPipelineBench } from './pipeline-bench.js';
 import { saslComparisons } from './sasl-bench.js';
 import { scramComparisons } from './scram-bench.js';
 import { benchScale, QUICK_RUN_NOTE } from './bench-scale.js';
@@ -20,7 +22,7 @@ import { runUiBench } from './ui/ui-bench.js';
 
 const scale = benchScale();
 if (scale.quick) console.log(QUICK_RUN_NOTE.trim());
-const only = process.argv.slice(2).find((arg) => ['ui', 'messages', 'connect', 'cli', 'login'].includes(arg));
+const only = process.argv.slice(2).find((arg) => ['ui', 'messages', 'connect', 'cli', 'login', 'pipeline'].includes(arg));
 if (!only) for (const comparison of scramComparisons(scale)) await compare(comparison);
 if (!only || only === 'cli') await runCliStartBench(scale.cliRuns);
 
@@ -38,6 +40,7 @@ if ((!only || only === 'login') && requireSystemDependency(PROSODY, 'bench (whol
 }
 
 if ((!only || only === 'connect') && requireSystemDependency(PROSODY, 'bench (connect under network delay)')) await runConnectDelayBench(scale.connectRounds);
+if ((!only || only === 'pipeline') && requireSystemDependency(PROSODY, 'bench (inbound messages)')) await runPipelineBench(scale);
 
 if (!only || only === 'messages') await runMessagesBench(scale);
 if (!only || only === 'ui') await runUiBench(scale);

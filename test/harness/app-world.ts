@@ -47,7 +47,14 @@ export interface AppWorld {
   close(): Promise<void>;
 }
 
-export async function startAppWorld(): Promise<AppWorld> {
+export interface AppWorldOptions {
+  /** Prosody's default modules to leave out, e.g. "mam" where its archive's file storage would be what is measured. */
+  readonly withoutModules?: readonly string[];
+  /** Prosody's limit on one archive's items (offline messages included); its default is 10,000. */
+  readonly archiveItemLimit?: number;
+}
+
+export async function startAppWorld(options: AppWorldOptions = {}): Promise<AppWorld> {
   const ca = await createTestCa();
   const valid = await createTestCertificate({ commonName: 'valid.test', dnsNames: ['valid.test'], issuer: ca });
   let hosting = await createTestCertificate({ commonName: 'hosting.test', dnsNames: ['hosting.test'], issuer: ca });
@@ -68,6 +75,8 @@ export async function startAppWorld(): Promise<AppWorld> {
     roomServices: [ROOM_SERVICE],
     // PEP and XEP-0402 bookmarks (rooms the account remembers, with autojoin).
     modules: ['pep', 'bookmarks'],
+    withoutModules: options.withoutModules,
+    archiveItemLimit: options.archiveItemLimit,
   });
 
   const zone = (service: '_xmpp-client' | '_xmpps-client', port: number) => ({

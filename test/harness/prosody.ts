@@ -42,6 +42,11 @@ export interface ProsodyOptions {
    * disco#items, and clients reach them through their own server (no DNS, no s2s).
    */
   readonly roomServices?: readonly string[];
+  /**
+   * Most items one archive (the message archive, and offline messages, which Prosody keeps as an archive too)
+   * may hold in its file storage; Prosody's default is 10,000, beyond which messages to an offline user bounce.
+   */
+  readonly archiveItemLimit?: number;
 }
 
 export interface Prosody {
@@ -104,6 +109,7 @@ allow_unencrypted_plain_auth = false
 authentication = "internal_hashed"
 storage = "internal"
 archive_expires_after = "never"
+${options.archiveItemLimit === undefined ? '' : `storage_archive_item_limit = ${Math.floor(options.archiveItemLimit)}`}
 log = { { levels = { min = "info" }, to = "file", filename = ${lua(path.join(dir, 'prosody.log'))} } }
 ${vhosts.join('\n')}
 ${components.join('\n')}

@@ -100,6 +100,9 @@ function answer(name: string, payload: unknown): Promise<unknown> {
     // The joined rooms, asked for after the first screen (with the rosters): none in the benchmark's account.
     case 'listJoinedRooms':
       return later(ok([]));
+    // Room invitations waiting, asked for with the rooms: none.
+    case 'listRoomInvitations':
+      return later(ok([]));
     case 'loadHistory': {
       if (p.peer !== BIG_PEER) return later(ok({ messages: [], complete: true }));
       // The window asks before its oldest message: by local id ("h-N") now, by archive id ("a-N") in the old window.

@@ -160,7 +160,9 @@ describe.runIf(available)('secrets: after a whole session the password is only i
     (sink, context) => {
       const items = captured.sinks.get(sink)!;
       // Each sink saw the session (an empty one would prove nothing); the console holds at least our own line.
-      expect(items.length).toBeGreaterThan(0);
+      // A healthy session gives no notice and logs no IPC error (earlier runs had some only from a race at
+      // disconnect, since fixed), so that sink may be empty: its row guards whatever a later notice says.
+      if (sink !== 'notices and IPC error log') expect(items.length).toBeGreaterThan(0);
       if (sink === 'console and stdio') expect(items.some((item) => item.includes(CAPTURE_CHECK))).toBe(true);
       const hits = [...new Set(items.flatMap((item) => findSecrets(item, SECRETS)))];
       expectBehaviour(context, { expected: 'no password in any form', got: hits.length === 0 ? 'no password in any form' : `found: ${hits.join(', ')}` });

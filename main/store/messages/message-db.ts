@@ -20,6 +20,7 @@ import { toMessage, type MessageRow } from './message-row.js';
 import { isDamage, isDiskFull, moveDatabaseAside, openDatabase, type OpenDatabaseOptions } from './open-database.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { searchMessages, type SearchHit, type SearchQuery } from './search.js';
+import { createGroupCommit } from './group-commit.js';
 import { roomHistory, settleRoomMessage, storeRoomMessages, type RoomHistorySlice, type RoomStored } from './room-messages.js';
 
 export type { RoomHistorySlice, RoomStored } from './room-messages.js';
@@ -117,19 +118,61 @@ export interface MessageDb {
 /** A message state may only move forward: a late "sent" must not undo "delivered". */
 const RANK: Record<MessageState, number> = { queued: 0, failed: 1, sent: 2, delivered: 3, received: 3 };
 
-export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
+export interface MessageDbOptions extends OpenDatabaseOptions {
+  /** Runs once the current turn of the event loop is over: when a group of incoming messages is committed. */
+  readonly defer?: (run: () => void) => void;
+}
+
+export function openMessageDb(options: MessageDbOptions): MessageDb {
   const { now, report } = options;
   let db: Database.Database = openDatabase(options);
   let q: Statements = prepareStatements(db);
   let diskFullTold = false;
+  /** The rows of the open group, for the text index when it is committed (one segment per group). */
+  let grouped: number[] = [];
+  const group = createGroupCommit({
+    begin: () => db.exec('BEGIN IMMEDIATE'),
+    commit: () => {
+      const rows = grouped;
+      grouped = [];
+      if (rows.length > 0) q.indexText.run(JSON.stringify(rows));
+      db.exec('COMMIT');
+      diskFullTold = false;
+    },
+    rollback: () => {
+      grouped = [];
+      if (db.inTransaction) db.exec('ROLLBACK');
+    },
+    defer: options.defer ?? ((run) => void setImmediate(run)),
+    // Told the way a failed write is (a full disk, a damaged file); nobody waits on it to throw to.
+    failed: (error) => {
+      try {
+        guarded(() => {
+          throw error;
+        });
+      } catch (reported) {
+        if (!(reported instanceof MessageDbError) && !isDamage(reported)) console.error('Saving incoming messages failed:', reported);
+      }
+    },
+  });
 
-  /** Runs an operation; a damaged database is replaced once and the operation tried again on the new one. */
-  function guarded<T>(run: () => T): T {
+  /**
+   * Runs an operation; a damaged database is replaced once and the operation tried again on the new one.
+   * `committed`: whether success means the write is on disk (then a full disk is told again the next time it
+   * fills); a write into an open group is not, until the group commits.
+   */
+  function guarded<T>(run: () => T, committed = true): T {
     try {
       const result = run();
-      diskFullTold = false;
+      if (committed) diskFullTold = false;
       return result;
     } catch (error) {
+      // SQLite ends the whole transaction itself after some failures (a full disk among them): a group it
+      // ended is gone, with the incoming messages of its turn (the server's archive has them).
+      if (!db.inTransaction) {
+        group.forget();
+        grouped = [];
+      }
       if (isDiskFull(error)) {
         if (!diskFullTold) {
           diskFullTold = true;
@@ -143,6 +186,8 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
         throw new MessageDbError('disk-full', 'The disk is full: the message history cannot be written.', { cause: error });
       }
       if (!isDamage(error)) throw error;
+      group.forget();
+      grouped = [];
       db.close();
       if (moveDatabaseAside(options.file, now) === null) throw new MessageDbError('damaged', 'The message history is damaged.', { cause: error });
       db = openDatabase(options);
@@ -155,6 +200,14 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
       });
       return run();
     }
+  }
+
+  /** Every operation but storing an incoming message: the open group is committed first (group-commit.ts). */
+  function flushed<T>(run: () => T): T {
+    return guarded(() => {
+      group.flush();
+      return run();
+    });
   }
 
   /**
@@ -217,9 +270,15 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
   }
 
   return {
-    store: (input) => guarded(() => db.transaction(() => storeAll([input])[0] as Stored)()),
+    // An incoming message joins this turn's group (group-commit.ts); one the user wrote is committed at once.
+    store: (input) =>
+      guarded(() => {
+        if (input.message.direction === 'in') return group.within(() => db.transaction(() => storeOne(input, grouped))());
+        group.flush();
+        return db.transaction(() => storeAll([input])[0] as Stored)();
+      }, input.message.direction !== 'in'),
     storeArchivePage: (accountId, inputs, lastArchiveId) =>
-      guarded(() =>
+      flushed(() =>
         db.transaction(() => {
           const stored = storeAll(inputs);
           if (lastArchiveId !== null) q.setSync.run(accountId, lastArchiveId);
@@ -227,7 +286,7 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
         })(),
       ),
     updateState: (accountId, id, state, error) =>
-      guarded(() => {
+      flushed(() => {
         const row = q.byId.get(accountId, id) as MessageRow | undefined;
         if (!row) return null;
         const current = toMessage(row);
@@ -236,7 +295,7 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
         return { ...current, state, error };
       }),
     history: (accountId, peer, before, limit) =>
-      guarded(() => {
+      flushed(() => {
         const anchor = before === null ? undefined : (q.byId.get(accountId, before) as MessageRow | undefined);
         const rows = (
           anchor
@@ -247,7 +306,7 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
         return { messages: rows.slice(0, limit).reverse().map(toMessage), reachedStart };
       }),
     around: (accountId, peer, id, older, newer) =>
-      guarded(() => {
+      flushed(() => {
         const anchor = q.byId.get(accountId, id) as MessageRow | undefined;
         if (!anchor || anchor.peer !== peer) return null;
         const at = { account: accountId, peer, at_ms: anchor.at_ms, seq: anchor.seq };
@@ -257,7 +316,7 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
         return { messages: rows.map(toMessage), reachedStart: before.length <= older, reachedEnd: after.length <= newer };
       }),
     newer: (accountId, peer, after, limit) =>
-      guarded(() => {
+      flushed(() => {
         const anchor = q.byId.get(accountId, after) as MessageRow | undefined;
         // A message deleted meanwhile: nothing to page from (the window then shows what it has, and live ones).
         if (!anchor || anchor.peer !== peer) return { messages: [], reachedEnd: true };
@@ -265,22 +324,22 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
         return { messages: rows.slice(0, limit).map(toMessage), reachedEnd: rows.length <= limit };
       }),
     conversations: (accountId) =>
-      guarded(() =>
+      flushed(() =>
         (q.conversations.all(accountId) as Array<MessageRow & { unread: number; conversation_peer: string }>).map((row) => ({
           peer: row.conversation_peer,
           lastMessage: row.id === null ? null : toMessage(row),
           unread: row.unread,
         })),
       ),
-    markRead: (accountId, peer) => guarded(() => void q.markRead.run(accountId, peer)),
+    markRead: (accountId, peer) => flushed(() => void q.markRead.run(accountId, peer)),
     outgoing: (accountId, states) =>
-      guarded(() => (q.outgoing.all(accountId, JSON.stringify(states)) as MessageRow[]).map(toMessage)),
-    lastArchiveId: (accountId) => guarded(() => (q.getSync.get(accountId) as { last_archive_id: string } | undefined)?.last_archive_id ?? null),
+      flushed(() => (q.outgoing.all(accountId, JSON.stringify(states)) as MessageRow[]).map(toMessage)),
+    lastArchiveId: (accountId) => flushed(() => (q.getSync.get(accountId) as { last_archive_id: string } | undefined)?.last_archive_id ?? null),
     oldestArchiveId: (accountId, peer) =>
-      guarded(() => (q.oldestArchiveId.get(accountId, peer) as { archive_id: string } | undefined)?.archive_id ?? null),
-    search: (query) => guarded(() => searchMessages(db, query)),
+      flushed(() => (q.oldestArchiveId.get(accountId, peer) as { archive_id: string } | undefined)?.archive_id ?? null),
+    search: (query) => flushed(() => searchMessages(db, query)),
     deleteConversation: (accountId, peer) =>
-      guarded(() =>
+      flushed(() =>
         erased(
           db.transaction(() => {
             const { changes } = q.deleteConversationMessages.run(accountId, peer);
@@ -290,7 +349,7 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
         ),
       ),
     clearAccount: (accountId) =>
-      guarded(() =>
+      flushed(() =>
         erased(
           db.transaction(() => {
             const { changes } = q.deleteAccountMessages.run(accountId);
@@ -303,7 +362,7 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
         ),
       ),
     prune: (before) =>
-      guarded(() =>
+      flushed(() =>
         db.transaction(() => {
           const { changes } = q.prune.run(before.getTime());
           q.repairConversations.run();
@@ -311,14 +370,20 @@ export function openMessageDb(options: OpenDatabaseOptions): MessageDb {
           return changes + q.room.prune.run(before.getTime()).changes;
         })(),
       ),
-    storeRoomMessages: (messages, after = null) => guarded(() => db.transaction(() => storeRoomMessages(q.room, messages, after, now()))()),
-    settleRoomMessage: (accountId, id, update) => guarded(() => settleRoomMessage(q.room, accountId, id, update)),
-    roomHistory: (accountId, room, before, limit) => guarded(() => roomHistory(q.room, accountId, room, before, limit)),
+    storeRoomMessages: (messages, after = null) => flushed(() => db.transaction(() => storeRoomMessages(q.room, messages, after, now()))()),
+    settleRoomMessage: (accountId, id, update) => flushed(() => settleRoomMessage(q.room, accountId, id, update)),
+    roomHistory: (accountId, room, before, limit) => flushed(() => roomHistory(q.room, accountId, room, before, limit)),
     roomSyncPoint: (accountId, room) =>
-      guarded(() => (q.room.getSync.get(accountId, room) as { last_archive_id: string } | undefined)?.last_archive_id ?? null),
-    setRoomSyncPoint: (accountId, room, archiveId) => guarded(() => void q.room.setSync.run(accountId, room, archiveId)),
+      flushed(() => (q.room.getSync.get(accountId, room) as { last_archive_id: string } | undefined)?.last_archive_id ?? null),
+    setRoomSyncPoint: (accountId, room, archiveId) => flushed(() => void q.room.setSync.run(accountId, room, archiveId)),
     newestRoomArchiveId: (accountId, room) =>
-      guarded(() => (q.room.newestArchiveId.get(accountId, room) as { archive_id: string } | undefined)?.archive_id ?? null),
-    close: () => db.close(),
+      flushed(() => (q.room.newestArchiveId.get(accountId, room) as { archive_id: string } | undefined)?.archive_id ?? null),
+    close: () => {
+      try {
+        group.flush();
+      } finally {
+        db.close();
+      }
+    },
   };
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { createConversationStore } from '../../../main/services/conversation-store.js';
 import { openMessageDb } from '../../../main/store/messages/message-db.js';
+import { endOfTurn } from '../store/messages/message-fixture.js';
 import { useTempDirs } from '../store/temp-dir.js';
 
 const ROMEO = 'romeo@example.net';
@@ -79,6 +80,8 @@ describe('live and sent messages', () => {
   it('a full disk: the message is still shown (not saved), and what is stored stays', async () => {
     const { store, problems } = await open(40);
     store.add(message({ id: 'kept' }));
+    // Committed with its turn (the group commit); the flood comes in a later one.
+    await endOfTurn();
     const big = 'x'.repeat(4_000);
     const shown: (ChatMessage | null)[] = [];
     for (let i = 0; i < 100; i += 1) shown.push(store.add(message({ id: `big-${i}`, body: `${big} ${i}` })));

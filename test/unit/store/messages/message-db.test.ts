@@ -1,10 +1,11 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MessageDbError, openMessageDb, type MessageDb } from '../../../../main/store/messages/message-db.js';
 import type { MessageDbProblem } from '../../../../main/store/messages/open-database.js';
 import { useTempDirs } from '../temp-dir.js';
-import { ACCOUNT, BOB, input, msg, OTHER_ACCOUNT } from './message-fixture.js';
+import { ACCOUNT, BOB, endOfTurn, input, msg, OTHER_ACCOUNT } from './message-fixture.js';
 
 const NOW = new Date('2026-12-01T08:00:00.000Z');
 const tempDir = useTempDirs();
@@ -137,12 +138,55 @@ describe('the message database', () => {
     db.close();
   });
 
-  it('a full disk fails the write with a typed error, says so once, and keeps what is stored', async () => {
+  it('a full disk fails a message the user wrote with a typed error, says so once, and keeps what is stored', async () => {
     const file = path.join(await tempDir(), 'messages.sqlite');
     const problems: MessageDbProblem[] = [];
     // SQLite's own size cap gives the same SQLITE_FULL a full disk gives.
     const db = openMessageDb({ file, now: () => NOW, report: (p) => problems.push(p), maxPages: 40 });
-    db.store(input(msg({ body: 'kept' })));
+    const ours = (body: string) => input(msg({ direction: 'out', state: 'queued', body }));
+    db.store(ours('kept'));
+    const big = 'x'.repeat(4_000);
+    let failure: unknown = null;
+    for (let i = 0; i < 200 && failure === null; i += 1) {
+      try {
+        db.store(ours(`${big} ${i}`));
+      } catch (error) {
+        failure = error;
+      }
+    }
+    expect(failure).toBeInstanceOf(MessageDbError);
+    expect((failure as MessageDbError).kind).toBe('disk-full');
+    expect(() => db.store(ours(big))).toThrow(MessageDbError);
+    expect(problems.map((p) => p.kind)).toEqual(['disk-full']);
+    expect(problems[0]?.message).toContain('Nothing already saved is lost');
+    db.close();
+    const again = openMessageDb({ file, now: () => NOW, report: (p) => problems.push(p) });
+    const kept = again.history(ACCOUNT, BOB, null, 500).messages;
+    expect(kept[0]?.body).toBe('kept');
+    expect(kept.length).toBeGreaterThan(1);
+    again.close();
+  });
+
+  it('incoming messages of one turn are committed together at its end; a full disk loses that turn only, told once', async () => {
+    const file = path.join(await tempDir(), 'messages.sqlite');
+    const problems: MessageDbProblem[] = [];
+    const db = openMessageDb({ file, now: () => NOW, report: (p) => problems.push(p), maxPages: 40 });
+    const peek = () => {
+      const raw = new Database(file, { readonly: true });
+      try {
+        return (raw.prepare('SELECT body FROM messages ORDER BY rowid').all() as Array<{ body: string }>).map((r) => r.body);
+      } finally {
+        raw.close();
+      }
+    };
+    db.store(input(msg({ body: 'first' })));
+    db.store(input(msg({ body: 'second' })));
+    // Another connection sees nothing of the turn until it is over; the database itself answers at once.
+    expect(peek()).toEqual([]);
+    expect(db.history(ACCOUNT, BOB, null, 10).messages.map((m) => m.body)).toEqual(['first', 'second']);
+    await endOfTurn();
+    expect(peek()).toEqual(['first', 'second']);
+
     const big = 'x'.repeat(4_000);
     let failure: unknown = null;
     for (let i = 0; i < 200 && failure === null; i += 1) {
@@ -152,16 +196,10 @@ describe('the message database', () => {
         failure = error;
       }
     }
-    expect(failure).toBeInstanceOf(MessageDbError);
     expect((failure as MessageDbError).kind).toBe('disk-full');
-    expect(() => db.store(input(msg({ body: big })))).toThrow(MessageDbError);
+    await endOfTurn();
     expect(problems.map((p) => p.kind)).toEqual(['disk-full']);
-    expect(problems[0]?.message).toContain('Nothing already saved is lost');
     db.close();
-    const again = openMessageDb({ file, now: () => NOW, report: (p) => problems.push(p) });
-    const kept = again.history(ACCOUNT, BOB, null, 500).messages;
-    expect(kept[0]?.body).toBe('kept');
-    expect(kept.length).toBeGreaterThan(1);
-    again.close();
+    expect(peek()).toEqual(['first', 'second']);
   });
 });

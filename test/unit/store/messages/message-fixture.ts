@@ -36,3 +36,9 @@ export function input(message: ChatMessage, unread = false): StoreInput {
     unread,
   };
 }
+
+/**
+ * The end of the current turn of the event loop: incoming messages stored in it are committed by then (the
+ * group commit is deferred with setImmediate, and these run in order). A barrier, not a wait.
+ */
+export const endOfTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openMessageDb } from '../../../../main/store/messages/message-db.js';
 import { useTempDirs } from '../temp-dir.js';
-import { ACCOUNT, BOB, input, msg, OTHER_ACCOUNT } from './message-fixture.js';
+import { ACCOUNT, BOB, endOfTurn, input, msg, OTHER_ACCOUNT } from './message-fixture.js';
 
 const tempDir = useTempDirs();
 
@@ -23,6 +23,7 @@ describe('deleted history leaves no text on the disk', () => {
     const db = openMessageDb({ file, now: () => new Date('2026-12-01T08:00:00.000Z'), report: () => undefined });
     for (let i = 0; i < 40; i += 1) db.store(input(msg({ body: `zebracrossing plans number ${i}` })));
     db.store(input(msg({ accountId: OTHER_ACCOUNT, body: 'giraffe stays' })));
+    await endOfTurn();
     expect(onDisk(file, 'zebracrossing')).toBeGreaterThan(0);
 
     if (what === 'conversation') expect(db.deleteConversation(ACCOUNT, BOB)).toBe(40);

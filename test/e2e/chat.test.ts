@@ -13,20 +13,21 @@ import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import {
   addAccountThroughForm,
   addContactThroughForm,
+  ALICE,
   approveSubscription,
+  BOB,
   contactRow,
   messages,
   messageWithText,
   openConversation,
   openStartChat,
   selectAccount,
+  signInAliceAndBob,
   UI_TIMEOUT,
   waitForStage,
 } from './support/ui.js';
 
 const available = e2eWorldAvailable();
-const ALICE = 'alice@valid.test';
-const BOB = 'bob@valid.test';
 
 async function send(page: Page, body: string): Promise<void> {
   const composer = page.getByTestId('composer');
@@ -43,10 +44,7 @@ describe.runIf(available)('chat in the window: contacts, messages, receipts and 
   it('alice and bob become contacts, chat both ways, and each sees the delivery receipt', async () => {
     const { harness } = await rig.open();
     const { page } = harness;
-    await addAccountThroughForm(page, ALICE, password('alice'));
-    await waitForStage(page, 'online');
-    await addAccountThroughForm(page, BOB, password('bob'));
-    await waitForStage(page, 'online');
+    await signInAliceAndBob(page);
 
     // alice asks, bob approves; bob asks back, alice approves: both now see each other's presence.
     await selectAccount(page, ALICE);

@@ -5,14 +5,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { password, ROOM_SERVICE } from '../harness/app-world.js';
+import { ROOM_SERVICE } from '../harness/app-world.js';
 import { screenshotBothThemes } from './support/both-themes.js';
 import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
-import { addAccountThroughForm, UI_TIMEOUT, waitForStage } from './support/ui.js';
+import { ALICE, BOB, signInAliceAndBob, UI_TIMEOUT } from './support/ui.js';
+import { sayInRoom } from './support/rooms-ui.js';
 
 const available = e2eWorldAvailable();
-const ALICE = 'alice@valid.test';
-const BOB = 'bob@valid.test';
 
 async function join(page: Page, account: string, name: string): Promise<void> {
   await page.keyboard.press('Control+j');
@@ -26,27 +25,17 @@ async function join(page: Page, account: string, name: string): Promise<void> {
   await page.getByTestId('room-pane').waitFor({ timeout: UI_TIMEOUT });
 }
 
-async function send(page: Page, body: string): Promise<void> {
-  const composer = page.getByTestId('room-composer');
-  await composer.fill(body);
-  await composer.press('Enter');
-  await page.locator('[data-testid="room-message"][data-state="delivered"]').filter({ hasText: body }).waitFor({ timeout: UI_TIMEOUT });
-}
-
 describe.runIf(available)('room history in the window', () => {
   const rig = useE2eWorld();
 
   it("bob joins after alice talked: her lines come from the room's archive, in order, then the live ones", async () => {
     const { harness } = await rig.open();
     const { page } = harness;
-    await addAccountThroughForm(page, ALICE, password('alice'));
-    await waitForStage(page, 'online');
-    await addAccountThroughForm(page, BOB, password('bob'));
-    await waitForStage(page, 'online');
+    await signInAliceAndBob(page);
 
     await join(page, ALICE, 'history');
     const said = ['Morning all. Plans for Friday?', 'The venue is booked for 7.', 'Bring your own <b>snacks</b> & drinks.'];
-    for (const body of said) await send(page, body);
+    for (const body of said) await sayInRoom(page, body);
 
     // bob was not there: the room's archive brings what alice said when he joins.
     await join(page, BOB, 'history');
@@ -54,7 +43,7 @@ describe.runIf(available)('room history in the window', () => {
     await messages.filter({ hasText: said[2] }).waitFor({ timeout: UI_TIMEOUT });
     expect(await messages.allTextContents()).toEqual(said.map((body) => `alice${body}`));
     expect(await page.locator('[data-testid="room-pane"] b').count()).toBe(0);
-    await send(page, 'Count me in!');
+    await sayInRoom(page, 'Count me in!');
     expect((await messages.allTextContents()).at(-1)).toBe('YouCount me in!');
     await screenshotBothThemes(harness, 'room-history');
     expect(harness.pageErrors).toEqual([]);

@@ -5,14 +5,12 @@
  * and the invitation card are shot in both themes.
  */
 import { describe, expect, it } from 'vitest';
-import { password, ROOM_SERVICE } from '../harness/app-world.js';
+import { ROOM_SERVICE } from '../harness/app-world.js';
 import { screenshotBothThemes } from './support/both-themes.js';
 import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
-import { addAccountThroughForm, UI_TIMEOUT, waitForStage } from './support/ui.js';
+import { ALICE, BOB, signInAliceAndBob, UI_TIMEOUT } from './support/ui.js';
 
 const available = e2eWorldAvailable();
-const ALICE = 'alice@valid.test';
-const BOB = 'bob@valid.test';
 const ROOM = `plans@${ROOM_SERVICE}`;
 
 describe.runIf(available)('room invitations in the window', () => {
@@ -21,10 +19,7 @@ describe.runIf(available)('room invitations in the window', () => {
   it('alice invites bob from the room; bob sees the request and joins with one more click', async () => {
     const { harness } = await rig.open();
     const { page } = harness;
-    await addAccountThroughForm(page, ALICE, password('alice'));
-    await waitForStage(page, 'online');
-    await addAccountThroughForm(page, BOB, password('bob'));
-    await waitForStage(page, 'online');
+    await signInAliceAndBob(page);
 
     // alice makes the room.
     await page.keyboard.press('Control+j');

@@ -6,14 +6,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { password, ROOM_SERVICE } from '../harness/app-world.js';
+import { ROOM_SERVICE } from '../harness/app-world.js';
 import { screenshotBothThemes } from './support/both-themes.js';
 import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
-import { addAccountThroughForm, UI_TIMEOUT, waitForStage } from './support/ui.js';
+import { ALICE, BOB, signInAliceAndBob, UI_TIMEOUT } from './support/ui.js';
+import { openRoomRow } from './support/rooms-ui.js';
 
 const available = e2eWorldAvailable();
-const ALICE = 'alice@valid.test';
-const BOB = 'bob@valid.test';
 const ROOM = `crew@${ROOM_SERVICE}`;
 
 async function join(page: Page, account: string): Promise<void> {
@@ -27,21 +26,13 @@ async function join(page: Page, account: string): Promise<void> {
   await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
 }
 
-async function openRoomOf(page: Page, accountId: string): Promise<void> {
-  await page.locator(`[data-testid="room-row"][data-room="${ROOM}"][data-account-id="${accountId}"]`).click();
-  await page.getByTestId('room-pane').waitFor({ timeout: UI_TIMEOUT });
-}
-
 describe.runIf(available)('occupant actions in the window', () => {
   const rig = useE2eWorld();
 
   it('bob writes to alice privately; alice reads it, then removes bob behind a confirmation', async () => {
     const { harness } = await rig.open();
     const { page } = harness;
-    await addAccountThroughForm(page, ALICE, password('alice'));
-    await waitForStage(page, 'online');
-    await addAccountThroughForm(page, BOB, password('bob'));
-    await waitForStage(page, 'online');
+    await signInAliceAndBob(page);
     await join(page, ALICE);
     await join(page, BOB);
     await page.getByTestId('room-count').filter({ hasText: '2 people' }).waitFor({ timeout: UI_TIMEOUT });
@@ -61,7 +52,7 @@ describe.runIf(available)('occupant actions in the window', () => {
     await page.getByTestId('private-message').filter({ hasText: 'Alice, can we talk later?' }).waitFor({ timeout: UI_TIMEOUT });
 
     // Alice's room: the private message is announced; as the owner she may remove and ban bob.
-    await openRoomOf(page, aliceId);
+    await openRoomRow(page, ROOM, aliceId);
     await page.getByTestId('private-notice').filter({ hasText: 'bob sent you a private message.' }).waitFor({ timeout: UI_TIMEOUT });
     await page.getByTestId('toggle-occupants').click();
     await page.getByRole('button', { name: 'Actions for bob' }).click();

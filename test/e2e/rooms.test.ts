@@ -5,14 +5,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { password, ROOM_SERVICE } from '../harness/app-world.js';
+import { ROOM_SERVICE } from '../harness/app-world.js';
 import { screenshotBothThemes } from './support/both-themes.js';
 import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
-import { addAccountThroughForm, UI_TIMEOUT, waitForStage } from './support/ui.js';
+import { ALICE, BOB, signInAliceAndBob, UI_TIMEOUT } from './support/ui.js';
+import { openRoomRow, sayInRoom } from './support/rooms-ui.js';
 
 const available = e2eWorldAvailable();
-const ALICE = 'alice@valid.test';
-const BOB = 'bob@valid.test';
 const ROOM = `team@${ROOM_SERVICE}`;
 
 const roomMessage = (page: Page, text: string) => page.getByTestId('room-message').filter({ hasText: text });
@@ -28,28 +27,13 @@ async function openJoinDialog(page: Page, account: string) {
   return dialog;
 }
 
-async function send(page: Page, body: string): Promise<void> {
-  const composer = page.getByTestId('room-composer');
-  await composer.fill(body);
-  await composer.press('Enter');
-  await page.locator('[data-testid="room-message"][data-state="delivered"]').filter({ hasText: body }).waitFor({ timeout: UI_TIMEOUT });
-}
-
-async function openRoomOf(page: Page, accountId: string): Promise<void> {
-  await page.locator(`[data-testid="room-row"][data-room="${ROOM}"][data-account-id="${accountId}"]`).click();
-  await page.getByTestId('room-pane').waitFor({ timeout: UI_TIMEOUT });
-}
-
 describe.runIf(available)('rooms in the window', () => {
   const rig = useE2eWorld();
 
   it('alice and bob join a room from the dialog, talk in it, and alice sees who is there', async () => {
     const { harness } = await rig.open();
     const { page } = harness;
-    await addAccountThroughForm(page, ALICE, password('alice'));
-    await waitForStage(page, 'online');
-    await addAccountThroughForm(page, BOB, password('bob'));
-    await waitForStage(page, 'online');
+    await signInAliceAndBob(page);
 
     // alice joins (the room is created): her nickname is her address's local part.
     const aliceDialog = await openJoinDialog(page, ALICE);
@@ -66,7 +50,7 @@ describe.runIf(available)('rooms in the window', () => {
     // The dialog closes as bob's room opens (one update): before that, "2 people" can be alice's room seeing bob come.
     await bobDialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
     await page.getByTestId('room-count').filter({ hasText: '2 people' }).waitFor({ timeout: UI_TIMEOUT });
-    await send(page, 'Hello room, Bob here. Alice, are you in?');
+    await sayInRoom(page, 'Hello room, Bob here. Alice, are you in?');
     const rows = page.getByTestId('room-row');
     expect(await rows.count()).toBe(2);
     const aliceId = await rows.filter({ hasText: ALICE }).getAttribute('data-account-id');
@@ -77,7 +61,7 @@ describe.runIf(available)('rooms in the window', () => {
     // bob named her: her room's row says so with "@" beside the count (rooms and chats are one list).
     await page.locator(`[data-testid="room-row"][data-account-id="${aliceId}"] [data-testid="room-mention"]`).waitFor({ timeout: UI_TIMEOUT });
     await screenshotBothThemes(harness, 'room-mention-row');
-    await openRoomOf(page, aliceId);
+    await openRoomRow(page, ROOM, aliceId);
     await roomMessage(page, 'Hello room, Bob here.').waitFor({ timeout: UI_TIMEOUT });
     expect(await roomMessage(page, 'Hello room, Bob here.').getAttribute('data-mention')).toBe('true');
     // Her notification setting for the room: mentions by default, every message once chosen.
@@ -86,7 +70,7 @@ describe.runIf(available)('rooms in the window', () => {
     expect(await notify.inputValue()).toBe('all');
     expect(await roomMessage(page, 'Hello room, Bob here.').getByTestId('room-nick').textContent()).toBe('bob');
     await page.getByTestId('room-event').filter({ hasText: 'bob' }).first().waitFor({ timeout: UI_TIMEOUT });
-    await send(page, 'Welcome, Bob! Alice here.');
+    await sayInRoom(page, 'Welcome, Bob! Alice here.');
     expect(await roomMessage(page, 'Welcome, Bob! Alice here.').getByTestId('room-nick').textContent()).toBe('You');
     await screenshotBothThemes(harness, 'room-busy');
 
@@ -100,7 +84,7 @@ describe.runIf(available)('rooms in the window', () => {
     // bob's side: alice's answer came in.
     const bobId = await rows.filter({ hasText: BOB }).getAttribute('data-account-id');
     if (!bobId) throw new Error('bob has no room row');
-    await openRoomOf(page, bobId);
+    await openRoomRow(page, ROOM, bobId);
     await roomMessage(page, 'Welcome, Bob! Alice here.').waitFor({ timeout: UI_TIMEOUT });
     expect(harness.pageErrors).toEqual([]);
   });

@@ -2,6 +2,7 @@
  * Steps a person takes in the window, written once with Playwright locators (roles, labels and test ids) so the
  * scenarios read as what the user does. Every wait is for a UI state, never for a fixed time.
  */
+import { password as worldPassword } from '../../harness/app-world.js';
 import type { Locator, Page } from 'playwright-core';
 import type { ConnectionState } from '../../../app/domain/account.js';
 
@@ -127,3 +128,14 @@ export async function approveSubscription(page: Page, jid: string): Promise<void
 
 export const messages = (page: Page): Locator => page.getByTestId('conversation-pane').getByTestId('message');
 export const messageWithText = (page: Page, text: string): Locator => messages(page).filter({ hasText: text });
+
+export const ALICE = 'alice@valid.test';
+export const BOB = 'bob@valid.test';
+
+/** alice and bob of valid.test in one window: added through the account form, each online before the next. */
+export async function signInAliceAndBob(page: Page): Promise<void> {
+  await addAccountThroughForm(page, ALICE, worldPassword('alice'));
+  await waitForStage(page, 'online');
+  await addAccountThroughForm(page, BOB, worldPassword('bob'));
+  await waitForStage(page, 'online');
+}

@@ -3,7 +3,6 @@
  * app/domain/rooms.ts (one home per concept); what stays here is the feature's own: join results, private
  * messages (not in the contract yet), what a rejoin needs, and the event table.
  */
-import type { AccountId } from '../../../../app/domain/account.js';
 import type { JoinError, Occupant, OccupantEvent, PrivateRoomMessage, RoomMessage, RoomMessageUpdate, RoomSetting, RoomSubject } from '../../../../app/domain/rooms.js';
 
 export type { Affiliation, JoinError, JoinErrorKind, Occupant, OccupantEvent, PrivateRoomMessage, Role, RoomMessage, RoomMessageUpdate, RoomSubject } from '../../../../app/domain/rooms.js';

@@ -14,12 +14,12 @@ import { UserFacingError } from '../ipc/handlers.js';
 import { autojoinSpecs } from '../xmpp/features/bookmarks/autojoin.js';
 import type { Bookmarks } from '../xmpp/features/bookmarks/bookmarks.js';
 import type { FeatureLog } from '../xmpp/features/feature-deps.js';
-import { RoomError } from '../xmpp/features/rooms/room-error.js';
 import type { JoinResult, RoomSpec } from '../xmpp/features/rooms/room-types.js';
 import type { Rooms } from '../xmpp/features/rooms/rooms.js';
 import type { EmitEvent } from './event-sink.js';
 import { createRoomCreation, type RoomCreationRequests } from './room-creation.js';
 import { createRoomModeration, type RoomModeration } from './room-moderation.js';
+import { plainly } from './room-refusals.js';
 
 /** The contract's room requests, for one account (creation and search: room-creation.ts). */
 export interface RoomRequests extends RoomCreationRequests {
@@ -79,16 +79,6 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
 
   const changed = (rooms: Rooms, room: string, kind: RoomChange['kind'], text: string | null) =>
     emit('roomChanged', { accountId, room, kind, text, summary: kind === 'left' ? null : summaryOf(rooms, room) });
-
-  /** The feature's own refusals (not in that room, a bad nickname) read as plain words; anything else is a bug. */
-  async function plainly<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof RoomError) throw new UserFacingError(error.message);
-      throw error;
-    }
-  }
 
   function joinedOrThrow(rooms: Rooms, result: JoinResult): RoomSummary {
     if (!result.ok) {

@@ -9,8 +9,8 @@
 import type { CreatedRoom, JoinErrorKind, PublicRoom, RoomConfig, RoomSummary } from '../../app/domain/rooms.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import { StanzaError } from '../xmpp/link.js';
-import { RoomError } from '../xmpp/features/rooms/room-error.js';
 import type { Rooms } from '../xmpp/features/rooms/rooms.js';
+import { plainly } from './room-refusals.js';
 
 export const ROOM_EXISTS_TEXT = 'A room with this address already exists, so nothing was created (you did not stay in it). Join it instead, or choose another address.';
 
@@ -64,12 +64,3 @@ export function createRoomCreation({ online, summaryOf, joined }: RoomCreationDe
   };
 }
 
-/** The rooms feature's own refusals (too many rooms, a bad nickname) read as plain words. */
-async function plainly<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof RoomError) throw new UserFacingError(error.message);
-    throw error;
-  }
-}

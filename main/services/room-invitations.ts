@@ -19,9 +19,9 @@ import { UserFacingError } from '../ipc/handlers.js';
 import type { FeatureLog } from '../xmpp/features/feature-deps.js';
 import type { ReadInvitation } from '../xmpp/features/rooms/invitation.js';
 import type { Invitations } from '../xmpp/features/rooms/invitations.js';
-import { RoomError } from '../xmpp/features/rooms/room-error.js';
 import type { Rooms } from '../xmpp/features/rooms/rooms.js';
 import type { EmitEvent } from './event-sink.js';
+import { plainly } from './room-refusals.js';
 
 /** The contract's invitation requests, for one account. */
 export interface RoomInvitationRequests {
@@ -69,15 +69,6 @@ export function createAccountInvitations(deps: AccountInvitationsDeps): AccountI
     };
     pending = [...pending.filter((i) => i !== same), invitation].slice(-MAX_PENDING_INVITATIONS);
     emit('roomInvitation', { accountId, invitation });
-  }
-
-  async function plainly<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof RoomError) throw new UserFacingError(error.message);
-      throw error;
-    }
   }
 
   return {

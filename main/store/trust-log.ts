@@ -2,7 +2,8 @@
  * The trust log: an append-only record, one file per account, of every verification and every decision the
  * user made about a server's certificate. JSON Lines, one entry per line, appended with O_APPEND and fsynced,
  * so a crash can at worst leave the last line torn. Reading skips (and reports) a torn or damaged line and
- * keeps every other one; nothing is ever rewritten, and a log is deleted only with its account (`forget`).
+ * keeps every other one; no entry is ever rewritten (the next append removes only what an unfinished append
+ * left, trust-log-tail.ts), and a log is deleted only with its account (`forget`).
  */
 import { TRUST_LOG_LIMITS, TRUST_LOG_LINE_VERSION, type TrustLogEntry, type TrustLogEntryV2 } from '../../app/domain/trust-records.js';
 import type { TrustDecision } from '../../app/domain/account.js';
@@ -13,6 +14,7 @@ import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { syncDirectory } from './atomic-file.js';
+import { readLogTail } from './trust-log-tail.js';
 import type { PathLocks } from './path-locks.js';
 import type { PerAccountStore } from './per-account-store.js';
 import { isoTime, sha256Base64 } from './schemas.js';
@@ -173,14 +175,11 @@ export function createTrustLog(options: TrustLogOptions): TrustLog {
         );
         const handle = await open(file, 'a+', 0o600);
         try {
-          // After a torn append the file does not end in "\n": start on a fresh line, or this entry would be
-          // glued to the fragment and lost with it.
-          let prefix = '';
-          if (size !== null && size > 0) {
-            const last = Buffer.alloc(1);
-            await handle.read(last, 0, 1, size - 1);
-            if (last[0] !== 0x0a) prefix = '\n';
-          }
+          // What an append killed inside its write left behind is removed; a last line that lacks only its
+          // "\n" is kept, and this entry starts on a fresh line instead of being glued to it.
+          const tail = await readLogTail(handle, size ?? 0, (line) => parseLine(line) !== null);
+          if (tail.kind === 'unfinished') await handle.truncate(tail.start);
+          const prefix = tail.kind === 'needs-newline' ? '\n' : '';
           await handle.write(`${prefix}${JSON.stringify(parsed.data)}\n`);
           await handle.sync();
         } finally {

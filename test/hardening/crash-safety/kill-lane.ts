@@ -31,6 +31,8 @@ export interface LaneCounts {
   readonly tempFileLeft: number;
   /** Kills after the writer's "w" and before its "d": inside a store write (the trust log has no temp files). */
   readonly insideWrite: number;
+  /** Kills that left part of a trust log line behind (reported once, removed by the next append). */
+  readonly tornLines: number;
 }
 
 /** The trust log only grows: a fresh directory every this many kills keeps its reads short. */
@@ -95,6 +97,9 @@ export async function runLane(options: LaneOptions): Promise<LaneCounts> {
 
   let tempFileLeft = 0;
   let insideWrite = 0;
+  let tornLines = 0;
+  /** What the next writer's own load must report: the torn line the last check found, if it reads that file. */
+  let nextWriterReports = '';
   let kills = 0;
   let lastLoaded = -1;
   let current: Writer | null = null;
@@ -112,9 +117,10 @@ export async function runLane(options: LaneOptions): Promise<LaneCounts> {
       await new Promise((resolve) => setTimeout(resolve, Math.random() * options.maxDelayMs));
       current.process.kill('SIGKILL');
       expect(await current.closed).toBe('SIGKILL');
-      expect(current.stderr()).toBe('');
+      expect(current.stderr()).toBe(nextWriterReports);
       kills += 1;
-      if (current.lastMarker() === 'w') insideWrite += 1;
+      const killedInsideWrite = current.lastMarker() === 'w';
+      if (killedInsideWrite) insideWrite += 1;
 
       const left = await readdir(watchedOf(kill));
       expect(left.filter((name) => name.includes('.corrupt-'))).toEqual([]);
@@ -123,7 +129,14 @@ export async function runLane(options: LaneOptions): Promise<LaneCounts> {
       // The real loader, in this process: it must find a whole version and report nothing.
       const problems: Array<StoreProblem | TrustLogProblem> = [];
       const loaded = await store.open(pathOf(kill), { cipherKey: options.cipherKey, report: (p) => problems.push(p) }).load();
-      expect(problems).toEqual([]);
+      // An append killed inside its write can leave part of its line: the kernel copies a write that crosses a
+      // page boundary page by page and stops at the kill. The log reports that one torn last line (and the
+      // next append removes it); nothing else may be reported, and never after a kill outside a write.
+      const torn = store.appends && killedInsideWrite ? problems.filter((p) => p.kind === 'torn-last-line') : [];
+      expect(torn.length).toBeLessThanOrEqual(1);
+      expect(problems.filter((p) => !torn.includes(p))).toEqual([]);
+      tornLines += torn.length;
+      nextWriterReports = torn.length === 1 && dataDirOf(kill + 1) === dataDirOf(kill) ? `${torn[0]!.kind}: ${torn[0]!.message}\n` : '';
       expect(loaded, `after kill ${kill} the ${store.name} store held neither version`).not.toBeNull();
       // At least one write finished before the kill: the log holds every line it had at the last check and
       // at least one more; a replacing store holds one of its versions.
@@ -140,5 +153,5 @@ export async function runLane(options: LaneOptions): Promise<LaneCounts> {
       await writer.closed;
     }
   }
-  return { kills, tempFileLeft, insideWrite };
+  return { kills, tempFileLeft, insideWrite, tornLines };
 }

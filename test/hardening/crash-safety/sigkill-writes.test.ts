@@ -2,8 +2,9 @@
  * Crash safety of every store (issue 9, the hardening suite's "crash safety" part), with real crashes: a
  * writer process rewrites the store as fast as it can and is killed with SIGKILL at a random moment, again
  * and again. After each kill the store's own loader must find exactly the old or the new version (the trust
- * log: every line whole, in order, none lost), report no problem, and clean away the temp file a killed
- * write left behind. The kills must really land inside writes: counted, and required to happen.
+ * log: every finished line whole, in order, none lost), report no problem (the trust log: at most the torn
+ * line of an append killed inside its write, which the next append removes), and clean away the temp file a
+ * killed write left behind. The kills must really land inside writes: counted, and required to happen.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -60,7 +61,9 @@ describe('crash safety: every store survives SIGKILL while writing', () => {
       // "w"/"d" markers tell instead.
       const midWrite = counts.reduce((sum, c) => sum + (store.appends ? c.insideWrite : c.tempFileLeft), 0);
       const insideWrite = counts.reduce((sum, c) => sum + c.insideWrite, 0);
-      console.log(`crash safety, ${store.name}: ${kills} kills, ${midWrite} mid-write (${insideWrite} inside a store write call)`);
+      const tornLines = counts.reduce((sum, c) => sum + c.tornLines, 0);
+      const torn = store.appends ? `, ${tornLines} torn line(s) reported once and removed by the next append` : '';
+      console.log(`crash safety, ${store.name}: ${kills} kills, ${midWrite} mid-write (${insideWrite} inside a store write call)${torn}`);
       expect(kills).toBe(KILLS_PER_STORE);
       expect(midWrite).toBeGreaterThan(0);
 

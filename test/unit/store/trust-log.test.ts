@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { trustLogEntryFrom } from '../../../app/domain/trust-log-entry.js';
 import type { TrustLogEntryV1, TrustLogEntryV2 } from '../../../app/domain/trust-records.js';
 import { createPathLocks } from '../../../main/store/path-locks.js';
+import { MAX_LINE_BYTES } from '../../../main/store/trust-log-tail.js';
 import { createTrustLog, logFileName, type TrustLogProblem } from '../../../main/store/trust-log.js';
 import { decideTrust } from '../../../main/trust/verdict.js';
 import { PKIX_CHAIN_ONLY, input, posh } from '../trust/verdict-fixtures.js';
@@ -35,6 +36,14 @@ const v1Line = (at: string): TrustLogEntryV1 => ({
   certificateSha256: SUMMARY.sha256,
   spkiSha256: SUMMARY.spkiSha256,
 });
+
+/** The lines a file holds after `before` (which it must start with), parsed; each must end with "\n". */
+function linesAfter(text: string, before: string): unknown[] {
+  expect(text.startsWith(before)).toBe(true);
+  const rest = text.slice(before.length);
+  expect(rest.endsWith('\n')).toBe(true);
+  return rest.trimEnd().split('\n').map((line) => JSON.parse(line) as unknown);
+}
 
 async function setup() {
   const dir = await tempDir();
@@ -88,10 +97,38 @@ describe('trust log', () => {
     expect(problems).toEqual([{ file, line: 3, kind: 'torn-last-line', message: expect.stringContaining('incomplete') }]);
   });
 
-  it('an append after a torn line starts on a new line, so the new entry survives', async () => {
+  it('an append after a torn line removes what the unfinished append left, so the log reads clean again', async () => {
     const { log, file, problems } = await setup();
     await log.append(verification('2024-06-01T00:00:00.000Z'));
+    const before = await readFile(file, 'utf8');
     await appendFile(file, '{"v":1,"at":"2024-06-01T00:0');
+    await log.append(decision('2024-06-01T00:00:05.000Z'));
+
+    expect(linesAfter(await readFile(file, 'utf8'), before)).toEqual([decision('2024-06-01T00:00:05.000Z')]);
+    expect(await log.read(ACCOUNT)).toEqual([verification('2024-06-01T00:00:00.000Z'), decision('2024-06-01T00:00:05.000Z')]);
+    expect(problems).toEqual([]);
+  });
+
+  it('an append after a torn first line leaves only the new entry', async () => {
+    const { log, file, problems } = await setup();
+    await writeFile(file, '{"v":2,"at":"2024');
+    await log.append(decision('2024-06-01T00:00:05.000Z'));
+    expect(linesAfter(await readFile(file, 'utf8'), '')).toEqual([decision('2024-06-01T00:00:05.000Z')]);
+    expect(problems).toEqual([]);
+  });
+
+  it('an append after a whole last line without its newline keeps that line', async () => {
+    const { log, file, problems } = await setup();
+    await writeFile(file, JSON.stringify(verification('2024-06-01T00:00:00.000Z')));
+    await log.append(decision('2024-06-01T00:00:05.000Z'));
+    expect(await log.read(ACCOUNT)).toEqual([verification('2024-06-01T00:00:00.000Z'), decision('2024-06-01T00:00:05.000Z')]);
+    expect(problems).toEqual([]);
+  });
+
+  it('damage too long to be one unfinished append is kept as evidence, and the new entry starts on a new line', async () => {
+    const { log, file, problems } = await setup();
+    await log.append(verification('2024-06-01T00:00:00.000Z'));
+    await appendFile(file, 'x'.repeat(MAX_LINE_BYTES + 10));
     await log.append(decision('2024-06-01T00:00:05.000Z'));
 
     expect(await log.read(ACCOUNT)).toEqual([verification('2024-06-01T00:00:00.000Z'), decision('2024-06-01T00:00:05.000Z')]);

@@ -1,8 +1,8 @@
-import { useId, useState, type KeyboardEvent } from 'react';
 import type { PrivateRoomMessage } from '../../../app/domain/rooms.js';
 import { MessageText } from '../chat/MessageText.js';
 import { formatDateTime } from '../common/format-time.js';
 import { Nick } from './Nick.js';
+import { RoomComposer } from './RoomComposer.js';
 
 interface PrivateThreadProps {
   readonly nick: string;
@@ -18,26 +18,7 @@ interface PrivateThreadProps {
  * Kept while the window is open, not in the local history. Every string is network text, shown as text.
  */
 export function PrivateThread({ nick, messages, onSend, onClose }: PrivateThreadProps) {
-  const id = useId();
-  const [draft, setDraft] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const lines = messages.filter((m) => m.nick === nick);
-  const send = async () => {
-    const body = draft.trim();
-    if (body === '' || sending) return;
-    setSending(true);
-    const failure = await onSend(body);
-    setSending(false);
-    setError(failure);
-    if (failure === null) setDraft('');
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      void send();
-    }
-  };
   return (
     <aside className="private-thread" aria-label={`Private messages with ${nick}`} data-testid="private-thread">
       <div className="private-thread__head">
@@ -57,26 +38,13 @@ export function PrivateThread({ nick, messages, onSend, onClose }: PrivateThread
           </li>
         ))}
       </ol>
-      <form
+      <RoomComposer
+        onSend={onSend}
+        label={`Private message to ${nick}`}
+        placeholder={`Write to ${nick} only…`}
+        testId="private-composer"
         className="private-thread__composer"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void send();
-        }}
-      >
-        <label htmlFor={id} className="sr-only">
-          Private message to {nick}
-        </label>
-        <textarea id={id} rows={2} value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} placeholder={`Write to ${nick} only…`} data-testid="private-composer" />
-        <button type="submit" className="button--primary" disabled={sending || draft.trim() === ''}>
-          Send
-        </button>
-        {error ? (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        ) : null}
-      </form>
+      />
     </aside>
   );
 }

@@ -3,10 +3,18 @@ import { useId, useState, type KeyboardEvent } from 'react';
 interface RoomComposerProps {
   /** Sends; answers null when sent, else the reason in plain words. */
   readonly onSend: (body: string) => Promise<string | null>;
+  /** Who reads what is written here, for screen readers ("Message to the room"). */
+  readonly label: string;
+  readonly placeholder: string;
+  readonly testId: string;
+  readonly className?: string;
 }
 
-/** Enter sends to everyone in the room, Shift+Enter starts a new line. No chat states: rooms are told nothing of typing. */
-export function RoomComposer({ onSend }: RoomComposerProps) {
+/**
+ * Where a room message, or a private message to one occupant, is written. Enter sends, Shift+Enter starts a
+ * new line. No chat states: rooms are told nothing of typing. The draft stays when sending fails, with the reason.
+ */
+export function RoomComposer({ onSend, label, placeholder, testId, className = 'composer' }: RoomComposerProps) {
   const id = useId();
   const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
@@ -28,16 +36,16 @@ export function RoomComposer({ onSend }: RoomComposerProps) {
   };
   return (
     <form
-      className="composer"
+      className={className}
       onSubmit={(event) => {
         event.preventDefault();
         void send();
       }}
     >
       <label htmlFor={id} className="sr-only">
-        Message to the room
+        {label}
       </label>
-      <textarea id={id} rows={2} value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} placeholder="Write to everyone in the room…" data-testid="room-composer" />
+      <textarea id={id} rows={2} value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} placeholder={placeholder} data-testid={testId} />
       <button type="submit" className="button--primary" disabled={sending || draft.trim() === ''}>
         Send
       </button>

@@ -92,7 +92,7 @@ export function RoomPane({ entry, account, showAccount, onSend, onLeave, onOpenS
           (occupantsOpen ? <OccupantPanel occupants={summary.occupants} ownNick={summary.nick} onAction={moderation.onAction} unread={moderation.unread} /> : null)}
       </div>
       {moderation.dialog}
-      <RoomComposer onSend={onSend} />
+      <RoomComposer onSend={onSend} label="Message to the room" placeholder="Write to everyone in the room…" testId="room-composer" />
     </section>
   );
 }

@@ -11,9 +11,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { SHA256_HEX, type CaFacts, type ExtraCaView } from '../../app/domain/extra-ca.js';
-import type { PathLocks } from './path-locks.js';
 import { isoTime } from './schemas.js';
-import { createVersionedJsonFile, type ReportStoreProblem } from './versioned-json-file.js';
+import { createVersionedJsonFile, type JsonStoreOptions } from './versioned-json-file.js';
 
 export const EXTRA_CA_FILE_SCHEMA = 'hostproof.extra-cas';
 export const EXTRA_CA_FILE_VERSION = 1;
@@ -25,14 +24,7 @@ export interface StoredCa extends ExtraCaView {
   readonly der: string;
 }
 
-export interface ExtraCaStoreOptions {
-  readonly file: string;
-  /** Used to name a damaged file when it is moved aside. */
-  readonly now: () => Date;
-  readonly report: ReportStoreProblem;
-  /** Shared by every store of the process (see path-locks.ts). */
-  readonly locks: PathLocks;
-}
+export type ExtraCaStoreOptions = JsonStoreOptions;
 
 export interface ExtraCaStore {
   /** Every added authority, oldest first. */

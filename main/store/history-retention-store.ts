@@ -7,8 +7,7 @@
  */
 import { z } from 'zod';
 import { MAX_KEEP_DAYS, type HistoryRetention } from '../../app/domain/history-control.js';
-import type { PathLocks } from './path-locks.js';
-import { createVersionedJsonFile, type ReportStoreProblem } from './versioned-json-file.js';
+import { createVersionedJsonFile, type JsonStoreOptions } from './versioned-json-file.js';
 
 export const HISTORY_RETENTION_SCHEMA = 'hostproof.history-retention';
 export const HISTORY_RETENTION_VERSION = 1;
@@ -22,12 +21,7 @@ export interface HistoryRetentionStore {
   save(retention: HistoryRetention): Promise<HistoryRetention>;
 }
 
-export function createHistoryRetentionStore(options: {
-  readonly file: string;
-  readonly now: () => Date;
-  readonly report: ReportStoreProblem;
-  readonly locks: PathLocks;
-}): HistoryRetentionStore {
+export function createHistoryRetentionStore(options: JsonStoreOptions): HistoryRetentionStore {
   const file = createVersionedJsonFile<HistoryRetention>({
     file: options.file,
     schema: HISTORY_RETENTION_SCHEMA,

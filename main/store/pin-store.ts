@@ -7,22 +7,14 @@ import { z } from 'zod';
 import type { CertificateSummary } from '../../app/domain/certificate.js';
 import type { Pin, ServiceName } from '../../app/domain/trust.js';
 import { parseDomain } from '../../app/domain/address/domain-name.js';
-import type { PathLocks } from './path-locks.js';
 import { pinSchema } from './schemas.js';
 import { StoreError } from './store-error.js';
-import { createVersionedJsonFile, type ReportStoreProblem } from './versioned-json-file.js';
+import { createVersionedJsonFile, type JsonStoreOptions } from './versioned-json-file.js';
 
 export const PIN_FILE_SCHEMA = 'hostproof.pins';
 export const PIN_FILE_VERSION = 1;
 
-export interface PinStoreOptions {
-  readonly file: string;
-  /** Used to name a damaged file when it is moved aside. */
-  readonly now: () => Date;
-  readonly report: ReportStoreProblem;
-  /** Shared by every store of the process (see path-locks.ts). */
-  readonly locks: PathLocks;
-}
+export type PinStoreOptions = JsonStoreOptions;
 
 export interface PinStore {
   get(domain: string, service: ServiceName): Promise<Pin | null>;

@@ -5,21 +5,13 @@
  */
 import { z } from 'zod';
 import type { PoshCacheEntry, PoshCachePersistence } from '../trust/posh/posh-cache.js';
-import type { PathLocks } from './path-locks.js';
 import { isoTime } from './schemas.js';
-import { createVersionedJsonFile, type ReportStoreProblem } from './versioned-json-file.js';
+import { createVersionedJsonFile, type JsonStoreOptions } from './versioned-json-file.js';
 
 export const POSH_CACHE_FILE_SCHEMA = 'hostproof.posh-cache';
 export const POSH_CACHE_FILE_VERSION = 1;
 
-export interface PoshCacheFileOptions {
-  readonly file: string;
-  /** Used to name a damaged file when it is moved aside. */
-  readonly now: () => Date;
-  readonly report: ReportStoreProblem;
-  /** Shared by every store of the process (see path-locks.ts). */
-  readonly locks: PathLocks;
-}
+export type PoshCacheFileOptions = JsonStoreOptions;
 
 const httpsUrl = z
   .string()

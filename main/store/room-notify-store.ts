@@ -9,9 +9,8 @@
 import { z } from 'zod';
 import type { AccountId } from '../../app/domain/account.js';
 import { DEFAULT_ROOM_NOTIFY, MAX_ROOM_NOTIFY_SETTINGS, ROOM_NOTIFY_LEVELS, type RoomNotifyLevel, type RoomNotifySetting } from '../../app/domain/room-notify.js';
-import type { PathLocks } from './path-locks.js';
 import { forgetKeyIn, type PerAccountStore } from './per-account-store.js';
-import { createVersionedJsonFile, type ReportStoreProblem } from './versioned-json-file.js';
+import { createVersionedJsonFile, type JsonStoreOptions } from './versioned-json-file.js';
 
 export const ROOM_NOTIFY_SCHEMA = 'hostproof.room-notify';
 export const ROOM_NOTIFY_VERSION = 1;
@@ -31,12 +30,7 @@ export interface RoomNotifyStore extends PerAccountStore {
   set(accountId: AccountId, room: string, level: RoomNotifyLevel): Promise<void>;
 }
 
-export function createRoomNotifyStore(options: {
-  readonly file: string;
-  readonly now: () => Date;
-  readonly report: ReportStoreProblem;
-  readonly locks: PathLocks;
-}): RoomNotifyStore {
+export function createRoomNotifyStore(options: JsonStoreOptions): RoomNotifyStore {
   const file = createVersionedJsonFile<Levels>({
     file: options.file,
     schema: ROOM_NOTIFY_SCHEMA,

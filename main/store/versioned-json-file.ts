@@ -38,8 +38,17 @@ export interface StoreProblem {
 
 export type ReportStoreProblem = (problem: StoreProblem) => void;
 
-export interface VersionedJsonFileOptions<T> {
+/** What every store kept in one versioned JSON file is opened with. */
+export interface JsonStoreOptions {
   readonly file: string;
+  /** Used to name a damaged file when it is moved aside. */
+  readonly now: () => Date;
+  readonly report: ReportStoreProblem;
+  /** Shared by every store of the process (see path-locks.ts). */
+  readonly locks: PathLocks;
+}
+
+export interface VersionedJsonFileOptions<T> extends JsonStoreOptions {
   /** The envelope's `schema` value, e.g. "hostproof.pins". */
   readonly schema: string;
   readonly version: number;
@@ -51,9 +60,6 @@ export interface VersionedJsonFileOptions<T> {
   readonly label: string;
   /** What starting empty means for the user, one sentence. */
   readonly consequence: string;
-  readonly now: () => Date;
-  readonly report: ReportStoreProblem;
-  readonly locks: PathLocks;
 }
 
 export interface VersionedJsonFile<T> {

@@ -22,8 +22,5 @@ export default defineConfig({
     // The sandboxed page loads everything from the app bundle; no inline data: modules for CSP's sake.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
-    // One local bundle read from disk, never downloaded: the IDNA tables of the address model (tr46, about
-    // 200 KB) take it past Vite's default 500 KB warning, which is about pages fetched over a network.
-    chunkSizeWarningLimit: 800,
   },
 });

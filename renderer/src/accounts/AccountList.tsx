@@ -1,5 +1,6 @@
 import type { AccountId, AccountView } from '../../../app/domain/account.js';
-import { jidOrNull } from '../../../app/domain/address/jid.js';
+import type { JidParser } from '../../../app/domain/address/jid-parser.js';
+import { useAddresses } from '../common/addresses.js';
 import { IdentityBadge } from '../trust/IdentityBadge.js';
 import { ConnectionStatus } from './ConnectionStatus.js';
 
@@ -11,12 +12,13 @@ interface AccountListProps {
 }
 
 /** The account's domain as people read it (U-labels), whichever form the address was saved in. */
-function domainOf(jid: string): string {
-  return jidOrNull(jid)?.domain.unicode ?? jid;
+function domainOf(jid: string, jids: Pick<JidParser, 'jidOrNull'>): string {
+  return jids.jidOrNull(jid)?.domain.unicode ?? jid;
 }
 
 /** Every account with its connection status and identity badge, always visible (trust-ux.md "Everywhere"); opens its settings. */
 export function AccountList({ accounts, selected, onSelect, onOpenSecurity }: AccountListProps) {
+  const addresses = useAddresses();
   return (
     <ul className="account-list" data-testid="account-list">
       {accounts.map((account) => {
@@ -26,7 +28,7 @@ export function AccountList({ accounts, selected, onSelect, onOpenSecurity }: Ac
             <button type="button" className="account-list__select" aria-current={id === selected ? 'page' : undefined} onClick={() => onSelect(id)} title={`${jid}: settings`}>
               <bdi className="account-list__jid">{jid}</bdi>
               {enabled ? (
-                <ConnectionStatus state={account.connection} domain={domainOf(jid)} compact />
+                <ConnectionStatus state={account.connection} domain={domainOf(jid, addresses)} compact />
               ) : (
                 <span className="status status--disabled">Disabled</span>
               )}

@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { useAddresses } from './addresses.js';
 import { avatarColour } from './avatar-colour.js';
 import { avatarInitials } from './avatar-initials.js';
 import './avatar.css';
@@ -28,8 +29,9 @@ const PRESENCE_TEXT: Record<AvatarPresence, string> = {
  * Memoised, as lists show hundreds of these and the colour costs a SHA-1.
  */
 export const Avatar = memo(function Avatar({ name, address, size = 'medium', presence = null }: AvatarProps) {
-  const colour = useMemo(() => avatarColour(address), [address]);
-  const initials = useMemo(() => avatarInitials(name), [name]);
+  const addresses = useAddresses();
+  const colour = useMemo(() => avatarColour(address, addresses), [address, addresses]);
+  const initials = useMemo(() => avatarInitials(name, addresses), [name, addresses]);
   return (
     <span className={`avatar avatar--${size}`} data-testid="avatar">
       <span className="avatar__circle" aria-hidden="true" style={{ backgroundColor: colour }}>

@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { elementScroll, observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
 
 /**
@@ -7,6 +7,25 @@ import { useRef, type ReactNode } from 'react';
  * measuring each row once shown (rows whose height depends on their text).
  */
 export type RowHeight<T> = { readonly exact: (row: T) => number } | { readonly estimate: (row: T) => number };
+
+type Rect = { width: number; height: number };
+
+/**
+ * The list's box from a ResizeObserver alone, whose first report comes after the browser has laid the frame
+ * out. The library's own observer reads the box the moment the list mounts, which lays the whole page out in the
+ * middle of React's commit and renders the list a second time before the first paint; until the first report
+ * the window's size stands in (the list is never taller than the window), so the first frame has its rows.
+ * Without ResizeObserver (jsdom) it falls back to the library's observer.
+ */
+function observeBoxAfterLayout(instance: Virtualizer<HTMLDivElement, Element>, report: (rect: Rect) => void): undefined | (() => void) {
+  const element = instance.scrollElement;
+  const view = instance.targetWindow;
+  if (!element || !view) return undefined;
+  if (!view.ResizeObserver) return observeElementRect(instance, report);
+  const observer = new view.ResizeObserver(() => report({ width: element.clientWidth, height: element.clientHeight }));
+  observer.observe(element, { box: 'content-box' });
+  return () => observer.disconnect();
+}
 
 interface VirtualListProps<T> {
   readonly rows: readonly T[];
@@ -26,6 +45,7 @@ interface VirtualListProps<T> {
  */
 export function VirtualList<T>({ rows, rowKey, height, renderRow, label, className, testId }: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const scrolledBefore = useRef(false);
   const exact = 'exact' in height ? height.exact : null;
   const sizeOf = 'exact' in height ? height.exact : height.estimate;
   // The virtualizer is mutable by design (it measures the DOM); React Compiler skips memoising this component.
@@ -42,6 +62,16 @@ export function VirtualList<T>({ rows, rowKey, height, renderRow, label, classNa
       return row === undefined ? index : rowKey(row);
     },
     overscan: 10,
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    observeElementRect: observeBoxAfterLayout,
+    scrollToFn: (offset, options, instance) => {
+      // The virtualizer's first write scrolls the list it has just mounted to where it starts: a new element is
+      // at the top already, and the write would lay the page out in the middle of React's commit.
+      const first = !scrolledBefore.current;
+      scrolledBefore.current = true;
+      if (first && offset + (options.adjustments ?? 0) === 0) return;
+      elementScroll(offset, options, instance);
+    },
   });
   return (
     <div ref={scrollRef} className={`virtual-list${className ? ` ${className}` : ''}`} data-testid={testId}>

@@ -6,7 +6,7 @@
  * contrast with white initials is at least TARGET_CONTRAST. White on the circle does not depend on the
  * theme, so the same colour serves light and dark.
  */
-import { bareJidOrNull } from '../../../app/domain/address/jid.js';
+import type { JidParser } from '../../../app/domain/address/jid-parser.js';
 import { sha1 } from './sha1.js';
 
 const SATURATION = 0.6;
@@ -26,8 +26,8 @@ export function xep0392Hue(text: string): number {
  * The circle colour (#rrggbb) for a contact. The input is the canonical bare address, as XEP-0392 §7.3
  * asks (two spellings of one address get one colour); text that is not an address is used as it is.
  */
-export function avatarColour(address: string): string {
-  return colourForHue(xep0392Hue(bareJidOrNull(address) ?? address));
+export function avatarColour(address: string, jids: Pick<JidParser, 'bareJidOrNull'>): string {
+  return colourForHue(xep0392Hue(jids.bareJidOrNull(address) ?? address));
 }
 
 /** The colour for a hue angle: the lightest allowed lightness that keeps white text readable on it. */

@@ -1,17 +1,19 @@
 import { useMemo } from 'react';
 import type { AccountId } from '../../../app/domain/account.js';
-import { jidOrNull } from '../../../app/domain/address/jid.js';
+import type { JidParser } from '../../../app/domain/address/jid-parser.js';
 import type { RosterItem } from '../../../app/domain/chat.js';
+import { useAddresses } from '../common/addresses.js';
 import type { RosterItems } from './roster-store.js';
 
 /**
  * The name a person is shown by: the one the user gave them in the roster, else the part of the address
- * before "@" (what Conversations and Dino show), else the address itself (a server, or unreadable text).
+ * before "@" (what Conversations and Dino show), else the address itself (a server, unreadable text, or an address
+ * on a non-ASCII domain while the window's address model waits for the IDNA library).
  */
-export function nameFor(item: RosterItem | undefined, address: string): string {
+export function nameFor(item: RosterItem | undefined, address: string, jids: Pick<JidParser, 'jidOrNull'>): string {
   const given = item?.name?.trim();
   if (given) return given;
-  const jid = jidOrNull(address);
+  const jid = jids.jidOrNull(address);
   return jid?.local ?? jid?.domain.unicode ?? address;
 }
 
@@ -20,11 +22,13 @@ export type NameOf = (accountId: AccountId, address: string) => string;
 
 /**
  * Names from every account's roster items. The function keeps its identity until some roster's items change:
- * presence arrives many times a second and must not make every row that shows a name render again.
+ * presence arrives many times a second and must not make every row that shows a name render again. It changes
+ * once more when the address model becomes complete (see common/addresses.tsx).
  */
 export function useNameOf(items: RosterItems): NameOf {
+  const addresses = useAddresses();
   return useMemo(() => {
     const indexes = new Map([...items].map(([accountId, list]) => [accountId, new Map(list.map((i) => [i.jid, i]))]));
-    return (accountId, address) => nameFor(indexes.get(accountId)?.get(address), address);
-  }, [items]);
+    return (accountId, address) => nameFor(indexes.get(accountId)?.get(address), address, addresses);
+  }, [items, addresses]);
 }

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
-import { sameDomain } from '../../../app/domain/address/domain-name.js';
+import type { DomainParser } from '../../../app/domain/address/domain-parser.js';
 import type { CertificateSummary } from '../../../app/domain/certificate.js';
 import { certificateNames, listNames } from '../../../app/domain/certificate-names.js';
 import type { Pin } from '../../../app/domain/trust.js';
+import { useAddresses } from '../common/addresses.js';
 import { Dialog } from '../common/Dialog.js';
 import { ErrorText } from '../common/ErrorText.js';
 import { Fingerprint, fingerprintGroups, type FingerprintFormat } from '../common/Fingerprint.js';
@@ -28,9 +29,9 @@ export function differingGroups(a: string, b: string, format: FingerprintFormat)
 }
 
 /** What the person typed names the domain: either form (U-label or A-label), any case, spaces around ignored. */
-export function typedDomainMatches(typed: string, domain: string): boolean {
+export function typedDomainMatches(typed: string, domain: string, domains: Pick<DomainParser, 'sameDomain'>): boolean {
   const trimmed = typed.trim();
-  return trimmed !== '' && sameDomain(trimmed, domain);
+  return trimmed !== '' && domains.sameDomain(trimmed, domain);
 }
 
 /**
@@ -42,7 +43,8 @@ export function ReplacePinConfirm({ domain, previousPin, presented, busy, error,
   const typedId = useId();
   const [format, setFormat] = useState<FingerprintFormat>('hex');
   const [typed, setTyped] = useState('');
-  const confirmed = typedDomainMatches(typed, domain);
+  const addresses = useAddresses();
+  const confirmed = typedDomainMatches(typed, domain, addresses);
   const keyDiff = previousPin ? differingGroups(previousPin.spkiSha256, presented.spkiSha256, format) : undefined;
   const certDiff = previousPin?.certificate ? differingGroups(previousPin.certificate.sha256, presented.sha256, format) : undefined;
   return (

@@ -1,6 +1,6 @@
-import { domainForPeople } from '../../../app/domain/address/domain-name.js';
 import { useCallback, useId, useState } from 'react';
 import type { TrustDecision, TrustDecisionRequest } from '../../../app/domain/account.js';
+import { useAddresses } from '../common/addresses.js';
 import { Dialog } from '../common/Dialog.js';
 import { ErrorText } from '../common/ErrorText.js';
 import { CertificateDetails } from './CertificateDetails.js';
@@ -30,8 +30,9 @@ export function TrustDecisionDialog({ request, onDecided }: TrustDecisionDialogP
   const [step, setStep] = useState<'decide' | 'confirm-replace'>('decide');
   const [riskOpen, setRiskOpen] = useState(false);
   const { verdict } = request;
-  const domain = domainForPeople(verdict.domain);
-  const text = decisionText(request);
+  const domains = useAddresses();
+  const domain = domains.domainForPeople(verdict.domain);
+  const text = decisionText(request, domains);
   const deciding = decidingStep(verdict);
 
   const { decide, cancel, busy, error } = useTrustAnswer(request, onDecided);

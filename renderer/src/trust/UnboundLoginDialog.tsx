@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { domainForPeople } from '../../../app/domain/address/domain-name.js';
 import type { TrustDecision, TrustDecisionRequest, UnboundLoginQuestion } from '../../../app/domain/account.js';
+import { useAddresses } from '../common/addresses.js';
 import { Dialog } from '../common/Dialog.js';
 import { ErrorText } from '../common/ErrorText.js';
 import { useTrustAnswer } from './use-trust-answer.js';
@@ -23,7 +23,7 @@ interface UnboundLoginDialogProps {
 export function UnboundLoginDialog({ request, question, onDecided }: UnboundLoginDialogProps) {
   const riskId = useId();
   const [riskOpen, setRiskOpen] = useState(false);
-  const domain = domainForPeople(request.verdict.domain);
+  const domain = useAddresses().domainForPeople(request.verdict.domain);
 
   const { decide, cancel, busy, error } = useTrustAnswer(request, onDecided);
 

@@ -1,5 +1,5 @@
 import type { TrustDecision, TrustDecisionRequest } from '../../../app/domain/account.js';
-import { domainForPeople, domainWithALabel, sameDomain } from '../../../app/domain/address/domain-name.js';
+import type { DomainParser } from '../../../app/domain/address/domain-parser.js';
 import type { TrustVerdict } from '../../../app/domain/trust.js';
 import { formatDay } from '../common/format-time.js';
 import { certificateNames, listNames } from '../../../app/domain/certificate-names.js';
@@ -15,9 +15,9 @@ export interface DecisionText {
 }
 
 /** The server the app dialled, named by its host when that differs from the domain. */
-function serverName(verdict: TrustVerdict, sentenceStart = true): string {
+function serverName(verdict: TrustVerdict, domains: DomainParser, sentenceStart = true): string {
   const { host, port } = verdict.endpoint;
-  if (!sameDomain(host, verdict.domain)) return host;
+  if (!domains.sameDomain(host, verdict.domain)) return host;
   return `${sentenceStart ? 'The' : 'the'} server at ${host}:${port}`;
 }
 
@@ -32,14 +32,14 @@ function whereFrom(verdict: TrustVerdict): string {
   }
 }
 
-function certificateProblem(verdict: TrustVerdict): string {
+function certificateProblem(verdict: TrustVerdict, domains: DomainParser): string {
   const { warnings } = verdict;
   const problems: string[] = [];
   if (warnings.includes('self-signed')) problems.push('is self-signed, so no authority vouches for it');
   else if (warnings.includes('untrusted-issuer')) problems.push('comes from an issuer Hostproof does not trust');
   if (warnings.includes('expired-certificate')) problems.push('has expired');
   if (warnings.includes('not-yet-valid-certificate')) problems.push('is not valid yet');
-  if (warnings.includes('delegated-host')) problems.push(`is for ${listNames(certificateNames(verdict.certificate))}, not ${domainWithALabel(verdict.domain)}`);
+  if (warnings.includes('delegated-host')) problems.push(`is for ${listNames(certificateNames(verdict.certificate))}, not ${domains.domainWithALabel(verdict.domain)}`);
   if (problems.length === 0) problems.push('was not accepted');
   return listNames(problems, problems.length);
 }
@@ -47,12 +47,13 @@ function certificateProblem(verdict: TrustVerdict): string {
 /**
  * The words for each undecided reason (trust-ux.md): a plain headline, then at most two sentences with the
  * consequence first (what an attacker could do) and the cause second, then the longer explanation. Names
- * inside come from the network and are rendered as text.
+ * inside come from the network and are rendered as text. `domains` is the window's address model (see
+ * common/addresses.tsx): until the IDNA library has loaded, an IDN domain is named by its A-labels.
  */
-export function decisionText(request: TrustDecisionRequest): DecisionText {
+export function decisionText(request: TrustDecisionRequest, domains: DomainParser): DecisionText {
   const { verdict, previousPin } = request;
-  const domain = domainForPeople(verdict.domain);
-  const server = serverName(verdict);
+  const domain = domains.domainForPeople(verdict.domain);
+  const server = serverName(verdict, domains);
   const names = listNames(certificateNames(verdict.certificate));
   const reason = verdict.verified ? null : verdict.undecided;
   switch (reason) {
@@ -73,7 +74,7 @@ export function decisionText(request: TrustDecisionRequest): DecisionText {
         headline: `${server} could not prove it is the server for ${domain}`,
         consequence:
           `An attacker between you and the server could present a certificate just like this one and read your password ` +
-          `and every message. The certificate it presented ${certificateProblem(verdict)}, so nothing shows that this ` +
+          `and every message. The certificate it presented ${certificateProblem(verdict, domains)}, so nothing shows that this ` +
           `server belongs to ${domain}.`,
         explanation:
           `${whereFrom(verdict)} If the people who run ${domain} gave you a fingerprint, paste it under "The certificate" ` +
@@ -97,7 +98,7 @@ export function decisionText(request: TrustDecisionRequest): DecisionText {
     case 'posh-mismatch': {
       const url = verdict.posh.steps[0]?.url ?? `https://${verdict.domain}/.well-known/posh/xmpp-client.json`;
       return {
-        headline: `${domain} says ${serverName(verdict, false)} is not its server`,
+        headline: `${domain} says ${serverName(verdict, domains, false)} is not its server`,
         consequence:
           `Someone who redirected your connection would cause exactly this, and could read your password and every message. ` +
           `${domain} lists on its own web site, over HTTPS, the certificates its chat service uses, and this one is not among them.`,
@@ -106,7 +107,7 @@ export function decisionText(request: TrustDecisionRequest): DecisionText {
           `while a provider changes certificates: check again in a few minutes.`,
         contact:
           `If it persists, contact the people who run ${domain} (whoever manages its web site, which publishes ${url}) ` +
-          `and tell them their POSH statement does not list the certificate of ${serverName(verdict, false)}.`,
+          `and tell them their POSH statement does not list the certificate of ${serverName(verdict, domains, false)}.`,
       };
     }
     case null:

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConversationRef } from '../../../renderer/src/chat/conversation-key.js';
 import { ConversationList } from '../../../renderer/src/chat/ConversationList.js';
 import type { ConversationEntry } from '../../../renderer/src/chat/conversations-reducer.js';
+import { jidOrNull } from '../../../app/domain/address/jid.js';
 import { nameFor } from '../../../renderer/src/contacts/contact-names.js';
 import { message } from '../fixtures/messages.js';
 import { ACCOUNT_ID, OTHER_ACCOUNT_ID } from '../fixtures/verdicts.js';
@@ -18,7 +19,7 @@ const MANY: ConversationEntry[] = Array.from({ length: 3_000 }, (_, i) => ({
   unread: i === 3 ? 4 : 0,
 }));
 const NOW = Date.parse('2012-09-01T18:00:00.000Z');
-const names = (_account: string, address: string) => (address === peer(1) ? 'Peter One' : nameFor(undefined, address));
+const names = (_account: string, address: string) => (address === peer(1) ? 'Peter One' : nameFor(undefined, address, { jidOrNull }));
 
 describe('<ConversationList> with 3,000 conversations of two accounts', () => {
   it('renders a screenful, as a list whose items say their place in the whole', () => {

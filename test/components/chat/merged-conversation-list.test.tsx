@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConversationList } from '../../../renderer/src/chat/ConversationList.js';
 import type { ConversationEntry } from '../../../renderer/src/chat/conversations-reducer.js';
 import { mergeByActivity } from '../../../renderer/src/chat/sidebar-rows.js';
+import { jidOrNull } from '../../../app/domain/address/jid.js';
 import { nameFor } from '../../../renderer/src/contacts/contact-names.js';
 import type { RoomRef } from '../../../renderer/src/rooms/room-ref.js';
 import type { RoomEntry } from '../../../renderer/src/rooms/rooms-reducer.js';
@@ -53,7 +54,7 @@ describe('one conversation list for rooms and chats', () => {
       conversations: CHATS,
       open: { accountId: ACCOUNT_ID, peer: 'ben@example.com' },
       onOpen: (c: { peer: string }) => openedChats.push(c.peer),
-      nameOf: (_a: string, address: string) => nameFor(undefined, address),
+      nameOf: (_a: string, address: string) => nameFor(undefined, address, { jidOrNull }),
       accountLabel: null,
       now: NOW,
       onOpenRoom: (r: RoomRef) => openedRooms.push(r),

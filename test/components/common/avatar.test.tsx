@@ -4,11 +4,17 @@
  */
 import { render, screen } from '@testing-library/react';
 import { createHash } from 'node:crypto';
+import tr46 from 'tr46';
 import { describe, expect, it } from 'vitest';
+import { createAddresses } from '../../../app/domain/address/addresses.js';
 import { Avatar } from '../../../renderer/src/common/Avatar.js';
 import { avatarColour, colourForHue, contrastRatio, relativeLuminance, xep0392Hue } from '../../../renderer/src/common/avatar-colour.js';
 import { avatarInitials } from '../../../renderer/src/common/avatar-initials.js';
 import { sha1 } from '../../../renderer/src/common/sha1.js';
+
+/** The window's address model before the IDNA library has loaded, and after. */
+const PLAIN_ASCII_ONLY = createAddresses(null);
+const COMPLETE = createAddresses(tr46);
 
 describe('xep0392Hue', () => {
   // XEP-0392 §10 "Test Vectors", no colour-vision correction: text, angle in degrees (6 decimals).
@@ -52,9 +58,15 @@ describe('avatarColour', () => {
   });
 
   it('is the colour of the XEP-0392 hue of the canonical bare address', () => {
-    expect(avatarColour('juliet@capulet.lit')).toBe(colourForHue(209.4104));
-    expect(avatarColour('Juliet@Capulet.LIT')).toBe(avatarColour('juliet@capulet.lit'));
-    expect(avatarColour('romeo@montague.lit')).not.toBe(avatarColour('juliet@capulet.lit'));
+    expect(avatarColour('juliet@capulet.lit', PLAIN_ASCII_ONLY)).toBe(colourForHue(209.4104));
+    expect(avatarColour('Juliet@Capulet.LIT', PLAIN_ASCII_ONLY)).toBe(avatarColour('juliet@capulet.lit', PLAIN_ASCII_ONLY));
+    expect(avatarColour('romeo@montague.lit', PLAIN_ASCII_ONLY)).not.toBe(avatarColour('juliet@capulet.lit', PLAIN_ASCII_ONLY));
+  });
+
+  it('gives an internationalised domain one colour in either form once the IDNA library is in', () => {
+    expect(avatarColour('anna@xn--bcher-kva.example', COMPLETE)).toBe(avatarColour('anna@bücher.example', COMPLETE));
+    // Before, the address is used as it came: the main process sends the canonical (Unicode) form, so the same colour.
+    expect(avatarColour('anna@bücher.example', PLAIN_ASCII_ONLY)).toBe(avatarColour('anna@bücher.example', COMPLETE));
   });
 
   it('measures contrast as WCAG does', () => {
@@ -81,7 +93,7 @@ describe('avatarInitials', () => {
     ['', '?'],
     ['   ', '?'],
   ])('%j → %j', (name, initials) => {
-    expect(avatarInitials(name)).toBe(initials);
+    expect(avatarInitials(name, PLAIN_ASCII_ONLY)).toBe(initials);
   });
 });
 

@@ -1,11 +1,12 @@
 /**
- * The shortcut in app/domain/address/idna.ts for plain ASCII names (lower-case letters, digits, hyphens) must
- * give exactly what the IDNA library gives, for every name, and must keep the library out of the way for them.
+ * The shortcut in app/domain/address/idna.ts for plain ASCII names (letters, digits, hyphens) must give exactly
+ * what the IDNA library gives, for every name, and must keep the library out of the way for them. Without the
+ * library (the window before it has loaded) the shortcut's names convert the same and every other name is null.
  */
 import fc from 'fast-check';
 import tr46 from 'tr46';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IDNA_OPTIONS, idnaToAscii, idnaToUnicode } from '../../../app/domain/address/idna.js';
+import { createIdna, IDNA_OPTIONS } from '../../../app/domain/address/idna.js';
 
 const library = {
   toAscii: (name: string) => tr46.toASCII(name, IDNA_OPTIONS),
@@ -41,14 +42,26 @@ const EDGES = [
   `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}`,
 ];
 
+const withLibrary = createIdna(tr46);
+const withoutLibrary = createIdna(null);
+
+/** Whether the conversions without the library agree with the library, or say null (not known without it). */
+function agreesOrUnknown(name: string): void {
+  const ascii = withoutLibrary.toAscii(name);
+  if (ascii !== null) expect(ascii).toBe(library.toAscii(name));
+  const unicode = withoutLibrary.toUnicode(name);
+  if (unicode !== null) expect(unicode).toBe(library.toUnicode(name));
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 describe('IDNA for plain ASCII names', () => {
   it.each(EDGES)('gives what the library gives for %s', (name) => {
-    expect(idnaToAscii(name)).toBe(library.toAscii(name));
-    expect(idnaToUnicode(name)).toBe(library.toUnicode(name));
+    expect(withLibrary.toAscii(name)).toBe(library.toAscii(name));
+    expect(withLibrary.toUnicode(name)).toBe(library.toUnicode(name));
+    agreesOrUnknown(name);
   });
 
   it('gives what the library gives for any name of ASCII letters, digits, hyphens and dots', () => {
@@ -56,8 +69,9 @@ describe('IDNA for plain ASCII names', () => {
     const withPunycode = fc.tuple(fc.constantFrom('', 'xn--', 'ab--'), name).map(([prefix, rest]) => prefix + rest);
     fc.assert(
       fc.property(fc.oneof(name, withPunycode), (input) => {
-        expect(idnaToAscii(input)).toBe(library.toAscii(input));
-        expect(idnaToUnicode(input)).toBe(library.toUnicode(input));
+        expect(withLibrary.toAscii(input)).toBe(library.toAscii(input));
+        expect(withLibrary.toUnicode(input)).toBe(library.toUnicode(input));
+        agreesOrUnknown(input);
       }),
       { numRuns: 2_000 },
     );
@@ -66,13 +80,21 @@ describe('IDNA for plain ASCII names', () => {
   it('leaves the library out for plain names and asks it for the others', () => {
     const toAscii = vi.spyOn(tr46, 'toASCII');
     const toUnicode = vi.spyOn(tr46, 'toUnicode');
-    expect(idnaToAscii('chat.example.com')).toBe('chat.example.com');
-    expect(idnaToUnicode('chat.example.com')).toBe('chat.example.com');
+    expect(withLibrary.toAscii('chat.example.com')).toBe('chat.example.com');
+    expect(withLibrary.toUnicode('Chat.Example.COM')).toBe('chat.example.com');
     expect(toAscii).not.toHaveBeenCalled();
     expect(toUnicode).not.toHaveBeenCalled();
-    expect(idnaToAscii('bücher.example')).toBe('xn--bcher-kva.example');
-    expect(idnaToUnicode('xn--bcher-kva.example')).toBe('bücher.example');
+    expect(withLibrary.toAscii('bücher.example')).toBe('xn--bcher-kva.example');
+    expect(withLibrary.toUnicode('xn--bcher-kva.example')).toBe('bücher.example');
     expect(toAscii).toHaveBeenCalledTimes(1);
     expect(toUnicode).toHaveBeenCalledTimes(1);
+  });
+
+  it('without the library, reads plain ASCII names (any case) and no others', () => {
+    expect(withoutLibrary.toAscii('Chat.Example.COM')).toBe('chat.example.com');
+    expect(withoutLibrary.toUnicode('chat.example.com')).toBe('chat.example.com');
+    expect(withoutLibrary.toAscii('bücher.example')).toBeNull();
+    expect(withoutLibrary.toUnicode('xn--bcher-kva.example')).toBeNull();
+    expect(withoutLibrary.toAscii('a_b.example')).toBeNull();
   });
 });

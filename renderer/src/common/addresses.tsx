@@ -31,9 +31,14 @@ export function AddressesProvider({ loadEngine, children }: AddressesProviderPro
   useEffect(() => {
     let current = true;
     const cancel = whenIdle(() => {
-      void loadEngine().then((engine) => {
-        if (current) setAddresses(createAddresses(engine));
-      });
+      loadEngine().then(
+        (engine) => {
+          if (current) setAddresses(createAddresses(engine));
+        },
+        // A chunk that fails to load (a damaged install) leaves the plain-ASCII model: non-ASCII names keep the
+        // form they came in, which is still the right address, only not prettified.
+        (error: unknown) => console.warn('The address library did not load; names with non-ASCII domains show as they came.', error),
+      );
     });
     return () => {
       current = false;

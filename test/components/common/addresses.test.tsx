@@ -5,7 +5,7 @@
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import tr46 from 'tr46';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IdnaEngine } from '../../../app/domain/address/idna.js';
 import { ok } from '../../../app/ipc/result.js';
 import { App } from '../../../renderer/src/App.js';
@@ -87,4 +87,29 @@ describe("the window's address model", () => {
     expect(within(row).queryByText(peer)).toBeNull();
   });
 
+  it('a library that fails to load leaves the plain-ASCII model working, with a warning and no unhandled rejection', async () => {
+    const warnings: unknown[][] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void warnings.push(args));
+    try {
+      let fail: (error: Error) => void = () => undefined;
+      let calls = 0;
+      const load = () => (calls++, new Promise<IdnaEngine>((_, reject) => (fail = reject)));
+      renderWithApi(
+        <AddressesProvider loadEngine={load}>
+          <DomainShown domain="xn--kln-sna.test" />
+          <DomainShown domain="Example.COM" />
+        </AddressesProvider>,
+        fakeApi({}).api,
+      );
+      await waitFor(() => expect(calls).toBe(1));
+      await act(async () => fail(new Error('chunk missing')));
+      await waitFor(() => expect(warnings).toHaveLength(1));
+      const [idn, plain] = screen.getAllByTestId('domain') as [HTMLElement, HTMLElement];
+      expect(idn.textContent).toBe('xn--kln-sna.test');
+      expect(plain.textContent).toBe('example.com');
+      expect(idn.dataset['complete']).toBe('false');
+    } finally {
+      warn.mockRestore();
+    }
+  });
 });

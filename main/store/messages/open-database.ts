@@ -86,9 +86,10 @@ function openChecked(file: string, maxPages: number | undefined): Database.Datab
     // Copy the WAL back into the file every 32,000 pages (128 MB) rather than SQLite's 1,000: each copy ends in
     // two fsyncs, which cost more than the writing on an ordinary disk, and a page written again before the copy
     // (the end of a busy conversation's index, the text index's newest segments) is copied once. Storing
-    // archive pages at a million messages: 8,000 pages gave about 1.4 times SQLite's default, 32,000 about 1.4
-    // times 8,000 again (docs/performance.md); 64,000 was slower (every read looks through the WAL's index of
-    // the pages not yet copied back). The WAL is cut back to 32 MB after each copy.
+    // archive pages at a million messages: 8,000 pages gave about 1.4 times SQLite's default; 32,000 was faster
+    // than 8,000 in every interleaved pair on a copy (1.3-2.0x) but within the noise in the full benchmark
+    // (docs/performance.md); 64,000 was slower (every read looks through the WAL's index of the pages not yet
+    // copied back). The WAL is cut back to 32 MB after each copy.
     db.pragma('wal_autocheckpoint = 32000');
     db.pragma(`journal_size_limit = ${32 * 1024 * 1024}`);
     db.pragma('foreign_keys = ON');

@@ -83,11 +83,14 @@ function openChecked(file: string, maxPages: number | undefined): Database.Datab
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a power cut may lose the last commits, never the file's consistency.
     db.pragma('synchronous = NORMAL');
-    // Copy the WAL back into the file every 8,000 pages (32 MB) rather than SQLite's 1,000: each copy ends in two
-    // fsyncs, which cost more than the writing on an ordinary disk, and a page written again before the copy
+    // Copy the WAL back into the file every 32,000 pages (128 MB) rather than SQLite's 1,000: each copy ends in
+    // two fsyncs, which cost more than the writing on an ordinary disk, and a page written again before the copy
     // (the end of a busy conversation's index, the text index's newest segments) is copied once. Storing
-    // archive pages at a million messages: about 1.4 times as fast. The WAL is cut back to that size after.
-    db.pragma('wal_autocheckpoint = 8000');
+    // archive pages at a million messages: 8,000 pages gave about 1.4 times SQLite's default; 32,000 was faster
+    // than 8,000 in every interleaved pair on a copy (1.3-2.0x) but within the noise in the full benchmark
+    // (docs/performance.md); 64,000 was slower (every read looks through the WAL's index of the pages not yet
+    // copied back). The WAL is cut back to 32 MB after each copy.
+    db.pragma('wal_autocheckpoint = 32000');
     db.pragma(`journal_size_limit = ${32 * 1024 * 1024}`);
     db.pragma('foreign_keys = ON');
     // What the person deletes is overwritten, not only unlinked: deleted messages leave no text in the file.

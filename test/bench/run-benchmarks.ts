@@ -29,10 +29,19 @@ const results = createResultsTable();
 const started = Date.now();
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 const loadBefore = load();
+/** Seconds each benchmark took, to see where the whole run's time goes. */
+const took: string[] = [];
+let lap = Date.now();
+const lapDone = (name: string) => {
+  took.push(`${name} ${((Date.now() - lap) / 1000).toFixed(0)} s`);
+  lap = Date.now();
+};
 if (scale.quick) console.log(QUICK_RUN_NOTE.trim());
 const only = process.argv.slice(2).find((arg) => ['ui', 'messages', 'connect', 'cli', 'login', 'pipeline'].includes(arg));
 if (!only) for (const comparison of scramComparisons(scale)) await compare(comparison, results);
+lapDone('scram');
 if (!only || only === 'cli') await runCliStartBench(scale.cliRuns, results);
+lapDone('cli');
 
 if ((!only || only === 'login') && requireSystemDependency(PROSODY, 'bench (whole login)')) {
   const sasl = await saslComparisons(scale);
@@ -46,13 +55,18 @@ if ((!only || only === 'login') && requireSystemDependency(PROSODY, 'bench (whol
     await sasl.stop();
   }
 }
+lapDone('login');
 
 if ((!only || only === 'connect') && requireSystemDependency(PROSODY, 'bench (connect under network delay)')) await runConnectDelayBench(scale.connectRounds, results);
+lapDone('connect');
 if ((!only || only === 'pipeline') && requireSystemDependency(PROSODY, 'bench (inbound messages)')) await runPipelineBench(scale, results);
+lapDone('pipeline');
 
 if (!only || only === 'messages') await runMessagesBench(scale, results);
+lapDone('messages');
 if (!only || only === 'ui') await runUiBench(scale, results);
+lapDone('ui');
 
 console.log(`\n${results.lines().join('\n')}`);
 if (scale.quick) console.log(QUICK_RUN_NOTE);
-console.log(`  (the whole run took ${((Date.now() - started) / 1000).toFixed(0)} s on ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}; load average ${loadBefore} before, ${load()} after)`);
+console.log(`  (the whole run took ${((Date.now() - started) / 1000).toFixed(0)} s on ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}; load average ${loadBefore} before, ${load()} after: ${took.join(', ')})`);

@@ -15,7 +15,7 @@
  *
  * Its parts have files of their own: logging in on one stream (stream-login.ts), the stream's wiring and
  * keep-alive (session-stream.ts), resumption and held stanzas (resume-bookkeeping.ts), xmpp.js errors
- * (session-errors.ts). What is left here, about 360 lines, is one state machine across connections
+ * (session-errors.ts). What is left here, about 380 lines, is one state machine across connections
  * (idle → negotiating → online → detached → ... → closed) that is clearer read in one place than split.
  */
 import { jidDomainForm } from '../../../app/domain/address/domain-name.js';
@@ -156,7 +156,7 @@ export class XmppSession implements XmppLink {
     return this.#events.on('disconnected', (event) => listener(event.error));
   }
 
-  /** Calls the listener with the `id` of each of our stanzas the server acknowledged. */
+  /** Calls the listener with the `id` of each of our stanzas the server acknowledged (see OnlineSession.onAcked). */
   onAcked(listener: (stanzaId: string) => void): () => void {
     return this.#events.on('acked', (stanza) => {
       if (typeof stanza.attrs.id === 'string') listener(stanza.attrs.id);

@@ -148,6 +148,8 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
     closeLater(alice);
     const started = await alice.open({ connection: await verified(), serverProof: 'pkix' });
     expect(started.kind).toBe('bound');
+    // Online comes before the server's <enabled/>: freeze it only once the session can be resumed.
+    await waitUntil(() => alice.resumeState() !== null, 'stream management enabled');
     const disconnected = new Promise<DisconnectedEvent>((resolve) => alice.on('disconnected', resolve));
 
     process.kill(rig.prosody.pid, 'SIGSTOP');

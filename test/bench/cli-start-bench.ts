@@ -10,6 +10,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { median, spreadOf, type ResultsSink } from './results-table.js';
 
 const TARGET_MS = 250;
 
@@ -30,13 +31,7 @@ function firstByte(args: readonly string[]): Promise<number> {
   });
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
-
-export async function runCliStartBench(runs = 10): Promise<void> {
+export async function runCliStartBench(runs = 10, results?: ResultsSink): Promise<void> {
   mkdirSync(path.resolve('dist'), { recursive: true });
   const outDir = mkdtempSync(path.resolve('dist', 'cli-bench-'));
   const help: number[] = [];
@@ -57,4 +52,14 @@ export async function runCliStartBench(runs = 10): Promise<void> {
   console.log(`\nCommand line start, spawn → first byte of output (median (min–max) of ${runs}, alternating)`);
   console.log(`  hostproof-posh --help        ${h.toFixed(0).padStart(5)} ms (${spread(help)})  target ≤ ${TARGET_MS} ms: ${h <= TARGET_MS ? 'ok' : '**miss**'}`);
   console.log(`  empty Node process           ${e.toFixed(0).padStart(5)} ms (${spread(empty)})  (${(h / e).toFixed(2)}× of it for --help)`);
+  results?.add([
+    {
+      benchmark: 'cli',
+      measurement: 'hostproof-posh --help, spawn → first byte',
+      unit: 'ms',
+      measured: spreadOf(help),
+      baseline: { name: 'empty Node process', median: e },
+      target: { text: `≤ ${TARGET_MS} ms`, met: h <= TARGET_MS },
+    },
+  ]);
 }

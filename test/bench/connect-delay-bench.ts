@@ -29,6 +29,7 @@ import { createAccountConnection } from '../../main/xmpp/account-connection.js';
 import { connectVerified } from '../../main/xmpp/connect-verified.js';
 import { openOnlineSession } from '../../main/xmpp/session/open-session.js';
 import type { DnsQuery } from '../harness/dns-server.js';
+import { median, spreadOf, type ResultRow, type ResultsSink } from './results-table.js';
 import { DOMAINS, startConnectWorld, USER, type ConnectWorld, type TlsMode } from './connect-delay-world.js';
 
 const ONE_WAY_MS = 40;
@@ -223,18 +224,12 @@ async function createBench(world: ConnectWorld): Promise<Bench> {
   };
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
-
 export interface ConnectDelayResult {
   readonly rounds: number;
   readonly samples: ReadonlyMap<string, readonly Sample[]>;
 }
 
-export async function runConnectDelayBench(rounds: number): Promise<ConnectDelayResult> {
+export async function runConnectDelayBench(rounds: number, results?: ResultsSink): Promise<ConnectDelayResult> {
   const world = await startConnectWorld(ONE_WAY_MS);
   const samples = new Map<string, Sample[]>();
   try {
@@ -256,6 +251,7 @@ export async function runConnectDelayBench(rounds: number): Promise<ConnectDelay
     await world.stop();
   }
   printConnectDelay({ rounds, samples }, 2 * ONE_WAY_MS);
+  results?.add(connectRows({ rounds, samples }, 2 * ONE_WAY_MS));
   return { rounds, samples };
 }
 
@@ -296,3 +292,40 @@ function printConnectDelay(result: ConnectDelayResult, rttMs: number): void {
   }
 }
 
+
+/** The combined table's rows: each case's time to online against (a) PKIX, and the round trips gained over (d). */
+function connectRows(result: ConnectDelayResult, rttMs: number): ResultRow[] {
+  return (['direct', 'starttls'] as const).flatMap((mode) => {
+    const get = (kind: CaseKind) => (result.samples.get(`${mode}:${kind}`) ?? []).map((s) => s.onlineMs);
+    const how = mode === 'direct' ? 'direct TLS' : 'STARTTLS';
+    const pkix = median(get('pkix'));
+    const cases = KINDS.map((kind): ResultRow => {
+      const target = TARGETS.find((t) => t.kind === kind);
+      const ratio = median(get(kind)) / pkix;
+      return {
+        benchmark: 'connect',
+        measurement: `${how}: ${LABELS[kind]}, connect → online`,
+        unit: 'ms',
+        measured: spreadOf(get(kind)),
+        ...(kind === 'pkix' ? {} : { baseline: { name: '(a) PKIX', median: pkix } }),
+        ...(target ? { target: { text: `≤ ${target.max.toFixed(2)}× (a)`, met: ratio <= target.max } } : {}),
+      };
+    });
+    const gains = (
+      [
+        ['posh-fp-cold', 'after-tls-fp'],
+        ['posh-ref-cold', 'after-tls-ref'],
+      ] as const
+    ).map(([fast, slow]): ResultRow => {
+      const gain = (median(get(slow)) - median(get(fast))) / rttMs;
+      return {
+        benchmark: 'connect',
+        measurement: `${how}: ${LABELS[fast]} sooner than (d)`,
+        unit: 'RTT',
+        measured: spreadOf([gain]),
+        target: { text: '≥ 2 RTT', met: gain >= 2 },
+      };
+    });
+    return [...cases, ...gains];
+  });
+}

@@ -23,6 +23,7 @@ import { appCaller } from '../harness/app-caller.js';
 import { password, startAppWorld, type AppWorld } from '../harness/app-world.js';
 import { createTestApp } from '../harness/test-app.js';
 import { waitForEvent } from '../harness/wait-for-event.js';
+import { spreadOf, type ResultsSink } from './results-table.js';
 import { QUICK_RUN_NOTE, type BenchScale } from './bench-scale.js';
 import { summarize, type Summary } from './messages/stats.js';
 
@@ -132,7 +133,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: () => strin
 const rate = (s: Summary) => `${Math.round(s.median).toLocaleString('en-GB')} msg/s (${Math.round(s.min).toLocaleString('en-GB')}–${Math.round(s.max).toLocaleString('en-GB')})`;
 const mb = (s: Summary) => `${s.max.toFixed(0)} MB`;
 
-export async function runPipelineBench(scale: BenchScale): Promise<void> {
+export async function runPipelineBench(scale: BenchScale, results?: ResultsSink): Promise<void> {
   const count = scale.pipelineMessages;
   const rounds = scale.pipelineRounds;
   // Without the message archive: Prosody's file storage of it slows with every message kept (a burst of 20,000
@@ -156,6 +157,18 @@ export async function runPipelineBench(scale: BenchScale): Promise<void> {
     console.log(`  The app (session, chat, store, events)   ${rate(appRate).padEnd(28)} peak RSS ${mb(summarize(app.map((r) => r.peakRssMb)))}`);
     console.log(`  Bare session (same packages)             ${rate(bareRate).padEnd(28)} peak RSS ${mb(summarize(bare.map((r) => r.peakRssMb)))}`);
     console.log(`  Ratio app/bare: ${ratio.toFixed(2)}× (target ≥ ${TARGET_RATIO}×) ${ratio >= TARGET_RATIO ? 'ok' : 'MISS'}`);
+    const bareRss = summarize(bare.map((r) => r.peakRssMb)).max;
+    results?.add([
+      {
+        benchmark: 'pipeline',
+        measurement: `${count.toLocaleString('en-GB')} inbound messages: the app (session, chat, store, events)`,
+        unit: 'msg/s',
+        measured: spreadOf(app.map((r) => r.perSecond)),
+        baseline: { name: 'bare session', median: bareRate.median },
+        target: { text: `≥ ${TARGET_RATIO}× bare`, met: ratio >= TARGET_RATIO },
+      },
+      { benchmark: 'pipeline', measurement: 'the same: peak resident memory, app', unit: 'MB', measured: spreadOf(app.map((r) => r.peakRssMb)), baseline: { name: 'bare session (peak)', median: bareRss } },
+    ]);
     if (scale.quick) console.log(QUICK_RUN_NOTE);
   } finally {
     await sender.close();

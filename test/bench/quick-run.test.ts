@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { RESULTS_TABLE_TITLE } from './results-table.js';
 
 interface Run {
   readonly code: number | null;
@@ -67,5 +68,14 @@ describe('npm run bench, quick run', () => {
     const firstRender = ui.find((line) => /first render/i.test(line));
     expect(firstRender, ui.join('\n')).toMatch(/\d+ ms/);
     expect(ui.join('\n')).not.toMatch(/NaN|undefined/);
+
+    // The one table at the end: a row from every benchmark, each target row with its verdict.
+    const combined = tableAfter(run.out, RESULTS_TABLE_TITLE);
+    const benchmarksIn = new Set(combined.map((line) => /^ {2}(\S+)/.exec(line)?.[1]));
+    for (const benchmark of ['scram', 'cli', 'login', 'connect', 'pipeline', 'start-up', 'messages', 'ui']) {
+      expect(benchmarksIn.has(benchmark), `${benchmark} in\n${combined.join('\n')}`).toBe(true);
+    }
+    expect(combined.filter((line) => /\s(ok|MISS)$/.test(line)).length, combined.join('\n')).toBeGreaterThanOrEqual(20);
+    expect(combined.join('\n')).not.toMatch(/NaN|undefined|Infinity/);
   }, 600_000);
 });

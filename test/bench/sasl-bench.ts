@@ -69,6 +69,8 @@ export async function saslComparisons(scale: BenchScale): Promise<{ comparisons:
   };
   const comparisons = [true, false].map((directTls) => ({
     title: `Whole login against Prosody (${directTls ? 'direct TLS' : 'STARTTLS'}): TLS connection, SASL, bind, stream management`,
+    benchmark: 'login',
+    label: `Whole login, ${directTls ? 'direct TLS' : 'STARTTLS'}`,
     alternatives: [
       { name: 'with channel binding (-PLUS)', iterations: scale.loginSamples, run: () => login(directTls) },
       { name: 'without channel binding', iterations: scale.loginSamples, run: () => login(directTls, UNBOUND) },

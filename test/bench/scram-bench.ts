@@ -20,6 +20,8 @@ const salt = randomBytes(16).toString('base64');
 export function scramComparisons(scale: BenchScale): Comparison[] {
   return [4096, 10_000].map((iterations) => ({
     title: `SCRAM-SHA-1 client proof at ${iterations} iterations`,
+    benchmark: 'scram',
+    label: `SCRAM-SHA-1 proof, ${iterations.toLocaleString('en-GB')} iterations`,
     alternatives: [
       {
         name: 'Hostproof (crypto.pbkdf2)',

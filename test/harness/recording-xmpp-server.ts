@@ -13,8 +13,8 @@
  *   [plain: header → features (<starttls/> unless offerStartTls is false) → <proceed/> → TLS]
  *   → TLS: header → <mechanisms/> (+ XEP-0440 list) → SASL (PLAIN, SCRAM-SHA-1/256/512 and -PLUS, the binding
  *     checked against data from the server's own end: server-channel-binding.ts) → restart
- *   → header → <bind/> (+ <session/>, optional unless sessionRequired) → bound; further stanzas go to
- *     `onStanza` (default: iq get/set → service-unavailable).
+ *   → header → <bind/> (+ <session/>, optional unless sessionRequired, + postAuthFeatures) → bound; further
+ *     stanzas and nonzas go to `onStanza` (default: iq get/set → service-unavailable).
  */
 import net from 'node:net';
 import tls from 'node:tls';
@@ -64,6 +64,8 @@ export interface ServerScript {
   readonly strippedInTransit: readonly string[];
   /** Send XEP-0474's `h=` (over the server's own offer) in the SCRAM server-first message. Default false. */
   readonly downgradeHash: boolean;
+  /** Raw XML added to the features after login, beside <bind/> (XEP-0198's <sm/>, played by `onStanza`). Default ''. */
+  readonly postAuthFeatures: string;
 }
 
 /** One SASL attempt as the server saw it. */
@@ -149,6 +151,7 @@ const DEFAULT_SCRIPT: ServerScript = {
   implementedBindings: null,
   strippedInTransit: [],
   downgradeHash: false,
+  postAuthFeatures: '',
   onStanza: (stanza, connection) => {
     const type = stanza.attrs.type;
     if (stanza.name === 'iq' && (type === 'get' || type === 'set')) {
@@ -346,7 +349,7 @@ class ConnectionEngine implements RecordedConnection {
       case 'post-auth':
         this.send(
           `${this.#header()}<stream:features><bind xmlns='${NS_BIND}'/>` +
-            `<session xmlns='${NS_SESSION}'>${script.sessionRequired ? '' : '<optional/>'}</session></stream:features>`,
+            `<session xmlns='${NS_SESSION}'>${script.sessionRequired ? '' : '<optional/>'}</session>${script.postAuthFeatures}</stream:features>`,
         );
         return;
       case 'authenticating':

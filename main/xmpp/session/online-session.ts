@@ -21,7 +21,10 @@ export interface OnlineSession {
   readonly acknowledged: boolean;
   /** The server offers subscription pre-approval (RFC 6121 §3.4). */
   readonly preApproval: boolean;
-  /** Calls the listener with the `id` of each of our stanzas the server acknowledged. */
+  /**
+   * Calls the listener with the `id` of each of our stanzas the server acknowledged (on a stream whose server
+   * refused stream management after the session went online: each one written, all the certainty there is).
+   */
   onAcked(listener: (stanzaId: string) => void): void;
   /**
    * Ids of our stanzas the server cannot be shown to have received (a stream that ended or was not resumed);

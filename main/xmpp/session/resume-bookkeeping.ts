@@ -10,6 +10,14 @@ import type { NotResumed, ResumeState, UnackedStanza } from './resume-state.js';
 import type { SessionClient } from './session-client.js';
 import type { Stream } from './stream-state.js';
 
+/**
+ * A new connection may resume this stream: it was resumed itself, or the server enabled stream management on
+ * it with an SM-ID. (Read from the stream, not from xmpp.js's `enabled`, which it clears when the socket drops.)
+ */
+export function canResume(stream: Stream): boolean {
+  return stream.phase === 'resumed' || (stream.acks === 'on' && Boolean(stream.sm.id));
+}
+
 export function snapshot(sm: StreamManagement, jid: string): ResumeState {
   return { id: sm.id, jid, inbound: sm.inbound, outbound: sm.outbound, unacked: queueOf(sm) };
 }
@@ -30,6 +38,28 @@ export function seedResume(sm: StreamManagement, entity: SessionClient, resume: 
   sm.outbound = resume.outbound;
   sm.outbound_q = [...resume.unacked];
   entity._jid(resume.jid);
+}
+
+/**
+ * The server answered our <enable/> with <failed/> after the session went online on it: the stream carries on
+ * without acknowledgements. What xmpp.js queued since <enable/> was written on this stream, which is up, and
+ * without stream management that is all the certainty there is (as on a stream that never offered it): those
+ * stanzas count as acknowledged now, and each one written from here on as it is written (session-stream.ts).
+ */
+export function enableRefused(stream: Stream, onAcked: (stanza: Element) => void): void {
+  stream.acks = 'refused';
+  const written = stream.sm.outbound_q.map((item) => item.stanza);
+  stream.sm.outbound_q = [];
+  stream.sm.outbound = 0;
+  for (const stanza of written) onAcked(stanza);
+}
+
+/**
+ * A stream ended with no way to resume it (no SM-ID yet because <enabled/> had not come, or a stream error):
+ * the stanzas the server never acknowledged on it are taken, for the next bind to report as not resumed.
+ */
+export function unresumable(stream: Stream): Element[] {
+  return stream.sm.outbound_q.length > 0 ? takeQueue(stream.sm) : [];
 }
 
 /** The server answered <resume/> with <failed h='…'/>: what its `h` says it received is acknowledged. */

@@ -18,12 +18,15 @@ import type { SessionTimeouts } from './session-types.js';
 import type { Stream } from './stream-state.js';
 
 const NS_SM = 'urn:xmpp:sm:3';
+const STANZAS = new Set(['message', 'presence', 'iq']);
 
 /** What the session does at each point of a stream's life. */
 export interface StreamHooks {
   onFeatures(stream: Stream, round: Next): Promise<void>;
   authenticate(stream: Stream, mechanisms: Element, features: Element): Promise<void>;
   bind(stream: Stream, features: Element): Promise<void>;
+  /** Our XEP-0198 <enable/> was written after binding: nothing the user needs waits for its answer. */
+  enableSent(stream: Stream): void;
   /** True when the stanza answered one of our requests (and is consumed). */
   claim(stanza: Element): boolean;
   readonly iqHandlers: IqHandlers;
@@ -68,6 +71,7 @@ export function createStream(
     resume,
     notResumed: null,
     resent: 0,
+    acks: null,
     error: null,
     closedByUs: false,
     keepalive: null,
@@ -93,6 +97,23 @@ export function createStream(
   });
   entity.on('nonza', (element: Element) => {
     if (element.is('failed', NS_SM) && stream.resume && stream.phase === 'authenticated') hooks.resumeRefused(stream, element);
+    if (element.is('enabled', NS_SM) && stream.acks === 'asked') {
+      // xmpp.js takes the SM-ID from it a moment later (its own listener); a drop reads it from there.
+      stream.acks = 'on';
+      // Stanzas sent while the answer travelled: xmpp.js's ask for their ack (shortly after each send) goes
+      // nowhere until stream management is on, so ask now rather than at the next send or keep-alive.
+      if (sm.outbound_q.length > 0) entity.send(xml('r', { xmlns: NS_SM })).catch(() => undefined);
+    }
+  });
+  // After the middleware's listener (registered in composeStream), so xmpp.js has counted the stanza already.
+  entity.on('send', (element: Element) => {
+    if (element.is('enable', NS_SM)) {
+      stream.acks = 'asked';
+      hooks.enableSent(stream);
+    } else if (stream.acks === 'refused' && STANZAS.has(element.name)) {
+      // No stream management on this stream after all: written is all the certainty there is (resume-bookkeeping.ts).
+      hooks.acked(element);
+    }
   });
   entity.on('error', (error: unknown) => hooks.failed(stream, error));
   entity.on('status', (status: string) => {

@@ -65,7 +65,10 @@ interface StartBase {
 export type SessionStart =
   | (StartBase & {
       readonly kind: 'bound';
-      /** Whether XEP-0198 is on (with resumption) for this stream. */
+      /**
+       * Whether XEP-0198 was asked for on this stream (with resumption). The session goes online once <enable/>
+       * is sent, so the server's answer comes after; a refusal leaves the stream working without it.
+       */
       readonly streamManagement: boolean;
       /** Set when a resumption was asked for and the server could not resume. */
       readonly notResumed: NotResumed | null;

@@ -32,6 +32,8 @@ export interface LoginDeps {
   bound(jid: string, preApproval: boolean): void;
   /** The stream reached 'bound' or 'resumed'. */
   online(stream: Stream): void;
+  /** The server answered <enable/> with <failed/>, after the session went online on the stream. */
+  enableRefused(stream: Stream): void;
   failed(stream: Stream, error: Error): void;
   /** xmpp.js's failures as our typed errors (session-errors.ts). */
   toError(error: unknown): Error;
@@ -72,7 +74,11 @@ export async function featuresRound(stream: Stream, round: Next, deps: LoginDeps
     deps.failed(stream, deps.toError(error));
     return;
   }
-  if (stream.settle === null) return;
+  if (stream.settle === null) {
+    // Online already (since <enable/> went out): this round ended with the server's answer to it.
+    if (stream.acks === 'asked' && !stream.sm.enabled) deps.enableRefused(stream);
+    return;
+  }
   if (stream.phase === 'bound' || stream.phase === 'resumed') {
     deps.online(stream);
   } else if (stream.phase === before) {

@@ -33,6 +33,13 @@ export interface Stream {
   resume: ResumeState | null;
   notResumed: NotResumed | null;
   resent: number;
+  /**
+   * XEP-0198 on a stream that bound afresh: 'asked' once our <enable/> is written (the session goes online then,
+   * without waiting for the answer), 'on' once the server answered <enabled/>, 'refused' when it answered
+   * <failed/> (the stream carries on without acknowledgements); null when stream management was not offered
+   * or the stream was resumed.
+   */
+  acks: 'asked' | 'on' | 'refused' | null;
   /** The first thing that went wrong; the reason given when the stream ends. */
   error: Error | null;
   closedByUs: boolean;

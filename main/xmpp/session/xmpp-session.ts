@@ -15,7 +15,7 @@
  *
  * Its parts have files of their own: logging in on one stream (stream-login.ts), the stream's wiring and
  * keep-alive (session-stream.ts), resumption and held stanzas (resume-bookkeeping.ts), xmpp.js errors
- * (session-errors.ts). What is left here, about 360 lines, is one state machine across connections
+ * (session-errors.ts). What is left here, about 380 lines, is one state machine across connections
  * (idle → negotiating → online → detached → ... → closed) that is clearer read in one place than split.
  */
 import { jidDomainForm } from '../../../app/domain/address/domain-name.js';
@@ -30,7 +30,7 @@ import type { MechanismName } from '../sasl/mechanism.js';
 import { endpointLabel, type SecuredConnection } from '../secure-connect.js';
 import { IqHandlers, type IqHandler } from './iq-handlers.js';
 import { PendingRequests, type OwnAddress } from './iq-requests.js';
-import { giveUpResume, resumeRefused, snapshot, StanzaBacklog } from './resume-bookkeeping.js';
+import { canResume, enableRefused, giveUpResume, resumeRefused, snapshot, StanzaBacklog, unresumable } from './resume-bookkeeping.js';
 import type { ResumeState } from './resume-state.js';
 import { asError, toSessionError } from './session-errors.js';
 import { SessionEvents, type SessionEventMap } from './session-events.js';
@@ -46,7 +46,7 @@ export { DEFAULT_TIMEOUTS, type OpenRequest, type SessionConfig, type SessionSta
 type State =
   | { readonly kind: 'idle' }
   | { readonly kind: 'negotiating'; readonly stream: Stream }
-  | { readonly kind: 'online'; readonly stream: Stream; readonly resumable: boolean }
+  | { readonly kind: 'online'; readonly stream: Stream }
   | { readonly kind: 'detached'; readonly resume: ResumeState | null }
   | { readonly kind: 'closed' };
 
@@ -88,6 +88,7 @@ export class XmppSession implements XmppLink {
         this.#preApproval = preApproval;
       },
       online: (stream) => this.#online(stream),
+      enableRefused: (stream) => this.#enableRefused(stream),
       failed: (stream, error) => this.#streamFailed(stream, error),
       toError: (error) => this.#toSessionError(error),
     };
@@ -139,6 +140,8 @@ export class XmppSession implements XmppLink {
 
   /** XEP-0198 is on for the current stream: the server acknowledges each stanza we send. */
   get acknowledged(): boolean {
+    const state = this.#state;
+    if (state.kind === 'online' && state.stream.acks === 'refused') return false;
     const start = this.#lastStart;
     // A resumed session had stream management on, or it could not have been resumed.
     return start !== null && (start.kind === 'resumed' || start.streamManagement);
@@ -153,7 +156,7 @@ export class XmppSession implements XmppLink {
     return this.#events.on('disconnected', (event) => listener(event.error));
   }
 
-  /** Calls the listener with the `id` of each of our stanzas the server acknowledged. */
+  /** Calls the listener with the `id` of each of our stanzas the server acknowledged (see OnlineSession.onAcked). */
   onAcked(listener: (stanzaId: string) => void): () => void {
     return this.#events.on('acked', (stanza) => {
       if (typeof stanza.attrs.id === 'string') listener(stanza.attrs.id);
@@ -205,7 +208,7 @@ export class XmppSession implements XmppLink {
   /** The state a new connection needs to resume this session, or null when it cannot be resumed. */
   resumeState(): ResumeState | null {
     const state = this.#state;
-    if (state.kind === 'online') return state.resumable ? this.#backlog.peek(snapshot(state.stream.sm, this.#jid)) : null;
+    if (state.kind === 'online') return canResume(state.stream) ? this.#backlog.peek(snapshot(state.stream.sm, this.#jid)) : null;
     if (state.kind === 'detached' && state.resume) return this.#backlog.peek(state.resume);
     if (state.kind === 'negotiating' && state.stream.resume) return this.#backlog.peek(state.stream.resume);
     return null;
@@ -260,6 +263,11 @@ export class XmppSession implements XmppLink {
     onFeatures: (stream: Stream, round: Next) => featuresRound(stream, round, this.#login),
     authenticate: (stream: Stream, mechanisms: Element, features: Element) => authenticateStream(stream, mechanisms, features, this.#login),
     bind: (stream: Stream, features: Element) => bindStream(stream, features, this.#login),
+    // Online as soon as <enable/> is out: its answer is nothing the user waits for (XEP-0198 counts our stanzas
+    // from the moment it is sent, and xmpp.js queues them from then on).
+    enableSent: (stream: Stream) => {
+      if (stream.phase === 'bound' && stream.settle) this.#online(stream);
+    },
     claim: (stanza: Element) => this.#requests.claim(stanza, this.#ownAddress()),
     iqHandlers: this.#handlers,
     deliver: (stanza: Element) => this.#events.emit('stanza', stanza),
@@ -286,7 +294,7 @@ export class XmppSession implements XmppLink {
     if (stream.phase === 'resumed' && stream.resume) this.#jid = stream.resume.jid;
     const base = { jid: this.#jid, mechanism, mechanismWarning: stream.warning };
     if (stream.phase === 'resumed') {
-      this.#state = { kind: 'online', stream, resumable: true };
+      this.#state = { kind: 'online', stream };
       stream.resume = null;
       // Stanzas sent while resuming go out after the resent ones, in order.
       for (const item of held) stream.entity.send(item.stanza).catch(() => undefined);
@@ -294,10 +302,16 @@ export class XmppSession implements XmppLink {
       return;
     }
     stream.entity._ready(false);
-    const resumable = stream.sm.enabled && stream.sm.id !== '';
-    this.#state = { kind: 'online', stream, resumable };
+    this.#state = { kind: 'online', stream };
     const notResumed = this.#backlog.takeNotResumed(stream.notResumed, held);
-    this.#started({ ...base, kind: 'bound', streamManagement: resumable, notResumed }, settle);
+    this.#started({ ...base, kind: 'bound', streamManagement: stream.acks === 'asked' || stream.acks === 'on', notResumed }, settle);
+  }
+
+  /** The server refused stream management after we went online: the stream carries on without it. */
+  #enableRefused(stream: Stream): void {
+    const state = this.#state;
+    if (state.kind !== 'online' || state.stream !== stream) return;
+    enableRefused(stream, (stanza) => this.#events.emit('acked', stanza));
   }
 
   #started(start: SessionStart, settle: NonNullable<Stream['settle']>): void {
@@ -339,7 +353,9 @@ export class XmppSession implements XmppLink {
     const state = this.#state;
     if (state.kind !== 'online' || state.stream !== stream) return;
     // A stream error ends the server's session too; otherwise SM may let us resume it.
-    const resume = state.resumable && !(error instanceof StreamError) && stream.sm.id !== '' ? snapshot(stream.sm, this.#jid) : null;
+    const resume = canResume(stream) && !(error instanceof StreamError) ? snapshot(stream.sm, this.#jid) : null;
+    // What the server never acknowledged on a stream that cannot be resumed is reported at the next bind.
+    if (!resume) this.#backlog.orphan(unresumable(stream));
     this.#state = { kind: 'detached', resume };
     this.#resumable = resume !== null;
     if (!resume) this.#requests.failAll(error);

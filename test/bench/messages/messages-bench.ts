@@ -21,7 +21,8 @@ import { measureHistory } from './history-bench.js';
 import { measureSearch } from './search-bench.js';
 import { summarize } from './stats.js';
 import { measureStartup, prepareAccounts, preparePins, trustStateSize } from './startup-bench.js';
-import { printRows, type Row } from './table.js';
+import { printRows, resultRows, type Row } from './table.js';
+import type { ResultsSink } from '../results-table.js';
 import { createWorld } from './world.js';
 
 
@@ -37,7 +38,7 @@ function breakdown(raw: Database.Database, messages: number): string {
     .join(', ');
 }
 
-export async function runMessagesBench(scale: BenchScale): Promise<void> {
+export async function runMessagesBench(scale: BenchScale, results?: ResultsSink): Promise<void> {
   const total = scale.messages;
   const started = Date.now();
   const loadBefore = os.loadavg().map((l) => l.toFixed(1)).join(' ');
@@ -80,6 +81,7 @@ export async function runMessagesBench(scale: BenchScale): Promise<void> {
     rows.push({ label: 'Size per message, closed (file)', unit: 'B', measured: summarize([(sizeOf(full.file) + sizeOf(`${full.file}-wal`)) / total]) });
     rows.push(...(await measureStartup({ ...full, accounts }, { ...empty, accounts: emptyAccounts }, cipher, scale.startupRounds)));
 
+    results?.add(resultRows(rows)); // the combined table (issue 16 item 6)
     printRows(`Message history: ${total.toLocaleString('en-GB')} messages, ${world.conversations.length} conversations over 3 of ${accounts.length} accounts (SQLite, FTS5); start-up also with ${trust.pins} pins and ${trust.logEntries.toLocaleString('en-GB')} trust-log entries`, rows);
     console.log(
       `  Made by: ${bulk.toLocaleString('en-GB')} written in bulk (real schema, ${bulkSeconds.toFixed(0)} s), then ${single.toLocaleString('en-GB')} through store() one transaction each (the baseline) and ${(viaArchive - single).toLocaleString('en-GB')} through storeArchivePage in pages (the measurement)`,

@@ -3,6 +3,7 @@
  * statistic the target is about compared with it (ratio measured/target, "ok" or "MISS"), and where there is
  * one, the baseline measured in the same run with how many times slower or faster it is.
  */
+import type { ResultRow } from '../results-table.js';
 import type { Summary } from './stats.js';
 
 export interface Target {
@@ -73,3 +74,22 @@ export function printRows(title: string, rows: readonly Row[]): void {
   const misses = rows.filter((r) => !meets(r)).length;
   console.log(misses === 0 ? '  Every target met.' : `  ${misses} target(s) missed.`);
 }
+
+// ---- Handed to the combined table (test/bench/results-table.ts, issue 16 item 6) ----
+/** These rows for the combined table; the start-up rows (start-up-bench.ts) as a benchmark of their own. */
+export function resultRows(rows: readonly Row[]): ResultRow[] {
+  return rows.map((row) => {
+    const t = row.target;
+    const b = row.baseline;
+    return {
+      benchmark: /start|conversation lists|database alone/i.test(row.label) ? 'start-up' : 'messages',
+      measurement: row.label.trim(),
+      unit: row.unit,
+      measured: row.measured,
+      // Medians on both sides (per page for a rate); the target's own statistic, when it is another, is in its text.
+      ...(b ? { baseline: { name: b.name, median: b.measured.median } } : {}),
+      ...(t ? { target: { text: `${targetCell(row)} ${row.unit}${t.statistic === 'median' ? '' : ` (${t.statistic} ${fmt(compared(row, t))})`}`, met: meets(row) } } : {}),
+    };
+  });
+}
+// ---- end of the combined table's block ----

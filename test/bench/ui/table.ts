@@ -1,4 +1,5 @@
 /** The UI benchmark's report: one line per measurement, median and spread per side, against the issue's target. */
+import type { ResultRow } from '../results-table.js';
 import type { Pass } from './scenarios.js';
 
 export interface Side {
@@ -83,3 +84,16 @@ export function printTable(sides: readonly Side[]): void {
   const misses = first ? ROWS.filter((r) => r.target !== '(info)' && !valuesOf(r, first).every(r.meets)).length : 0;
   console.log(misses === 0 ? '  Every target met.' : `  ${misses} target(s) missed.`);
 }
+
+// ---- Handed to the combined table (test/bench/results-table.ts, issue 16 item 6) ----
+/** One side's rows for the combined table (a step the window does not have is left out). */
+export function resultRows(side: Side): ResultRow[] {
+  return ROWS.flatMap((row) => {
+    const values = valuesOf(row, side);
+    if (values.length === 0) return [];
+    const measured = { count: values.length, median: median(values), min: Math.min(...values), max: Math.max(...values) };
+    const target = row.target === '(info)' ? {} : { target: { text: `${row.target}, every pass`, met: values.every(row.meets) } };
+    return [{ benchmark: 'ui', measurement: row.label, unit: row.unit, measured, ...target }];
+  });
+}
+// ---- end of the combined table's block ----

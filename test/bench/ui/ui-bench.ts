@@ -16,7 +16,8 @@ import { buildBenchBundle } from './build-bundle.js';
 import { checkoutRenderer } from './checkout.js';
 import { QUICK_RUN_NOTE, type BenchScale } from '../bench-scale.js';
 import { runPass, type Pass } from './scenarios.js';
-import { printTable, type Side } from './table.js';
+import { printTable, resultRows, type Side } from './table.js';
+import type { ResultsSink } from '../results-table.js';
 
 interface Target {
   readonly name: string;
@@ -98,7 +99,7 @@ async function measure(targets: readonly Target[]): Promise<Side[]> {
 
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 
-export async function runUiBench(scale: BenchScale): Promise<void> {
+export async function runUiBench(scale: BenchScale, results?: ResultsSink): Promise<void> {
   if (!requireSystemDependency(CHROMIUM, 'bench (UI)')) return;
   const started = Date.now();
   const loadBefore = load();
@@ -108,7 +109,9 @@ export async function runUiBench(scale: BenchScale): Promise<void> {
   try {
     // The old window needed seconds per second of presence at this rate: one pass of one second says enough.
     if (before && old) targets.push({ name: before, sourceRoot: old, passes: 1, presenceSeconds: 1 });
-    printTable(await measure(targets));
+    const sides = await measure(targets);
+    printTable(sides);
+    if (sides[0]) results?.add(resultRows(sides[0])); // the combined table (issue 16 item 6)
     if (scale.quick) console.log(QUICK_RUN_NOTE);
   } finally {
     if (old) await rm(old, { recursive: true, force: true });

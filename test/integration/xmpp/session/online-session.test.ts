@@ -69,6 +69,11 @@ describe.runIf(hasProsody)('the online session the controller opens', () => {
 
   it('hands back, once, what a resumption the server refused could not confirm', async () => {
     const { session, connection } = await open('alice', 'kitchen');
+    // Online comes before the server's <enabled/>: an ack shows it has come, so the drop can be resumed.
+    const acked: string[] = [];
+    session.onAcked((id) => acked.push(id));
+    await session.link.send(chat('confirmed', 'acknowledged before the drop'));
+    await waitUntil(() => acked.includes('confirmed'), 'the ack of the first message');
     const closed = nextClose(session);
     connection.socket.destroy();
     await closed;

@@ -112,11 +112,44 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
     await waitUntil(() => alice.unacknowledged().length === 0, 'all stanzas acknowledged');
   });
 
+  it('goes online before <enabled/> arrives, and a message sent at once is acknowledged and resumed after a drop', async () => {
+    const bob = await openSession({ connection: await verified(), serverProof: 'pkix', ...config('bob', 'watch') });
+    closeLater(bob);
+    const bobInbox = inbox(bob);
+    const alice = createSession(config('alice', 'at-once'));
+    closeLater(alice);
+    const acked: string[] = [];
+    alice.onAcked((id) => acked.push(id));
+
+    const first = await verified();
+    const start = await alice.open({ connection: first, serverProof: 'pkix' });
+    // open() resolved in the turn our <enable/> was written: no byte of the server's answer has been read yet.
+    expect(start).toMatchObject({ kind: 'bound', streamManagement: true });
+    expect(alice.resumeState()).toBeNull();
+    await alice.send(xml('message', { id: 'at-once', to: bob.jid, type: 'chat' }, xml('body', {}, 'sent at once')));
+
+    // Counted from <enable/>: the server's ack names it, and the state to resume starts after it.
+    await waitUntil(() => acked.includes('at-once'), 'the ack of the message sent at once');
+    expect(alice.resumeState()).toMatchObject({ outbound: 1, unacked: [] });
+
+    // A message sent now and the connection killed: resumption sends it, once.
+    await alice.send(chat(bob.jid, 'just before the drop'));
+    const dropped = new Promise<DisconnectedEvent>((resolve) => alice.on('disconnected', resolve));
+    first.socket.destroy();
+    expect((await dropped).resumable).toBe(true);
+    expect((await alice.open({ connection: await verified(), serverProof: 'pkix' })).kind).toBe('resumed');
+    await barrier(alice, bob.jid, bobInbox);
+    expect(bobInbox.filter((b) => b === 'sent at once')).toHaveLength(1);
+    expect(bobInbox.filter((b) => b === 'just before the drop')).toHaveLength(1);
+  });
+
   it('notices a frozen server through unanswered <r/> and resumes once it is back', async () => {
     const alice = createSession({ ...config('alice', 'frozen'), timeouts: { keepaliveIdleMs: 150, keepaliveAnswerMs: 300 } });
     closeLater(alice);
     const started = await alice.open({ connection: await verified(), serverProof: 'pkix' });
     expect(started.kind).toBe('bound');
+    // Online comes before the server's <enabled/>: freeze it only once the session can be resumed.
+    await waitUntil(() => alice.resumeState() !== null, 'stream management enabled');
     const disconnected = new Promise<DisconnectedEvent>((resolve) => alice.on('disconnected', resolve));
 
     process.kill(rig.prosody.pid, 'SIGSTOP');
@@ -138,6 +171,8 @@ describe.runIf(hasProsody)('stream management resumption against Prosody', () =>
     closeLater(before);
     const connection = await verified();
     await before.open({ connection, serverProof: 'pkix' });
+    // Online comes before the server's <enabled/>; a drop can be resumed once it has come.
+    await waitUntil(() => before.resumeState() !== null, 'stream management enabled');
     const dropped = new Promise<DisconnectedEvent>((resolve) => before.on('disconnected', resolve));
     connection.socket.destroy();
     expect((await dropped).resumable).toBe(true);

@@ -27,6 +27,23 @@ describe('time-ordered ids', () => {
     expect(made.size).toBe(10_000);
   });
 
+  it('draw random bytes in blocks, each byte used once, across many ids', () => {
+    let draws = 0;
+    let next = 0;
+    // A generator that counts up, so every byte drawn is different and its place in an id can be checked.
+    const counting = (size: number) => {
+      draws += 1;
+      return Buffer.from(Array.from({ length: size }, () => next++ % 256));
+    };
+    const ids = createTimeOrderedIds(() => new Date(0), counting);
+    const made = Array.from({ length: 1_000 }, () => ids());
+    expect(draws).toBe(3); // 409 ids per 4,096 bytes
+    // The second id's random part is bytes 10..19 of the first draw (0x0a..0x13), under the version (7) and
+    // variant (8) bits; the first id had bytes 0..9.
+    expect(made[0]?.replaceAll('-', '').slice(12)).toBe('70018203040506070809');
+    expect(made[1]?.replaceAll('-', '').slice(12)).toBe('7a0b8c0d0e0f10111213');
+  });
+
   it('keep the version and variant bits whatever the random bytes are, and count a clock before 1970 as 0', () => {
     const ones = createTimeOrderedIds(() => new Date(-5000), (size) => Buffer.alloc(size, 0xff));
     expect(ones()).toBe('00000000-0000-7fff-bfff-ffffffffffff');

@@ -27,6 +27,8 @@ export interface StreamHooks {
   bind(stream: Stream, features: Element): Promise<void>;
   /** Our XEP-0198 <enable/> was written after binding: nothing the user needs waits for its answer. */
   enableSent(stream: Stream): void;
+  /** No answer to <enable/> within the stream timeout: the stream carries on as one without stream management. */
+  enableUnanswered(stream: Stream): void;
   /** True when the stanza answered one of our requests (and is consumed). */
   claim(stanza: Element): boolean;
   readonly iqHandlers: IqHandlers;
@@ -95,8 +97,16 @@ export function createStream(
     if (!stream.notResumed) return;
     stream.notResumed = { ...stream.notResumed, unacked: [...stream.notResumed.unacked, stanza] };
   });
+  // A server that never answers <enable/> would leave every message we send unconfirmed for as long as the
+  // stream lasts; after xmpp.js's own stream timeout it is taken as a refusal (written is then all there is).
+  let enableWait: NodeJS.Timeout | null = null;
+  const stopEnableWait = (): void => {
+    if (enableWait) clearTimeout(enableWait);
+    enableWait = null;
+  };
   entity.on('nonza', (element: Element) => {
     if (element.is('failed', NS_SM) && stream.resume && stream.phase === 'authenticated') hooks.resumeRefused(stream, element);
+    if ((element.is('enabled', NS_SM) || element.is('failed', NS_SM)) && stream.acks === 'asked') stopEnableWait();
     if (element.is('enabled', NS_SM) && stream.acks === 'asked') {
       // xmpp.js takes the SM-ID from it a moment later (its own listener); a drop reads it from there.
       stream.acks = 'on';
@@ -109,6 +119,10 @@ export function createStream(
   entity.on('send', (element: Element) => {
     if (element.is('enable', NS_SM)) {
       stream.acks = 'asked';
+      enableWait = setTimeout(() => {
+        enableWait = null;
+        if (stream.acks === 'asked') hooks.enableUnanswered(stream);
+      }, options.timeoutMs);
       hooks.enableSent(stream);
     } else if (stream.acks === 'refused' && STANZAS.has(element.name)) {
       // No stream management on this stream after all: written is all the certainty there is (resume-bookkeeping.ts).
@@ -126,7 +140,10 @@ export function createStream(
       if (!socket.destroyed) socket.end('</stream:stream>');
     }
   });
-  entity.on('disconnect', () => hooks.ended(stream));
+  entity.on('disconnect', () => {
+    stopEnableWait();
+    hooks.ended(stream);
+  });
   return stream;
 }
 

@@ -268,6 +268,7 @@ export class XmppSession implements XmppLink {
     enableSent: (stream: Stream) => {
       if (stream.phase === 'bound' && stream.settle) this.#online(stream);
     },
+    enableUnanswered: (stream: Stream) => this.#enableRefused(stream),
     claim: (stanza: Element) => this.#requests.claim(stanza, this.#ownAddress()),
     iqHandlers: this.#handlers,
     deliver: (stanza: Element) => this.#events.emit('stanza', stanza),

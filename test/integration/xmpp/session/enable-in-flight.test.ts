@@ -62,8 +62,14 @@ async function smServer(sm: ReturnType<typeof streamManagementScript>): Promise<
   });
 }
 
-function session(): XmppSession {
-  return createSession({ domain: SCRIPTED_DOMAIN, credentials: { username: 'alice', password: SCRIPTED_USERS.alice }, resource: 'desk', previousMechanism: null });
+function session(timeouts?: { readonly streamMs: number }): XmppSession {
+  return createSession({
+    domain: SCRIPTED_DOMAIN,
+    credentials: { username: 'alice', password: SCRIPTED_USERS.alice },
+    resource: 'desk',
+    previousMechanism: null,
+    ...(timeouts ? { timeouts } : {}),
+  });
 }
 
 const chat = (id: string, body: string): Element => xml('message', { id, to: `bob@${SCRIPTED_DOMAIN}`, type: 'chat' }, xml('body', {}, body));
@@ -144,6 +150,34 @@ describe('going online while stream management is being enabled', () => {
     expect(alice.takeUnacknowledged()).toEqual(['lost']);
     expect(alice.takeUnacknowledged()).toEqual([]);
     sm.answer('enabled');
+    await alice.close();
+  });
+
+  it('carries on without acknowledgements when the server never answers <enable/>, and a late answer changes nothing', async () => {
+    const sm = streamManagementScript();
+    const target = await smServer(sm);
+    // xmpp.js's stream timeout is how long the answer may take; short here so the test need not wait 10 s.
+    const alice = session({ streamMs: 300 });
+    const acked = ackedIds(alice);
+    await alice.open({ connection: await scripted.verified(target, true), serverProof: 'pkix' });
+    await waitUntil(() => sm.held() === 1, 'the server holding its answer to <enable/>');
+    await alice.send(chat('m1', 'sent while no answer came'));
+    expect(acked).toEqual([]);
+
+    // No answer at all: after the stream timeout the message counts as written on a stream without stream management.
+    await waitUntil(() => acked.includes('m1'), 'the unanswered <enable/> given up, the message counted as delivered');
+    expect(alice.status).toBe('online');
+    expect(alice.acknowledged).toBe(false);
+    expect(alice.unacknowledged()).toEqual([]);
+    expect(alice.resumeState()).toBeNull();
+
+    // The answer comes after all: the session stays as it is, and what it sends still counts once written.
+    sm.answer('enabled');
+    const pong = await alice.request(xml('iq', { type: 'get', to: SCRIPTED_DOMAIN }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
+    expect(pong.attrs.type).toBe('result');
+    await alice.send(chat('m2', 'sent after the late answer'));
+    expect(acked).toContain('m2');
+    expect(alice.status).toBe('online');
     await alice.close();
   });
 });

@@ -16,6 +16,19 @@ const result = JSON.parse(readFileSync(report, 'utf8'));
 const passed = result.numPassedTests ?? 0;
 const failed = (result.numFailedTests ?? 0) + (result.numFailedTestSuites ?? 0);
 const skipped = (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0);
+// The failures again, last: CI keeps only the tail of a long run, and Vitest's own list of failures sits
+// above the hardening table, where it is cut off.
+const root = process.cwd() + '/';
+for (const file of result.testResults ?? []) {
+  const name = String(file.name ?? '').replace(root, '');
+  if (file.status === 'failed' && file.message) {
+    console.log(`\nFAILED file ${name}: ${firstLines(file.message)}`);
+  }
+  for (const test of file.assertionResults ?? []) {
+    if (test.status !== 'failed') continue;
+    console.log(`\nFAILED ${name} > ${test.fullName}\n  ${firstLines((test.failureMessages ?? []).join('\n'))}`);
+  }
+}
 console.log(`\nSummary: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 
 let status = run.status ?? 1;
@@ -28,3 +41,7 @@ if (process.env.CI === 'true' && skipped > 0) {
   status = 1;
 }
 process.exit(status);
+
+function firstLines(text) {
+  return String(text).split('\n').slice(0, 6).join('\n  ');
+}

@@ -9,10 +9,28 @@ export default defineConfig({
   test: {
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }], './test/harness/behaviour-table-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles: ['test/harness/setup-node.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/harness/setup-node.ts'],
+          // Some unit tests start ESLint on the tree (the layer rules) or import the whole main process; on two
+          // busy cores that alone took 7 s, past Vitest's 5 s default. Nothing in this tier asserts a duration.
+          testTimeout: 30_000,
+        },
+      },
       {
         plugins: [react()],
-        test: { name: 'components', include: ['test/components/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['test/harness/setup-dom.ts'] },
+        test: {
+          name: 'components',
+          include: ['test/components/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['test/harness/setup-dom.ts'],
+          // A test waits up to 5 s for each step (setup-dom.ts); one with several steps, run beside the integration
+          // tier's servers on two cores, passed Vitest's 5 s default for the whole test (history-anchor, at load 12+).
+          testTimeout: 30_000,
+        },
       },
       {
         test: {

@@ -16,7 +16,7 @@ import { installLayoutStubs } from '../chat/layout-stubs.js';
 import { accountView } from '../fixtures/accounts.js';
 import { fakeApi } from '../fixtures/fake-api.js';
 import { message } from '../fixtures/messages.js';
-import { ACCOUNT_ID } from '../fixtures/verdicts.js';
+import { ACCOUNT_ID, PKIX_VERDICT, SRV_TO_OWN } from '../fixtures/verdicts.js';
 import { renderWithApi } from '../render-with-api.js';
 
 installLayoutStubs();
@@ -74,7 +74,10 @@ describe('names', () => {
 });
 
 describe('<OwnAvatar> in settings', () => {
-  const online = accountView({ stage: 'online', fullJid: 'alice@example.com/hostproof', verdict: null } as never);
+  const online = accountView(
+    { stage: 'online', endpoint: SRV_TO_OWN, verdict: PKIX_VERDICT, fullJid: 'alice@example.com/desk', login: { mechanism: 'SCRAM-SHA-1', channelBinding: null } },
+    PKIX_VERDICT,
+  );
 
   it('sends the chosen file\'s bytes to main, shows main\'s refusal in its words, and removes the picture', async () => {
     let current: string | null = null;

@@ -19,7 +19,7 @@ const key = (accountId: AccountId, jid: string) => `${accountId}\n${jid}`;
 /** Only main's own data: URLs of the four picture types are shown; anything else counts as no picture. */
 const isPictureUrl = (value: unknown): value is string => typeof value === 'string' && /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(value);
 
-export function createAvatarPictures(api: HostproofApi): AvatarPictures & { dispose(): void } {
+export function createAvatarPictures(api: HostproofApi): AvatarPictures & { follow(): () => void } {
   const known = new Map<string, string | null>();
   const asking = new Set<string>();
   const listeners = new Set<() => void>();
@@ -40,11 +40,6 @@ export function createAvatarPictures(api: HostproofApi): AvatarPictures & { disp
     });
   }
 
-  const stop = api.on('avatarChanged', ({ accountId, jid }) => {
-    // Asked again only if something on screen showed it; otherwise the next look asks.
-    if (known.has(key(accountId, jid))) ask(accountId, jid);
-  });
-
   return {
     get(accountId, jid) {
       const k = key(accountId, jid);
@@ -58,7 +53,12 @@ export function createAvatarPictures(api: HostproofApi): AvatarPictures & { disp
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    dispose: stop,
+    /** Hears main's changes until the returned function is called (an effect's life, so React's remounts re-follow). */
+    follow: () =>
+      api.on('avatarChanged', ({ accountId, jid }) => {
+        // Asked again only if something on screen showed it; otherwise the next look asks.
+        if (known.has(key(accountId, jid))) ask(accountId, jid);
+      }),
   };
 }
 
@@ -66,7 +66,7 @@ const AvatarPicturesContext = createContext<AvatarPictures | null>(null);
 
 export function AvatarPicturesProvider({ api, children }: { api: HostproofApi; children: ReactNode }) {
   const pictures = useMemo(() => createAvatarPictures(api), [api]);
-  useEffect(() => pictures.dispose, [pictures]);
+  useEffect(() => pictures.follow(), [pictures]);
   return <AvatarPicturesContext.Provider value={pictures}>{children}</AvatarPicturesContext.Provider>;
 }
 

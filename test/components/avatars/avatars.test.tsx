@@ -4,6 +4,7 @@
  * contact's nickname shows where the roster gives no name; our own picture is changed and removed in settings.
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { jidOrNull } from '../../../app/domain/address/jid.js';
 import { ok, fail } from '../../../app/ipc/result.js';
@@ -62,6 +63,23 @@ describe('contacts\' pictures in the conversation list', () => {
     await waitFor(() => expect(within(rowOf('anna@example.org')).queryByTestId('avatar-picture')).toBeNull());
     expect(within(rowOf('anna@example.org')).getByTestId('avatar').textContent).toBe('A');
   });
+});
+
+it('keeps following changes under StrictMode\'s mount, unmount and mount again', async () => {
+  let picture: string | null = null;
+  const fake = fakeApi({ getAvatar: () => ok(picture) });
+  renderWithApi(
+    <StrictMode>
+      <AvatarPicturesProvider api={fake.api}>
+        <ConversationList conversations={CONVERSATIONS.slice(0, 1)} open={null} onOpen={() => undefined} nameOf={names} accountLabel={null} now={NOW} />
+      </AvatarPicturesProvider>
+    </StrictMode>,
+    fake.api,
+  );
+  await waitFor(() => expect(fake.callsOf('getAvatar').length).toBeGreaterThan(0));
+  picture = PNG_URL;
+  fake.emit('avatarChanged', { accountId: ACCOUNT_ID, jid: 'anna@example.org' });
+  await waitFor(() => expect(within(rowOf('anna@example.org')).queryByTestId('avatar-picture')).not.toBeNull());
 });
 
 describe('names', () => {

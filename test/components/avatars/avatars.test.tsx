@@ -84,7 +84,7 @@ it('keeps following changes under StrictMode\'s mount, unmount and mount again',
 
 describe('names', () => {
   it('the roster name first, then the contact\'s own nickname, then the part before "@"', () => {
-    const item = { jid: 'bob@example.org', name: 'Robert', groups: [], subscription: 'both' as const, ask: false, approved: false };
+    const item = { jid: 'bob@example.org', name: 'Robert', groups: [], subscription: 'both' as const, pendingOut: false, approved: false };
     expect(nameFor(item, 'bob@example.org', { jidOrNull }, 'Bobby')).toBe('Robert');
     expect(nameFor({ ...item, name: null }, 'bob@example.org', { jidOrNull }, 'Bobby')).toBe('Bobby');
     expect(nameFor(undefined, 'bob@example.org', { jidOrNull })).toBe('bob');
@@ -102,7 +102,7 @@ describe('<OwnAvatar> in settings', () => {
     const fake = fakeApi({
       getAvatar: () => ok(current),
       setOwnAvatar: ({ image }) => {
-        if (image === Buffer.from('not a picture').toString('base64')) return fail('user', 'That file is not a picture Hostproof can show (PNG, JPEG, GIF or WebP).');
+        if (image === Buffer.from('not a picture').toString('base64')) return fail('failed', 'That file is not a picture Hostproof can show (PNG, JPEG, GIF or WebP).');
         current = PNG_URL;
         return ok(null);
       },

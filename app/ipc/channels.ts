@@ -78,6 +78,11 @@ export const REQUEST_NAMES = [
   'removeExtraCa',
   // desktop
   'openExternal',
+  // issue 14: avatars and nicknames
+  'getAvatar',
+  'setOwnAvatar',
+  'removeOwnAvatar',
+  'listNicknames',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
@@ -101,6 +106,9 @@ export const EVENT_NAMES = [
   // rooms: invitations
   'roomInvitation',
   'openChat',
+  // issue 14: avatars and nicknames
+  'avatarChanged',
+  'nicknameChanged',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -39,6 +39,8 @@ import {
   server,
 } from './fields.js';
 import { roomRequestSchemas, type RoomEventPayloads, type RoomResponseTypes } from './room-contract.js';
+// issue 14: avatars and nicknames
+import { avatarRequestSchemas, type AvatarEventPayloads, type AvatarResponseTypes } from './avatar-contract.js';
 
 export { FIELD_LIMITS } from './fields.js';
 
@@ -98,6 +100,8 @@ export const requestSchemas = {
   markRead: z.strictObject({ accountId, peer: bareJid }),
 
   ...roomRequestSchemas,
+  // issue 14: avatars and nicknames
+  ...avatarRequestSchemas,
   searchMessages: z.strictObject({
     text: z.string().min(1).max(200),
     accountId: accountId.optional(),
@@ -143,7 +147,7 @@ export interface ConversationSummary {
 }
 
 /** What each request answers with when it succeeds. */
-export interface ResponseTypes extends RoomResponseTypes {
+export interface ResponseTypes extends RoomResponseTypes, AvatarResponseTypes {
   getInfo: AppInfo;
   listAccounts: readonly AccountView[];
   addAccount: AccountView;
@@ -189,7 +193,7 @@ export interface ResponseTypes extends RoomResponseTypes {
 }
 
 /** What each event carries. */
-export interface EventPayloads extends RoomEventPayloads {
+export interface EventPayloads extends RoomEventPayloads, AvatarEventPayloads {
   appNotice: { readonly level: 'info' | 'warning' | 'error'; readonly text: string };
   accountsChanged: readonly AccountView[];
   connectionChanged: { readonly accountId: AccountId; readonly state: ConnectionState };

@@ -31,6 +31,7 @@ import { createNativeCaFilePicker } from './native-open-file.js';
 import { registerIpc } from './ipc-register.js';
 import { safeStorageCipher } from './safe-storage-cipher.js';
 import { createMainWindow } from './window.js';
+import { nativeImageResizer } from './native-image-resizer.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, '..', 'preload', 'preload.cjs');
@@ -138,6 +139,7 @@ function start(): void {
       confirm: createNativeConfirm({ dialog, window: () => mainWindow }),
       pickCaFile: createNativeCaFilePicker({ dialog, window: () => mainWindow }),
       networkStatus: createNetworkWatch(() => net.isOnline()),
+      resizer: nativeImageResizer,
     });
     roomAlertFor = (message) => services.roomAlerts.alertFor(message);
     app.on('before-quit', () => void services.shutdown());
@@ -151,6 +153,7 @@ function start(): void {
       historyControl: services.historyControl,
       retention: services.retention,
       roomAlerts: services.roomAlerts,
+      avatars: services.avatars,
       openExternal: (url) => shell.openExternal(url),
       isSafeExternalUrl,
     });

@@ -27,6 +27,8 @@ import { loadStoredHistory } from './history-loading.js';
 import { createAccountRooms } from './account-rooms.js';
 import { createRoomHistory, loadRoomHistory } from './room-history.js';
 import { createAccountInvitations, emitNotingJoins } from './room-invitations.js';
+// issue 14: avatars and nicknames
+import type { AvatarService } from './avatar-service.js';
 
 export interface AccountChat extends ChatFeatures {
   /** A fresh session is online: set everything up on it (roster, carbons, presence, queued messages). */
@@ -52,6 +54,9 @@ export interface AccountChatDeps extends Omit<FeatureDeps, 'link'> {
   readonly notice: (text: string) => void;
   /** Told when something the account's view shows has changed (whether the server keeps an archive). */
   readonly changed?: () => void;
+  // issue 14: avatars and nicknames
+  /** Follows each session's avatar and nickname announcements (avatar-service.ts). */
+  readonly avatars?: Pick<AvatarService, 'attach'>;
 }
 
 export function createAccountChat(deps: AccountChatDeps): AccountChat {
@@ -168,6 +173,8 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         set.messages.on('chatState', ({ peer, state }) => emit('chatStateChanged', { accountId, peer, state })),
         ...rooms.attach(set.rooms, set.bookmarks),
         ...invitations.attach(set.invitations, set.rooms),
+        // issue 14: avatars and nicknames
+        ...(deps.avatars?.attach(accountId, set.avatars) ?? []),
       ];
       // Sent together, not one round trip after another: carbons need nothing from the roster. Presence waits
       // for the roster's answer (RFC 6121 §2.2: ask for the roster before the initial presence, so that no

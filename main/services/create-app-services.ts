@@ -4,6 +4,7 @@
  * calls it with loopback servers and a test cipher. Nothing here is global: two instances can run side by
  * side in one test process.
  */
+import path from 'node:path';
 import { parseBareJid } from '../../app/domain/address/jid.js';
 import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
 import { UserFacingError } from '../ipc/handlers.js';
@@ -31,6 +32,10 @@ import { createExtraCaService, type ExtraCaService, type PickCaFile } from './ex
 import { createRoomAlerts, type RoomAlerts } from './room-alerts.js';
 import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
 import { createTimeOrderedIds } from './time-ordered-ids.js';
+// issue 14: avatars and nicknames
+import { createAvatarCache } from '../media/avatar-cache.js';
+import { keepSmallPngs, type ImageResizer } from '../media/image-resizer.js';
+import { createAvatarService, type AvatarService } from './avatar-service.js';
 
 export interface NetworkDeps {
   /**
@@ -64,6 +69,9 @@ export interface AppServicesOptions {
   readonly networkStatus?: NetworkStatus;
   /** Runs the daily pruning of old history (default: a real interval); tests pass their own. */
   readonly pruneTimer?: RepeatTimer;
+  // issue 14: avatars and nicknames
+  /** Makes our own avatar at most 192x192 PNG: nativeImage in the app; default keeps small PNGs only. */
+  readonly resizer?: ImageResizer;
 }
 
 export interface AppServices {
@@ -82,6 +90,9 @@ export interface AppServices {
   readonly retentionStarted: Promise<void>;
   /** What a room message calls for on the desktop, and each room's setting for it. */
   readonly roomAlerts: RoomAlerts;
+  // issue 14: avatars and nicknames
+  /** Contacts' avatars (checked, kept in the data folder's avatars/) and nicknames, and our own avatar. */
+  readonly avatars: AvatarService;
   shutdown(): Promise<void>;
 }
 
@@ -106,6 +117,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
   const resolver = createXmppResolver({ resolver: options.network.dns });
 
+  // issue 14: avatars and nicknames
+  const avatars = createAvatarService({
+    cache: createAvatarCache(path.join(options.dataDir, 'avatars')),
+    resizer: options.resizer ?? keepSmallPngs,
+    emit: options.emit,
+    log: () => undefined,
+  });
+
   const accountExists = async (accountId: string) => (await stores.accounts.get(accountId)) !== null;
 
   const accounts = createAccountsService({
@@ -127,6 +146,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         // Refused stanzas are normal (spoofing, junk); they are counted by kind, never shown as errors.
         log: () => undefined,
         notice: options.notice,
+        avatars,
       }),
     storedHistory: (accountId) => createStoredHistory(stores.messages, accountId),
     deleteHistory: (accountId) => void stores.messages.clearAccount(accountId),
@@ -203,6 +223,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   return {
     accounts,
     roomAlerts,
+    avatars,
     historyControl: createHistoryControl({ messages: stores.messages, jidOf: (accountId) => accounts.jidOf(accountId), now }),
     retention,
     retentionStarted,

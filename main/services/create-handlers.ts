@@ -13,6 +13,8 @@ import type { HistoryControl } from './history-control.js';
 import type { HistoryRetentionService } from './history-retention.js';
 import type { RoomAlerts } from './room-alerts.js';
 import type { TrustCenterService } from './trust-center-service.js';
+// issue 14: avatars and nicknames
+import type { AvatarService } from './avatar-service.js';
 
 export interface ServiceDeps {
   readonly appInfo: AppInfoDeps;
@@ -29,6 +31,8 @@ export interface ServiceDeps {
   /** Opens a link in the system browser; the caller has already checked the scheme. */
   readonly openExternal: (url: string) => Promise<void>;
   readonly isSafeExternalUrl: (url: string) => boolean;
+  // issue 14: avatars and nicknames
+  readonly avatars: AvatarService;
 }
 
 export function createHandlers(deps: ServiceDeps): RequestHandlers {
@@ -127,6 +131,18 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
       if (!deps.isSafeExternalUrl(p.url)) throw new UserFacingError('Only web (http, https) and xmpp: links can be opened.');
       await deps.openExternal(p.url);
       return null;
+    },
+
+    // issue 14: avatars and nicknames. Only for an account that exists; pictures come from this computer.
+    getAvatar: async (p) => {
+      await accounts.jidOf(p.accountId);
+      return deps.avatars.avatar(p.accountId, p.jid);
+    },
+    setOwnAvatar: async (p) => nothing(deps.avatars.setOwn(p.accountId, await accounts.jidOf(p.accountId), p.image)),
+    removeOwnAvatar: async (p) => nothing(deps.avatars.removeOwn(p.accountId, await accounts.jidOf(p.accountId))),
+    listNicknames: async (p) => {
+      await accounts.jidOf(p.accountId);
+      return deps.avatars.nicknames(p.accountId);
     },
   };
 }

@@ -52,6 +52,8 @@ export interface AppWorldOptions {
   readonly withoutModules?: readonly string[];
   /** Prosody's limit on one archive's items (offline messages included); its default is 10,000. */
   readonly archiveItemLimit?: number;
+  /** Prosody modules beyond PEP and bookmarks, e.g. "vcard_legacy" for vCard avatars (issue 14). */
+  readonly modules?: readonly string[];
 }
 
 export async function startAppWorld(options: AppWorldOptions = {}): Promise<AppWorld> {
@@ -74,7 +76,7 @@ export async function startAppWorld(options: AppWorldOptions = {}): Promise<AppW
     users: WORLD_DOMAINS.flatMap((host) => ['alice', 'bob'].map((user) => ({ user, host, password: password(user) }))),
     roomServices: [ROOM_SERVICE],
     // PEP and XEP-0402 bookmarks (rooms the account remembers, with autojoin).
-    modules: ['pep', 'bookmarks'],
+    modules: ['pep', 'bookmarks', ...(options.modules ?? [])],
     withoutModules: options.withoutModules,
     archiveItemLimit: options.archiveItemLimit,
   });

@@ -21,6 +21,9 @@ export const CLIENT_FEATURES: readonly string[] = [
   NS.ping, // XEP-0199
   NS.receipts, // XEP-0184
   `${NS.bookmarks}+notify`, // XEP-0402: the server tells us when another client changes a bookmark
+  // issue 14: avatars and nicknames: contacts' avatar metadata (XEP-0084) and nicknames (XEP-0172) pushed to us
+  `${NS.avatarMetadata}+notify`,
+  `${NS.nick}+notify`,
 ];
 
 /** The XEP-0115 node: a URI naming the software (the project's homepage). */

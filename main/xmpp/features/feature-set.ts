@@ -6,6 +6,8 @@
  * it: it outlives sessions (create it once per account with createOutgoingQueue).
  */
 import { createArchive, type Archive } from './archive.js';
+// issue 14: avatars and nicknames
+import { createAvatars, type Avatars } from './avatars/avatars.js';
 import { createBookmarks, type Bookmarks } from './bookmarks/bookmarks.js';
 import { createCarbons, type Carbons } from './carbons.js';
 import { createDedupe, type MessageDedupe } from './dedupe.js';
@@ -40,6 +42,9 @@ export interface FeatureSet {
   readonly roomArchive: RoomArchive;
   /** Room invitations (XEP-0249 direct, XEP-0045 mediated), told as requests: never joined by themselves. */
   readonly invitations: Invitations;
+  // issue 14: avatars and nicknames
+  /** Contacts' avatars and nicknames as announced (XEP-0084, XEP-0153, XEP-0172), and publishing ours. */
+  readonly avatars: Avatars;
   /** Stops every listener and iq handler the features registered on the link. */
   dispose(): void;
 }
@@ -56,6 +61,8 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
   const rooms = createRooms(deps);
   const bookmarks = createBookmarks(deps);
   const invitations = createInvitations(deps);
+  // issue 14: avatars and nicknames
+  const avatars = createAvatars(deps);
   return {
     roster,
     presence,
@@ -68,8 +75,9 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
     bookmarks,
     roomArchive: createRoomArchive(deps),
     invitations,
+    avatars,
     dispose() {
-      for (const feature of [invitations, bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
+      for (const feature of [avatars, invitations, bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
     },
   };
 }

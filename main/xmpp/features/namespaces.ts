@@ -27,4 +27,10 @@ export const NS = {
   pubsubEvent: 'http://jabber.org/protocol/pubsub#event',
   pubsubPublishOptions: 'http://jabber.org/protocol/pubsub#publish-options',
   reference: 'urn:xmpp:reference:0',
+  // issue 14: avatars and nicknames
+  avatarMetadata: 'urn:xmpp:avatar:metadata',
+  avatarData: 'urn:xmpp:avatar:data',
+  vcard: 'vcard-temp',
+  vcardUpdate: 'vcard-temp:x:update',
+  nick: 'http://jabber.org/protocol/nick',
 } as const;

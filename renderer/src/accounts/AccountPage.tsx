@@ -5,6 +5,8 @@ import { SecurityPanel } from '../trust/SecurityPanel.js';
 import { AccountHistory } from './AccountHistory.js';
 import { AccountControls } from './AccountControls.js';
 import { AccountForm } from './AccountForm.js';
+// issue 14: avatars
+import { OwnAvatar } from './OwnAvatar.js';
 
 interface AccountPageProps {
   readonly account: AccountView;
@@ -32,6 +34,7 @@ export function AccountPage({ account, editing, onEditing, onRemoved, onHistoryC
       ) : (
         <>
           {account.connection.stage === 'online' ? <PresenceSelector accountId={settings.id} /> : null}
+          <OwnAvatar account={account} />
           <SecurityPanel account={account} />
           <AccountHistory account={account} onCleared={() => onHistoryCleared?.()} />
         </>

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { AccountView } from '../../../app/domain/account.js';
 import type { ContactPresence } from '../../../app/domain/chat.js';
 import { Avatar } from '../common/Avatar.js';
+// issue 14: avatars
+import { useAvatarPicture } from '../common/avatar-pictures.js';
 import { AVATAR_PRESENCE, bestResource, SHOW_TEXT } from '../contacts/presence-text.js';
 import { IdentityBadge } from '../trust/IdentityBadge.js';
 
@@ -24,9 +26,10 @@ interface ConversationHeaderProps {
 export function ConversationHeader({ name, peer, presence, account, showAccount, onOpenSecurity, onSearch, actions }: ConversationHeaderProps) {
   const best = bestResource(presence);
   const show = best?.show ?? 'offline';
+  const picture = useAvatarPicture(account.settings.id, peer);
   return (
     <header className="conversation-header" data-testid="conversation-header">
-      <Avatar name={name} address={peer} size="medium" presence={AVATAR_PRESENCE[show]} />
+      <Avatar name={name} address={peer} size="medium" presence={AVATAR_PRESENCE[show]} picture={picture} />
       <div className="conversation-header__who">
         <h2 className="conversation-header__name">
           <bdi>{name}</bdi>

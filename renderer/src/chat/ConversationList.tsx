@@ -1,6 +1,8 @@
 import { memo, useCallback, useMemo } from 'react';
 import type { AccountId } from '../../../app/domain/account.js';
 import { Avatar } from '../common/Avatar.js';
+// issue 14: avatars
+import { useAvatarPicture } from '../common/avatar-pictures.js';
 import { formatListTime } from '../common/format-time.js';
 import { VirtualList } from '../common/VirtualList.js';
 import type { NameOf } from '../contacts/contact-names.js';
@@ -70,6 +72,7 @@ interface ConversationRowProps {
 const ConversationRow = memo(function ConversationRow({ entry: c, name, account, selected, onOpen, now }: ConversationRowProps) {
   const last = c.lastMessage;
   const preview = last ? `${last.direction === 'out' ? 'You: ' : ''}${last.body.slice(0, PREVIEW)}` : '';
+  const picture = useAvatarPicture(c.accountId, c.peer);
   return (
     <button
       type="button"
@@ -81,7 +84,7 @@ const ConversationRow = memo(function ConversationRow({ entry: c, name, account,
       data-account-id={c.accountId}
       title={c.peer}
     >
-      <Avatar name={name} address={c.peer} />
+      <Avatar name={name} address={c.peer} picture={picture} />
       <span className="conversation__text">
         <span className="conversation__head">
           <bdi className="conversation__name">{name}</bdi>

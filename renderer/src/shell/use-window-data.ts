@@ -8,6 +8,8 @@ import { useFrameScheduler } from '../common/frame-batch.js';
 import { whenIdle } from '../common/when-idle.js';
 import { useNameOf } from '../contacts/contact-names.js';
 import { useRosterStore } from '../contacts/roster-store.js';
+// issue 14: nicknames
+import { useNicknames } from '../contacts/use-nicknames.js';
 import type { RoomRef } from '../rooms/room-ref.js';
 import { useInvitations } from '../rooms/use-invitations.js';
 import { useRooms } from '../rooms/use-rooms.js';
@@ -27,7 +29,6 @@ export function useWindowData(api: HostproofApi, open: ConversationRef | null, o
   const accountIds = useMemo(() => (idsKey === '' ? [] : idsKey.split('\n')), [idsKey]);
   const store = useRosterStore();
   const { ensure, refresh: refreshRoster } = store;
-  const nameOf = useNameOf(store.items);
   const conversations = useAllConversations(api, accountIds, open, start);
   // Rosters (thousands of contacts, for names and presence) once the conversation lists are shown: the lists
   // are the first screen, and a roster answered before their frame is painted (thousands of contacts to
@@ -39,6 +40,8 @@ export function useWindowData(api: HostproofApi, open: ConversationRef | null, o
   const [afterFirstScreen, setAfterFirstScreen] = useState(false);
   const rooms = useRooms(api, accountIds, afterFirstScreen, openRoom);
   const invitations = useInvitations(api, accountIds, afterFirstScreen);
+  // issue 14: nicknames, with the rosters: a name the user gave wins over the contact's own.
+  const nameOf = useNameOf(store.items, useNicknames(api, accountIds, afterFirstScreen));
   useEffect(() => {
     if (!listsIn) return;
     let idle: (() => void) | undefined;

@@ -82,5 +82,10 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     // Main opens its own file dialog; the window cannot name a file.
     addExtraCa: undefined,
     removeExtraCa: { sha256: 'ab'.repeat(32) },
+    // issue 14: avatars and nicknames (a one-pixel PNG's bytes)
+    getAvatar: { accountId, jid: 'bob@example.org' },
+    setOwnAvatar: { accountId, image: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==' },
+    removeOwnAvatar: { accountId },
+    listNicknames: { accountId },
   };
 }

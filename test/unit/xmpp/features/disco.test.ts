@@ -53,6 +53,9 @@ describe('disco#info answers', () => {
         'urn:xmpp:ping',
         'urn:xmpp:receipts',
         'urn:xmpp:bookmarks:1+notify',
+        // issue 14: avatars and nicknames
+        'urn:xmpp:avatar:metadata+notify',
+        'http://jabber.org/protocol/nick+notify',
       ]),
     );
     expect(features).toHaveLength(CLIENT_FEATURES.length);

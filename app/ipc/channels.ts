@@ -78,6 +78,10 @@ export const REQUEST_NAMES = [
   'removeExtraCa',
   // desktop
   'openExternal',
+  // issue 14: blocking (XEP-0191)
+  'listBlocked',
+  'block',
+  'unblock',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
@@ -101,6 +105,8 @@ export const EVENT_NAMES = [
   // rooms: invitations
   'roomInvitation',
   'openChat',
+  // issue 14: blocking
+  'blockedChanged',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -18,6 +18,8 @@ import { createRooms, type Rooms } from './rooms/rooms.js';
 import { createRoomArchive, type RoomArchive } from './rooms/room-archive.js';
 import { createRoster, type Roster } from './roster.js';
 import { createSubscriptions, type Subscriptions } from './subscriptions.js';
+// issue 14: blocking
+import { createBlocking, type Blocking } from './blocking.js';
 
 export interface FeatureSetDeps extends FeatureDeps {
   /** The server advertised `urn:xmpp:features:pre-approval`. */
@@ -40,6 +42,9 @@ export interface FeatureSet {
   readonly roomArchive: RoomArchive;
   /** Room invitations (XEP-0249 direct, XEP-0045 mediated), told as requests: never joined by themselves. */
   readonly invitations: Invitations;
+  // issue 14: blocking
+  /** XEP-0191: the block list and the server's pushes of it. */
+  readonly blocking: Blocking;
   /** Stops every listener and iq handler the features registered on the link. */
   dispose(): void;
 }
@@ -56,6 +61,7 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
   const rooms = createRooms(deps);
   const bookmarks = createBookmarks(deps);
   const invitations = createInvitations(deps);
+  const blocking = createBlocking(deps); // issue 14: blocking
   return {
     roster,
     presence,
@@ -68,8 +74,9 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
     bookmarks,
     roomArchive: createRoomArchive(deps),
     invitations,
+    blocking, // issue 14: blocking
     dispose() {
-      for (const feature of [invitations, bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
+      for (const feature of [blocking, invitations, bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
     },
   };
 }

@@ -27,4 +27,7 @@ export const NS = {
   pubsubEvent: 'http://jabber.org/protocol/pubsub#event',
   pubsubPublishOptions: 'http://jabber.org/protocol/pubsub#publish-options',
   reference: 'urn:xmpp:reference:0',
+  // issue 14: blocking
+  /** XEP-0191 blocking command. */
+  blocking: 'urn:xmpp:blocking',
 } as const;

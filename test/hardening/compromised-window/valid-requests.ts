@@ -82,5 +82,9 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     // Main opens its own file dialog; the window cannot name a file.
     addExtraCa: undefined,
     removeExtraCa: { sha256: 'ab'.repeat(32) },
+    // issue 14: blocking
+    listBlocked: { accountId },
+    block: { accountId, address: SOMEONE },
+    unblock: { accountId, address: 'attacker.test' },
   };
 }

@@ -32,7 +32,7 @@ export function BlockedNotice({ name, domain, unblock }: BlockedNoticeProps) {
             You have blocked everyone at <bdi>{domain}</bdi>.
           </>
         )}{' '}
-        Their messages are not shown and you cannot write to them.
+        From now on their messages are not shown and you cannot write to them.
       </p>
       {unblock ? (
         <button type="button" className="button--small" onClick={() => void onUnblock()} disabled={busy} data-testid="unblock-conversation">

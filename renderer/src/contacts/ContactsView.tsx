@@ -94,7 +94,8 @@ export function ContactsView({ accountId, onOpenChat }: ContactsViewProps) {
   );
   return (
     <section className="contacts panel" aria-label="Contacts" data-testid="contacts-view">
-      <SubscriptionRequests accountId={accountId} requests={roster.requests} onAnswered={roster.answered} />
+      {/* issue 14: blocking. A request shown before its sender was blocked goes with the block. */}
+      <SubscriptionRequests accountId={accountId} requests={roster.requests.filter((r) => blockedBy(r.from) === null)} onAnswered={roster.answered} />
       <div className="toolbar">
         <label htmlFor={searchId} className="sr-only">
           Search contacts

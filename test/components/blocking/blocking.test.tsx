@@ -99,6 +99,17 @@ describe('blocking from the contact list', () => {
     fireEvent.click(within(row('carol@example.org')).getByRole('button', { name: 'Unblock' }));
     await waitFor(() => expect(fake.callsOf('unblock')).toEqual([{ accountId: ACCOUNT_ID, address: 'carol@example.org' }]));
   });
+
+  it('a subscription request shown before its sender was blocked goes with the block', async () => {
+    const fake = fakeApi({ getRoster: () => ok({ items: ROSTER, presence: [] }), ...blockingMain(view([])) });
+    renderWithApi(<ContactsView accountId={ACCOUNT_ID} onOpenChat={() => undefined} />, fake.api);
+    await screen.findAllByTestId('contact');
+    for (const from of ['mallory@spam.example', 'dave@example.net']) fake.emit('subscriptionRequested', { accountId: ACCOUNT_ID, from, at: '2024-05-01T12:00:00.000Z' });
+    const shown = () => screen.queryAllByTestId('subscription-request').map((r) => r.querySelector('bdi')?.textContent);
+    await waitFor(() => expect(shown()).toEqual(['mallory@spam.example', 'dave@example.net']));
+    fake.emit('blockedChanged', view(['spam.example']));
+    await waitFor(() => expect(shown()).toEqual(['dave@example.net']));
+  });
 });
 
 describe('Settings, Blocked', () => {

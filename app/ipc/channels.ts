@@ -83,6 +83,10 @@ export const REQUEST_NAMES = [
   'setOwnAvatar',
   'removeOwnAvatar',
   'listNicknames',
+  // issue 14: blocking (XEP-0191)
+  'listBlocked',
+  'block',
+  'unblock',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
@@ -109,6 +113,8 @@ export const EVENT_NAMES = [
   // issue 14: avatars and nicknames
   'avatarChanged',
   'nicknameChanged',
+  // issue 14: blocking
+  'blockedChanged',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

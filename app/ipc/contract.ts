@@ -41,6 +41,7 @@ import {
 import { roomRequestSchemas, type RoomEventPayloads, type RoomResponseTypes } from './room-contract.js';
 // issue 14: avatars and nicknames
 import { avatarRequestSchemas, type AvatarEventPayloads, type AvatarResponseTypes } from './avatar-contract.js';
+import { blockingRequestSchemas, type BlockingEventPayloads, type BlockingResponseTypes } from './blocking-contract.js'; // issue 14: blocking
 
 export { FIELD_LIMITS } from './fields.js';
 
@@ -138,6 +139,7 @@ export const requestSchemas = {
   removeExtraCa: z.strictObject({ sha256: z.string().regex(SHA256_HEX, 'must be a SHA-256 fingerprint in lower-case hex') }),
 
   openExternal: z.strictObject({ url: z.string().min(1).max(8192) }),
+  ...blockingRequestSchemas, // issue 14: blocking
 } satisfies Record<RequestName, z.ZodType>;
 
 export interface ConversationSummary {
@@ -147,7 +149,7 @@ export interface ConversationSummary {
 }
 
 /** What each request answers with when it succeeds. */
-export interface ResponseTypes extends RoomResponseTypes, AvatarResponseTypes {
+export interface ResponseTypes extends RoomResponseTypes, AvatarResponseTypes, BlockingResponseTypes {
   getInfo: AppInfo;
   listAccounts: readonly AccountView[];
   addAccount: AccountView;
@@ -193,7 +195,7 @@ export interface ResponseTypes extends RoomResponseTypes, AvatarResponseTypes {
 }
 
 /** What each event carries. */
-export interface EventPayloads extends RoomEventPayloads, AvatarEventPayloads {
+export interface EventPayloads extends RoomEventPayloads, AvatarEventPayloads, BlockingEventPayloads {
   appNotice: { readonly level: 'info' | 'warning' | 'error'; readonly text: string };
   accountsChanged: readonly AccountView[];
   connectionChanged: { readonly accountId: AccountId; readonly state: ConnectionState };

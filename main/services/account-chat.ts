@@ -29,6 +29,8 @@ import { createRoomHistory, loadRoomHistory } from './room-history.js';
 import { createAccountInvitations, emitNotingJoins } from './room-invitations.js';
 // issue 14: avatars and nicknames
 import type { AvatarService } from './avatar-service.js';
+// issue 14: blocking
+import { createAccountBlocking } from './account-blocking.js';
 
 export interface AccountChat extends ChatFeatures {
   /** A fresh session is online: set everything up on it (roster, carbons, presence, queued messages). */
@@ -92,7 +94,23 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     onlineBookmarks: () => requireOnline().bookmarks,
   });
 
+  // issue 14: blocking. Nothing from a blocked address reaches the window or the store (account-blocking.ts).
+  const blocking = createAccountBlocking({
+    accountId,
+    emit,
+    log: deps.log,
+    online: () => requireOnline().blocking,
+    // Their last presence no longer holds for us: they are shown offline, as after a block they stay.
+    blockedNow: (isBlocked) => {
+      for (const jid of [...presence.keys()].filter(isBlocked)) {
+        presence.delete(jid);
+        emit('presenceChanged', { accountId, presence: { jid, resources: [] } });
+      }
+    },
+  });
+
   const record = (message: ChatMessage) => {
+    if (message.direction === 'in' && blocking.isBlocked(message.peer)) return; // issue 14: blocking
     // Stored already (a copy that came another way, e.g. after a restart): the window has it.
     if (conversations.add(message)) emit('messageReceived', message);
   };
@@ -164,13 +182,14 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
           emit('rosterChanged', { accountId, items: snapshot.items });
         }),
         set.presence.on('contact', (p) => {
+          if (blocking.isBlocked(p.jid)) return; // issue 14: blocking
           presence.set(p.jid, p);
           emit('presenceChanged', { accountId, presence: p });
         }),
-        set.subscriptions.on('request', (request) => emit('subscriptionRequested', request)),
+        set.subscriptions.on('request', (request) => blocking.isBlocked(request.from) || emit('subscriptionRequested', request)), // issue 14: blocking
         set.messages.on('message', record),
         set.messages.on('updated', (update) => updateMessage(update.id, update.state, update.error)),
-        set.messages.on('chatState', ({ peer, state }) => emit('chatStateChanged', { accountId, peer, state })),
+        set.messages.on('chatState', ({ peer, state }) => blocking.isBlocked(peer) || emit('chatStateChanged', { accountId, peer, state })), // issue 14: blocking
         ...rooms.attach(set.rooms, set.bookmarks),
         ...invitations.attach(set.invitations, set.rooms),
         // issue 14: avatars and nicknames
@@ -189,7 +208,10 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
           carbonsRefusalTold = true;
         },
       );
+      // issue 14: blocking. Asked alongside the roster; known before presence (and offline messages) arrive.
+      const blockList = blocking.attach(set.blocking);
       const fetched = await set.roster.fetch({ versioning: true, cached: roster });
+      unsubscribe.push(...(await blockList));
       roster = { items: fetched.items, ver: fetched.ver };
       emit('rosterChanged', { accountId, items: fetched.items });
       await set.presence.announce({ show: own.show, status: own.status, priority: 0 });
@@ -205,7 +227,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       // What arrived while this app was not connected, in the background: being online does not wait for it.
       // A server that keeps no archive is not asked for one (the conversation says so instead).
       void learnArchive(session, set)
-        .then((has) => (has === false ? undefined : catchUpWithArchive(set.archive, conversations, (message) => emit('messageReceived', message))))
+        .then((has) => (has === false ? undefined : catchUpWithArchive(blocking.withoutBlocked(set.archive), conversations, (message) => emit('messageReceived', message))))
         .catch((error: unknown) =>
           deps.log({ feature: 'archive', reason: `catch-up stopped: ${error instanceof Error ? error.message : String(error)}`, from: null }),
         );
@@ -258,7 +280,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     },
     // Stored history first; the server archive fills in what is older, when online.
     loadHistory: (peer, before, limit) =>
-      loadStoredHistory(conversations, features && !suspended && keepsArchive !== false ? features.archive : null, {
+      loadStoredHistory(conversations, features && !suspended && keepsArchive !== false ? blocking.withoutBlocked(features.archive) : null, {
         peer: bareJidOrNull(peer) ?? peer,
         before,
         limit,
@@ -269,6 +291,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     rooms: { ...rooms, send: async (room, body) => roomHistory.sent(await rooms.send(room, body)) },
     loadRoomHistory: (room, before, limit) => loadRoomHistory(deps.messages, accountId, room, before, limit),
     invitations,
+    blocking, // issue 14: blocking
     close: () => {
       for (const off of unsubscribe) off();
       features?.dispose();

@@ -8,6 +8,7 @@ import type { ConversationSummary } from '../../app/ipc/contract.js';
 import type { RoomRequests } from './account-rooms.js';
 import type { RoomHistoryPage } from '../../app/domain/rooms.js';
 import type { RoomInvitationRequests } from './room-invitations.js';
+import type { BlockingRequests } from './account-blocking.js'; // issue 14: blocking
 
 export interface ChatFeatures {
   roster(): { readonly items: readonly RosterItem[]; readonly presence: readonly ContactPresence[] };
@@ -28,5 +29,8 @@ export interface ChatFeatures {
   loadRoomHistory(room: string, before: string | undefined, limit: number): RoomHistoryPage;
   /** Room invitations: the waiting ones are kept while offline; answering and inviting need the account online. */
   readonly invitations: RoomInvitationRequests;
+  // issue 14: blocking
+  /** XEP-0191: the list works offline (as last seen in this run); blocking and unblocking need the account online. */
+  readonly blocking: Pick<BlockingRequests, 'list' | 'block' | 'unblock'>;
   close(): void;
 }

@@ -144,5 +144,18 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
       await accounts.jidOf(p.accountId);
       return deps.avatars.nicknames(p.accountId);
     },
+    // issue 14: blocking
+    listBlocked: async (p) => {
+      await accounts.jidOf(p.accountId); // an account that exists, even if not connected in this run
+      try {
+        return accounts.features(p.accountId).blocking.list();
+      } catch (error) {
+        // Not connected in this run: nothing is known yet (the window says so; the list comes with the login).
+        if (error instanceof UserFacingError) return { accountId: p.accountId, supported: null, blocked: [] };
+        throw error;
+      }
+    },
+    block: (p) => accounts.features(p.accountId).blocking.block(p.address),
+    unblock: (p) => accounts.features(p.accountId).blocking.unblock(p.address),
   };
 }

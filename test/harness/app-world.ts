@@ -75,8 +75,8 @@ export async function startAppWorld(options: AppWorldOptions = {}): Promise<AppW
     ],
     users: WORLD_DOMAINS.flatMap((host) => ['alice', 'bob'].map((user) => ({ user, host, password: password(user) }))),
     roomServices: [ROOM_SERVICE],
-    // PEP and XEP-0402 bookmarks (rooms the account remembers, with autojoin).
-    modules: ['pep', 'bookmarks', ...(options.modules ?? [])],
+    // PEP and XEP-0402 bookmarks (rooms the account remembers, with autojoin); issue 14: blocklist (XEP-0191).
+    modules: ['pep', 'bookmarks', 'blocklist', ...(options.modules ?? [])],
     withoutModules: options.withoutModules,
     archiveItemLimit: options.archiveItemLimit,
   });

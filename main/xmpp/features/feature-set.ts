@@ -20,6 +20,8 @@ import { createRooms, type Rooms } from './rooms/rooms.js';
 import { createRoomArchive, type RoomArchive } from './rooms/room-archive.js';
 import { createRoster, type Roster } from './roster.js';
 import { createSubscriptions, type Subscriptions } from './subscriptions.js';
+// issue 14: blocking
+import { createBlocking, type Blocking } from './blocking.js';
 
 export interface FeatureSetDeps extends FeatureDeps {
   /** The server advertised `urn:xmpp:features:pre-approval`. */
@@ -45,6 +47,9 @@ export interface FeatureSet {
   // issue 14: avatars and nicknames
   /** Contacts' avatars and nicknames as announced (XEP-0084, XEP-0153, XEP-0172), and publishing ours. */
   readonly avatars: Avatars;
+  // issue 14: blocking
+  /** XEP-0191: the block list and the server's pushes of it. */
+  readonly blocking: Blocking;
   /** Stops every listener and iq handler the features registered on the link. */
   dispose(): void;
 }
@@ -63,6 +68,7 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
   const invitations = createInvitations(deps);
   // issue 14: avatars and nicknames
   const avatars = createAvatars(deps);
+  const blocking = createBlocking(deps); // issue 14: blocking
   return {
     roster,
     presence,
@@ -76,8 +82,9 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
     roomArchive: createRoomArchive(deps),
     invitations,
     avatars,
+    blocking, // issue 14: blocking
     dispose() {
-      for (const feature of [avatars, invitations, bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
+      for (const feature of [blocking, avatars, invitations, bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
     },
   };
 }

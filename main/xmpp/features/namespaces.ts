@@ -33,4 +33,7 @@ export const NS = {
   vcard: 'vcard-temp',
   vcardUpdate: 'vcard-temp:x:update',
   nick: 'http://jabber.org/protocol/nick',
+  // issue 14: blocking
+  /** XEP-0191 blocking command. */
+  blocking: 'urn:xmpp:blocking',
 } as const;

@@ -8,6 +8,10 @@ import { ConversationHistoryMenu } from './ConversationHistoryMenu.js';
 import { MessageList } from './MessageList.js';
 import { TypingIndicator } from './TypingIndicator.js';
 import { useConversation } from './use-conversation.js';
+// issue 14: blocking
+import { BlockButton } from '../blocking/BlockButton.js';
+import { BlockedNotice } from '../blocking/BlockedNotice.js';
+import { useBlocking } from '../blocking/use-blocking.js';
 
 interface ConversationPaneProps {
   readonly account: AccountView;
@@ -37,6 +41,9 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
   const accountId = account.settings.id;
   const conversation = useConversation(api, accountId, peer, onNewest, focusId);
   const { send, latest } = conversation;
+  // issue 14: blocking. Blocked: the pane says so and offers Unblock instead of the composer.
+  const blocking = useBlocking(accountId);
+  const blockedBy = blocking.blockedBy(peer);
   // What was just written belongs under the latest message: leave the older history for it.
   const onSend = async (body: string) => {
     const sent = await send(body);
@@ -54,13 +61,16 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
         onOpenSecurity={onOpenSecurity}
         onSearch={onSearch}
         actions={
-          <ConversationHistoryMenu
-            accountId={accountId}
-            peer={peer}
-            name={name}
-            serverKeepsArchive={account.serverKeepsArchive}
-            onDeleted={() => onHistoryDeleted?.()}
-          />
+          <>
+            <ConversationHistoryMenu
+              accountId={accountId}
+              peer={peer}
+              name={name}
+              serverKeepsArchive={account.serverKeepsArchive}
+              onDeleted={() => onHistoryDeleted?.()}
+            />
+            {blocking.offered && blockedBy === null ? <BlockButton address={peer} name={name} block={blocking.block} /> : null}
+          </>
         }
       />
       {account.serverKeepsArchive === false ? (
@@ -81,7 +91,11 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
         onReachBottom={conversation.loadNewer}
       />
       <TypingIndicator peer={name} state={conversation.peerState} />
-      <Composer accountId={accountId} peer={peer} onSend={onSend} />
+      {blockedBy === null ? (
+        <Composer accountId={accountId} peer={peer} onSend={onSend} />
+      ) : (
+        <BlockedNotice name={name} domain={blockedBy === peer ? null : blockedBy} unblock={blocking.offered ? () => blocking.unblock(blockedBy) : null} />
+      )}
     </section>
   );
 }

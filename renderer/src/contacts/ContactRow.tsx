@@ -12,6 +12,12 @@ interface ContactRowProps {
   readonly onRename: (item: RosterItem) => void;
   readonly onRemove: (item: RosterItem) => void;
   readonly onSubscription: (item: RosterItem, action: SubscriptionAction) => void;
+  // issue 14: blocking
+  /** Whether the contact (or their whole domain) is blocked. */
+  readonly blocked?: boolean;
+  /** Absent when blocking cannot be offered (the server does not support it). */
+  readonly onBlock?: (item: RosterItem) => void;
+  readonly onUnblock?: (item: RosterItem) => void;
 }
 
 /** Which presence-sharing changes make sense for this contact now (RFC 6121 §3). */
@@ -30,7 +36,7 @@ export function subscriptionActions(item: RosterItem): ReadonlyArray<{ action: S
  * One contact: name, address, presence and status text (all network data, shown isolated as text). Memoised:
  * a presence change re-renders the one contact it is about, not the roster.
  */
-export const ContactRow = memo(function ContactRow({ item, group, presence, onChat, onRename, onRemove, onSubscription }: ContactRowProps) {
+export const ContactRow = memo(function ContactRow({ item, group, presence, onChat, onRename, onRemove, onSubscription, blocked = false, onBlock, onUnblock }: ContactRowProps) {
   const best = bestResource(presence);
   const show = best?.show ?? 'offline';
   const name = displayName(item);
@@ -50,6 +56,7 @@ export const ContactRow = memo(function ContactRow({ item, group, presence, onCh
           ) : null}
           {item.pendingOut ? ' · waiting for them to accept' : ''}
           {item.subscription === 'none' || item.subscription === 'from' ? ' · you do not see their presence' : ''}
+          {blocked ? ' · blocked' : ''}
         </span>
       </div>
       <div className="contact__actions" role="group" aria-label={`Actions for ${name}`}>
@@ -67,6 +74,17 @@ export const ContactRow = memo(function ContactRow({ item, group, presence, onCh
         <button type="button" className="button--small button--danger" onClick={() => onRemove(item)}>
           Remove
         </button>
+        {/* issue 14: blocking */}
+        {blocked && onUnblock ? (
+          <button type="button" className="button--small" onClick={() => onUnblock(item)}>
+            Unblock
+          </button>
+        ) : null}
+        {!blocked && onBlock ? (
+          <button type="button" className="button--small button--danger" onClick={() => onBlock(item)}>
+            Block…
+          </button>
+        ) : null}
       </div>
     </div>
   );

@@ -11,6 +11,9 @@ import { RenameContactDialog } from './RenameContactDialog.js';
 import { rosterRows, type RosterRow } from './roster-rows.js';
 import { SubscriptionRequests } from './SubscriptionRequests.js';
 import { useRoster } from './use-roster.js';
+// issue 14: blocking
+import { BlockDialog } from '../blocking/BlockDialog.js';
+import { useBlocking } from '../blocking/use-blocking.js';
 
 const rowKey = (row: RosterRow) => row.key;
 const height = { estimate: (row: RosterRow) => (row.kind === 'group' ? 44 : 64) };
@@ -30,6 +33,17 @@ export function ContactsView({ accountId, onOpenChat }: ContactsViewProps) {
   const [renaming, setRenaming] = useState<RosterItem | null>(null);
   const [removing, setRemoving] = useState<RosterItem | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // issue 14: blocking
+  const blocking = useBlocking(accountId);
+  const [blockingItem, setBlockingItem] = useState<RosterItem | null>(null);
+  const { blockedBy, unblock } = blocking;
+  const onUnblock = useCallback(
+    (item: RosterItem) => {
+      const entry = blockedBy(item.jid);
+      if (entry !== null) void unblock(entry).then(setFailure);
+    },
+    [blockedBy, unblock],
+  );
 
   const remove = async (item: RosterItem) => {
     const result = await request(() => api.removeContact({ accountId, jid: item.jid }));
@@ -71,13 +85,17 @@ export function ContactsView({ accountId, onOpenChat }: ContactsViewProps) {
           onRename={setRenaming}
           onRemove={setRemoving}
           onSubscription={onSubscription}
+          blocked={blockedBy(row.item.jid) !== null}
+          onBlock={blocking.offered ? setBlockingItem : undefined}
+          onUnblock={onUnblock}
         />
       ),
-    [presence, onChat, onSubscription],
+    [presence, onChat, onSubscription, blockedBy, blocking.offered, onUnblock],
   );
   return (
     <section className="contacts panel" aria-label="Contacts" data-testid="contacts-view">
-      <SubscriptionRequests accountId={accountId} requests={roster.requests} onAnswered={roster.answered} />
+      {/* issue 14: blocking. A request shown before its sender was blocked goes with the block. */}
+      <SubscriptionRequests accountId={accountId} requests={roster.requests.filter((r) => blockedBy(r.from) === null)} onAnswered={roster.answered} />
       <div className="toolbar">
         <label htmlFor={searchId} className="sr-only">
           Search contacts
@@ -100,6 +118,7 @@ export function ContactsView({ accountId, onOpenChat }: ContactsViewProps) {
         <VirtualList rows={rows} rowKey={rowKey} height={height} renderRow={renderRow} label="Contacts" className="roster" testId="roster" />
       ) : null}
       {renaming ? <RenameContactDialog accountId={accountId} item={renaming} onClose={() => setRenaming(null)} /> : null}
+      {blockingItem ? <BlockDialog address={blockingItem.jid} name={blockingItem.name ?? blockingItem.jid} block={blocking.block} onClose={() => setBlockingItem(null)} /> : null}
       {removing ? (
         <ConfirmDialog
           title={`Remove ${removing.name ?? removing.jid}?`}

@@ -5,6 +5,7 @@ import { AccountPage } from '../accounts/AccountPage.js';
 import type { SettingsSection } from '../shell/view.js';
 import { TrustCenter } from '../trust/TrustCenter.js';
 import { Preferences } from './Preferences.js';
+import { BlockedSettings } from '../blocking/BlockedSettings.js'; // issue 14: blocking
 
 interface SettingsViewProps {
   readonly accounts: readonly AccountView[];
@@ -21,6 +22,7 @@ const SECTIONS: ReadonlyArray<{ readonly kind: Exclude<Simple, 'add-account'>; r
   { kind: 'trust-center', label: 'Trust center' },
   { kind: 'preferences', label: 'Preferences' },
   { kind: 'about', label: 'About' },
+  { kind: 'blocked', label: 'Blocked' }, // issue 14: blocking
 ];
 
 /** Accounts, the trust center, preferences and the application's details, each a section with its own link. */
@@ -46,6 +48,8 @@ export function SettingsView({ accounts, section, onSection, onAccountAdded, onC
     content = <TrustCenter onOpenAccount={(accountId) => onSection({ kind: 'account', accountId, editing: false })} />;
   } else if (section.kind === 'preferences') {
     content = <Preferences />;
+  } else if (section.kind === 'blocked') {
+    content = <BlockedSettings accounts={accounts} />; // issue 14: blocking
   } else {
     content = <AboutPanel />;
   }

@@ -17,7 +17,9 @@ export type SettingsSection =
   | { readonly kind: 'add-account' }
   | { readonly kind: 'trust-center' }
   | { readonly kind: 'preferences' }
-  | { readonly kind: 'about' };
+  | { readonly kind: 'about' }
+  // issue 14: blocking
+  | { readonly kind: 'blocked' };
 
 /**
  * What the right-hand side of the window shows. Chat comes first: the open conversation (or none), "Start a

@@ -116,6 +116,9 @@ function answer(name: string, payload: unknown): Promise<unknown> {
       historyServed += end - start;
       return later(ok({ messages: historySlice(start, end), complete: start === 0 }), PAGE_LATENCY);
     }
+    // issue 14: blocking. An open conversation asks for its account's block list: nobody is blocked.
+    case 'listBlocked':
+      return later(ok({ accountId: (payload as { accountId: string }).accountId, supported: true, blocked: [] as string[] }));
     default:
       unanswered.add(name);
       return later(fail('unknown-request', `The benchmark does not answer "${name}".`));

@@ -87,5 +87,9 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     setOwnAvatar: { accountId, image: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==' },
     removeOwnAvatar: { accountId },
     listNicknames: { accountId },
+    // issue 14: blocking
+    listBlocked: { accountId },
+    block: { accountId, address: SOMEONE },
+    unblock: { accountId, address: 'attacker.test' },
   };
 }

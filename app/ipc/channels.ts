@@ -78,6 +78,11 @@ export const REQUEST_NAMES = [
   'removeExtraCa',
   // desktop
   'openExternal',
+  // issue 14: read markers
+  'markDisplayed',
+  'getReadPosition',
+  'getReadMarkerSettings',
+  'setReadMarkerSettings',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
@@ -101,6 +106,8 @@ export const EVENT_NAMES = [
   // rooms: invitations
   'roomInvitation',
   'openChat',
+  // issue 14: read markers
+  'readMarkerChanged',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -151,6 +151,7 @@ function start(): void {
       historyControl: services.historyControl,
       retention: services.retention,
       roomAlerts: services.roomAlerts,
+      readMarkerSettings: services.readMarkerSettings, // issue 14: read markers
       openExternal: (url) => shell.openExternal(url),
       isSafeExternalUrl,
     });

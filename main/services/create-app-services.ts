@@ -31,6 +31,7 @@ import { createExtraCaService, type ExtraCaService, type PickCaFile } from './ex
 import { createRoomAlerts, type RoomAlerts } from './room-alerts.js';
 import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
 import { createTimeOrderedIds } from './time-ordered-ids.js';
+import { createReadMarkerSettings, type ReadMarkerSettingsService } from './read-marker-settings.js';
 
 export interface NetworkDeps {
   /**
@@ -82,6 +83,8 @@ export interface AppServices {
   readonly retentionStarted: Promise<void>;
   /** What a room message calls for on the desktop, and each room's setting for it. */
   readonly roomAlerts: RoomAlerts;
+  /** issue 14: read markers. Whether to tell contacts when you have read their messages. */
+  readonly readMarkerSettings: ReadMarkerSettingsService;
   shutdown(): Promise<void>;
 }
 
@@ -106,6 +109,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
   const resolver = createXmppResolver({ resolver: options.network.dns });
 
+  const readMarkerSettings = createReadMarkerSettings(stores.readMarkers); // issue 14: read markers
   const accountExists = async (accountId: string) => (await stores.accounts.get(accountId)) !== null;
 
   const accounts = createAccountsService({
@@ -127,6 +131,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         // Refused stanzas are normal (spoofing, junk); they are counted by kind, never shown as errors.
         log: () => undefined,
         notice: options.notice,
+        sendReadMarkers: () => readMarkerSettings.sendEnabled(), // issue 14: read markers
       }),
     storedHistory: (accountId) => createStoredHistory(stores.messages, accountId),
     deleteHistory: (accountId) => void stores.messages.clearAccount(accountId),
@@ -203,6 +208,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   return {
     accounts,
     roomAlerts,
+    readMarkerSettings, // issue 14: read markers
     historyControl: createHistoryControl({ messages: stores.messages, jidOf: (accountId) => accounts.jidOf(accountId), now }),
     retention,
     retentionStarted,

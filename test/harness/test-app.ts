@@ -106,6 +106,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     historyControl: services.historyControl,
     retention: services.retention,
     roomAlerts: services.roomAlerts,
+    readMarkerSettings: services.readMarkerSettings, // issue 14: read markers
     openExternal: async (url) => void openedExternally.push(url),
     isSafeExternalUrl,
   });

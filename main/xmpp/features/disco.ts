@@ -21,6 +21,7 @@ export const CLIENT_FEATURES: readonly string[] = [
   NS.ping, // XEP-0199
   NS.receipts, // XEP-0184
   `${NS.bookmarks}+notify`, // XEP-0402: the server tells us when another client changes a bookmark
+  NS.chatMarkers, // XEP-0333 (issue 14: read markers)
 ];
 
 /** The XEP-0115 node: a URI naming the software (the project's homepage). */

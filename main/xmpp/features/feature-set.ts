@@ -8,6 +8,7 @@
 import { createArchive, type Archive } from './archive.js';
 import { createBookmarks, type Bookmarks } from './bookmarks/bookmarks.js';
 import { createCarbons, type Carbons } from './carbons.js';
+import { createChatMarkers, type ChatMarkers } from './chat-markers.js';
 import { createDedupe, type MessageDedupe } from './dedupe.js';
 import { createDisco, type Disco } from './disco.js';
 import type { FeatureDeps } from './feature-deps.js';
@@ -40,6 +41,9 @@ export interface FeatureSet {
   readonly roomArchive: RoomArchive;
   /** Room invitations (XEP-0249 direct, XEP-0045 mediated), told as requests: never joined by themselves. */
   readonly invitations: Invitations;
+  // issue 14: read markers
+  /** XEP-0333 displayed markers, both ways (carbons feed it too). */
+  readonly chatMarkers: ChatMarkers;
   /** Stops every listener and iq handler the features registered on the link. */
   dispose(): void;
 }
@@ -51,7 +55,17 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
   const presence = createPresence({ ...deps, extensions: () => [disco.capsElement()] });
   const subscriptions = createSubscriptions(deps);
   const messages = createMessages({ ...deps, dedupe, mayAcknowledge: (peer) => roster.sharesPresenceWith(peer) });
-  const carbons = createCarbons({ ...deps, messages });
+  // issue 14: read markers. A carbon may carry a marker (no body) as well as a message: both modules read it.
+  const chatMarkers = createChatMarkers(deps);
+  const carbons = createCarbons({
+    ...deps,
+    messages: {
+      acceptCarbon: (inner, direction) => {
+        messages.acceptCarbon(inner, direction);
+        chatMarkers.acceptCarbon(inner, direction);
+      },
+    },
+  });
   const archive = createArchive({ ...deps, dedupe });
   const rooms = createRooms(deps);
   const bookmarks = createBookmarks(deps);
@@ -68,8 +82,9 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
     bookmarks,
     roomArchive: createRoomArchive(deps),
     invitations,
+    chatMarkers,
     dispose() {
-      for (const feature of [invitations, bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
+      for (const feature of [chatMarkers, invitations, bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
     },
   };
 }

@@ -27,4 +27,9 @@ export const NS = {
   pubsubEvent: 'http://jabber.org/protocol/pubsub#event',
   pubsubPublishOptions: 'http://jabber.org/protocol/pubsub#publish-options',
   reference: 'urn:xmpp:reference:0',
+  // issue 14: read markers
+  /** XEP-0333 chat markers. */
+  chatMarkers: 'urn:xmpp:chat-markers:0',
+  /** XEP-0334 processing hints (a marker carries no body: ask the archive to keep it). */
+  hints: 'urn:xmpp:hints',
 } as const;

@@ -32,6 +32,7 @@ function openExternalRequest() {
     historyControl: {} as never,
     retention: {} as never,
     roomAlerts: {} as never,
+    readMarkerSettings: {} as never,
     openExternal: async (url) => void shellCalls.push(url),
     isSafeExternalUrl,
   });

@@ -82,5 +82,10 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     // Main opens its own file dialog; the window cannot name a file.
     addExtraCa: undefined,
     removeExtraCa: { sha256: 'ab'.repeat(32) },
+    // issue 14: read markers
+    markDisplayed: { accountId, peer: SOMEONE },
+    getReadPosition: { accountId, peer: SOMEONE },
+    getReadMarkerSettings: undefined,
+    setReadMarkerSettings: { sendReadMarkers: true },
   };
 }

@@ -53,6 +53,7 @@ describe('disco#info answers', () => {
         'urn:xmpp:ping',
         'urn:xmpp:receipts',
         'urn:xmpp:bookmarks:1+notify',
+        'urn:xmpp:chat-markers:0', // issue 14: read markers
       ]),
     );
     expect(features).toHaveLength(CLIENT_FEATURES.length);

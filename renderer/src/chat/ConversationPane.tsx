@@ -8,6 +8,7 @@ import { ConversationHistoryMenu } from './ConversationHistoryMenu.js';
 import { MessageList } from './MessageList.js';
 import { TypingIndicator } from './TypingIndicator.js';
 import { useConversation } from './use-conversation.js';
+import { useReadMarkers } from './use-read-markers.js';
 
 interface ConversationPaneProps {
   readonly account: AccountView;
@@ -37,6 +38,7 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
   const accountId = account.settings.id;
   const conversation = useConversation(api, accountId, peer, onNewest, focusId);
   const { send, latest } = conversation;
+  const readUpTo = useReadMarkers(api, accountId, peer, conversation.messages, latest); // issue 14: read markers
   // What was just written belongs under the latest message: leave the older history for it.
   const onSend = async (body: string) => {
     const sent = await send(body);
@@ -79,6 +81,7 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
         latest={conversation.latest}
         loadingNewer={conversation.loadingNewer}
         onReachBottom={conversation.loadNewer}
+        readUpTo={readUpTo}
       />
       <TypingIndicator peer={name} state={conversation.peerState} />
       <Composer accountId={accountId} peer={peer} onSend={onSend} />

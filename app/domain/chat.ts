@@ -68,6 +68,9 @@ export interface ChatMessage {
   /** Sent or received by another of our own resources (XEP-0280 carbon). */
   readonly carbon: boolean;
   readonly error: string | null;
+  // issue 14: read markers
+  /** An incoming message that asked for read markers (XEP-0333 `<markable/>`); absent means it did not. */
+  readonly markable?: boolean;
 }
 
 /** XEP-0085 chat states. */

@@ -87,6 +87,11 @@ export const REQUEST_NAMES = [
   'listBlocked',
   'block',
   'unblock',
+  // issue 14: read markers
+  'markDisplayed',
+  'getReadPosition',
+  'getReadMarkerSettings',
+  'setReadMarkerSettings',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
@@ -115,6 +120,8 @@ export const EVENT_NAMES = [
   'nicknameChanged',
   // issue 14: blocking
   'blockedChanged',
+  // issue 14: read markers
+  'readMarkerChanged',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -21,6 +21,7 @@ import {
   type SubscriptionRequest,
 } from '../domain/chat.js';
 import type { HistoryAround, NewerPage, SearchPage } from '../domain/history-search.js';
+import type { ReadMarkerChange, ReadMarkerSettings } from '../domain/read-markers.js';
 import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRetention } from '../domain/history-control.js';
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
@@ -140,6 +141,13 @@ export const requestSchemas = {
 
   openExternal: z.strictObject({ url: z.string().min(1).max(8192) }),
   ...blockingRequestSchemas, // issue 14: blocking
+
+  // issue 14: read markers
+  /** The window showed this conversation to the person (focused, visible): main may send a read marker. */
+  markDisplayed: z.strictObject({ accountId, peer: bareJid }),
+  getReadPosition: z.strictObject({ accountId, peer: bareJid }),
+  getReadMarkerSettings: z.void(),
+  setReadMarkerSettings: z.strictObject({ sendReadMarkers: z.boolean() }),
 } satisfies Record<RequestName, z.ZodType>;
 
 export interface ConversationSummary {
@@ -192,6 +200,12 @@ export interface ResponseTypes extends RoomResponseTypes, AvatarResponseTypes, B
   addExtraCa: readonly ExtraCaView[];
   removeExtraCa: null;
   openExternal: null;
+  // issue 14: read markers
+  markDisplayed: null;
+  /** The local id of our newest message the contact has read; null when none. */
+  getReadPosition: { readonly id: string | null };
+  getReadMarkerSettings: ReadMarkerSettings;
+  setReadMarkerSettings: ReadMarkerSettings;
 }
 
 /** What each event carries. */
@@ -208,6 +222,8 @@ export interface EventPayloads extends RoomEventPayloads, AvatarEventPayloads, B
   chatStateChanged: { readonly accountId: AccountId; readonly peer: string; readonly state: ChatState };
   /** An xmpp: URI was opened (RFC 5122): show that chat. */
   openChat: { readonly jid: string };
+  // issue 14: read markers
+  readMarkerChanged: ReadMarkerChange;
 }
 
 export type RequestPayload<K extends RequestName> = z.output<(typeof requestSchemas)[K]>;

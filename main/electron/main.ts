@@ -154,6 +154,7 @@ function start(): void {
       retention: services.retention,
       roomAlerts: services.roomAlerts,
       avatars: services.avatars,
+      readMarkerSettings: services.readMarkerSettings, // issue 14: read markers
       openExternal: (url) => shell.openExternal(url),
       isSafeExternalUrl,
     });

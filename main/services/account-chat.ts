@@ -31,6 +31,7 @@ import { createAccountInvitations, emitNotingJoins } from './room-invitations.js
 import type { AvatarService } from './avatar-service.js';
 // issue 14: blocking
 import { createAccountBlocking } from './account-blocking.js';
+import { createAccountReadMarkers } from './read-markers.js';
 
 export interface AccountChat extends ChatFeatures {
   /** A fresh session is online: set everything up on it (roster, carbons, presence, queued messages). */
@@ -59,6 +60,8 @@ export interface AccountChatDeps extends Omit<FeatureDeps, 'link'> {
   // issue 14: avatars and nicknames
   /** Follows each session's avatar and nickname announcements (avatar-service.ts). */
   readonly avatars?: Pick<AvatarService, 'attach'>;
+  /** issue 14: read markers. Whether the person lets us tell contacts we read their messages (asked each time). */
+  readonly sendReadMarkers: () => Promise<boolean>;
 }
 
 export function createAccountChat(deps: AccountChatDeps): AccountChat {
@@ -108,11 +111,17 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       }
     },
   });
+  // issue 14: read markers
+  const readMarkers = createAccountReadMarkers({ accountId, db: deps.messages, emit, sendEnabled: deps.sendReadMarkers, log: deps.log });
+  const shown = (message: ChatMessage) => {
+    readMarkers.noteIncoming(message);
+    emit('messageReceived', message);
+  };
 
   const record = (message: ChatMessage) => {
     if (message.direction === 'in' && blocking.isBlocked(message.peer)) return; // issue 14: blocking
     // Stored already (a copy that came another way, e.g. after a restart): the window has it.
-    if (conversations.add(message)) emit('messageReceived', message);
+    if (conversations.add(message)) shown(message);
   };
 
   function updateMessage(id: string, state: ChatMessage['state'], error: string | null) {
@@ -194,6 +203,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         ...invitations.attach(set.invitations, set.rooms),
         // issue 14: avatars and nicknames
         ...(deps.avatars?.attach(accountId, set.avatars) ?? []),
+        readMarkers.attach({ markers: set.chatMarkers, sharesPresenceWith: (peer) => set.roster.sharesPresenceWith(peer) }), // issue 14: read markers
       ];
       // Sent together, not one round trip after another: carbons need nothing from the roster. Presence waits
       // for the roster's answer (RFC 6121 §2.2: ask for the roster before the initial presence, so that no
@@ -227,7 +237,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       // What arrived while this app was not connected, in the background: being online does not wait for it.
       // A server that keeps no archive is not asked for one (the conversation says so instead).
       void learnArchive(session, set)
-        .then((has) => (has === false ? undefined : catchUpWithArchive(blocking.withoutBlocked(set.archive), conversations, (message) => emit('messageReceived', message))))
+        .then((has) => (has === false ? undefined : catchUpWithArchive(blocking.withoutBlocked(set.archive), conversations, shown)))
         .catch((error: unknown) =>
           deps.log({ feature: 'archive', reason: `catch-up stopped: ${error instanceof Error ? error.message : String(error)}`, from: null }),
         );
@@ -287,6 +297,11 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       }),
     serverKeepsArchive: () => keepsArchive,
     markRead: (peer) => conversations.markRead(peer),
+    // issue 14: read markers. Offline or reconnecting: nothing is told now; the next showing tells it.
+    markDisplayed: async (peer) => {
+      if (features && !suspended) await readMarkers.displayed(peer);
+    },
+    readPosition: (peer) => deps.messages.readPosition(accountId, peer),
     // Our room messages are stored as sent (room-history.ts); the rest is account-rooms.ts as it is.
     rooms: { ...rooms, send: async (room, body) => roomHistory.sent(await rooms.send(room, body)) },
     loadRoomHistory: (room, before, limit) => loadRoomHistory(deps.messages, accountId, room, before, limit),

@@ -23,6 +23,11 @@ export interface ChatFeatures {
   sendChatState(to: string, state: ChatState): Promise<void>;
   loadHistory(peer: string, before: string | undefined, limit: number): Promise<HistoryPage>;
   markRead(peer: string): void;
+  // issue 14: read markers
+  /** The window showed the conversation to the person: a read marker for their newest message, if allowed. */
+  markDisplayed(peer: string): Promise<void>;
+  /** The local id of our newest message the contact has read; null when none. */
+  readPosition(peer: string): string | null;
   /** Group chats (XEP-0045): these need the account online, except listing the rooms we are in. */
   readonly rooms: RoomRequests;
   /** A room's history as stored on this computer (room-history.ts); works offline too. */

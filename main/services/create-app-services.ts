@@ -36,6 +36,7 @@ import { createTimeOrderedIds } from './time-ordered-ids.js';
 import { createAvatarCache } from '../media/avatar-cache.js';
 import { keepSmallPngs, type ImageResizer } from '../media/image-resizer.js';
 import { createAvatarService, type AvatarService } from './avatar-service.js';
+import { createReadMarkerSettings, type ReadMarkerSettingsService } from './read-marker-settings.js';
 
 export interface NetworkDeps {
   /**
@@ -93,6 +94,8 @@ export interface AppServices {
   // issue 14: avatars and nicknames
   /** Contacts' avatars (checked, kept in the data folder's avatars/) and nicknames, and our own avatar. */
   readonly avatars: AvatarService;
+  /** issue 14: read markers. Whether to tell contacts when you have read their messages. */
+  readonly readMarkerSettings: ReadMarkerSettingsService;
   shutdown(): Promise<void>;
 }
 
@@ -125,6 +128,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     log: () => undefined,
   });
 
+  const readMarkerSettings = createReadMarkerSettings(stores.readMarkers); // issue 14: read markers
   const accountExists = async (accountId: string) => (await stores.accounts.get(accountId)) !== null;
 
   const accounts = createAccountsService({
@@ -147,6 +151,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         log: () => undefined,
         notice: options.notice,
         avatars,
+        sendReadMarkers: () => readMarkerSettings.sendEnabled(), // issue 14: read markers
       }),
     storedHistory: (accountId) => createStoredHistory(stores.messages, accountId),
     deleteHistory: (accountId) => void stores.messages.clearAccount(accountId),
@@ -224,6 +229,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     accounts,
     roomAlerts,
     avatars,
+    readMarkerSettings, // issue 14: read markers
     historyControl: createHistoryControl({ messages: stores.messages, jidOf: (accountId) => accounts.jidOf(accountId), now }),
     retention,
     retentionStarted,

@@ -12,6 +12,7 @@ import type { HistorySearch } from './history-search.js';
 import type { HistoryControl } from './history-control.js';
 import type { HistoryRetentionService } from './history-retention.js';
 import type { RoomAlerts } from './room-alerts.js';
+import type { ReadMarkerSettingsService } from './read-marker-settings.js';
 import type { TrustCenterService } from './trust-center-service.js';
 // issue 14: avatars and nicknames
 import type { AvatarService } from './avatar-service.js';
@@ -33,6 +34,8 @@ export interface ServiceDeps {
   readonly isSafeExternalUrl: (url: string) => boolean;
   // issue 14: avatars and nicknames
   readonly avatars: AvatarService;
+  /** issue 14: read markers. The setting to send them, kept in main. */
+  readonly readMarkerSettings: Pick<ReadMarkerSettingsService, 'get' | 'set'>;
 }
 
 export function createHandlers(deps: ServiceDeps): RequestHandlers {
@@ -157,5 +160,10 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     },
     block: (p) => accounts.features(p.accountId).blocking.block(p.address),
     unblock: (p) => accounts.features(p.accountId).blocking.unblock(p.address),
+    // issue 14: read markers. Where the contact read up to is stored: it works whether or not connected.
+    markDisplayed: (p) => nothing(accounts.history(p.accountId).markDisplayed(p.peer)),
+    getReadPosition: async (p) => ({ id: accounts.history(p.accountId).readPosition(p.peer) }),
+    getReadMarkerSettings: () => deps.readMarkerSettings.get(),
+    setReadMarkerSettings: (p) => deps.readMarkerSettings.set({ sendReadMarkers: p.sendReadMarkers }),
   };
 }

@@ -10,7 +10,7 @@ import { loadStoredHistory } from './history-loading.js';
 import { loadRoomHistory } from './room-history.js';
 
 /** What of an account's chat works from the stored history alone. */
-export type ChatHistory = Pick<ChatFeatures, 'conversations' | 'loadHistory' | 'markRead' | 'loadRoomHistory'>;
+export type ChatHistory = Pick<ChatFeatures, 'conversations' | 'loadHistory' | 'markRead' | 'loadRoomHistory' | 'markDisplayed' | 'readPosition'>;
 
 export function createStoredHistory(db: MessageDb, accountId: AccountId): ChatHistory {
   const store = createConversationStore(db, accountId);
@@ -19,5 +19,8 @@ export function createStoredHistory(db: MessageDb, accountId: AccountId): ChatHi
     loadHistory: (peer, before, limit) => loadStoredHistory(store, null, { peer, before, limit }),
     markRead: (peer) => store.markRead(peer),
     loadRoomHistory: (room, before, limit) => loadRoomHistory(db, accountId, room, before, limit),
+    // issue 14: read markers. Not connected: nobody to tell; where the contact read up to is stored.
+    markDisplayed: async () => undefined,
+    readPosition: (peer) => db.readPosition(accountId, peer),
   };
 }

@@ -147,6 +147,7 @@ async function createBench(world: ConnectWorld): Promise<Bench> {
       ids: () => crypto.randomUUID(),
       log: () => undefined,
       notice: () => undefined,
+      sendReadMarkers: async () => false,
     });
     let onlineAt = 0;
     let resolveReady: () => void = () => undefined;

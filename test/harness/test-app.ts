@@ -107,6 +107,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     retention: services.retention,
     roomAlerts: services.roomAlerts,
     avatars: services.avatars,
+    readMarkerSettings: services.readMarkerSettings, // issue 14: read markers
     openExternal: async (url) => void openedExternally.push(url),
     isSafeExternalUrl,
   });

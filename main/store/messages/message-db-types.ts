@@ -8,6 +8,7 @@ import type { RoomMessage } from '../../../app/domain/rooms.js';
 import type { ConversationSummary } from '../../../app/ipc/contract.js';
 import type { SearchHit, SearchQuery } from './search.js';
 import type { RoomHistorySlice, RoomStored } from './room-messages.js';
+import type { MarkedId } from './read-positions.js';
 
 export type MessageDbErrorKind = 'disk-full' | 'damaged';
 
@@ -96,5 +97,12 @@ export interface MessageDb {
   setRoomSyncPoint(accountId: AccountId, room: string, archiveId: string): void;
   /** The archive id of the room's newest stored message that has one. */
   newestRoomArchiveId(accountId: AccountId, room: string): string | null;
+  // issue 14: read markers (read-positions.ts)
+  /** The contact read up to our message `marked`: the local id of the new read position, null when unchanged. */
+  contactReadUpTo(accountId: AccountId, peer: string, marked: MarkedId): string | null;
+  /** The local id of our newest message the contact has read; null when none. */
+  readPosition(accountId: AccountId, peer: string): string | null;
+  /** We read up to their message `marked` on another device: the new unread count, null when not stored. */
+  readElsewhereUpTo(accountId: AccountId, peer: string, marked: MarkedId): number | null;
   close(): void;
 }

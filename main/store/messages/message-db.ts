@@ -23,6 +23,7 @@ import { searchMessages } from './search.js';
 import { createGroupCommit } from './group-commit.js';
 import { MessageDbError, type MessageDb, type Stored, type StoreInput } from './message-db-types.js';
 import { roomHistory, settleRoomMessage, storeRoomMessages } from './room-messages.js';
+import { contactReadUpTo, readElsewhereUpTo, readPosition } from './read-positions.js';
 
 export type { RoomHistorySlice, RoomStored } from './room-messages.js';
 export { MessageDbError } from './message-db-types.js';
@@ -291,6 +292,10 @@ export function openMessageDb(options: MessageDbOptions): MessageDb {
     setRoomSyncPoint: (accountId, room, archiveId) => flushed(() => void q.room.setSync.run(accountId, room, archiveId)),
     newestRoomArchiveId: (accountId, room) =>
       flushed(() => (q.room.newestArchiveId.get(accountId, room) as { archive_id: string } | undefined)?.archive_id ?? null),
+    // issue 14: read markers
+    contactReadUpTo: (accountId, peer, marked) => flushed(() => contactReadUpTo(q.read, accountId, peer, marked)),
+    readPosition: (accountId, peer) => flushed(() => readPosition(q.read, accountId, peer)),
+    readElsewhereUpTo: (accountId, peer, marked) => flushed(() => db.transaction(() => readElsewhereUpTo(q.read, accountId, peer, marked))()),
     close: () => {
       try {
         group.flush();

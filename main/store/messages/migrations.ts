@@ -157,6 +157,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  // issue 14: read markers
+  {
+    version: 5,
+    sql: `
+      -- Per conversation: our newest message the contact said they have read (XEP-0333 displayed). A table of
+      -- its own (nothing else in the conversation changes); the row goes with the message when it is deleted.
+      CREATE TABLE read_positions (
+        account TEXT NOT NULL,
+        peer TEXT NOT NULL,
+        message_rowid INTEGER NOT NULL REFERENCES messages (rowid) ON DELETE CASCADE,
+        PRIMARY KEY (account, peer)
+      ) WITHOUT ROWID;
+      CREATE INDEX read_positions_by_message ON read_positions (message_rowid);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,7 @@
 /** Every statement the message database runs, prepared once per open database. */
 import type Database from 'better-sqlite3';
 import { prepareRoomStatements } from './room-statements.js';
+import { prepareReadPositionStatements } from './read-positions.js';
 
 export function prepareStatements(db: Database.Database) {
   return {
@@ -67,6 +68,7 @@ export function prepareStatements(db: Database.Database) {
     dropEmptyConversations: db.prepare(`DELETE FROM conversations WHERE last_rowid IS NULL`),
     // Room messages (migration 4).
     room: prepareRoomStatements(db),
+    read: prepareReadPositionStatements(db), // issue 14: read markers
   };
 }
 

@@ -35,6 +35,8 @@ export interface ArchivedChat {
   readonly at: string;
   readonly stanzaId: string | null;
   readonly originId: string | null;
+  /** issue 14: read markers. The sender asked for XEP-0333 read markers. */
+  readonly markable?: boolean;
 }
 
 /** Where a page goes in the archive (RSM): the newest page, older than an id, or newer than an id. */
@@ -115,6 +117,7 @@ export async function queryArchive({ link, own, now, log }: ArchiveQueryDeps, re
         at: displayTime(delayStamp(forwarded.forwarded) ?? message.delay, now()),
         stanzaId: message.id,
         originId: message.originId,
+        markable: message.markable, // issue 14: read markers
       });
     }),
   );
@@ -142,6 +145,7 @@ export function archivedMessage(chat: ArchivedChat, accountId: AccountId, id: st
     archiveId: chat.archiveId,
     carbon: false,
     error: null,
+    ...(chat.markable === true ? { markable: true } : {}), // issue 14: read markers
   };
 }
 

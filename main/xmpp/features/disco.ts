@@ -24,6 +24,7 @@ export const CLIENT_FEATURES: readonly string[] = [
   // issue 14: avatars and nicknames: contacts' avatar metadata (XEP-0084) and nicknames (XEP-0172) pushed to us
   `${NS.avatarMetadata}+notify`,
   `${NS.nick}+notify`,
+  NS.chatMarkers, // XEP-0333 (issue 14: read markers)
 ];
 
 /** The XEP-0115 node: a URI naming the software (the project's homepage). */

@@ -10,6 +10,7 @@ import { createArchive, type Archive } from './archive.js';
 import { createAvatars, type Avatars } from './avatars/avatars.js';
 import { createBookmarks, type Bookmarks } from './bookmarks/bookmarks.js';
 import { createCarbons, type Carbons } from './carbons.js';
+import { createChatMarkers, type ChatMarkers } from './chat-markers.js';
 import { createDedupe, type MessageDedupe } from './dedupe.js';
 import { createDisco, type Disco } from './disco.js';
 import type { FeatureDeps } from './feature-deps.js';
@@ -50,6 +51,9 @@ export interface FeatureSet {
   // issue 14: blocking
   /** XEP-0191: the block list and the server's pushes of it. */
   readonly blocking: Blocking;
+  // issue 14: read markers
+  /** XEP-0333 displayed markers, both ways (carbons feed it too). */
+  readonly chatMarkers: ChatMarkers;
   /** Stops every listener and iq handler the features registered on the link. */
   dispose(): void;
 }
@@ -61,7 +65,17 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
   const presence = createPresence({ ...deps, extensions: () => [disco.capsElement()] });
   const subscriptions = createSubscriptions(deps);
   const messages = createMessages({ ...deps, dedupe, mayAcknowledge: (peer) => roster.sharesPresenceWith(peer) });
-  const carbons = createCarbons({ ...deps, messages });
+  // issue 14: read markers. A carbon may carry a marker (no body) as well as a message: both modules read it.
+  const chatMarkers = createChatMarkers(deps);
+  const carbons = createCarbons({
+    ...deps,
+    messages: {
+      acceptCarbon: (inner, direction) => {
+        messages.acceptCarbon(inner, direction);
+        chatMarkers.acceptCarbon(inner, direction);
+      },
+    },
+  });
   const archive = createArchive({ ...deps, dedupe });
   const rooms = createRooms(deps);
   const bookmarks = createBookmarks(deps);
@@ -83,8 +97,9 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
     invitations,
     avatars,
     blocking, // issue 14: blocking
+    chatMarkers, // issue 14: read markers
     dispose() {
-      for (const feature of [blocking, avatars, invitations, bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
+      for (const feature of [chatMarkers, blocking, avatars, invitations, bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
     },
   };
 }

@@ -176,6 +176,7 @@ export function createMessages(deps: MessagesDeps): Messages {
       archiveId: message.ourStanzaId,
       carbon: context !== 'live',
       error: null,
+      ...(message.markable ? { markable: true } : {}), // issue 14: read markers
     };
     // Our other device's message can be confirmed by the peer's receipt (reaching us as a carbon) too.
     if (outbound) track(chat);

@@ -36,4 +36,9 @@ export const NS = {
   // issue 14: blocking
   /** XEP-0191 blocking command. */
   blocking: 'urn:xmpp:blocking',
+  // issue 14: read markers
+  /** XEP-0333 chat markers. */
+  chatMarkers: 'urn:xmpp:chat-markers:0',
+  /** XEP-0334 processing hints (a marker carries no body: ask the archive to keep it). */
+  hints: 'urn:xmpp:hints',
 } as const;

@@ -49,5 +49,6 @@ export function chatStanza(message: ChatMessage): Element {
     xml('origin-id', { xmlns: NS.sid, id: message.originId ?? message.stanzaId }),
     xml('request', { xmlns: NS.receipts }),
     xml('active', { xmlns: NS.chatStates }),
+    xml('markable', { xmlns: NS.chatMarkers }), // issue 14: read markers (XEP-0333: the contact may say when they read it)
   );
 }

@@ -36,6 +36,9 @@ export interface ParsedMessage {
   readonly receipt: ReceiptPart;
   /** Only for type 'error'. */
   readonly error: StanzaErrorDetails | null;
+  // issue 14: read markers
+  /** The sender asks for XEP-0333 read markers (`<markable/>`). */
+  readonly markable: boolean;
 }
 
 export type MessageParse = { readonly ok: true; readonly message: ParsedMessage } | { readonly ok: false; readonly reason: string };
@@ -70,6 +73,7 @@ export function parseMessage(stanza: Element, ownBareJid: string): MessageParse 
       chatState: readChatState(stanza),
       receipt: readReceipt(stanza),
       error: type === 'error' ? readStanzaError(stanza) : null,
+      markable: stanza.getChild('markable', NS.chatMarkers) !== undefined, // issue 14: read markers
     },
   };
 }

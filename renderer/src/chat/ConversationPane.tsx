@@ -12,6 +12,7 @@ import { useConversation } from './use-conversation.js';
 import { BlockButton } from '../blocking/BlockButton.js';
 import { BlockedNotice } from '../blocking/BlockedNotice.js';
 import { useBlocking } from '../blocking/use-blocking.js';
+import { useReadMarkers } from './use-read-markers.js';
 
 interface ConversationPaneProps {
   readonly account: AccountView;
@@ -44,6 +45,7 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
   // issue 14: blocking. Blocked: the pane says so and offers Unblock instead of the composer.
   const blocking = useBlocking(accountId);
   const blockedBy = blocking.blockedBy(peer);
+  const readUpTo = useReadMarkers(api, accountId, peer, conversation.messages, latest); // issue 14: read markers
   // What was just written belongs under the latest message: leave the older history for it.
   const onSend = async (body: string) => {
     const sent = await send(body);
@@ -89,6 +91,7 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
         latest={conversation.latest}
         loadingNewer={conversation.loadingNewer}
         onReachBottom={conversation.loadNewer}
+        readUpTo={readUpTo}
       />
       <TypingIndicator peer={name} state={conversation.peerState} />
       {blockedBy === null ? (

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { ChatMessage, MessageState } from '../../../app/domain/chat.js';
 import { formatDateTime, formatFull, formatTime } from '../common/format-time.js';
 import { MessageText } from './MessageText.js';
+import { ReadMark } from './ReadMark.js';
 
 const STATE_TEXT: Record<MessageState, string | null> = {
   queued: 'Sending…',
@@ -21,6 +22,8 @@ export interface MessageItemProps {
   readonly groupEnd: boolean;
   /** Whether its delivery state is written out (see toRows); data-state is on every message either way. */
   readonly showsState: boolean;
+  /** issue 14: read markers. The contact has read up to this message of ours: "Read" replaces its delivery state. */
+  readonly read?: boolean;
 }
 
 /**
@@ -28,9 +31,10 @@ export interface MessageItemProps {
  * last, as a chat app shows a turn of the conversation. Props are plain values and the message itself, so
  * the memo holds while other rows change.
  */
-export const MessageItem = memo(function MessageItem({ message, senderName, groupStart, groupEnd, showsState }: MessageItemProps) {
+export const MessageItem = memo(function MessageItem({ message, senderName, groupStart, groupEnd, showsState, read = false }: MessageItemProps) {
   const sender = message.direction === 'out' ? 'You' : senderName || message.peer;
-  const state = message.direction === 'out' && showsState ? STATE_TEXT[message.state] : null;
+  const isRead = read && message.direction === 'out'; // issue 14: read markers
+  const state = message.direction === 'out' && showsState && !isRead ? STATE_TEXT[message.state] : null;
   const classes = ['message', `message--${message.direction}`];
   if (message.state === 'failed') classes.push('message--failed');
   if (groupStart) classes.push('message--group-start');
@@ -49,7 +53,7 @@ export const MessageItem = memo(function MessageItem({ message, senderName, grou
         </header>
       ) : null}
       <MessageText body={message.body} />
-      {groupEnd || state ? (
+      {groupEnd || state || isRead ? (
         <footer className="message__meta">
           {groupEnd ? (
             <>
@@ -66,6 +70,7 @@ export const MessageItem = memo(function MessageItem({ message, senderName, grou
               {message.state === 'failed' && message.error ? `: ${message.error}` : ''}
             </span>
           ) : null}
+          {isRead ? <ReadMark separated={groupEnd} /> : null}
         </footer>
       ) : null}
     </article>

@@ -20,6 +20,8 @@ export interface MessageListProps {
   readonly latest?: boolean;
   readonly loadingNewer?: boolean;
   readonly onReachBottom?: () => void;
+  /** issue 14: read markers. Our newest message the contact has read (its local id): "Read" is written under it. */
+  readonly readUpTo?: string | null;
 }
 
 /** How long the message a search result opened stays highlighted (its outline fades in CSS meanwhile). */
@@ -52,6 +54,7 @@ export function MessageList({
   latest = true,
   loadingNewer = false,
   onReachBottom,
+  readUpTo = null,
 }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => toRows(messages), [messages]);
@@ -150,7 +153,7 @@ export function MessageList({
                   <span>{formatDayHeading(row.dayStartsAt, now)}</span>
                 </div>
               ) : null}
-              <MessageItem message={row.message} senderName={peerName} groupStart={row.groupStart} groupEnd={row.groupEnd} showsState={row.showsState} />
+              <MessageItem message={row.message} senderName={peerName} groupStart={row.groupStart} groupEnd={row.groupEnd} showsState={row.showsState} read={row.message.id === readUpTo} />
             </div>
           );
         })}

@@ -23,7 +23,9 @@ export type ConversationsAction =
   /** Accounts that are gone (removed): their conversations leave the list. */
   | { readonly type: 'accounts'; readonly accountIds: readonly AccountId[] }
   | { readonly type: 'messages'; readonly messages: readonly ChatMessage[]; readonly open: ConversationRef | null }
-  | { readonly type: 'read'; readonly conversation: ConversationRef };
+  | { readonly type: 'read'; readonly conversation: ConversationRef }
+  // issue 14: read markers. Read on another of our devices: what is left unread here.
+  | { readonly type: 'unread'; readonly conversation: ConversationRef; readonly unread: number };
 
 export const initialConversations: ConversationsState = { failures: new Map(), list: [], answered: new Set() };
 
@@ -84,5 +86,8 @@ export function conversationsReducer(state: ConversationsState, action: Conversa
     }
     case 'read':
       return { ...state, list: state.list.map((c) => (sameConversation(c, action.conversation) && c.unread > 0 ? { ...c, unread: 0 } : c)) };
+    // issue 14: read markers
+    case 'unread':
+      return { ...state, list: state.list.map((c) => (sameConversation(c, action.conversation) && c.unread > action.unread ? { ...c, unread: action.unread } : c)) };
   }
 }

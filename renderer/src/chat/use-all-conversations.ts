@@ -65,6 +65,14 @@ export function useAllConversations(api: HostproofApi, accountIds: readonly Acco
     for (const e of start?.take(['messageReceived']) ?? []) if (e.event === 'messageReceived') push(e.payload);
     return off;
   }, [api, push, start]);
+  // issue 14: read markers. Read on another of our devices: the count here drops with it.
+  useEffect(
+    () =>
+      api.on('readMarkerChanged', (change) => {
+        if (change.reader === 'us') dispatch({ type: 'unread', conversation: { accountId: change.accountId, peer: change.peer }, unread: change.unread });
+      }),
+    [api],
+  );
   const markRead = useCallback(
     (conversation: ConversationRef) => {
       dispatch({ type: 'read', conversation });

@@ -108,6 +108,11 @@ function answer(name: string, payload: unknown): Promise<unknown> {
       return later(ok(null));
     case 'listNicknames':
       return later(ok([]));
+    // issue 14: read markers. An open conversation asks where the contact read up to, and tells what it showed.
+    case 'getReadPosition':
+      return later(ok({ id: null }));
+    case 'markDisplayed':
+      return later(ok(null));
     case 'loadHistory': {
       if (p.peer !== BIG_PEER) return later(ok({ messages: [], complete: true }));
       // The window asks before its oldest message: by local id ("h-N") now, by archive id ("a-N") in the old window.

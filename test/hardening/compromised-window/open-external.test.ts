@@ -33,6 +33,7 @@ function openExternalRequest() {
     retention: {} as never,
     roomAlerts: {} as never,
     avatars: {} as never,
+    readMarkerSettings: {} as never,
     openExternal: async (url) => void shellCalls.push(url),
     isSafeExternalUrl,
   });

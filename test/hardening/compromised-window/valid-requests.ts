@@ -91,5 +91,10 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     listBlocked: { accountId },
     block: { accountId, address: SOMEONE },
     unblock: { accountId, address: 'attacker.test' },
+    // issue 14: read markers
+    markDisplayed: { accountId, peer: SOMEONE },
+    getReadPosition: { accountId, peer: SOMEONE },
+    getReadMarkerSettings: undefined,
+    setReadMarkerSettings: { sendReadMarkers: true },
   };
 }

@@ -56,6 +56,7 @@ describe('disco#info answers', () => {
         // issue 14: avatars and nicknames
         'urn:xmpp:avatar:metadata+notify',
         'http://jabber.org/protocol/nick+notify',
+        'urn:xmpp:chat-markers:0', // issue 14: read markers
       ]),
     );
     expect(features).toHaveLength(CLIENT_FEATURES.length);

@@ -68,6 +68,12 @@ export interface ChatMessage {
   /** Sent or received by another of our own resources (XEP-0280 carbon). */
   readonly carbon: boolean;
   readonly error: string | null;
+  // issue 14: files
+  /**
+   * A shared file's https link (XEP-0066 out-of-band data, equal to the body): shown as a file or picture,
+   * which only the main process downloads. Absent or null for every other message.
+   */
+  readonly oobUrl?: string | null;
 }
 
 /** XEP-0085 chat states. */

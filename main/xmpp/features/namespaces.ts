@@ -27,4 +27,9 @@ export const NS = {
   pubsubEvent: 'http://jabber.org/protocol/pubsub#event',
   pubsubPublishOptions: 'http://jabber.org/protocol/pubsub#publish-options',
   reference: 'urn:xmpp:reference:0',
+  // issue 14: files
+  /** XEP-0363 HTTP upload. */
+  httpUpload: 'urn:xmpp:http:upload:0',
+  /** XEP-0066 out-of-band data (the link of a shared file). */
+  oob: 'jabber:x:oob',
 } as const;

@@ -7,6 +7,7 @@ import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { requireBareJid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
+import { oobElement } from './oob.js';
 
 export interface ComposeDeps {
   readonly accountId: AccountId;
@@ -49,5 +50,7 @@ export function chatStanza(message: ChatMessage): Element {
     xml('origin-id', { xmlns: NS.sid, id: message.originId ?? message.stanzaId }),
     xml('request', { xmlns: NS.receipts }),
     xml('active', { xmlns: NS.chatStates }),
+    // issue 14: files: the link of a shared file, also as XEP-0066 data (the body carries it for other clients).
+    ...(message.oobUrl ? [oobElement(message.oobUrl)] : []),
   );
 }

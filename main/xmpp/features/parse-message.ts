@@ -10,6 +10,7 @@ import { jidOrNull, type Jid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
 import { readStanzaError, type StanzaErrorDetails } from './stanza-error.js';
 import { attr, clientChildText, isStanza, singleChild } from './stanza-read.js';
+import { readOobUrl } from './oob.js';
 
 export type MessageType = 'chat' | 'normal' | 'groupchat' | 'headline' | 'error';
 
@@ -36,6 +37,9 @@ export interface ParsedMessage {
   readonly receipt: ReceiptPart;
   /** Only for type 'error'. */
   readonly error: StanzaErrorDetails | null;
+  // issue 14: files
+  /** The XEP-0066 link, when it is an https URL (oob.ts). */
+  readonly oobUrl: string | null;
 }
 
 export type MessageParse = { readonly ok: true; readonly message: ParsedMessage } | { readonly ok: false; readonly reason: string };
@@ -70,6 +74,7 @@ export function parseMessage(stanza: Element, ownBareJid: string): MessageParse 
       chatState: readChatState(stanza),
       receipt: readReceipt(stanza),
       error: type === 'error' ? readStanzaError(stanza) : null,
+      oobUrl: readOobUrl(stanza), // issue 14: files
     },
   };
 }

@@ -78,6 +78,13 @@ export const REQUEST_NAMES = [
   'removeExtraCa',
   // desktop
   'openExternal',
+  // issue 14: files
+  'sendFile',
+  'cancelFileTransfer',
+  'loadSharedFile',
+  'saveSharedFile',
+  'getFilePreferences',
+  'setFilePreferences',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
@@ -101,6 +108,8 @@ export const EVENT_NAMES = [
   // rooms: invitations
   'roomInvitation',
   'openChat',
+  // issue 14: files
+  'fileTransferProgress',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -39,6 +39,7 @@ import {
   server,
 } from './fields.js';
 import { roomRequestSchemas, type RoomEventPayloads, type RoomResponseTypes } from './room-contract.js';
+import { fileRequestSchemas, type FileEventPayloads, type FileResponseTypes } from './file-contract.js'; // issue 14: files
 
 export { FIELD_LIMITS } from './fields.js';
 
@@ -134,6 +135,7 @@ export const requestSchemas = {
   removeExtraCa: z.strictObject({ sha256: z.string().regex(SHA256_HEX, 'must be a SHA-256 fingerprint in lower-case hex') }),
 
   openExternal: z.strictObject({ url: z.string().min(1).max(8192) }),
+  ...fileRequestSchemas, // issue 14: files
 } satisfies Record<RequestName, z.ZodType>;
 
 export interface ConversationSummary {
@@ -143,7 +145,7 @@ export interface ConversationSummary {
 }
 
 /** What each request answers with when it succeeds. */
-export interface ResponseTypes extends RoomResponseTypes {
+export interface ResponseTypes extends RoomResponseTypes, FileResponseTypes {
   getInfo: AppInfo;
   listAccounts: readonly AccountView[];
   addAccount: AccountView;
@@ -189,7 +191,7 @@ export interface ResponseTypes extends RoomResponseTypes {
 }
 
 /** What each event carries. */
-export interface EventPayloads extends RoomEventPayloads {
+export interface EventPayloads extends RoomEventPayloads, FileEventPayloads {
   appNotice: { readonly level: 'info' | 'warning' | 'error'; readonly text: string };
   accountsChanged: readonly AccountView[];
   connectionChanged: { readonly accountId: AccountId; readonly state: ConnectionState };

@@ -262,6 +262,19 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     rooms: { ...rooms, send: async (room, body) => roomHistory.sent(await rooms.send(room, body)) },
     loadRoomHistory: (room, before, limit) => loadRoomHistory(deps.messages, accountId, room, before, limit),
     invitations,
+    // issue 14: files
+    files: {
+      uploadService: () => requireOnline().files.uploadService(),
+      requestSlot: (service, request) => requireOnline().files.requestSlot(service, request),
+      sendSharedFile: async (to, url) => {
+        const composed = features ? features.messages.compose(to, url) : composeChatMessage({ accountId, now: deps.now, ids: deps.ids }, to, url);
+        const message: ChatMessage = { ...composed, oobUrl: url };
+        conversations.add(message);
+        queue.enqueue(message);
+        return message;
+      },
+      isContact: (jid) => (roster?.items ?? []).some((item) => item.jid === jid),
+    },
     close: () => {
       for (const off of unsubscribe) off();
       features?.dispose();

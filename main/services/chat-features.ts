@@ -8,6 +8,7 @@ import type { ConversationSummary } from '../../app/ipc/contract.js';
 import type { RoomRequests } from './account-rooms.js';
 import type { RoomHistoryPage } from '../../app/domain/rooms.js';
 import type { RoomInvitationRequests } from './room-invitations.js';
+import type { SlotRequest, UploadService, UploadSlot } from '../xmpp/features/http-upload.js';
 
 export interface ChatFeatures {
   roster(): { readonly items: readonly RosterItem[]; readonly presence: readonly ContactPresence[] };
@@ -28,5 +29,18 @@ export interface ChatFeatures {
   loadRoomHistory(room: string, before: string | undefined, limit: number): RoomHistoryPage;
   /** Room invitations: the waiting ones are kept while offline; answering and inviting need the account online. */
   readonly invitations: RoomInvitationRequests;
+  // issue 14: files
+  readonly files: AccountFiles;
   close(): void;
+}
+
+/** issue 14: files. What file sharing (file-sharing.ts) needs from one account. */
+export interface AccountFiles {
+  /** The server's XEP-0363 service (null: none); needs the account online. */
+  uploadService(): Promise<UploadService | null>;
+  requestSlot(service: string, request: SlotRequest): Promise<UploadSlot>;
+  /** Sends the link of an uploaded file: body and XEP-0066 link, through the outgoing queue like any message. */
+  sendSharedFile(to: string, url: string): Promise<ChatMessage>;
+  /** Whether `jid` (bare) is in the roster, for "load pictures from contacts only". */
+  isContact(jid: string): boolean;
 }

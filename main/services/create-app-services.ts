@@ -31,6 +31,8 @@ import { createExtraCaService, type ExtraCaService, type PickCaFile } from './ex
 import { createRoomAlerts, type RoomAlerts } from './room-alerts.js';
 import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
 import { createTimeOrderedIds } from './time-ordered-ids.js';
+import { createHttpsTransfer } from '../files/https-transfer.js';
+import { createFileSharing, type ChooseSavePath, type FileSharing, type FileSharingLimits, type PickFileToSend } from './file-sharing.js';
 
 export interface NetworkDeps {
   /**
@@ -64,6 +66,15 @@ export interface AppServicesOptions {
   readonly networkStatus?: NetworkStatus;
   /** Runs the daily pruning of old history (default: a real interval); tests pass their own. */
   readonly pruneTimer?: RepeatTimer;
+  // issue 14: files
+  /** Main's own file dialogs (native in the app; absent: nothing is ever chosen), limits, and a test-only switch. */
+  readonly files?: {
+    readonly pickFile?: PickFileToSend;
+    readonly chooseSavePath?: ChooseSavePath;
+    readonly limits?: Partial<FileSharingLimits>;
+    /** TEST ONLY: downloads may reach loopback (the test world's file servers live on 127.0.0.1). */
+    readonly allowPrivateAddressesForTests?: boolean;
+  };
 }
 
 export interface AppServices {
@@ -82,6 +93,8 @@ export interface AppServices {
   readonly retentionStarted: Promise<void>;
   /** What a room message calls for on the desktop, and each room's setting for it. */
   readonly roomAlerts: RoomAlerts;
+  /** issue 14: files. Uploads, downloads and whose pictures load by themselves. */
+  readonly files: FileSharing;
   shutdown(): Promise<void>;
 }
 
@@ -200,9 +213,28 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
   });
 
+  // issue 14: files. The same roots and secure contexts as XMPP and POSH: a file server's TLS is checked alike.
+  const files = createFileSharing({
+    files: (accountId) => accounts.features(accountId).files,
+    history: stores.messages,
+    transfer: createHttpsTransfer({
+      roots,
+      secureContexts,
+      lookup: options.network.lookup,
+      connectTo: options.network.connectTo,
+      allowPrivateAddressesForTests: options.files?.allowPrivateAddressesForTests,
+    }),
+    preferences: stores.filePreferences,
+    pickFile: options.files?.pickFile ?? (async () => null),
+    chooseSavePath: options.files?.chooseSavePath ?? (async () => null),
+    emit: options.emit,
+    limits: options.files?.limits,
+  });
+
   return {
     accounts,
     roomAlerts,
+    files,
     historyControl: createHistoryControl({ messages: stores.messages, jidOf: (accountId) => accounts.jidOf(accountId), now }),
     retention,
     retentionStarted,

@@ -13,6 +13,7 @@ import type { HistoryControl } from './history-control.js';
 import type { HistoryRetentionService } from './history-retention.js';
 import type { RoomAlerts } from './room-alerts.js';
 import type { TrustCenterService } from './trust-center-service.js';
+import type { FileSharing } from './file-sharing.js';
 
 export interface ServiceDeps {
   readonly appInfo: AppInfoDeps;
@@ -29,11 +30,17 @@ export interface ServiceDeps {
   /** Opens a link in the system browser; the caller has already checked the scheme. */
   readonly openExternal: (url: string) => Promise<void>;
   readonly isSafeExternalUrl: (url: string) => boolean;
+  /** issue 14: files (absent where a test needs none of it: those requests then fail). */
+  readonly files?: FileSharing;
 }
 
 export function createHandlers(deps: ServiceDeps): RequestHandlers {
   const appInfo = createAppInfoService(deps.appInfo, () => deps.accounts.canRememberPasswords());
   const { accounts, trustCenter, extraCas, historyControl, retention } = deps;
+  const filesOrFail = (): FileSharing => {
+    if (deps.files === undefined) throw new UserFacingError('Files are not available here.');
+    return deps.files;
+  };
   const nothing = async <T>(work: Promise<T>): Promise<null> => {
     await work;
     return null;
@@ -128,5 +135,16 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
       await deps.openExternal(p.url);
       return null;
     },
+
+    // issue 14: files
+    sendFile: (p) => filesOrFail().sendFile(p.accountId, p.to, p.transferId),
+    cancelFileTransfer: async (p) => {
+      filesOrFail().cancel(p.transferId);
+      return null;
+    },
+    loadSharedFile: (p) => filesOrFail().load(p.accountId, p.peer, p.id, p.auto),
+    saveSharedFile: (p) => filesOrFail().save(p.accountId, p.peer, p.id),
+    getFilePreferences: () => filesOrFail().preferences(),
+    setFilePreferences: (p) => filesOrFail().setPreferences({ autoLoadPictures: p.autoLoadPictures }),
   };
 }

@@ -9,6 +9,7 @@ import type { PoshCachePersistence } from '../trust/posh/posh-cache.js';
 import { createAccountStore, type AccountStore } from './account-store.js';
 import { createExtraCaStore, type ExtraCaStore } from './extra-ca-store.js';
 import { createHistoryRetentionStore, type HistoryRetentionStore } from './history-retention-store.js';
+import { createFilePreferencesStore, type FilePreferencesStore } from './file-preferences-store.js';
 import { createLoginMemory, type LoginMemory } from './login-memory.js';
 import { createPasswordVault, type PasswordVault, type SecretCipher } from './password-vault.js';
 import { createPathLocks } from './path-locks.js';
@@ -45,6 +46,8 @@ export interface AppStores {
   readonly retention: HistoryRetentionStore;
   /** How much each room may notify, per account (rooms: mentions and notifications). */
   readonly roomNotify: RoomNotifyStore;
+  /** issue 14: files. Whose pictures load by themselves. */
+  readonly filePreferences: FilePreferencesStore;
   /** Forgets an account in every store that keeps something per account (not the account list itself). */
   readonly accountData: PerAccountStore;
 }
@@ -68,6 +71,7 @@ export function openAppStores(options: AppStoresOptions): AppStores {
     extraCas: createExtraCaStore({ file: file('extra-cas.json'), now, report, locks }),
     messages: openMessageDb({ file: file('messages.sqlite'), now, report }),
     retention: createHistoryRetentionStore({ file: file('history-retention.json'), now, report, locks }),
+    filePreferences: createFilePreferencesStore({ file: file('file-preferences.json'), now, report, locks }), // issue 14: files
     ...perAccount,
     accountData: forgetInEvery(Object.values(perAccount)),
   };

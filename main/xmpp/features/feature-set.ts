@@ -18,6 +18,7 @@ import { createRooms, type Rooms } from './rooms/rooms.js';
 import { createRoomArchive, type RoomArchive } from './rooms/room-archive.js';
 import { createRoster, type Roster } from './roster.js';
 import { createSubscriptions, type Subscriptions } from './subscriptions.js';
+import { discoverUploadService, requestSlot, type SlotRequest, type UploadService, type UploadSlot } from './http-upload.js';
 
 export interface FeatureSetDeps extends FeatureDeps {
   /** The server advertised `urn:xmpp:features:pre-approval`. */
@@ -40,6 +41,9 @@ export interface FeatureSet {
   readonly roomArchive: RoomArchive;
   /** Room invitations (XEP-0249 direct, XEP-0045 mediated), told as requests: never joined by themselves. */
   readonly invitations: Invitations;
+  // issue 14: files
+  /** XEP-0363: our server's upload service and its slots (asked each time; nothing is kept). */
+  readonly files: { uploadService(): Promise<UploadService | null>; requestSlot(service: string, request: SlotRequest): Promise<UploadSlot> };
   /** Stops every listener and iq handler the features registered on the link. */
   dispose(): void;
 }
@@ -68,6 +72,7 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
     bookmarks,
     roomArchive: createRoomArchive(deps),
     invitations,
+    files: { uploadService: () => discoverUploadService(deps), requestSlot: (service, request) => requestSlot(deps, service, request) }, // issue 14: files
     dispose() {
       for (const feature of [invitations, bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
     },

@@ -82,5 +82,12 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     // Main opens its own file dialog; the window cannot name a file.
     addExtraCa: undefined,
     removeExtraCa: { sha256: 'ab'.repeat(32) },
+    // issue 14: files. Main opens its own file dialogs; a shared file is named by its message, never by a path or URL.
+    sendFile: { accountId, to: SOMEONE, transferId: 'transfer-1' },
+    cancelFileTransfer: { transferId: 'transfer-1' },
+    loadSharedFile: { accountId, peer: SOMEONE, id: 'guessed-message-id', auto: false },
+    saveSharedFile: { accountId, peer: SOMEONE, id: 'guessed-message-id' },
+    getFilePreferences: undefined,
+    setFilePreferences: { autoLoadPictures: 'always' },
   };
 }

@@ -3,7 +3,7 @@
  * stopped after), and everything a test opens closed after that test.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startAppWorld, type AppWorld } from '../../harness/app-world.js';
+import { startAppWorld, type AppWorld, type AppWorldOptions } from '../../harness/app-world.js';
 import { signIn, type ChatClient, type SignInOptions } from './chat-client.js';
 
 export interface ChatSuite {
@@ -15,11 +15,12 @@ export interface ChatSuite {
   track<T extends ChatClient | { close(): Promise<void> }>(thing: T): T;
 }
 
-export function chatSuite(setup?: (world: AppWorld) => Promise<void>): ChatSuite {
+/** `worldOptions`: e.g. an upload service (issue 14: files). */
+export function chatSuite(setup?: (world: AppWorld) => Promise<void>, worldOptions?: AppWorldOptions): ChatSuite {
   let world: AppWorld | undefined;
   const closers: Array<() => Promise<void>> = [];
   beforeAll(async () => {
-    world = await startAppWorld();
+    world = await startAppWorld(worldOptions);
     await setup?.(world);
   });
   afterAll(async () => {

@@ -28,6 +28,7 @@ import { APP_PAGE_URL } from './app-protocol-paths.js';
 import { isSafeExternalUrl } from './external-url.js';
 import { createNativeConfirm } from './native-confirm.js';
 import { createNativeCaFilePicker } from './native-open-file.js';
+import { createNativeFileDialogs } from './native-file-dialogs.js';
 import { registerIpc } from './ipc-register.js';
 import { safeStorageCipher } from './safe-storage-cipher.js';
 import { createMainWindow } from './window.js';
@@ -138,6 +139,7 @@ function start(): void {
       confirm: createNativeConfirm({ dialog, window: () => mainWindow }),
       pickCaFile: createNativeCaFilePicker({ dialog, window: () => mainWindow }),
       networkStatus: createNetworkWatch(() => net.isOnline()),
+      files: createNativeFileDialogs({ dialog, window: () => mainWindow }), // issue 14: files
     });
     roomAlertFor = (message) => services.roomAlerts.alertFor(message);
     app.on('before-quit', () => void services.shutdown());
@@ -153,6 +155,7 @@ function start(): void {
       roomAlerts: services.roomAlerts,
       openExternal: (url) => shell.openExternal(url),
       isSafeExternalUrl,
+      files: services.files, // issue 14: files
     });
     const dispatch = createDispatch(handlers, { logError: (message, error) => console.error(message, error) });
     registerIpc(ipcMain, dispatch, APP_PAGE_URL);

@@ -7,6 +7,7 @@ import { ConversationHeader } from './ConversationHeader.js';
 import { ConversationHistoryMenu } from './ConversationHistoryMenu.js';
 import { MessageList } from './MessageList.js';
 import { TypingIndicator } from './TypingIndicator.js';
+import { SendFileButton } from './SendFileButton.js'; // issue 14: files
 import { useConversation } from './use-conversation.js';
 
 interface ConversationPaneProps {
@@ -82,6 +83,8 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
       />
       <TypingIndicator peer={name} state={conversation.peerState} />
       <Composer accountId={accountId} peer={peer} onSend={onSend} />
+      {/* issue 14: files */}
+      <SendFileButton accountId={accountId} peer={peer} onSent={(message) => conversation.shown(message)} />
     </section>
   );
 }

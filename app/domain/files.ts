@@ -57,6 +57,9 @@ export function fileNameOf(url: string): string {
     decoded = last;
   }
   // Never a path: separators and control characters become '_'.
-  const clean = decoded.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').slice(0, 120);
+  const clean = [...decoded]
+    .map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || '\\/:*?"<>|'.includes(c) ? '_' : c))
+    .join('')
+    .slice(0, 120);
   return clean === '' || /^\.+$/.test(clean) ? 'file' : clean;
 }

@@ -26,17 +26,27 @@ export function SharedFile({ message, senderName }: { readonly message: ChatMess
   const [saveNote, setSaveNote] = useState<string | null>(null);
   const target = { accountId: message.accountId, peer: message.peer, id: message.id };
 
-  const load = useCallback(
-    async (auto: boolean) => {
-      setState({ kind: 'loading' });
+  const ask = useCallback(
+    async (auto: boolean): Promise<State> => {
       const result = await request(() => api.loadSharedFile({ accountId: message.accountId, peer: message.peer, id: message.id, auto }));
-      setState(result.ok ? result.value : { kind: 'error', message: result.message });
+      return result.ok ? result.value : { kind: 'error', message: result.message };
     },
     [api, message.accountId, message.peer, message.id],
   );
+  // Asked once by itself when shown: main applies the picture setting and may answer "not loaded".
   useEffect(() => {
-    void load(true);
-  }, [load]);
+    let gone = false;
+    void ask(true).then((next) => {
+      if (!gone) setState(next);
+    });
+    return () => {
+      gone = true;
+    };
+  }, [ask]);
+  const load = async (auto: boolean) => {
+    setState({ kind: 'loading' });
+    setState(await ask(auto));
+  };
 
   const save = async () => {
     setSaveNote(null);

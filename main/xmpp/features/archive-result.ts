@@ -9,6 +9,7 @@
  * archive result; without the check they could insert history into any conversation. The server decides
  * nothing beyond what we asked: never more results than the page size are read.
  */
+import { fileLink } from './oob.js';
 import { xml, type Element } from '@xmpp/xml';
 import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
@@ -35,6 +36,8 @@ export interface ArchivedChat {
   readonly at: string;
   readonly stanzaId: string | null;
   readonly originId: string | null;
+  /** issue 14: files. The shared file's link (oob.ts fileLink), when the message is one. */
+  readonly oobUrl?: string | null;
 }
 
 /** Where a page goes in the archive (RSM): the newest page, older than an id, or newer than an id. */
@@ -115,6 +118,7 @@ export async function queryArchive({ link, own, now, log }: ArchiveQueryDeps, re
         at: displayTime(delayStamp(forwarded.forwarded) ?? message.delay, now()),
         stanzaId: message.id,
         originId: message.originId,
+        ...(fileLink(message) === null ? {} : { oobUrl: fileLink(message) }), // issue 14: files
       });
     }),
   );
@@ -142,6 +146,7 @@ export function archivedMessage(chat: ArchivedChat, accountId: AccountId, id: st
     archiveId: chat.archiveId,
     carbon: false,
     error: null,
+    ...(chat.oobUrl ? { oobUrl: chat.oobUrl } : {}), // issue 14: files
   };
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../../app/domain/chat.js';
 import { fileNameOf } from '../../../../app/domain/files.js';
 import { createDedupe } from '../../../../main/xmpp/features/dedupe.js';
+import { archivedMessage } from '../../../../main/xmpp/features/archive-result.js';
 import { readSlot, uploadServiceOf } from '../../../../main/xmpp/features/http-upload.js';
 import { createMessages } from '../../../../main/xmpp/features/messages.js';
 import { chatStanza } from '../../../../main/xmpp/features/outgoing-message.js';
@@ -75,5 +76,13 @@ describe('XEP-0363 service and slot', () => {
     );
     expect(slot).toEqual({ putUrl: 'https://u.example/p', getUrl: 'https://u.example/g', headers: { Authorization: 'Basic abcX-Evil: 1', Cookie: 'c=1' } });
     expect(() => readSlot(parseStanza(`<iq type='result'><slot xmlns='urn:xmpp:http:upload:0'><get url='https://u.example/g'/></slot></iq>`))).toThrow(/usable/);
+  });
+});
+
+describe('shared files from the archive', () => {
+  it('an archived message with a link keeps it, as a live one does', () => {
+    const chat = { archiveId: 'a1', peer: 'bob@example.org', direction: 'in' as const, body: LINK, at: '2024-05-01T12:00:00.000Z', stanzaId: null, originId: null, oobUrl: LINK };
+    expect(archivedMessage(chat, 'acc', 'l1').oobUrl).toBe(LINK);
+    expect(archivedMessage({ ...chat, oobUrl: undefined }, 'acc', 'l2')).not.toHaveProperty('oobUrl');
   });
 });

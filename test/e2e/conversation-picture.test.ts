@@ -94,6 +94,8 @@ describe.runIf(available)('a conversation with a picture', () => {
     const file = page.getByTestId('shared-file').and(page.locator('[data-kind="file"]'));
     await file.waitFor({ timeout: UI_TIMEOUT });
     expect(await file.textContent()).toContain('plans.txt');
+    // The list names the file rather than showing its link.
+    await conversationRow(page, BOB).filter({ hasText: 'You: Shared a file: plans.txt' }).waitFor({ timeout: UI_TIMEOUT });
     await screenshotBothThemes(harness, 'conversation-picture');
 
     await page.getByRole('button', { name: /Picture from .*Show it larger/ }).click();

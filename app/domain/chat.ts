@@ -71,6 +71,12 @@ export interface ChatMessage {
   // issue 14: read markers
   /** An incoming message that asked for read markers (XEP-0333 `<markable/>`); absent means it did not. */
   readonly markable?: boolean;
+  // issue 14: files
+  /**
+   * A shared file's https link (XEP-0066 out-of-band data, equal to the body): shown as a file or picture,
+   * which only the main process downloads. Absent or null for every other message.
+   */
+  readonly oobUrl?: string | null;
 }
 
 /** XEP-0085 chat states. */

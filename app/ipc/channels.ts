@@ -92,6 +92,13 @@ export const REQUEST_NAMES = [
   'getReadPosition',
   'getReadMarkerSettings',
   'setReadMarkerSettings',
+  // issue 14: files
+  'sendFile',
+  'cancelFileTransfer',
+  'loadSharedFile',
+  'saveSharedFile',
+  'getFilePreferences',
+  'setFilePreferences',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
@@ -122,6 +129,8 @@ export const EVENT_NAMES = [
   'blockedChanged',
   // issue 14: read markers
   'readMarkerChanged',
+  // issue 14: files
+  'fileTransferProgress',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

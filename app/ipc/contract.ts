@@ -43,6 +43,7 @@ import { roomRequestSchemas, type RoomEventPayloads, type RoomResponseTypes } fr
 // issue 14: avatars and nicknames
 import { avatarRequestSchemas, type AvatarEventPayloads, type AvatarResponseTypes } from './avatar-contract.js';
 import { blockingRequestSchemas, type BlockingEventPayloads, type BlockingResponseTypes } from './blocking-contract.js'; // issue 14: blocking
+import { fileRequestSchemas, type FileEventPayloads, type FileResponseTypes } from './file-contract.js'; // issue 14: files
 
 export { FIELD_LIMITS } from './fields.js';
 
@@ -148,6 +149,7 @@ export const requestSchemas = {
   getReadPosition: z.strictObject({ accountId, peer: bareJid }),
   getReadMarkerSettings: z.void(),
   setReadMarkerSettings: z.strictObject({ sendReadMarkers: z.boolean() }),
+  ...fileRequestSchemas, // issue 14: files
 } satisfies Record<RequestName, z.ZodType>;
 
 export interface ConversationSummary {
@@ -157,7 +159,7 @@ export interface ConversationSummary {
 }
 
 /** What each request answers with when it succeeds. */
-export interface ResponseTypes extends RoomResponseTypes, AvatarResponseTypes, BlockingResponseTypes {
+export interface ResponseTypes extends RoomResponseTypes, AvatarResponseTypes, BlockingResponseTypes, FileResponseTypes {
   getInfo: AppInfo;
   listAccounts: readonly AccountView[];
   addAccount: AccountView;
@@ -209,7 +211,7 @@ export interface ResponseTypes extends RoomResponseTypes, AvatarResponseTypes, B
 }
 
 /** What each event carries. */
-export interface EventPayloads extends RoomEventPayloads, AvatarEventPayloads, BlockingEventPayloads {
+export interface EventPayloads extends RoomEventPayloads, AvatarEventPayloads, BlockingEventPayloads, FileEventPayloads {
   appNotice: { readonly level: 'info' | 'warning' | 'error'; readonly text: string };
   accountsChanged: readonly AccountView[];
   connectionChanged: { readonly accountId: AccountId; readonly state: ConnectionState };

@@ -28,6 +28,7 @@ import { APP_PAGE_URL } from './app-protocol-paths.js';
 import { isSafeExternalUrl } from './external-url.js';
 import { createNativeConfirm } from './native-confirm.js';
 import { createNativeCaFilePicker } from './native-open-file.js';
+import { createNativeFileDialogs } from './native-file-dialogs.js';
 import { registerIpc } from './ipc-register.js';
 import { safeStorageCipher } from './safe-storage-cipher.js';
 import { createMainWindow } from './window.js';
@@ -140,6 +141,7 @@ function start(): void {
       pickCaFile: createNativeCaFilePicker({ dialog, window: () => mainWindow }),
       networkStatus: createNetworkWatch(() => net.isOnline()),
       resizer: nativeImageResizer,
+      files: createNativeFileDialogs({ dialog, window: () => mainWindow }), // issue 14: files
     });
     roomAlertFor = (message) => services.roomAlerts.alertFor(message);
     app.on('before-quit', () => void services.shutdown());
@@ -157,6 +159,7 @@ function start(): void {
       readMarkerSettings: services.readMarkerSettings, // issue 14: read markers
       openExternal: (url) => shell.openExternal(url),
       isSafeExternalUrl,
+      files: services.files, // issue 14: files
     });
     const dispatch = createDispatch(handlers, { logError: (message, error) => console.error(message, error) });
     registerIpc(ipcMain, dispatch, APP_PAGE_URL);

@@ -307,6 +307,19 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     loadRoomHistory: (room, before, limit) => loadRoomHistory(deps.messages, accountId, room, before, limit),
     invitations,
     blocking, // issue 14: blocking
+    // issue 14: files
+    files: {
+      uploadService: () => requireOnline().files.uploadService(),
+      requestSlot: (service, request) => requireOnline().files.requestSlot(service, request),
+      sendSharedFile: async (to, url) => {
+        const composed = features ? features.messages.compose(to, url) : composeChatMessage({ accountId, now: deps.now, ids: deps.ids }, to, url);
+        const message: ChatMessage = { ...composed, oobUrl: url };
+        conversations.add(message);
+        queue.enqueue(message);
+        return message;
+      },
+      isContact: (jid) => (roster?.items ?? []).some((item) => item.jid === jid),
+    },
     close: () => {
       for (const off of unsubscribe) off();
       features?.dispose();

@@ -9,6 +9,7 @@ import type { RoomRequests } from './account-rooms.js';
 import type { RoomHistoryPage } from '../../app/domain/rooms.js';
 import type { RoomInvitationRequests } from './room-invitations.js';
 import type { BlockingRequests } from './account-blocking.js'; // issue 14: blocking
+import type { SlotRequest, UploadService, UploadSlot } from '../xmpp/features/http-upload.js';
 
 export interface ChatFeatures {
   roster(): { readonly items: readonly RosterItem[]; readonly presence: readonly ContactPresence[] };
@@ -37,5 +38,18 @@ export interface ChatFeatures {
   // issue 14: blocking
   /** XEP-0191: the list works offline (as last seen in this run); blocking and unblocking need the account online. */
   readonly blocking: Pick<BlockingRequests, 'list' | 'block' | 'unblock'>;
+  // issue 14: files
+  readonly files: AccountFiles;
   close(): void;
+}
+
+/** issue 14: files. What file sharing (file-sharing.ts) needs from one account. */
+export interface AccountFiles {
+  /** The server's XEP-0363 service (null: none); needs the account online. */
+  uploadService(): Promise<UploadService | null>;
+  requestSlot(service: string, request: SlotRequest): Promise<UploadSlot>;
+  /** Sends the link of an uploaded file: body and XEP-0066 link, through the outgoing queue like any message. */
+  sendSharedFile(to: string, url: string): Promise<ChatMessage>;
+  /** Whether `jid` (bare) is in the roster, for "load pictures from contacts only". */
+  isContact(jid: string): boolean;
 }

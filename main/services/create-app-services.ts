@@ -37,6 +37,8 @@ import { createAvatarCache } from '../media/avatar-cache.js';
 import { keepSmallPngs, type ImageResizer } from '../media/image-resizer.js';
 import { createAvatarService, type AvatarService } from './avatar-service.js';
 import { createReadMarkerSettings, type ReadMarkerSettingsService } from './read-marker-settings.js';
+import { createHttpsTransfer } from '../files/https-transfer.js';
+import { createFileSharing, type ChooseSavePath, type FileSharing, type FileSharingLimits, type PickFileToSend } from './file-sharing.js';
 
 export interface NetworkDeps {
   /**
@@ -73,6 +75,15 @@ export interface AppServicesOptions {
   // issue 14: avatars and nicknames
   /** Makes our own avatar at most 192x192 PNG: nativeImage in the app; default keeps small PNGs only. */
   readonly resizer?: ImageResizer;
+  // issue 14: files
+  /** Main's own file dialogs (native in the app; absent: nothing is ever chosen), limits, and a test-only switch. */
+  readonly files?: {
+    readonly pickFile?: PickFileToSend;
+    readonly chooseSavePath?: ChooseSavePath;
+    readonly limits?: Partial<FileSharingLimits>;
+    /** TEST ONLY: downloads may reach loopback (the test world's file servers live on 127.0.0.1). */
+    readonly allowPrivateAddressesForTests?: boolean;
+  };
 }
 
 export interface AppServices {
@@ -96,6 +107,8 @@ export interface AppServices {
   readonly avatars: AvatarService;
   /** issue 14: read markers. Whether to tell contacts when you have read their messages. */
   readonly readMarkerSettings: ReadMarkerSettingsService;
+  /** issue 14: files. Uploads, downloads and whose pictures load by themselves. */
+  readonly files: FileSharing;
   shutdown(): Promise<void>;
 }
 
@@ -225,11 +238,30 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     },
   });
 
+  // issue 14: files. The same roots and secure contexts as XMPP and POSH: a file server's TLS is checked alike.
+  const files = createFileSharing({
+    files: (accountId) => accounts.features(accountId).files,
+    history: stores.messages,
+    transfer: createHttpsTransfer({
+      roots,
+      secureContexts,
+      lookup: options.network.lookup,
+      connectTo: options.network.connectTo,
+      allowPrivateAddressesForTests: options.files?.allowPrivateAddressesForTests,
+    }),
+    preferences: stores.filePreferences,
+    pickFile: options.files?.pickFile ?? (async () => null),
+    chooseSavePath: options.files?.chooseSavePath ?? (async () => null),
+    emit: options.emit,
+    limits: options.files?.limits,
+  });
+
   return {
     accounts,
     roomAlerts,
     avatars,
     readMarkerSettings, // issue 14: read markers
+    files,
     historyControl: createHistoryControl({ messages: stores.messages, jidOf: (accountId) => accounts.jidOf(accountId), now }),
     retention,
     retentionStarted,

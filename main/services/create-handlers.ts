@@ -16,6 +16,7 @@ import type { ReadMarkerSettingsService } from './read-marker-settings.js';
 import type { TrustCenterService } from './trust-center-service.js';
 // issue 14: avatars and nicknames
 import type { AvatarService } from './avatar-service.js';
+import type { FileSharing } from './file-sharing.js';
 
 export interface ServiceDeps {
   readonly appInfo: AppInfoDeps;
@@ -36,11 +37,17 @@ export interface ServiceDeps {
   readonly avatars: AvatarService;
   /** issue 14: read markers. The setting to send them, kept in main. */
   readonly readMarkerSettings: Pick<ReadMarkerSettingsService, 'get' | 'set'>;
+  /** issue 14: files (absent where a test needs none of it: those requests then fail). */
+  readonly files?: FileSharing;
 }
 
 export function createHandlers(deps: ServiceDeps): RequestHandlers {
   const appInfo = createAppInfoService(deps.appInfo, () => deps.accounts.canRememberPasswords());
   const { accounts, trustCenter, extraCas, historyControl, retention } = deps;
+  const filesOrFail = (): FileSharing => {
+    if (deps.files === undefined) throw new UserFacingError('Files are not available here.');
+    return deps.files;
+  };
   const nothing = async <T>(work: Promise<T>): Promise<null> => {
     await work;
     return null;
@@ -165,5 +172,15 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     getReadPosition: async (p) => ({ id: accounts.history(p.accountId).readPosition(p.peer) }),
     getReadMarkerSettings: () => deps.readMarkerSettings.get(),
     setReadMarkerSettings: (p) => deps.readMarkerSettings.set({ sendReadMarkers: p.sendReadMarkers }),
+    // issue 14: files
+    sendFile: (p) => filesOrFail().sendFile(p.accountId, p.to, p.transferId),
+    cancelFileTransfer: async (p) => {
+      filesOrFail().cancel(p.transferId);
+      return null;
+    },
+    loadSharedFile: (p) => filesOrFail().load(p.accountId, p.peer, p.id, p.auto),
+    saveSharedFile: (p) => filesOrFail().save(p.accountId, p.peer, p.id),
+    getFilePreferences: () => filesOrFail().preferences(),
+    setFilePreferences: (p) => filesOrFail().setPreferences({ autoLoadPictures: p.autoLoadPictures }),
   };
 }

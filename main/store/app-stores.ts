@@ -10,6 +10,7 @@ import { createAccountStore, type AccountStore } from './account-store.js';
 import { createExtraCaStore, type ExtraCaStore } from './extra-ca-store.js';
 import { createHistoryRetentionStore, type HistoryRetentionStore } from './history-retention-store.js';
 import { createReadMarkerSettingsStore, type ReadMarkerSettingsStore } from './read-marker-settings-store.js';
+import { createFilePreferencesStore, type FilePreferencesStore } from './file-preferences-store.js';
 import { createLoginMemory, type LoginMemory } from './login-memory.js';
 import { createPasswordVault, type PasswordVault, type SecretCipher } from './password-vault.js';
 import { createPathLocks } from './path-locks.js';
@@ -48,6 +49,8 @@ export interface AppStores {
   readonly roomNotify: RoomNotifyStore;
   /** issue 14: read markers. Whether to tell contacts when you have read their messages. */
   readonly readMarkers: ReadMarkerSettingsStore;
+  /** issue 14: files. Whose pictures load by themselves. */
+  readonly filePreferences: FilePreferencesStore;
   /** Forgets an account in every store that keeps something per account (not the account list itself). */
   readonly accountData: PerAccountStore;
 }
@@ -72,6 +75,7 @@ export function openAppStores(options: AppStoresOptions): AppStores {
     messages: openMessageDb({ file: file('messages.sqlite'), now, report }),
     retention: createHistoryRetentionStore({ file: file('history-retention.json'), now, report, locks }),
     readMarkers: createReadMarkerSettingsStore({ file: file('read-markers.json'), now, report, locks }), // issue 14: read markers
+    filePreferences: createFilePreferencesStore({ file: file('file-preferences.json'), now, report, locks }), // issue 14: files
     ...perAccount,
     accountData: forgetInEvery(Object.values(perAccount)),
   };

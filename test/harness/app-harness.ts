@@ -18,10 +18,12 @@ export interface AppHarnessOptions {
   readonly reconnectDelay?: (attempt: number) => number;
   /** The file the main process's own open-file dialog "chooses" (see TestAppOptions). */
   readonly pickCaFile?: TestAppOptions['pickCaFile'];
+  /** issue 14: files. The file dialogs' stand-ins and whether downloads may reach loopback. */
+  readonly files?: TestAppOptions['files'];
 }
 
 export async function startAppHarness(options: AppHarnessOptions = {}): Promise<AppHarness> {
-  const app = await createTestApp({ network: options.network, reconnectDelay: options.reconnectDelay, pickCaFile: options.pickCaFile });
+  const app = await createTestApp({ network: options.network, reconnectDelay: options.reconnectDelay, pickCaFile: options.pickCaFile, files: options.files });
   const harness = await startHarness({ handlers: app.handlers, colorScheme: options.colorScheme });
   app.forwardEvents((event, payload) => {
     // The page may be navigating or closing; a lost event is recovered by the renderer's next request.

@@ -31,6 +31,8 @@ export type Transport = 'starttls' | 'direct';
 export const password = (user: string) => `secret-${user}`;
 /** valid.test's room service (a Prosody MUC component, listed in valid.test's disco#items). */
 export const ROOM_SERVICE = 'rooms.valid.test';
+/** issue 14: files. valid.test's upload service (XEP-0363), with `fileShare` only. */
+export const UPLOAD_SERVICE = 'upload.valid.test';
 const POSH_PATH = '/.well-known/posh/xmpp-client.json';
 const SEED_PATH = '/.well-known/posh._xmpp-client._tcp.json';
 
@@ -54,6 +56,8 @@ export interface AppWorldOptions {
   readonly archiveItemLimit?: number;
   /** Prosody modules beyond PEP and bookmarks, e.g. "vcard_legacy" for vCard avatars (issue 14). */
   readonly modules?: readonly string[];
+  /** issue 14: files. Give valid.test an upload service (UPLOAD_SERVICE) with this size limit in bytes. */
+  readonly fileShare?: { readonly sizeLimit: number };
 }
 
 export async function startAppWorld(options: AppWorldOptions = {}): Promise<AppWorld> {
@@ -66,6 +70,8 @@ export async function startAppWorld(options: AppWorldOptions = {}): Promise<AppW
   const ownCertificate: readonly WorldDomain[] = ['valid.test', 'self.test', 'bücher.test'];
   const hostedDomains = WORLD_DOMAINS.filter((d) => !ownCertificate.includes(d));
   const ascii = (domain: string) => asciiDomain(domain) ?? domain;
+  // issue 14: files
+  const upload = options.fileShare === undefined ? undefined : await createTestCertificate({ commonName: UPLOAD_SERVICE, dnsNames: [UPLOAD_SERVICE], issuer: ca });
   const prosody = await startProsody({
     hosts: [
       { domain: 'valid.test', certPem: valid.certPem, keyPem: valid.keyPem },
@@ -79,11 +85,12 @@ export async function startAppWorld(options: AppWorldOptions = {}): Promise<AppW
     modules: ['pep', 'bookmarks', 'blocklist', ...(options.modules ?? [])],
     withoutModules: options.withoutModules,
     archiveItemLimit: options.archiveItemLimit,
+    ...(upload === undefined ? {} : { fileShare: { domain: UPLOAD_SERVICE, certPem: upload.certPem, keyPem: upload.keyPem, sizeLimit: options.fileShare?.sizeLimit } }),
   });
 
   const zone = (service: '_xmpp-client' | '_xmpps-client', port: number) => ({
     srv: Object.fromEntries(WORLD_DOMAINS.map((d) => [`${service}._tcp.${ascii(d)}`, [{ priority: 0, weight: 0, port, target: 'hosting.test' }]])),
-    a: { 'hosting.test': ['127.0.0.1'] },
+    a: { 'hosting.test': ['127.0.0.1'], ...(upload === undefined ? {} : { [UPLOAD_SERVICE]: ['127.0.0.1'] }) },
     nodata: WORLD_DOMAINS.map((d) => `${service === '_xmpp-client' ? '_xmpps-client' : '_xmpp-client'}._tcp.${ascii(d)}`),
   });
   const dns: Record<Transport, TestDnsServer> = {

@@ -47,11 +47,19 @@ export interface ProsodyOptions {
    * may hold in its file storage; Prosody's default is 10,000, beyond which messages to an offline user bounce.
    */
   readonly archiveItemLimit?: number;
+  /**
+   * issue 14: files. An XEP-0363 upload service (`Component "<domain>" "http_file_share"`) on Prosody's own
+   * HTTPS port (127.0.0.1, an ephemeral port), presenting `certPem` for `domain`. Absent: no HTTP at all, as
+   * before. Name it as a subdomain of a virtual host so that host's disco#items lists it.
+   */
+  readonly fileShare?: { readonly domain: string; readonly certPem: string; readonly keyPem: string; readonly sizeLimit?: number };
 }
 
 export interface Prosody {
   readonly starttlsPort: number;
   readonly directTlsPort: number;
+  /** issue 14: files. The HTTPS port of the upload service (null without `fileShare`). */
+  readonly httpsPort: number | null;
   readonly dir: string;
   readonly pid: number;
   /** Replace these hosts' certificates and restart once (same ports, same data). */
@@ -72,6 +80,7 @@ export async function startProsody(options: ProsodyOptions): Promise<Prosody> {
   await mkdir(path.join(dir, 'data'), { recursive: true });
   const starttlsPort = await freePort();
   const directTlsPort = await freePort();
+  const httpsPort = options.fileShare === undefined ? null : await freePort();
   const configFile = path.join(dir, 'prosody.cfg.lua');
   const hosts = new Map(options.hosts.map((h) => [h.domain, h]));
 
@@ -89,6 +98,19 @@ export async function startProsody(options: ProsodyOptions): Promise<Prosody> {
     }
     // Components come last: every setting after a Component line belongs to that component.
     const components = (options.roomServices ?? []).map((domain) => `Component ${lua(domain)} "muc"\n  modules_enabled = { "muc_mam" }\n`);
+    // issue 14: files. Prosody finds the HTTPS certificate for the upload host by its name in `certificates`.
+    const share = options.fileShare;
+    if (share !== undefined) {
+      const cert = path.join(certDir, `${share.domain}.crt`);
+      const key = path.join(certDir, `${share.domain}.key`);
+      await writeFile(cert, share.certPem);
+      await writeFile(key, share.keyPem, { mode: 0o600 });
+      components.push(
+        `Component ${lua(share.domain)} "http_file_share"\n  ssl = { certificate = ${lua(cert)}, key = ${lua(key)} }\n` +
+          `  https_ssl = { certificate = ${lua(cert)}, key = ${lua(key)} }\n` +
+          `  http_file_share_size_limit = ${Math.floor(share.sizeLimit ?? 1024 * 1024)}\n`,
+      );
+    }
     const config = `
 run_as_root = true
 daemonize = false
@@ -100,7 +122,8 @@ c2s_ports = { ${starttlsPort} }
 c2s_direct_tls_ports = { ${options.offerTls === false ? '' : directTlsPort} }
 s2s_ports = { }
 http_ports = { }
-https_ports = { }
+https_ports = { ${httpsPort ?? ''} }
+https_interfaces = { "127.0.0.1" }
 modules_enabled = { ${modules.map(lua).join(', ')} }
 modules_disabled = { "s2s" }
 ${options.tlsProtocol === undefined ? '' : `ssl = { protocol = ${lua(options.tlsProtocol)} }`}
@@ -148,6 +171,7 @@ ${components.join('\n')}
   return {
     starttlsPort,
     directTlsPort,
+    httpsPort,
     dir,
     get pid() {
       return (child as ChildProcess | null)?.pid ?? -1;

@@ -58,6 +58,8 @@ export interface TestAppOptions {
   readonly openSession?: AppServicesOptions['openSession'];
   /** The app's clock (default: the real one); lets a test age the POSH cache without waiting. */
   readonly now?: () => Date;
+  /** issue 14: files. The file dialogs' stand-ins, limits, and whether downloads may reach loopback. */
+  readonly files?: AppServicesOptions['files'];
   /**
    * The data directory of an earlier app, to start the app again on what it left (a restart). The caller
    * owns it: closing the app leaves it in place. Default: a fresh directory, removed on close.
@@ -95,6 +97,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     pickCaFile: async () => (await options.pickCaFile?.()) ?? null,
     reconnectDelay: options.reconnectDelay,
     networkStatus: options.networkStatus,
+    files: options.files, // issue 14: files
   });
   const handlers = createHandlers({
     appInfo: { name: 'Hostproof', version: '0.0.0-test', platform: process.platform, dataPath: dataDir },
@@ -110,6 +113,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     readMarkerSettings: services.readMarkerSettings, // issue 14: read markers
     openExternal: async (url) => void openedExternally.push(url),
     isSafeExternalUrl,
+    files: services.files, // issue 14: files
   });
   return {
     dataDir,

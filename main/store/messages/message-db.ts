@@ -174,6 +174,7 @@ export function openMessageDb(options: MessageDbOptions): MessageDb {
       origin_id: message.originId,
       archive_id: message.archiveId,
       carbon: message.carbon ? 1 : 0,
+      oob_url: message.oobUrl ?? null, // issue 14: files
       older: older ? 1 : 0,
     });
     const rowid = Number(lastInsertRowid);

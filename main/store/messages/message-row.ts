@@ -19,6 +19,8 @@ export interface MessageRow {
   readonly archive_id: string | null;
   readonly carbon: number;
   readonly seq: number;
+  /** issue 14: files (migration 6). */
+  readonly oob_url: string | null;
 }
 
 const STATES: ReadonlySet<string> = new Set<MessageState>(['queued', 'sent', 'delivered', 'failed', 'received']);
@@ -38,6 +40,8 @@ export function toMessage(row: MessageRow): ChatMessage {
     archiveId: row.archive_id,
     carbon: row.carbon !== 0,
     error: row.error,
+    // issue 14: files
+    ...(row.oob_url === null || row.oob_url === undefined ? {} : { oobUrl: row.oob_url }),
   };
 }
 

@@ -172,6 +172,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX read_positions_by_message ON read_positions (message_rowid);
     `,
   },
+  // issue 14: files
+  {
+    version: 6,
+    sql: `
+      -- A shared file's https link (XEP-0066), so a picture or file still shows as one after a restart. Null for
+      -- every other message, and for every message stored before.
+      ALTER TABLE messages ADD COLUMN oob_url TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

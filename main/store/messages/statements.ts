@@ -8,8 +8,8 @@ export function prepareStatements(db: Database.Database) {
     byKey: db.prepare(`SELECT m.* FROM message_keys k JOIN messages m ON m.rowid = k.message_rowid WHERE k.account = ? AND k.key = ?`),
     byId: db.prepare(`SELECT * FROM messages WHERE account = ? AND id = ?`),
     insert: db.prepare(
-      `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, error, stanza_id, origin_id, archive_id, carbon, seq)
-       VALUES (@id, @account, @peer, @direction, @body, @at, @at_ms, @stored_at, @state, @error, @stanza_id, @origin_id, @archive_id, @carbon,
+      `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, error, stanza_id, origin_id, archive_id, carbon, oob_url, seq)
+       VALUES (@id, @account, @peer, @direction, @body, @at, @at_ms, @stored_at, @state, @error, @stanza_id, @origin_id, @archive_id, @carbon, @oob_url,
          CASE WHEN @older THEN (SELECT coalesce(min(seq), 0) - 1 FROM messages) ELSE (SELECT coalesce(max(seq), 0) + 1 FROM messages) END)`,
     ),
     // The messages just stored, into the text index in one statement (migration 3 says why).

@@ -252,8 +252,11 @@ type NodeLookupCallback = (
   family?: number,
 ) => void;
 
-/** Node 20 calls a custom lookup with `{ all: true }` (autoSelectFamily) and then needs the array form. */
-function adaptLookup(
+/**
+ * Node 20 calls a custom lookup with `{ all: true }` (autoSelectFamily) and then needs the array form.
+ * Shared with the file transfers (main/files/https-transfer.ts), which dial the same way.
+ */
+export function adaptLookup(
   lookup: (hostname: string) => Promise<readonly ResolvedAddress[]>,
 ): (hostname: string, options: { all?: boolean }, callback: NodeLookupCallback) => void {
   return (hostname, lookupOptions, callback) => {

@@ -9,6 +9,7 @@
  * archive result; without the check they could insert history into any conversation. The server decides
  * nothing beyond what we asked: never more results than the page size are read.
  */
+import { fileLink } from './oob.js';
 import { xml, type Element } from '@xmpp/xml';
 import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
@@ -37,6 +38,8 @@ export interface ArchivedChat {
   readonly originId: string | null;
   /** issue 14: read markers. The sender asked for XEP-0333 read markers. */
   readonly markable?: boolean;
+  /** issue 14: files. The shared file's link (oob.ts fileLink), when the message is one. */
+  readonly oobUrl?: string | null;
 }
 
 /** Where a page goes in the archive (RSM): the newest page, older than an id, or newer than an id. */
@@ -118,6 +121,7 @@ export async function queryArchive({ link, own, now, log }: ArchiveQueryDeps, re
         stanzaId: message.id,
         originId: message.originId,
         markable: message.markable, // issue 14: read markers
+        ...(fileLink(message) === null ? {} : { oobUrl: fileLink(message) }), // issue 14: files
       });
     }),
   );
@@ -146,6 +150,7 @@ export function archivedMessage(chat: ArchivedChat, accountId: AccountId, id: st
     carbon: false,
     error: null,
     ...(chat.markable === true ? { markable: true } : {}), // issue 14: read markers
+    ...(chat.oobUrl ? { oobUrl: chat.oobUrl } : {}), // issue 14: files
   };
 }
 

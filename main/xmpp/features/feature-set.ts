@@ -23,6 +23,7 @@ import { createRoster, type Roster } from './roster.js';
 import { createSubscriptions, type Subscriptions } from './subscriptions.js';
 // issue 14: blocking
 import { createBlocking, type Blocking } from './blocking.js';
+import { discoverUploadService, requestSlot, type SlotRequest, type UploadService, type UploadSlot } from './http-upload.js';
 
 export interface FeatureSetDeps extends FeatureDeps {
   /** The server advertised `urn:xmpp:features:pre-approval`. */
@@ -54,6 +55,9 @@ export interface FeatureSet {
   // issue 14: read markers
   /** XEP-0333 displayed markers, both ways (carbons feed it too). */
   readonly chatMarkers: ChatMarkers;
+  // issue 14: files
+  /** XEP-0363: our server's upload service and its slots (asked each time; nothing is kept). */
+  readonly files: { uploadService(): Promise<UploadService | null>; requestSlot(service: string, request: SlotRequest): Promise<UploadSlot> };
   /** Stops every listener and iq handler the features registered on the link. */
   dispose(): void;
 }
@@ -98,6 +102,7 @@ export function createFeatureSet(deps: FeatureSetDeps): FeatureSet {
     avatars,
     blocking, // issue 14: blocking
     chatMarkers, // issue 14: read markers
+    files: { uploadService: () => discoverUploadService(deps), requestSlot: (service, request) => requestSlot(deps, service, request) }, // issue 14: files
     dispose() {
       for (const feature of [chatMarkers, blocking, avatars, invitations, bookmarks, rooms, carbons, messages, subscriptions, presence, roster, disco]) feature.dispose();
     },

@@ -20,6 +20,7 @@ import { NS } from './namespaces.js';
 import { isWrapper, parseMessage, type ParsedMessage } from './parse-message.js';
 import { describeStanzaError } from './stanza-error.js';
 import { isStanza } from './stanza-read.js';
+import { fileLink } from './oob.js';
 
 export interface MessageUpdate {
   readonly accountId: AccountId;
@@ -156,6 +157,9 @@ export function createMessages(deps: MessagesDeps): Messages {
       chatStates.observeIncoming(peer, message.body !== null, message.chatState);
       if (message.chatState !== null) emitter.emit('chatState', { peer, state: message.chatState });
     }
+    // issue 14: files: a link sent with no body is shown by its link; a body that is not the link stays text.
+    const shared = fileLink(message);
+    if (shared !== null && message.body === null) message = { ...message, body: shared };
     if (message.body === null) return;
 
     const duplicate = dedupe.remember(peer, { originId: message.originId, archiveId: message.ourStanzaId, stanzaId: message.id, body: message.body });
@@ -177,6 +181,7 @@ export function createMessages(deps: MessagesDeps): Messages {
       carbon: context !== 'live',
       error: null,
       ...(message.markable ? { markable: true } : {}), // issue 14: read markers
+      ...(shared === null ? {} : { oobUrl: shared }), // issue 14: files
     };
     // Our other device's message can be confirmed by the peer's receipt (reaching us as a carbon) too.
     if (outbound) track(chat);

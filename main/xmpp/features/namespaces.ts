@@ -41,4 +41,9 @@ export const NS = {
   chatMarkers: 'urn:xmpp:chat-markers:0',
   /** XEP-0334 processing hints (a marker carries no body: ask the archive to keep it). */
   hints: 'urn:xmpp:hints',
+  // issue 14: files
+  /** XEP-0363 HTTP upload. */
+  httpUpload: 'urn:xmpp:http:upload:0',
+  /** XEP-0066 out-of-band data (the link of a shared file). */
+  oob: 'jabber:x:oob',
 } as const;

@@ -7,6 +7,7 @@ import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { requireBareJid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
+import { oobElement } from './oob.js';
 
 export interface ComposeDeps {
   readonly accountId: AccountId;
@@ -50,5 +51,7 @@ export function chatStanza(message: ChatMessage): Element {
     xml('request', { xmlns: NS.receipts }),
     xml('active', { xmlns: NS.chatStates }),
     xml('markable', { xmlns: NS.chatMarkers }), // issue 14: read markers (XEP-0333: the contact may say when they read it)
+    // issue 14: files: the link of a shared file, also as XEP-0066 data (the body carries it for other clients).
+    ...(message.oobUrl ? [oobElement(message.oobUrl)] : []),
   );
 }

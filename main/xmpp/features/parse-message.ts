@@ -10,6 +10,7 @@ import { jidOrNull, type Jid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
 import { readStanzaError, type StanzaErrorDetails } from './stanza-error.js';
 import { attr, clientChildText, isStanza, singleChild } from './stanza-read.js';
+import { readOobUrl } from './oob.js';
 
 export type MessageType = 'chat' | 'normal' | 'groupchat' | 'headline' | 'error';
 
@@ -39,6 +40,9 @@ export interface ParsedMessage {
   // issue 14: read markers
   /** The sender asks for XEP-0333 read markers (`<markable/>`). */
   readonly markable: boolean;
+  // issue 14: files
+  /** The XEP-0066 link, when it is an https URL (oob.ts). */
+  readonly oobUrl: string | null;
 }
 
 export type MessageParse = { readonly ok: true; readonly message: ParsedMessage } | { readonly ok: false; readonly reason: string };
@@ -74,6 +78,7 @@ export function parseMessage(stanza: Element, ownBareJid: string): MessageParse 
       receipt: readReceipt(stanza),
       error: type === 'error' ? readStanzaError(stanza) : null,
       markable: stanza.getChild('markable', NS.chatMarkers) !== undefined, // issue 14: read markers
+      oobUrl: readOobUrl(stanza), // issue 14: files
     },
   };
 }

@@ -1,5 +1,6 @@
 import { memo, useCallback, useMemo } from 'react';
 import type { AccountId } from '../../../app/domain/account.js';
+import { fileNameOf } from '../../../app/domain/files.js'; // issue 14: files
 import { Avatar } from '../common/Avatar.js';
 // issue 14: avatars
 import { useAvatarPicture } from '../common/avatar-pictures.js';
@@ -71,7 +72,9 @@ interface ConversationRowProps {
 /** Memoised: a message re-renders the row of its conversation, not every row. */
 const ConversationRow = memo(function ConversationRow({ entry: c, name, account, selected, onOpen, now }: ConversationRowProps) {
   const last = c.lastMessage;
-  const preview = last ? `${last.direction === 'out' ? 'You: ' : ''}${last.body.slice(0, PREVIEW)}` : '';
+  // issue 14: files: a shared file is named, not shown as its link.
+  const text = last?.oobUrl ? `Shared a file: ${fileNameOf(last.oobUrl)}` : (last?.body ?? '');
+  const preview = last ? `${last.direction === 'out' ? 'You: ' : ''}${text.slice(0, PREVIEW)}` : '';
   const picture = useAvatarPicture(c.accountId, c.peer);
   return (
     <button

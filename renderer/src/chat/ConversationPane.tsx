@@ -7,6 +7,7 @@ import { ConversationHeader } from './ConversationHeader.js';
 import { ConversationHistoryMenu } from './ConversationHistoryMenu.js';
 import { MessageList } from './MessageList.js';
 import { TypingIndicator } from './TypingIndicator.js';
+import { SendFileButton } from './SendFileButton.js'; // issue 14: files
 import { useConversation } from './use-conversation.js';
 // issue 14: blocking
 import { BlockButton } from '../blocking/BlockButton.js';
@@ -95,7 +96,11 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
       />
       <TypingIndicator peer={name} state={conversation.peerState} />
       {blockedBy === null ? (
-        <Composer accountId={accountId} peer={peer} onSend={onSend} />
+        <>
+          <Composer accountId={accountId} peer={peer} onSend={onSend} />
+          {/* issue 14: files */}
+          <SendFileButton accountId={accountId} peer={peer} onSent={(message) => conversation.shown(message)} />
+        </>
       ) : (
         <BlockedNotice name={name} domain={blockedBy === peer ? null : blockedBy} unblock={blocking.offered ? () => blocking.unblock(blockedBy) : null} />
       )}

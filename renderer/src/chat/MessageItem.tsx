@@ -3,6 +3,7 @@ import type { ChatMessage, MessageState } from '../../../app/domain/chat.js';
 import { formatDateTime, formatFull, formatTime } from '../common/format-time.js';
 import { MessageText } from './MessageText.js';
 import { ReadMark } from './ReadMark.js';
+import { SharedFile } from './SharedFile.js'; // issue 14: files
 
 const STATE_TEXT: Record<MessageState, string | null> = {
   queued: 'Sending…',
@@ -52,7 +53,8 @@ export const MessageItem = memo(function MessageItem({ message, senderName, grou
           <bdi>{sender}</bdi>
         </header>
       ) : null}
-      <MessageText body={message.body} />
+      {/* issue 14: files: a shared file is shown by main's answer, never by its link */}
+      {message.oobUrl ? <SharedFile message={message} senderName={sender} /> : <MessageText body={message.body} />}
       {groupEnd || state || isRead ? (
         <footer className="message__meta">
           {groupEnd ? (

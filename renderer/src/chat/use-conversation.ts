@@ -26,6 +26,8 @@ export interface Conversation {
   readonly loadingNewer: boolean;
   readonly loadNewer: () => void;
   readonly send: (body: string) => Promise<boolean>;
+  /** issue 14: files. Shows our own message the window did not send as text (a shared file). */
+  readonly shown: (message: ChatMessage) => void;
 }
 
 /**
@@ -194,6 +196,16 @@ export function useConversation(
     });
   }, [api, accountId, peer]);
 
+  /** Our own message, sent now (text, or a shared file: issue 14), shown at the end. */
+  const shown = useCallback(
+    (message: ChatMessage) => {
+      if (latest.current.atLatest) setMessages((list) => mergeMessages(list, [message]));
+      else held.current.push(message);
+      onNewest?.(message);
+    },
+    [onNewest],
+  );
+
   const send = useCallback(
     async (body: string) => {
       const result = await request(() => api.sendMessage({ accountId, to: peer, body }));
@@ -202,13 +214,11 @@ export function useConversation(
         return false;
       }
       setError(null);
-      if (latest.current.atLatest) setMessages((list) => mergeMessages(list, [result.value]));
-      else held.current.push(result.value);
-      onNewest?.(result.value);
+      shown(result.value);
       return true;
     },
-    [api, accountId, peer, onNewest],
+    [api, accountId, peer, shown],
   );
 
-  return { messages, complete, loading, error, peerState, loadOlder, latest: atLatest, loadingNewer, loadNewer, send };
+  return { messages, complete, loading, error, peerState, loadOlder, latest: atLatest, loadingNewer, loadNewer, send, shown };
 }

@@ -3,6 +3,7 @@ import { useApi } from '../ApiContext.js';
 import { useLoad } from '../common/use-load.js';
 import { HistoryRetentionSetting } from './HistoryRetentionSetting.js';
 import { ReadMarkersSetting } from './ReadMarkersSetting.js';
+import { PictureLoadingSetting } from './PictureLoadingSetting.js'; // issue 14: files
 import { applyTheme, loadTheme, saveTheme, THEME_CHOICES, windowStorage, type ThemeChoice } from './theme.js';
 
 const THEME_TEXT: Record<ThemeChoice, string> = { system: 'Same as the system', light: 'Light', dark: 'Dark' };
@@ -34,6 +35,8 @@ export function Preferences() {
       </fieldset>
       <HistoryRetentionSetting />
       <ReadMarkersSetting /> {/* issue 14: read markers */}
+      {/* issue 14: files */}
+      <PictureLoadingSetting />
       <h3 className="section-title">Passwords</h3>
       <p data-testid="password-storage-fact">
         {info.status !== 'ready'

@@ -8,7 +8,7 @@ import type { RequestName } from '../../../app/ipc/channels.js';
 import type { IpcResult } from '../../../app/ipc/result.js';
 import { createDispatch } from '../../../main/ipc/dispatch.js';
 import { password, type AppWorld } from '../../harness/app-world.js';
-import { createTestApp, type TestApp } from '../../harness/test-app.js';
+import { createTestApp, type TestApp, type TestAppOptions } from '../../harness/test-app.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
 
 export interface Peer {
@@ -22,8 +22,8 @@ export interface Peer {
  * Logs `jid` in (password `secret-<user>`) and waits until it is online. `trust: 'pin'` answers the trust
  * question a domain without POSH raises, as a user who pins would.
  */
-export async function openPeer(world: AppWorld, jid: string, options: { trust?: 'pin' } = {}): Promise<Peer> {
-  const app = await createTestApp({ network: world.network('starttls'), reconnectDelay: () => 200 });
+export async function openPeer(world: AppWorld, jid: string, options: { trust?: 'pin'; files?: TestAppOptions['files'] } = {}): Promise<Peer> {
+  const app = await createTestApp({ network: world.network('starttls'), reconnectDelay: () => 200, files: options.files });
   const dispatch = createDispatch(app.handlers, { logError: (message, error) => app.notices.push(`${message}: ${String(error)}`) });
   const call = async <N extends RequestName>(name: N, payload?: unknown): Promise<ResponseTypes[N]> => {
     const result = (await dispatch(name, payload)) as IpcResult<ResponseTypes[N]>;

@@ -5,8 +5,8 @@
  * peers (apps without a window) that are closed after each test; a file without a world gets one app.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startAppHarness, type AppHarness } from '../../harness/app-harness.js';
-import { startAppWorld, type AppWorld, type Transport } from '../../harness/app-world.js';
+import { startAppHarness, type AppHarness, type AppHarnessOptions } from '../../harness/app-harness.js';
+import { startAppWorld, type AppWorld, type AppWorldOptions, type Transport } from '../../harness/app-world.js';
 import { CHROMIUM, PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
 import { openPeer, type Peer } from './below-ui.js';
 
@@ -25,6 +25,8 @@ export function chromiumAvailable(): boolean {
 export interface AppOptions {
   readonly transport?: Transport;
   readonly colorScheme?: 'light' | 'dark';
+  /** issue 14: files. */
+  readonly files?: AppHarnessOptions['files'];
 }
 
 export interface E2eWorld {
@@ -33,11 +35,11 @@ export interface E2eWorld {
   /** A new app on the world, closed after the test. */
   open(options?: AppOptions): Promise<AppHarness>;
   /** Someone else logged in below the UI (see below-ui.ts), logged out after the test. */
-  peer(jid: string, options?: { trust?: 'pin' }): Promise<Peer>;
+  peer(jid: string, options?: Parameters<typeof openPeer>[2]): Promise<Peer>;
 }
 
 /** The hooks of an e2e file on the shared world: the world for the file, apps and peers for each test. */
-export function useE2eWorld(): E2eWorld {
+export function useE2eWorld(worldOptions?: AppWorldOptions): E2eWorld {
   let world: AppWorld | undefined;
   const apps: AppHarness[] = [];
   const peers: Peer[] = [];
@@ -46,7 +48,7 @@ export function useE2eWorld(): E2eWorld {
     return world;
   };
   beforeAll(async () => {
-    world = await startAppWorld();
+    world = await startAppWorld(worldOptions);
   });
   afterEach(async () => {
     await Promise.all([...apps.splice(0).map((app) => app.close()), ...peers.splice(0).map((peer) => peer.close())]);
@@ -64,6 +66,7 @@ export function useE2eWorld(): E2eWorld {
         colorScheme: options.colorScheme,
         // A dropped connection comes back quickly in tests; the real back-off is tested below the UI.
         reconnectDelay: () => 200,
+        files: options.files,
       });
       apps.push(app);
       return app;

@@ -96,5 +96,12 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     getReadPosition: { accountId, peer: SOMEONE },
     getReadMarkerSettings: undefined,
     setReadMarkerSettings: { sendReadMarkers: true },
+    // issue 14: files. Main opens its own file dialogs; a shared file is named by its message, never by a path or URL.
+    sendFile: { accountId, to: SOMEONE, transferId: 'transfer-1' },
+    cancelFileTransfer: { transferId: 'transfer-1' },
+    loadSharedFile: { accountId, peer: SOMEONE, id: 'guessed-message-id', auto: false },
+    saveSharedFile: { accountId, peer: SOMEONE, id: 'guessed-message-id' },
+    getFilePreferences: undefined,
+    setFilePreferences: { autoLoadPictures: 'always' },
   };
 }

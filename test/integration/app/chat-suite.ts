@@ -15,11 +15,12 @@ export interface ChatSuite {
   track<T extends ChatClient | { close(): Promise<void> }>(thing: T): T;
 }
 
-export function chatSuite(setup?: (world: AppWorld) => Promise<void>, options?: AppWorldOptions): ChatSuite {
+/** `worldOptions`: e.g. an upload service (issue 14: files). */
+export function chatSuite(setup?: (world: AppWorld) => Promise<void>, worldOptions?: AppWorldOptions): ChatSuite {
   let world: AppWorld | undefined;
   const closers: Array<() => Promise<void>> = [];
   beforeAll(async () => {
-    world = await startAppWorld(options);
+    world = await startAppWorld(worldOptions);
     await setup?.(world);
   });
   afterAll(async () => {

@@ -78,6 +78,9 @@ export const REQUEST_NAMES = [
   'removeExtraCa',
   // desktop
   'openExternal',
+  // issue 14: message changes
+  'changeMessage',
+  'sendReply',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
@@ -101,6 +104,8 @@ export const EVENT_NAMES = [
   // rooms: invitations
   'roomInvitation',
   'openChat',
+  // issue 14: message changes
+  'messageChanged',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -25,6 +25,7 @@ import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRet
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
 import type { EventName, RequestName } from './channels.js';
+import { MAX_REACTION_LENGTH, MAX_REACTIONS_PER_PERSON } from '../domain/message-changes.js';
 import {
   accountId,
   bareJid,
@@ -134,6 +135,19 @@ export const requestSchemas = {
   removeExtraCa: z.strictObject({ sha256: z.string().regex(SHA256_HEX, 'must be a SHA-256 fingerprint in lower-case hex') }),
 
   openExternal: z.strictObject({ url: z.string().min(1).max(8192) }),
+  // issue 14: message changes. `id`: the local id of the message to change or answer.
+  changeMessage: z.strictObject({
+    accountId,
+    peer: bareJid,
+    id: z.string().min(1).max(256),
+    change: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('correct'), body }),
+      z.strictObject({ kind: z.literal('retract') }),
+      /** Our complete set of reactions to the message (empty: none). */
+      z.strictObject({ kind: z.literal('react'), emojis: z.array(z.string().min(1).max(MAX_REACTION_LENGTH)).max(MAX_REACTIONS_PER_PERSON) }),
+    ]),
+  }),
+  sendReply: z.strictObject({ accountId, to: bareJid, body, replyTo: z.string().min(1).max(256) }),
 } satisfies Record<RequestName, z.ZodType>;
 
 export interface ConversationSummary {
@@ -186,6 +200,9 @@ export interface ResponseTypes extends RoomResponseTypes {
   addExtraCa: readonly ExtraCaView[];
   removeExtraCa: null;
   openExternal: null;
+  // issue 14: message changes: the message as it now is.
+  changeMessage: ChatMessage;
+  sendReply: ChatMessage;
 }
 
 /** What each event carries. */
@@ -202,6 +219,8 @@ export interface EventPayloads extends RoomEventPayloads {
   chatStateChanged: { readonly accountId: AccountId; readonly peer: string; readonly state: ChatState };
   /** An xmpp: URI was opened (RFC 5122): show that chat. */
   openChat: { readonly jid: string };
+  // issue 14: message changes: the whole message as it now is (corrected, retracted, reactions).
+  messageChanged: ChatMessage;
 }
 
 export type RequestPayload<K extends RequestName> = z.output<(typeof requestSchemas)[K]>;

@@ -27,6 +27,7 @@ import { loadStoredHistory } from './history-loading.js';
 import { createAccountRooms } from './account-rooms.js';
 import { createRoomHistory, loadRoomHistory } from './room-history.js';
 import { createAccountInvitations, emitNotingJoins } from './room-invitations.js';
+import { createMessageChanges } from './message-changes-service.js';
 
 export interface AccountChat extends ChatFeatures {
   /** A fresh session is online: set everything up on it (roster, carbons, presence, queued messages). */
@@ -92,6 +93,18 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     if (conversations.add(message)) emit('messageReceived', message);
   };
 
+  // issue 14: message changes. Sent at once (not queued): a change of a message needs the account online.
+  const changes = createMessageChanges({
+    ownJid: deps.accountJid,
+    store: conversations,
+    emit,
+    record,
+    send: (stanza) => requireOnline().messages.sendStanza(stanza),
+    ids: deps.ids,
+    now: deps.now,
+    log: deps.log,
+  });
+
   function updateMessage(id: string, state: ChatMessage['state'], error: string | null) {
     if (conversations.update(id, state, error)) emit('messageUpdated', { accountId, id, state, error });
   }
@@ -143,6 +156,16 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     return has;
   }
 
+  /** Composed here whether or not we are online: the queue sends it now or after the next verified login. */
+  async function send(to: string, body: string, replyTo: ChatMessage['replyTo']): Promise<ChatMessage> {
+    const composed = features ? features.messages.compose(to, body) : composeChatMessage({ accountId, now: deps.now, ids: deps.ids }, to, body);
+    // issue 14: message changes: a reply is a message that names its original (chatStanza adds the rest).
+    const message: ChatMessage = replyTo === undefined ? composed : { ...composed, replyTo };
+    conversations.add(message);
+    queue.enqueue(message);
+    return message;
+  }
+
   const requireOnline = (): FeatureSet => {
     if (!features || suspended) throw new UserFacingError('This account is not online right now. Try again once it has reconnected.');
     return features;
@@ -166,6 +189,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         set.messages.on('message', record),
         set.messages.on('updated', (update) => updateMessage(update.id, update.state, update.error)),
         set.messages.on('chatState', ({ peer, state }) => emit('chatStateChanged', { accountId, peer, state })),
+        set.messages.on('change', (incoming) => changes.received(incoming, 'live')),
         ...rooms.attach(set.rooms, set.bookmarks),
         ...invitations.attach(set.invitations, set.rooms),
       ];
@@ -198,7 +222,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       // What arrived while this app was not connected, in the background: being online does not wait for it.
       // A server that keeps no archive is not asked for one (the conversation says so instead).
       void learnArchive(session, set)
-        .then((has) => (has === false ? undefined : catchUpWithArchive(set.archive, conversations, (message) => emit('messageReceived', message))))
+        .then((has) => (has === false ? undefined : catchUpWithArchive(set.archive, conversations, (message) => emit('messageReceived', message), (change) => changes.received(change, 'archive'))))
         .catch((error: unknown) =>
           deps.log({ feature: 'archive', reason: `catch-up stopped: ${error instanceof Error ? error.message : String(error)}`, from: null }),
         );
@@ -239,13 +263,10 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       if (features) await features.presence.announce({ show, status, priority: 0 });
     },
     conversations: (): readonly ConversationSummary[] => conversations.summaries(),
-    sendMessage: async (to, body) => {
-      // Composed here whether or not we are online: the queue sends it now or after the next verified login.
-      const message = features ? features.messages.compose(to, body) : composeChatMessage({ accountId, now: deps.now, ids: deps.ids }, to, body);
-      conversations.add(message);
-      queue.enqueue(message);
-      return message;
-    },
+    sendMessage: (to, body) => send(to, body, undefined),
+    // issue 14: message changes
+    changeMessage: (peer, id, request) => changes.change(peer, id, request),
+    sendReply: (to, body, replyTo) => send(to, body, changes.replyTarget(bareJidOrNull(to) ?? to, replyTo)),
     sendChatState: async (to, state: ChatState) => {
       if (features) await features.messages.sendChatState(to, state);
     },
@@ -255,7 +276,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         peer: bareJidOrNull(peer) ?? peer,
         before,
         limit,
-      }),
+      }, (change) => changes.received(change, 'archive')),
     serverKeepsArchive: () => keepsArchive,
     markRead: (peer) => conversations.markRead(peer),
     // Our room messages are stored as sent (room-history.ts); the rest is account-rooms.ts as it is.

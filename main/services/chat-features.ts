@@ -8,6 +8,7 @@ import type { ConversationSummary } from '../../app/ipc/contract.js';
 import type { RoomRequests } from './account-rooms.js';
 import type { RoomHistoryPage } from '../../app/domain/rooms.js';
 import type { RoomInvitationRequests } from './room-invitations.js';
+import type { ChangeRequest } from './message-changes-service.js';
 
 export interface ChatFeatures {
   roster(): { readonly items: readonly RosterItem[]; readonly presence: readonly ContactPresence[] };
@@ -28,5 +29,9 @@ export interface ChatFeatures {
   loadRoomHistory(room: string, before: string | undefined, limit: number): RoomHistoryPage;
   /** Room invitations: the waiting ones are kept while offline; answering and inviting need the account online. */
   readonly invitations: RoomInvitationRequests;
+  // issue 14: message changes (message-changes-service.ts)
+  changeMessage(peer: string, id: string, request: ChangeRequest): Promise<ChatMessage>;
+  /** A new message answering the message `replyTo` (its local id) of the same conversation. */
+  sendReply(to: string, body: string, replyTo: string): Promise<ChatMessage>;
   close(): void;
 }

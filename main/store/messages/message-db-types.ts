@@ -96,5 +96,11 @@ export interface MessageDb {
   setRoomSyncPoint(accountId: AccountId, room: string, archiveId: string): void;
   /** The archive id of the room's newest stored message that has one. */
   newestRoomArchiveId(accountId: AccountId, room: string): string | null;
+  // issue 14: message changes (migration 5)
+  /** The conversation's message a change names (its stanza id or origin-id), the oldest if several. */
+  messageByRef(accountId: AccountId, peer: string, ref: string): ChatMessage | null;
+  messageById(accountId: AccountId, id: string): ChatMessage | null;
+  /** Writes a message's body and changes (correction, retraction, reactions) as they now are. */
+  saveChanges(message: ChatMessage): void;
   close(): void;
 }

@@ -23,6 +23,7 @@ import { searchMessages } from './search.js';
 import { createGroupCommit } from './group-commit.js';
 import { MessageDbError, type MessageDb, type Stored, type StoreInput } from './message-db-types.js';
 import { roomHistory, settleRoomMessage, storeRoomMessages } from './room-messages.js';
+import { writeChangesColumn } from './message-changes-column.js';
 
 export type { RoomHistorySlice, RoomStored } from './room-messages.js';
 export { MessageDbError } from './message-db-types.js';
@@ -173,6 +174,7 @@ export function openMessageDb(options: MessageDbOptions): MessageDb {
       origin_id: message.originId,
       archive_id: message.archiveId,
       carbon: message.carbon ? 1 : 0,
+      changes: writeChangesColumn(message),
       older: older ? 1 : 0,
     });
     const rowid = Number(lastInsertRowid);
@@ -291,6 +293,20 @@ export function openMessageDb(options: MessageDbOptions): MessageDb {
     setRoomSyncPoint: (accountId, room, archiveId) => flushed(() => void q.room.setSync.run(accountId, room, archiveId)),
     newestRoomArchiveId: (accountId, room) =>
       flushed(() => (q.room.newestArchiveId.get(accountId, room) as { archive_id: string } | undefined)?.archive_id ?? null),
+    // issue 14: message changes
+    messageByRef: (accountId, peer, ref) => flushed(() => {
+      const row = q.byRef.get({ account: accountId, peer, ref }) as MessageRow | undefined;
+      return row ? toMessage(row) : null;
+    }),
+    messageById: (accountId, id) => flushed(() => {
+      const row = q.byId.get(accountId, id) as MessageRow | undefined;
+      return row ? toMessage(row) : null;
+    }),
+    saveChanges: (message) =>
+      flushed(() => {
+        const row = q.byId.get(message.accountId, message.id) as MessageRow | undefined;
+        if (row) q.setChanges.run(message.body, writeChangesColumn(message), row.rowid);
+      }),
     close: () => {
       try {
         group.flush();

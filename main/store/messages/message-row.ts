@@ -1,6 +1,7 @@
 /** A stored message row and the ChatMessage it is, both ways. */
 import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage, MessageState } from '../../../app/domain/chat.js';
+import { readChangesColumn } from './message-changes-column.js';
 
 export interface MessageRow {
   readonly rowid: number;
@@ -19,6 +20,8 @@ export interface MessageRow {
   readonly archive_id: string | null;
   readonly carbon: number;
   readonly seq: number;
+  // issue 14: message changes (migration 5); undefined in rows read before it.
+  readonly changes?: string | null;
 }
 
 const STATES: ReadonlySet<string> = new Set<MessageState>(['queued', 'sent', 'delivered', 'failed', 'received']);
@@ -38,6 +41,7 @@ export function toMessage(row: MessageRow): ChatMessage {
     archiveId: row.archive_id,
     carbon: row.carbon !== 0,
     error: row.error,
+    ...readChangesColumn(row.changes ?? null),
   };
 }
 

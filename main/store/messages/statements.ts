@@ -7,8 +7,8 @@ export function prepareStatements(db: Database.Database) {
     byKey: db.prepare(`SELECT m.* FROM message_keys k JOIN messages m ON m.rowid = k.message_rowid WHERE k.account = ? AND k.key = ?`),
     byId: db.prepare(`SELECT * FROM messages WHERE account = ? AND id = ?`),
     insert: db.prepare(
-      `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, error, stanza_id, origin_id, archive_id, carbon, seq)
-       VALUES (@id, @account, @peer, @direction, @body, @at, @at_ms, @stored_at, @state, @error, @stanza_id, @origin_id, @archive_id, @carbon,
+      `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, error, stanza_id, origin_id, archive_id, carbon, changes, seq)
+       VALUES (@id, @account, @peer, @direction, @body, @at, @at_ms, @stored_at, @state, @error, @stanza_id, @origin_id, @archive_id, @carbon, @changes,
          CASE WHEN @older THEN (SELECT coalesce(min(seq), 0) - 1 FROM messages) ELSE (SELECT coalesce(max(seq), 0) + 1 FROM messages) END)`,
     ),
     // The messages just stored, into the text index in one statement (migration 3 says why).
@@ -67,6 +67,11 @@ export function prepareStatements(db: Database.Database) {
     dropEmptyConversations: db.prepare(`DELETE FROM conversations WHERE last_rowid IS NULL`),
     // Room messages (migration 4).
     room: prepareRoomStatements(db),
+    // issue 14: message changes (migration 5).
+    byRef: db.prepare(
+      `SELECT * FROM messages WHERE account = @account AND peer = @peer AND (stanza_id = @ref OR origin_id = @ref) ORDER BY at_ms, seq LIMIT 1`,
+    ),
+    setChanges: db.prepare(`UPDATE messages SET body = ?, changes = ? WHERE rowid = ?`),
   };
 }
 

@@ -20,6 +20,9 @@ import { NS } from './namespaces.js';
 import { forwardedMessage, parseMessage } from './parse-message.js';
 import { readInvitationStanza } from './rooms/invitation.js';
 import { attr, isStanza } from './stanza-read.js';
+import type { ChangePart } from './message-changes/read-changes.js';
+import type { IncomingChange } from './message-changes/incoming-change.js';
+import type { ReplyTarget } from '../../../app/domain/message-changes.js';
 
 /** The most we ask for at once; the contract allows 200. */
 export const MAX_PAGE_SIZE = 500;
@@ -35,6 +38,9 @@ export interface ArchivedChat {
   readonly at: string;
   readonly stanzaId: string | null;
   readonly originId: string | null;
+  // issue 14: message changes. A change is applied to its message (never listed); a reply names its original.
+  readonly change: ChangePart | null;
+  readonly replyTo: ReplyTarget | null;
 }
 
 /** Where a page goes in the archive (RSM): the newest page, older than an id, or newer than an id. */
@@ -100,7 +106,10 @@ export async function queryArchive({ link, own, now, log }: ArchiveQueryDeps, re
       if (!parsed.ok) return ignore(`archived message: ${parsed.reason}`);
       const message = parsed.message;
       // Receipts, chat states, errors and groupchat are archived by some servers; history shows conversation text.
-      if (message.body === null || message.type === 'error' || message.type === 'groupchat' || message.type === 'headline') return;
+      // issue 14: message changes: the text without understood fallback; a change may have none (reactions).
+      const { change, replyTo, body: shownBody } = message.changes;
+      const body = change?.kind === 'correction' ? change.body : shownBody;
+      if ((body === null && change === null) || message.type === 'error' || message.type === 'groupchat' || message.type === 'headline') return;
       // A room invitation or decline (its body only repeats it for older clients) is a request, not chat text.
       if (readInvitationStanza(forwarded.message).kind !== 'none') return;
 
@@ -111,10 +120,12 @@ export async function queryArchive({ link, own, now, log }: ArchiveQueryDeps, re
         archiveId,
         peer: other.bare,
         direction: outbound ? 'out' : 'in',
-        body: message.body,
+        body: body ?? '',
         at: displayTime(delayStamp(forwarded.forwarded) ?? message.delay, now()),
         stanzaId: message.id,
         originId: message.originId,
+        change,
+        replyTo,
       });
     }),
   );
@@ -142,7 +153,21 @@ export function archivedMessage(chat: ArchivedChat, accountId: AccountId, id: st
     archiveId: chat.archiveId,
     carbon: false,
     error: null,
+    ...(chat.replyTo === null ? {} : { replyTo: chat.replyTo }),
   };
+}
+
+// issue 14: message changes
+/** A page's chats split into the messages to list and the changes to apply to messages (never listed). */
+export function splitArchived(chats: readonly ArchivedChat[], accountId: AccountId, ids: () => string): { messages: ChatMessage[]; changes: IncomingChange[] } {
+  const messages: ChatMessage[] = [];
+  const changes: IncomingChange[] = [];
+  for (const chat of chats) {
+    const message = archivedMessage(chat, accountId, ids());
+    if (chat.change === null) messages.push(message);
+    else changes.push({ change: chat.change, message });
+  }
+  return { messages, changes };
 }
 
 function queryElement({ queryId, peer, position, max }: ArchiveRequest): Element {

@@ -27,4 +27,11 @@ export const NS = {
   pubsubEvent: 'http://jabber.org/protocol/pubsub#event',
   pubsubPublishOptions: 'http://jabber.org/protocol/pubsub#publish-options',
   reference: 'urn:xmpp:reference:0',
+  // issue 14: message changes
+  correct: 'urn:xmpp:message-correct:0',
+  retract: 'urn:xmpp:message-retract:1',
+  reply: 'urn:xmpp:reply:0',
+  reactions: 'urn:xmpp:reactions:0',
+  fallback: 'urn:xmpp:fallback:0',
+  hints: 'urn:xmpp:hints',
 } as const;

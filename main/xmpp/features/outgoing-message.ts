@@ -7,6 +7,7 @@ import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { requireBareJid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
+import { replyElements } from './message-changes/change-stanzas.js';
 
 export interface ComposeDeps {
   readonly accountId: AccountId;
@@ -42,12 +43,15 @@ export function composeChatMessage({ accountId, now, ids }: ComposeDeps, to: str
  */
 export function chatStanza(message: ChatMessage): Element {
   if (message.direction !== 'out' || message.stanzaId === null) throw new Error('Only our own composed messages can be sent.');
+  // issue 14: message changes. A reply carries its quote before the text (XEP-0428) and names its original.
+  const reply = message.replyTo;
   return xml(
     'message',
     { to: message.peer, type: 'chat', id: message.stanzaId },
-    xml('body', {}, message.body),
+    xml('body', {}, reply?.fallback == null ? message.body : reply.fallback + message.body),
     xml('origin-id', { xmlns: NS.sid, id: message.originId ?? message.stanzaId }),
     xml('request', { xmlns: NS.receipts }),
     xml('active', { xmlns: NS.chatStates }),
+    ...(reply === undefined ? [] : replyElements(reply.id, reply.to, reply.fallback)),
   );
 }

@@ -10,6 +10,7 @@ import { jidOrNull, type Jid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
 import { readStanzaError, type StanzaErrorDetails } from './stanza-error.js';
 import { attr, clientChildText, isStanza, singleChild } from './stanza-read.js';
+import { readMessageChanges, type MessageChangeParts } from './message-changes/message-change-parts.js';
 
 export type MessageType = 'chat' | 'normal' | 'groupchat' | 'headline' | 'error';
 
@@ -36,6 +37,9 @@ export interface ParsedMessage {
   readonly receipt: ReceiptPart;
   /** Only for type 'error'. */
   readonly error: StanzaErrorDetails | null;
+  // issue 14: message changes. What it corrects, retracts, reacts to or answers; `body` there is without the
+  // fallback text of those features (1:1 chats use it; rooms keep the plain body).
+  readonly changes: MessageChangeParts;
 }
 
 export type MessageParse = { readonly ok: true; readonly message: ParsedMessage } | { readonly ok: false; readonly reason: string };
@@ -56,6 +60,7 @@ export function parseMessage(stanza: Element, ownBareJid: string): MessageParse 
   const type = (typeText !== null && TYPES.has(typeText) ? typeText : 'normal') as MessageType;
 
   const bodyText = clientChildText(stanza, 'body');
+  const body = bodyText === null || bodyText.length === 0 ? null : bodyText;
   return {
     ok: true,
     message: {
@@ -63,13 +68,14 @@ export function parseMessage(stanza: Element, ownBareJid: string): MessageParse 
       from,
       to,
       id: attr(stanza, 'id'),
-      body: bodyText === null || bodyText.length === 0 ? null : bodyText,
+      body,
       originId: readOriginId(stanza),
       ourStanzaId: readOurStanzaId(stanza, ownBareJid),
       delay: delayStamp(stanza),
       chatState: readChatState(stanza),
       receipt: readReceipt(stanza),
       error: type === 'error' ? readStanzaError(stanza) : null,
+      changes: readMessageChanges(stanza, body),
     },
   };
 }

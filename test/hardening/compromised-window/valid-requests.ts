@@ -82,5 +82,8 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     // Main opens its own file dialog; the window cannot name a file.
     addExtraCa: undefined,
     removeExtraCa: { sha256: 'ab'.repeat(32) },
+    // issue 14: message changes
+    changeMessage: { accountId, peer: SOMEONE, id: 'some-message', change: { kind: 'correct', body: 'rewritten' } },
+    sendReply: { accountId, to: SOMEONE, body: 'leaked', replyTo: 'some-message' },
   };
 }

@@ -8,6 +8,9 @@ import { ConversationHistoryMenu } from './ConversationHistoryMenu.js';
 import { MessageList } from './MessageList.js';
 import { TypingIndicator } from './TypingIndicator.js';
 import { useConversation } from './use-conversation.js';
+import { ComposeModeBar } from './ComposeModeBar.js';
+import { MessageActionsContext } from './message-actions.js';
+import { useMessageChanges } from './use-message-changes.js';
 
 interface ConversationPaneProps {
   readonly account: AccountView;
@@ -36,10 +39,12 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
   const api = useApi();
   const accountId = account.settings.id;
   const conversation = useConversation(api, accountId, peer, onNewest, focusId);
-  const { send, latest } = conversation;
+  const { latest } = conversation;
+  // issue 14: message changes (corrections, replies, reactions, retractions)
+  const changes = useMessageChanges(api, accountId, peer, account.settings.jid, name, conversation);
   // What was just written belongs under the latest message: leave the older history for it.
   const onSend = async (body: string) => {
-    const sent = await send(body);
+    const sent = await changes.onSend(body);
     if (sent && !latest) onShowLatest?.();
     return sent;
   };
@@ -68,7 +73,8 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
           {NO_ARCHIVE_TEXT}
         </p>
       ) : null}
-      <ErrorText message={conversation.error} />
+      <ErrorText message={conversation.error ?? changes.error} />
+      <MessageActionsContext value={changes.actions}>
       <MessageList
         messages={conversation.messages}
         peerName={name}
@@ -79,9 +85,12 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
         latest={conversation.latest}
         loadingNewer={conversation.loadingNewer}
         onReachBottom={conversation.loadNewer}
+        jump={changes.jump}
       />
+      </MessageActionsContext>
       <TypingIndicator peer={name} state={conversation.peerState} />
-      <Composer accountId={accountId} peer={peer} onSend={onSend} />
+      <ComposeModeBar mode={changes.mode} nameOf={(m) => changes.actions.nameOf(m.direction === 'out' ? account.settings.jid : m.peer)} onCancel={changes.cancel} />
+      <Composer accountId={accountId} peer={peer} onSend={onSend} prefill={changes.prefill} onUpInEmpty={changes.editLast} onEscape={changes.cancel} />
     </section>
   );
 }

@@ -2,6 +2,10 @@ import { memo } from 'react';
 import type { ChatMessage, MessageState } from '../../../app/domain/chat.js';
 import { formatDateTime, formatFull, formatTime } from '../common/format-time.js';
 import { MessageText } from './MessageText.js';
+import { EditedMark } from './EditedMark.js';
+import { MessageMenu } from './MessageMenu.js';
+import { ReactionBar } from './ReactionBar.js';
+import { ReplyQuote } from './ReplyQuote.js';
 
 const STATE_TEXT: Record<MessageState, string | null> = {
   queued: 'Sending…',
@@ -35,6 +39,10 @@ export const MessageItem = memo(function MessageItem({ message, senderName, grou
   if (message.state === 'failed') classes.push('message--failed');
   if (groupStart) classes.push('message--group-start');
   if (groupEnd) classes.push('message--group-end');
+  // issue 14: message changes
+  const retracted = message.changes?.retracted === true;
+  const earlier = message.changes?.earlier ?? [];
+  if (retracted) classes.push('message--retracted');
   return (
     <article
       className={classes.join(' ')}
@@ -48,7 +56,18 @@ export const MessageItem = memo(function MessageItem({ message, senderName, grou
           <bdi>{sender}</bdi>
         </header>
       ) : null}
-      <MessageText body={message.body} />
+      {/* issue 14: message changes */}
+      <MessageMenu message={message} />
+      {message.replyTo && !retracted ? <ReplyQuote replyTo={message.replyTo} /> : null}
+      {retracted ? (
+        <p className="message__removed note" data-testid="message-removed">
+          This message was removed.
+        </p>
+      ) : (
+        <MessageText body={message.body} />
+      )}
+      {earlier.length > 0 && !retracted ? <EditedMark earlier={earlier} /> : null}
+      <ReactionBar message={message} />
       {groupEnd || state ? (
         <footer className="message__meta">
           {groupEnd ? (

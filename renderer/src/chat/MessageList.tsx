@@ -20,6 +20,8 @@ export interface MessageListProps {
   readonly latest?: boolean;
   readonly loadingNewer?: boolean;
   readonly onReachBottom?: () => void;
+  // issue 14: message changes: scroll to this message and highlight it (a reply's original); `n` repeats a jump.
+  readonly jump?: { readonly id: string; readonly n: number } | null;
 }
 
 /** How long the message a search result opened stays highlighted (its outline fades in CSS meanwhile). */
@@ -52,6 +54,7 @@ export function MessageList({
   latest = true,
   loadingNewer = false,
   onReachBottom,
+  jump = null,
 }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => toRows(messages), [messages]);
@@ -83,6 +86,16 @@ export function MessageList({
     virtualizer.scrollToIndex(index, { align: 'center' });
     setHighlighted(focusId);
   }, [rows, focusId, virtualizer]);
+  // issue 14: message changes: a jump to a reply's original.
+  useEffect(() => {
+    if (jump === null) return;
+    const index = rows.findIndex((row) => row.key === jump.id);
+    if (index === -1) return;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    setHighlighted(jump.id);
+    // Only a new jump moves the list, not every new row.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jump]);
   useEffect(() => {
     if (highlighted === null) return;
     const timer = setTimeout(() => setHighlighted(null), FOCUS_HIGHLIGHT_MS);

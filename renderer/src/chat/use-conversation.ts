@@ -26,6 +26,10 @@ export interface Conversation {
   readonly loadingNewer: boolean;
   readonly loadNewer: () => void;
   readonly send: (body: string) => Promise<boolean>;
+  // issue 14: message changes: puts the message as it now is in place of the old (same local id).
+  readonly replace: (message: ChatMessage) => void;
+  /** Adds a message sent from here by another request (a reply), as send does. */
+  readonly sent: (message: ChatMessage) => void;
 }
 
 /**
@@ -87,6 +91,10 @@ export function useConversation(
       if (u.accountId === accountId) push({ kind: 'update', update: u });
     });
     const offState = api.on('chatStateChanged', (s) => mine(s) && setPeerState(s.state));
+    // issue 14: message changes
+    const offChange = api.on('messageChanged', (m) => {
+      if (mine(m)) replace(m);
+    });
     const loadNewest = () =>
       void request(() => api.loadHistory({ accountId, peer, limit: PAGE_SIZE })).then((result) => {
         if (!live) return;
@@ -124,6 +132,7 @@ export function useConversation(
       offMessage();
       offUpdate();
       offState();
+      offChange();
     };
     // focusId is fixed for the hook's life: the owner keys the pane by the message it opens at.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -210,5 +219,17 @@ export function useConversation(
     [api, accountId, peer, onNewest],
   );
 
-  return { messages, complete, loading, error, peerState, loadOlder, latest: atLatest, loadingNewer, loadNewer, send };
+  // issue 14: message changes
+  const replace = useCallback((changed: ChatMessage) => setMessages((list) => list.map((m) => (m.id === changed.id ? changed : m))), []);
+  const sent = useCallback(
+    (message: ChatMessage) => {
+      setError(null);
+      if (latest.current.atLatest) setMessages((list) => mergeMessages(list, [message]));
+      else held.current.push(message);
+      onNewest?.(message);
+    },
+    [onNewest],
+  );
+
+  return { messages, complete, loading, error, peerState, loadOlder, latest: atLatest, loadingNewer, loadNewer, send, replace, sent };
 }

@@ -114,6 +114,5 @@ describe('message changes in a conversation', () => {
     await waitFor(() => expect(fake.callsOf('sendReply')).toEqual([{ accountId: ACCOUNT_ID, to: PEER, body: 'Noon is fine', replyTo: 'in-1' }]));
     await waitFor(() => expect(screen.queryByTestId('compose-mode')).toBeNull());
     await waitFor(() => expect((composer as HTMLTextAreaElement).value).toBe(''));
-
   });
 });

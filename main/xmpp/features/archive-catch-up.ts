@@ -14,7 +14,7 @@
 import type { AccountId } from '../../../app/domain/account.js';
 import type { Jid } from '../../../app/domain/address/jid.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
-import { queryArchive, splitArchived } from './archive-result.js';
+import { queryArchive, splitArchived, withChanges } from './archive-result.js';
 import type { IncomingChange } from './message-changes/incoming-change.js';
 import type { FeatureLog } from './feature-deps.js';
 import { StanzaError, type XmppLink } from '../link.js';
@@ -82,7 +82,7 @@ export function createCatchUp({ link, own, accountId, now, ids, log }: CatchUpDe
       const answer = await queryArchive({ link, own, now, log }, { queryId: ids(), peer: null, position: after === null ? { newest: true } : { after }, max });
       return {
         // issue 14: message changes are applied to their messages, not listed.
-        ...splitArchived(answer.chats, accountId, ids),
+        ...withChanges(splitArchived(answer.chats, accountId, ids)),
         last: answer.last,
         complete: after === null || answer.complete,
       };

@@ -170,6 +170,11 @@ export function splitArchived(chats: readonly ArchivedChat[], accountId: Account
   return { messages, changes };
 }
 
+/** The split with `changes` only when there are some (a page of plain chat reads as before). */
+export function withChanges(split: { messages: ChatMessage[]; changes: IncomingChange[] }): { messages: ChatMessage[]; changes?: IncomingChange[] } {
+  return split.changes.length > 0 ? split : { messages: split.messages };
+}
+
 function queryElement({ queryId, peer, position, max }: ArchiveRequest): Element {
   const fields = [xml('field', { var: 'FORM_TYPE', type: 'hidden' }, xml('value', {}, NS.mam))];
   if (peer !== null) fields.push(xml('field', { var: 'with' }, xml('value', {}, peer)));

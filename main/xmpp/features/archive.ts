@@ -82,7 +82,7 @@ export function createArchive({ link, accountId, now, ids, log, dedupe }: Archiv
         : collected.filter(
             (message) => !dedupe.has(peer, { originId: message.originId, archiveId: message.archiveId, stanzaId: message.stanzaId, body: message.body }),
           );
-    return { messages, complete: answer.complete, first: answer.first, changes: split.changes };
+    return { messages, complete: answer.complete, first: answer.first, ...(split.changes.length > 0 ? { changes: split.changes } : {}) };
   }
 
   return { loadPage, catchUp: createCatchUp({ link, own, accountId, now, ids, log }) };

@@ -23,7 +23,9 @@ export type ConversationsAction =
   /** Accounts that are gone (removed): their conversations leave the list. */
   | { readonly type: 'accounts'; readonly accountIds: readonly AccountId[] }
   | { readonly type: 'messages'; readonly messages: readonly ChatMessage[]; readonly open: ConversationRef | null }
-  | { readonly type: 'read'; readonly conversation: ConversationRef };
+  | { readonly type: 'read'; readonly conversation: ConversationRef }
+  // issue 14: message changes: a message corrected or removed; when it is a conversation's newest, the list shows it so.
+  | { readonly type: 'changed'; readonly message: ChatMessage };
 
 export const initialConversations: ConversationsState = { failures: new Map(), list: [], answered: new Set() };
 
@@ -84,5 +86,11 @@ export function conversationsReducer(state: ConversationsState, action: Conversa
     }
     case 'read':
       return { ...state, list: state.list.map((c) => (sameConversation(c, action.conversation) && c.unread > 0 ? { ...c, unread: 0 } : c)) };
+    // issue 14: message changes
+    case 'changed': {
+      const { message } = action;
+      if (!state.list.some((c) => c.accountId === message.accountId && c.lastMessage?.id === message.id)) return state;
+      return { ...state, list: state.list.map((c) => (c.accountId === message.accountId && c.lastMessage?.id === message.id ? { ...c, lastMessage: message } : c)) };
+    }
   }
 }

@@ -21,6 +21,12 @@ export const CLIENT_FEATURES: readonly string[] = [
   NS.ping, // XEP-0199
   NS.receipts, // XEP-0184
   `${NS.bookmarks}+notify`, // XEP-0402: the server tells us when another client changes a bookmark
+  // issue 14: message changes
+  NS.correct, // XEP-0308
+  NS.retract, // XEP-0424
+  NS.reply, // XEP-0461
+  NS.reactions, // XEP-0444
+  NS.fallback, // XEP-0428
 ];
 
 /** The XEP-0115 node: a URI naming the software (the project's homepage). */

@@ -53,6 +53,12 @@ describe('disco#info answers', () => {
         'urn:xmpp:ping',
         'urn:xmpp:receipts',
         'urn:xmpp:bookmarks:1+notify',
+        // issue 14: message changes
+        'urn:xmpp:message-correct:0',
+        'urn:xmpp:message-retract:1',
+        'urn:xmpp:reply:0',
+        'urn:xmpp:reactions:0',
+        'urn:xmpp:fallback:0',
       ]),
     );
     expect(features).toHaveLength(CLIENT_FEATURES.length);

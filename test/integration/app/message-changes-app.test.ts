@@ -164,6 +164,50 @@ describe.runIf(available)('message changes between two accounts', () => {
     await expect(alice.next('messageReceived', (m) => m.peer === BOB, { after: mark })).resolves.toMatchObject({ body: 'the fixed text' });
   });
 
+  it("changes made on one of the account's devices reach its other device (carbons)", async () => {
+    const desk = await suite.open(ALICE, 'desk');
+    const phone = await suite.open(ALICE, 'phone');
+    const bob = await suite.open(BOB, 'laptop');
+    // To the bare address: both devices have it (each has sent its presence, after enabling carbons).
+    await bob.call('sendMessage', { accountId: bob.accountId, to: ALICE, body: 'to both your devices' });
+    const onDesk = await desk.next('messageReceived', (m) => m.body === 'to both your devices');
+    const onPhone = await phone.next('messageReceived', (m) => m.body === 'to both your devices');
+
+    const mark = phone.mark();
+    await desk.call('changeMessage', { accountId: desk.accountId, peer: BOB, id: onDesk.id, change: { kind: 'react', emojis: ['🙏'] } });
+    const reacted = await phone.next('messageChanged', (m) => m.id === onPhone.id, { after: mark });
+    expect(reacted.changes?.reactions).toEqual([{ sender: ALICE, emojis: ['🙏'] }]);
+
+    const { sent } = await exchange(desk, bob, 'written at the desk');
+    const copy = await phone.next('messageReceived', (m) => m.body === 'written at the desk');
+    await desk.call('changeMessage', { accountId: desk.accountId, peer: BOB, id: sent.id, change: { kind: 'correct', body: 'corrected at the desk' } });
+    const corrected = await phone.next('messageChanged', (m) => m.id === copy.id, { after: mark });
+    expect(corrected).toMatchObject({ direction: 'out', body: 'corrected at the desk', changes: { earlier: [{ body: 'written at the desk' }] } });
+  });
+
+  it('changes made while the app was closed are applied after the next login', async () => {
+    const dir = await freshDir();
+    const bob = await suite.open(BOB, 'laptop');
+    const first = await appOn(dir);
+    const { settings } = await first.call('addAccount', { jid: ALICE, password: password('alice'), rememberPassword: false });
+    await waitForEvent(first.app.events, 'connectionChanged', (p) => p.accountId === settings.id && p.state.stage === 'online');
+    const sent = await bob.call('sendMessage', { accountId: bob.accountId, to: ALICE, body: 'before you left' });
+    const here = await waitForEvent(first.app.events, 'messageReceived', (m) => m.body === 'before you left');
+    await bob.next('messageUpdated', (u) => u.id === sent.id && u.state !== 'queued');
+    await first.app.close();
+
+    await bob.call('changeMessage', { accountId: bob.accountId, peer: ALICE, id: sent.id, change: { kind: 'correct', body: 'while you were away' } });
+    await bob.call('changeMessage', { accountId: bob.accountId, peer: ALICE, id: sent.id, change: { kind: 'react', emojis: ['👋'] } });
+
+    const second = await appOn(dir);
+    await second.call('connect', { accountId: settings.id, password: password('alice') });
+    await waitForEvent(second.app.events, 'messageChanged', (m) => m.id === here.id && (m.changes?.reactions.length ?? 0) > 0);
+    // The file's other tests wrote to the same accounts: only this message is looked at.
+    const page = await second.call('loadHistory', { accountId: settings.id, peer: BOB, limit: 5 });
+    expect(page.messages.find((m) => m.id === here.id)).toMatchObject({ body: 'while you were away' });
+    expect(page.messages.find((m) => m.id === here.id)).toMatchObject({ id: here.id, changes: { earlier: [{ body: 'before you left' }], reactions: [{ sender: BOB, emojis: ['👋'] }] } });
+  });
+
   it('corrections, reactions and retractions are stored: after a restart the history shows them as before', async () => {
     const dir = await freshDir();
     const bob = await suite.open(BOB, 'laptop');
@@ -174,6 +218,7 @@ describe.runIf(available)('message changes between two accounts', () => {
     const waitFor = (body: string) => waitForEvent(first.app.events, 'messageReceived', (m) => m.body === body);
     const one = await bob.call('sendMessage', { accountId: bob.accountId, to: ALICE, body: 'first draft' });
     const two = await bob.call('sendMessage', { accountId: bob.accountId, to: ALICE, body: 'to be removed' });
+    const oneHere = await waitFor('first draft');
     const twoHere = await waitFor('to be removed');
     await bob.next('messageUpdated', (u) => u.id === two.id && u.state !== 'queued');
     await bob.next('messageUpdated', (u) => u.id === one.id && u.state !== 'queued');
@@ -181,15 +226,17 @@ describe.runIf(available)('message changes between two accounts', () => {
     await bob.call('changeMessage', { accountId: bob.accountId, peer: ALICE, id: two.id, change: { kind: 'retract' } });
     await waitForEvent(first.app.events, 'messageChanged', (m) => m.body === 'final text');
     await waitForEvent(first.app.events, 'messageChanged', (m) => m.id === twoHere.id && m.changes?.retracted === true);
-    const reacted = await first.call('changeMessage', { accountId: settings.id, peer: BOB, id: (await first.call('loadHistory', { accountId: settings.id, peer: BOB, limit: 5 })).messages[0]?.id ?? '', change: { kind: 'react', emojis: ['🙏'] } });
-    const before = await first.call('loadHistory', { accountId: settings.id, peer: BOB, limit: 5 });
+    await first.call('changeMessage', { accountId: settings.id, peer: BOB, id: oneHere.id, change: { kind: 'react', emojis: ['🙏'] } });
+    // The file's other tests wrote to the same accounts: only this test's two messages are looked at.
+    const ours = (page: { messages: readonly ChatMessage[] }) => page.messages.filter((m) => m.id === oneHere.id || m.id === twoHere.id);
+    const before = ours(await first.call('loadHistory', { accountId: settings.id, peer: BOB, limit: 5 }));
     await first.app.close();
 
     const second = await appOn(dir);
-    const after = await second.call('loadHistory', { accountId: settings.id, peer: BOB, limit: 5 });
-    expect(after.messages).toEqual(before.messages);
-    expect(after.messages.map((m) => m.body)).toEqual(['final text', '']);
-    expect(after.messages[0]).toMatchObject({ id: reacted.id, changes: { earlier: [{ body: 'first draft' }], reactions: [{ sender: ALICE, emojis: ['🙏'] }] } });
-    expect(after.messages[1]?.changes?.retracted).toBe(true);
+    const after = ours(await second.call('loadHistory', { accountId: settings.id, peer: BOB, limit: 5 }));
+    expect(after).toEqual(before);
+    expect(after.map((m) => m.body)).toEqual(['final text', '']);
+    expect(after[0]).toMatchObject({ id: oneHere.id, changes: { earlier: [{ body: 'first draft' }], reactions: [{ sender: ALICE, emojis: ['🙏'] }] } });
+    expect(after[1]?.changes?.retracted).toBe(true);
   });
 });

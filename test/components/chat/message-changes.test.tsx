@@ -84,7 +84,8 @@ describe('message changes in a conversation', () => {
     expect(within(item('And this')).queryByTestId('reply-quote')).toBeNull();
   });
 
-  it('the menu reacts; Up in the empty composer edits our last message; the menu removes it, and replies to theirs', async () => {
+  // A long walk through the menu and composer: more than the default 5 s on a busy machine.
+  it('the menu reacts; Up in the empty composer edits our last message; the menu removes it, and replies to theirs', { timeout: 20_000 }, async () => {
     const fake = open([theirs, mine]);
     await waitFor(() => expect(screen.getAllByTestId('message')).toHaveLength(2));
     fireEvent.click(within(item('Shall we meet <b>at noon</b>?')).getByTestId('message-menu'));

@@ -1,5 +1,6 @@
 /** Contacts, presence and messages. Every string here came from the network: render it as text only. */
 import type { AccountId } from './account.js';
+import type { MessageChanges, ReplyTarget } from './message-changes.js';
 
 export type Subscription = 'none' | 'to' | 'from' | 'both';
 
@@ -77,6 +78,9 @@ export interface ChatMessage {
    * which only the main process downloads. Absent or null for every other message.
    */
   readonly oobUrl?: string | null;
+  // issue 14: message changes (app/domain/message-changes.ts); absent when there are none.
+  readonly replyTo?: ReplyTarget;
+  readonly changes?: MessageChanges;
 }
 
 /** XEP-0085 chat states. */

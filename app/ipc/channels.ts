@@ -99,6 +99,9 @@ export const REQUEST_NAMES = [
   'saveSharedFile',
   'getFilePreferences',
   'setFilePreferences',
+  // issue 14: message changes
+  'changeMessage',
+  'sendReply',
 ] as const;
 export type RequestName = (typeof REQUEST_NAMES)[number];
 
@@ -131,6 +134,8 @@ export const EVENT_NAMES = [
   'readMarkerChanged',
   // issue 14: files
   'fileTransferProgress',
+  // issue 14: message changes
+  'messageChanged',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -26,6 +26,7 @@ import { EXPORT_FORMATS, MAX_KEEP_DAYS, type ConversationExport, type HistoryRet
 import { XMPP_CLIENT_SERVICE, type Pin } from '../domain/trust.js';
 import type { PoshCacheEntry, TrustLogEntry } from '../domain/trust-records.js';
 import type { EventName, RequestName } from './channels.js';
+import { MAX_REACTION_LENGTH, MAX_REACTIONS_PER_PERSON } from '../domain/message-changes.js';
 import {
   accountId,
   bareJid,
@@ -150,6 +151,19 @@ export const requestSchemas = {
   getReadMarkerSettings: z.void(),
   setReadMarkerSettings: z.strictObject({ sendReadMarkers: z.boolean() }),
   ...fileRequestSchemas, // issue 14: files
+  // issue 14: message changes. `id`: the local id of the message to change or answer.
+  changeMessage: z.strictObject({
+    accountId,
+    peer: bareJid,
+    id: z.string().min(1).max(256),
+    change: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('correct'), body }),
+      z.strictObject({ kind: z.literal('retract') }),
+      /** Our complete set of reactions to the message (empty: none). */
+      z.strictObject({ kind: z.literal('react'), emojis: z.array(z.string().min(1).max(MAX_REACTION_LENGTH)).max(MAX_REACTIONS_PER_PERSON) }),
+    ]),
+  }),
+  sendReply: z.strictObject({ accountId, to: bareJid, body, replyTo: z.string().min(1).max(256) }),
 } satisfies Record<RequestName, z.ZodType>;
 
 export interface ConversationSummary {
@@ -208,6 +222,9 @@ export interface ResponseTypes extends RoomResponseTypes, AvatarResponseTypes, B
   getReadPosition: { readonly id: string | null };
   getReadMarkerSettings: ReadMarkerSettings;
   setReadMarkerSettings: ReadMarkerSettings;
+  // issue 14: message changes: the message as it now is.
+  changeMessage: ChatMessage;
+  sendReply: ChatMessage;
 }
 
 /** What each event carries. */
@@ -226,6 +243,8 @@ export interface EventPayloads extends RoomEventPayloads, AvatarEventPayloads, B
   openChat: { readonly jid: string };
   // issue 14: read markers
   readMarkerChanged: ReadMarkerChange;
+  // issue 14: message changes: the whole message as it now is (corrected, retracted, reactions).
+  messageChanged: ChatMessage;
 }
 
 export type RequestPayload<K extends RequestName> = z.output<(typeof requestSchemas)[K]>;

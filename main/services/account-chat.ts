@@ -32,6 +32,7 @@ import type { AvatarService } from './avatar-service.js';
 // issue 14: blocking
 import { createAccountBlocking } from './account-blocking.js';
 import { createAccountReadMarkers } from './read-markers.js';
+import { createMessageChanges } from './message-changes-service.js';
 
 export interface AccountChat extends ChatFeatures {
   /** A fresh session is online: set everything up on it (roster, carbons, presence, queued messages). */
@@ -124,6 +125,18 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     if (conversations.add(message)) shown(message);
   };
 
+  // issue 14: message changes. Sent at once (not queued): a change of a message needs the account online.
+  const changes = createMessageChanges({
+    ownJid: deps.accountJid,
+    store: conversations,
+    emit,
+    record,
+    send: (stanza) => requireOnline().messages.sendStanza(stanza),
+    ids: deps.ids,
+    now: deps.now,
+    log: deps.log,
+  });
+
   function updateMessage(id: string, state: ChatMessage['state'], error: string | null) {
     if (conversations.update(id, state, error)) emit('messageUpdated', { accountId, id, state, error });
   }
@@ -175,6 +188,16 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     return has;
   }
 
+  /** Composed here whether or not we are online: the queue sends it now or after the next verified login. */
+  async function send(to: string, body: string, replyTo: ChatMessage['replyTo']): Promise<ChatMessage> {
+    const composed = features ? features.messages.compose(to, body) : composeChatMessage({ accountId, now: deps.now, ids: deps.ids }, to, body);
+    // issue 14: message changes: a reply is a message that names its original (chatStanza adds the rest).
+    const message: ChatMessage = replyTo === undefined ? composed : { ...composed, replyTo };
+    conversations.add(message);
+    queue.enqueue(message);
+    return message;
+  }
+
   const requireOnline = (): FeatureSet => {
     if (!features || suspended) throw new UserFacingError('This account is not online right now. Try again once it has reconnected.');
     return features;
@@ -199,6 +222,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         set.messages.on('message', record),
         set.messages.on('updated', (update) => updateMessage(update.id, update.state, update.error)),
         set.messages.on('chatState', ({ peer, state }) => blocking.isBlocked(peer) || emit('chatStateChanged', { accountId, peer, state })), // issue 14: blocking
+        set.messages.on('change', (incoming) => changes.received(incoming, 'live')),
         ...rooms.attach(set.rooms, set.bookmarks),
         ...invitations.attach(set.invitations, set.rooms),
         // issue 14: avatars and nicknames
@@ -237,7 +261,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       // What arrived while this app was not connected, in the background: being online does not wait for it.
       // A server that keeps no archive is not asked for one (the conversation says so instead).
       void learnArchive(session, set)
-        .then((has) => (has === false ? undefined : catchUpWithArchive(blocking.withoutBlocked(set.archive), conversations, shown)))
+        .then((has) => (has === false ? undefined : catchUpWithArchive(blocking.withoutBlocked(set.archive), conversations, shown, (change) => changes.received(change, 'archive'))))
         .catch((error: unknown) =>
           deps.log({ feature: 'archive', reason: `catch-up stopped: ${error instanceof Error ? error.message : String(error)}`, from: null }),
         );
@@ -278,13 +302,10 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       if (features) await features.presence.announce({ show, status, priority: 0 });
     },
     conversations: (): readonly ConversationSummary[] => conversations.summaries(),
-    sendMessage: async (to, body) => {
-      // Composed here whether or not we are online: the queue sends it now or after the next verified login.
-      const message = features ? features.messages.compose(to, body) : composeChatMessage({ accountId, now: deps.now, ids: deps.ids }, to, body);
-      conversations.add(message);
-      queue.enqueue(message);
-      return message;
-    },
+    sendMessage: (to, body) => send(to, body, undefined),
+    // issue 14: message changes
+    changeMessage: (peer, id, request) => changes.change(peer, id, request),
+    sendReply: (to, body, replyTo) => send(to, body, changes.replyTarget(bareJidOrNull(to) ?? to, replyTo)),
     sendChatState: async (to, state: ChatState) => {
       if (features) await features.messages.sendChatState(to, state);
     },
@@ -294,7 +315,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         peer: bareJidOrNull(peer) ?? peer,
         before,
         limit,
-      }),
+      }, (change) => changes.received(change, 'archive')),
     serverKeepsArchive: () => keepsArchive,
     markRead: (peer) => conversations.markRead(peer),
     // issue 14: read markers. Offline or reconnecting: nothing is told now; the next showing tells it.

@@ -12,6 +12,7 @@
 import type { ChatMessage } from '../../app/domain/chat.js';
 import { ArchiveGapError, type Archive } from '../xmpp/features/archive.js';
 import type { ConversationStore } from './conversation-store.js';
+import type { IncomingChange } from '../xmpp/features/message-changes/incoming-change.js';
 
 /**
  * The sync point of an archive that was empty at the first sync: there is no id to continue after, so the next
@@ -28,6 +29,8 @@ export async function catchUpWithArchive(
   archive: Pick<Archive, 'catchUp'>,
   store: Pick<ConversationStore, 'catchUp' | 'syncPoint'>,
   show: (message: ChatMessage) => void,
+  // issue 14: message changes: applied once the page's messages are stored (they may name one of them).
+  applyChange: (change: IncomingChange) => void = () => undefined,
 ): Promise<void> {
   let after = store.syncPoint();
   for (let round = 0; round < MAX_CATCH_UP_PAGES; round += 1) {
@@ -40,6 +43,7 @@ export async function catchUpWithArchive(
       // Empty at the first sync: everything there now came since (a page's worth; more is read as history).
       const first = await archive.catchUp({ after: null, max: CATCH_UP_PAGE });
       for (const message of store.catchUp(first.messages, first.last ?? EMPTY_ARCHIVE)) show(message);
+      for (const change of first.changes ?? []) applyChange(change);
       return;
     }
     let page;
@@ -51,6 +55,7 @@ export async function catchUpWithArchive(
       continue;
     }
     for (const message of store.catchUp(page.messages, page.last)) show(message);
+    for (const change of page.changes ?? []) applyChange(change);
     if (page.last !== null) after = page.last;
     if (page.complete || page.last === null) return;
   }

@@ -10,6 +10,7 @@ import type { RoomHistoryPage } from '../../app/domain/rooms.js';
 import type { RoomInvitationRequests } from './room-invitations.js';
 import type { BlockingRequests } from './account-blocking.js'; // issue 14: blocking
 import type { SlotRequest, UploadService, UploadSlot } from '../xmpp/features/http-upload.js';
+import type { ChangeRequest } from './message-changes-service.js';
 
 export interface ChatFeatures {
   roster(): { readonly items: readonly RosterItem[]; readonly presence: readonly ContactPresence[] };
@@ -40,6 +41,10 @@ export interface ChatFeatures {
   readonly blocking: Pick<BlockingRequests, 'list' | 'block' | 'unblock'>;
   // issue 14: files
   readonly files: AccountFiles;
+  // issue 14: message changes (message-changes-service.ts)
+  changeMessage(peer: string, id: string, request: ChangeRequest): Promise<ChatMessage>;
+  /** A new message answering the message `replyTo` (its local id) of the same conversation. */
+  sendReply(to: string, body: string, replyTo: string): Promise<ChatMessage>;
   close(): void;
 }
 

@@ -42,6 +42,12 @@ export interface ConversationStore {
   queued(): ChatMessage[];
   summaries(): ConversationSummary[];
   markRead(peer: string): void;
+  // issue 14: message changes
+  /** The conversation's message a change names by its stanza id or origin-id; null when not stored. */
+  byRef(peer: string, ref: string): ChatMessage | null;
+  byId(id: string): ChatMessage | null;
+  /** Stores a message's new text and changes (a full disk: shown, not saved, as for new messages). */
+  saveChanges(message: ChatMessage): void;
 }
 
 function inputOf(message: ChatMessage, unread: boolean, older = false): StoreInput {
@@ -86,5 +92,9 @@ export function createConversationStore(db: MessageDb, accountId: AccountId): Co
     queued: () => db.outgoing(accountId, ['queued']),
     summaries: () => db.conversations(accountId),
     markRead: (peer) => unlessDiskFull(() => db.markRead(accountId, peer), undefined),
+    // issue 14: message changes
+    byRef: (peer, ref) => db.messageByRef(accountId, peer, ref),
+    byId: (id) => db.messageById(accountId, id),
+    saveChanges: (message) => unlessDiskFull(() => db.saveChanges(message), undefined),
   };
 }

@@ -136,6 +136,9 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     addExtraCa: () => extraCas.add(),
     removeExtraCa: (p) => nothing(extraCas.remove(p.sha256)),
 
+    // issue 14: message changes
+    changeMessage: (p) => accounts.features(p.accountId).changeMessage(p.peer, p.id, p.change),
+    sendReply: (p) => accounts.features(p.accountId).sendReply(p.to, p.body, p.replyTo),
     openExternal: async (p) => {
       // The renderer is not trusted to have checked: a URL handed to the OS can start any program.
       if (!deps.isSafeExternalUrl(p.url)) throw new UserFacingError('Only web (http, https) and xmpp: links can be opened.');

@@ -4,6 +4,7 @@
  */
 import type { ChatMessage, HistoryPage } from '../../app/domain/chat.js';
 import type { Archive } from '../xmpp/features/archive.js';
+import type { IncomingChange } from '../xmpp/features/message-changes/incoming-change.js';
 
 /**
  * How many archive pages one load may read to fill its page: the archive also holds receipts and chat
@@ -23,6 +24,8 @@ export async function loadHistory(
   archive: Pick<Archive, 'loadPage'>,
   adopt: (archived: ChatMessage) => ChatMessage,
   { peer, before, limit }: HistoryRequest,
+  // issue 14: message changes: applied once the page's messages are stored (they may name one of them).
+  applyChange: (change: IncomingChange) => void = () => undefined,
 ): Promise<HistoryPage> {
   // No `before` means the newest page (the contract), every time: a window opened again starts there.
   let cursor = before ?? null;
@@ -40,6 +43,7 @@ export async function loadHistory(
       .reverse()
       .filter((m) => !ids.has(m.id) && ids.add(m.id));
     found.unshift(...adopted);
+    for (const change of page.changes ?? []) applyChange(change);
     complete = page.complete;
     // An empty page has no `first` to continue from: whatever the server says, there is nothing to page to.
     if (complete || page.first === null) break;
@@ -61,12 +65,17 @@ export interface StoredHistory {
  * stored as it comes. Without an archive (offline, or a server without one) the stored messages are all
  * there is, and the page says it is the beginning.
  */
-export async function loadStoredHistory(store: StoredHistory, archive: Pick<Archive, 'loadPage'> | null, request: HistoryRequest): Promise<HistoryPage> {
+export async function loadStoredHistory(
+  store: StoredHistory,
+  archive: Pick<Archive, 'loadPage'> | null,
+  request: HistoryRequest,
+  applyChange?: (change: IncomingChange) => void,
+): Promise<HistoryPage> {
   const { peer, before, limit } = request;
   const stored = store.history(peer, before ?? null, limit);
   if (stored.messages.length >= limit) return { messages: stored.messages, complete: false };
   if (archive === null) return { messages: stored.messages, complete: stored.reachedStart };
-  const fetched = await loadHistory(archive, (m) => store.adoptOlder(m), { peer, before: store.oldestArchiveId(peer) ?? undefined, limit: limit - stored.messages.length });
+  const fetched = await loadHistory(archive, (m) => store.adoptOlder(m), { peer, before: store.oldestArchiveId(peer) ?? undefined, limit: limit - stored.messages.length }, applyChange);
   const now = store.history(peer, before ?? null, limit);
   return { messages: now.messages, complete: now.reachedStart && fetched.complete };
 }

@@ -104,5 +104,11 @@ export interface MessageDb {
   readPosition(accountId: AccountId, peer: string): string | null;
   /** We read up to their message `marked` on another device: the new unread count, null when not stored. */
   readElsewhereUpTo(accountId: AccountId, peer: string, marked: MarkedId): number | null;
+  // issue 14: message changes (migration 5)
+  /** The conversation's message a change names (its stanza id or origin-id), the oldest if several. */
+  messageByRef(accountId: AccountId, peer: string, ref: string): ChatMessage | null;
+  messageById(accountId: AccountId, id: string): ChatMessage | null;
+  /** Writes a message's body and changes (correction, retraction, reactions) as they now are. */
+  saveChanges(message: ChatMessage): void;
   close(): void;
 }

@@ -24,6 +24,7 @@ import { createGroupCommit } from './group-commit.js';
 import { MessageDbError, type MessageDb, type Stored, type StoreInput } from './message-db-types.js';
 import { roomHistory, settleRoomMessage, storeRoomMessages } from './room-messages.js';
 import { contactReadUpTo, readElsewhereUpTo, readPosition } from './read-positions.js';
+import { writeChangesColumn } from './message-changes-column.js';
 
 export type { RoomHistorySlice, RoomStored } from './room-messages.js';
 export { MessageDbError } from './message-db-types.js';
@@ -175,6 +176,7 @@ export function openMessageDb(options: MessageDbOptions): MessageDb {
       archive_id: message.archiveId,
       carbon: message.carbon ? 1 : 0,
       oob_url: message.oobUrl ?? null, // issue 14: files
+      changes: writeChangesColumn(message),
       older: older ? 1 : 0,
     });
     const rowid = Number(lastInsertRowid);
@@ -297,6 +299,20 @@ export function openMessageDb(options: MessageDbOptions): MessageDb {
     contactReadUpTo: (accountId, peer, marked) => flushed(() => contactReadUpTo(q.read, accountId, peer, marked)),
     readPosition: (accountId, peer) => flushed(() => readPosition(q.read, accountId, peer)),
     readElsewhereUpTo: (accountId, peer, marked) => flushed(() => db.transaction(() => readElsewhereUpTo(q.read, accountId, peer, marked))()),
+    // issue 14: message changes
+    messageByRef: (accountId, peer, ref) => flushed(() => {
+      const row = q.byRef.get({ account: accountId, peer, ref }) as MessageRow | undefined;
+      return row ? toMessage(row) : null;
+    }),
+    messageById: (accountId, id) => flushed(() => {
+      const row = q.byId.get(accountId, id) as MessageRow | undefined;
+      return row ? toMessage(row) : null;
+    }),
+    saveChanges: (message) =>
+      flushed(() => {
+        const row = q.byId.get(message.accountId, message.id) as MessageRow | undefined;
+        if (row) q.setChanges.run(message.body, writeChangesColumn(message), row.rowid);
+      }),
     close: () => {
       try {
         group.flush();

@@ -1,6 +1,7 @@
 /** A stored message row and the ChatMessage it is, both ways. */
 import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage, MessageState } from '../../../app/domain/chat.js';
+import { readChangesColumn } from './message-changes-column.js';
 
 export interface MessageRow {
   readonly rowid: number;
@@ -21,6 +22,8 @@ export interface MessageRow {
   readonly seq: number;
   /** issue 14: files (migration 6). */
   readonly oob_url: string | null;
+  // issue 14: message changes (migration 7); undefined in rows read before it.
+  readonly changes?: string | null;
 }
 
 const STATES: ReadonlySet<string> = new Set<MessageState>(['queued', 'sent', 'delivered', 'failed', 'received']);
@@ -42,6 +45,7 @@ export function toMessage(row: MessageRow): ChatMessage {
     error: row.error,
     // issue 14: files
     ...(row.oob_url === null || row.oob_url === undefined ? {} : { oobUrl: row.oob_url }),
+    ...readChangesColumn(row.changes ?? null),
   };
 }
 

@@ -181,6 +181,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE messages ADD COLUMN oob_url TEXT;
     `,
   },
+  // issue 14: message changes
+  {
+    version: 7,
+    sql: `
+      -- What happened to a 1:1 message after it was sent, as JSON (message-changes-column.ts): its earlier
+      -- versions (XEP-0308), whether it was retracted (XEP-0424), everyone's reactions (XEP-0444) and which
+      -- message it answers (XEP-0461). NULL: nothing. A change names its message by the sender's stanza id or
+      -- origin-id, so both are indexed within the conversation.
+      ALTER TABLE messages ADD COLUMN changes TEXT;
+      CREATE INDEX messages_by_stanza_id ON messages (account, peer, stanza_id) WHERE stanza_id IS NOT NULL;
+      CREATE INDEX messages_by_origin_id ON messages (account, peer, origin_id) WHERE origin_id IS NOT NULL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,8 +8,8 @@ export function prepareStatements(db: Database.Database) {
     byKey: db.prepare(`SELECT m.* FROM message_keys k JOIN messages m ON m.rowid = k.message_rowid WHERE k.account = ? AND k.key = ?`),
     byId: db.prepare(`SELECT * FROM messages WHERE account = ? AND id = ?`),
     insert: db.prepare(
-      `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, error, stanza_id, origin_id, archive_id, carbon, oob_url, seq)
-       VALUES (@id, @account, @peer, @direction, @body, @at, @at_ms, @stored_at, @state, @error, @stanza_id, @origin_id, @archive_id, @carbon, @oob_url,
+      `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, error, stanza_id, origin_id, archive_id, carbon, oob_url, changes, seq)
+       VALUES (@id, @account, @peer, @direction, @body, @at, @at_ms, @stored_at, @state, @error, @stanza_id, @origin_id, @archive_id, @carbon, @oob_url, @changes,
          CASE WHEN @older THEN (SELECT coalesce(min(seq), 0) - 1 FROM messages) ELSE (SELECT coalesce(max(seq), 0) + 1 FROM messages) END)`,
     ),
     // The messages just stored, into the text index in one statement (migration 3 says why).
@@ -69,6 +69,11 @@ export function prepareStatements(db: Database.Database) {
     // Room messages (migration 4).
     room: prepareRoomStatements(db),
     read: prepareReadPositionStatements(db), // issue 14: read markers
+    // issue 14: message changes (migration 5).
+    byRef: db.prepare(
+      `SELECT * FROM messages WHERE account = @account AND peer = @peer AND (stanza_id = @ref OR origin_id = @ref) ORDER BY at_ms, seq LIMIT 1`,
+    ),
+    setChanges: db.prepare(`UPDATE messages SET body = ?, changes = ? WHERE rowid = ?`),
   };
 }
 

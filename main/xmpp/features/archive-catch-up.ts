@@ -14,7 +14,8 @@
 import type { AccountId } from '../../../app/domain/account.js';
 import type { Jid } from '../../../app/domain/address/jid.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
-import { archivedMessage, queryArchive } from './archive-result.js';
+import { queryArchive, splitArchived, withChanges } from './archive-result.js';
+import type { IncomingChange } from './message-changes/incoming-change.js';
 import type { FeatureLog } from './feature-deps.js';
 import { StanzaError, type XmppLink } from '../link.js';
 
@@ -35,6 +36,8 @@ export interface CatchUpPage {
    * otherwise. Receipts, chat states, errors, groupchat and headline messages are left out.
    */
   readonly messages: readonly ChatMessage[];
+  // issue 14: message changes: corrections, retractions and reactions in the page, oldest first.
+  readonly changes?: readonly IncomingChange[];
   /**
    * The archive id of the newest entry in this page (RSM `<last>`), even when that entry was not a chat
    * message: store it as the sync point and pass it as `after` for the next page. Null when the page is
@@ -78,7 +81,8 @@ export function createCatchUp({ link, own, accountId, now, ids, log }: CatchUpDe
     try {
       const answer = await queryArchive({ link, own, now, log }, { queryId: ids(), peer: null, position: after === null ? { newest: true } : { after }, max });
       return {
-        messages: answer.chats.map((chat) => archivedMessage(chat, accountId, ids())),
+        // issue 14: message changes are applied to their messages, not listed.
+        ...withChanges(splitArchived(answer.chats, accountId, ids)),
         last: answer.last,
         complete: after === null || answer.complete,
       };

@@ -21,6 +21,9 @@ import { NS } from './namespaces.js';
 import { forwardedMessage, parseMessage } from './parse-message.js';
 import { readInvitationStanza } from './rooms/invitation.js';
 import { attr, isStanza } from './stanza-read.js';
+import type { ChangePart } from './message-changes/read-changes.js';
+import type { IncomingChange } from './message-changes/incoming-change.js';
+import type { ReplyTarget } from '../../../app/domain/message-changes.js';
 
 /** The most we ask for at once; the contract allows 200. */
 export const MAX_PAGE_SIZE = 500;
@@ -40,6 +43,9 @@ export interface ArchivedChat {
   readonly markable?: boolean;
   /** issue 14: files. The shared file's link (oob.ts fileLink), when the message is one. */
   readonly oobUrl?: string | null;
+  // issue 14: message changes. A change is applied to its message (never listed); a reply names its original.
+  readonly change: ChangePart | null;
+  readonly replyTo: ReplyTarget | null;
 }
 
 /** Where a page goes in the archive (RSM): the newest page, older than an id, or newer than an id. */
@@ -105,7 +111,10 @@ export async function queryArchive({ link, own, now, log }: ArchiveQueryDeps, re
       if (!parsed.ok) return ignore(`archived message: ${parsed.reason}`);
       const message = parsed.message;
       // Receipts, chat states, errors and groupchat are archived by some servers; history shows conversation text.
-      if (message.body === null || message.type === 'error' || message.type === 'groupchat' || message.type === 'headline') return;
+      // issue 14: message changes: the text without understood fallback; a change may have none (reactions).
+      const { change, replyTo, body: shownBody } = message.changes;
+      const body = change?.kind === 'correction' ? change.body : shownBody;
+      if ((body === null && change === null) || message.type === 'error' || message.type === 'groupchat' || message.type === 'headline') return;
       // A room invitation or decline (its body only repeats it for older clients) is a request, not chat text.
       if (readInvitationStanza(forwarded.message).kind !== 'none') return;
 
@@ -116,12 +125,14 @@ export async function queryArchive({ link, own, now, log }: ArchiveQueryDeps, re
         archiveId,
         peer: other.bare,
         direction: outbound ? 'out' : 'in',
-        body: message.body,
+        body: body ?? '',
         at: displayTime(delayStamp(forwarded.forwarded) ?? message.delay, now()),
         stanzaId: message.id,
         originId: message.originId,
         markable: message.markable, // issue 14: read markers
         ...(fileLink(message) === null ? {} : { oobUrl: fileLink(message) }), // issue 14: files
+        change,
+        replyTo,
       });
     }),
   );
@@ -151,7 +162,26 @@ export function archivedMessage(chat: ArchivedChat, accountId: AccountId, id: st
     error: null,
     ...(chat.markable === true ? { markable: true } : {}), // issue 14: read markers
     ...(chat.oobUrl ? { oobUrl: chat.oobUrl } : {}), // issue 14: files
+    ...(chat.replyTo === null ? {} : { replyTo: chat.replyTo }),
   };
+}
+
+// issue 14: message changes
+/** A page's chats split into the messages to list and the changes to apply to messages (never listed). */
+export function splitArchived(chats: readonly ArchivedChat[], accountId: AccountId, ids: () => string): { messages: ChatMessage[]; changes: IncomingChange[] } {
+  const messages: ChatMessage[] = [];
+  const changes: IncomingChange[] = [];
+  for (const chat of chats) {
+    const message = archivedMessage(chat, accountId, ids());
+    if (chat.change === null) messages.push(message);
+    else changes.push({ change: chat.change, message });
+  }
+  return { messages, changes };
+}
+
+/** The split with `changes` only when there are some (a page of plain chat reads as before). */
+export function withChanges(split: { messages: ChatMessage[]; changes: IncomingChange[] }): { messages: ChatMessage[]; changes?: IncomingChange[] } {
+  return split.changes.length > 0 ? split : { messages: split.messages };
 }
 
 function queryElement({ queryId, peer, position, max }: ArchiveRequest): Element {

@@ -8,7 +8,8 @@
  */
 import type { HistoryPage } from '../../../app/domain/chat.js';
 import { createCatchUp, type CatchUpPage, type CatchUpQuery } from './archive-catch-up.js';
-import { archivedMessage, queryArchive, requirePageSize } from './archive-result.js';
+import { queryArchive, requirePageSize, splitArchived } from './archive-result.js';
+import type { IncomingChange } from './message-changes/incoming-change.js';
 import type { MessageDedupe } from './dedupe.js';
 import { ownJidOf, type FeatureDeps } from './feature-deps.js';
 import { requireBareJid } from '../../../app/domain/address/jid.js';
@@ -37,6 +38,8 @@ export interface ArchivePage extends HistoryPage {
    * one that arrived live, or was not a chat message. Null for an empty page.
    */
   readonly first: string | null;
+  // issue 14: message changes in the page (to apply to messages once they are stored), oldest first.
+  readonly changes?: readonly IncomingChange[];
 }
 
 export interface ArchiveDeps extends FeatureDeps {
@@ -63,20 +66,23 @@ export function createArchive({ link, accountId, now, ids, log, dedupe }: Archiv
       { link, own, now, log },
       { queryId: ids(), peer, position: before === null ? { newest: true } : { before }, max },
     );
-    const collected = answer.chats
-      .filter((chat) => {
+    const split = splitArchived(
+      answer.chats.filter((chat) => {
         if (chat.peer === peer) return true;
         log({ feature: 'archive', reason: 'archived message from another conversation', from: null });
         return false;
-      })
-      .map((chat) => archivedMessage(chat, accountId, ids()));
+      }),
+      accountId,
+      ids,
+    );
+    const collected = split.messages;
     const messages =
       seen === 'include'
         ? collected
         : collected.filter(
             (message) => !dedupe.has(peer, { originId: message.originId, archiveId: message.archiveId, stanzaId: message.stanzaId, body: message.body }),
           );
-    return { messages, complete: answer.complete, first: answer.first };
+    return { messages, complete: answer.complete, first: answer.first, ...(split.changes.length > 0 ? { changes: split.changes } : {}) };
   }
 
   return { loadPage, catchUp: createCatchUp({ link, own, accountId, now, ids, log }) };

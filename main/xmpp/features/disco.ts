@@ -25,6 +25,12 @@ export const CLIENT_FEATURES: readonly string[] = [
   `${NS.avatarMetadata}+notify`,
   `${NS.nick}+notify`,
   NS.chatMarkers, // XEP-0333 (issue 14: read markers)
+  // issue 14: message changes
+  NS.correct, // XEP-0308
+  NS.retract, // XEP-0424
+  NS.reply, // XEP-0461
+  NS.reactions, // XEP-0444
+  NS.fallback, // XEP-0428
 ];
 
 /** The XEP-0115 node: a URI naming the software (the project's homepage). */

@@ -21,6 +21,7 @@ import { isWrapper, parseMessage, type ParsedMessage } from './parse-message.js'
 import { describeStanzaError } from './stanza-error.js';
 import { isStanza } from './stanza-read.js';
 import { fileLink } from './oob.js';
+import type { IncomingChange } from './message-changes/incoming-change.js';
 
 export interface MessageUpdate {
   readonly accountId: AccountId;
@@ -36,6 +37,8 @@ export interface MessageEvents {
   /** One of our messages was delivered (receipt) or failed (error reply). */
   updated: MessageUpdate;
   chatState: { readonly peer: string; readonly state: ChatState };
+  // issue 14: message changes. A correction, retraction or reactions (never a duplicate); not a new message.
+  change: IncomingChange;
 }
 
 export interface MessagesDeps extends FeatureDeps {
@@ -67,6 +70,8 @@ export interface Messages extends Events<MessageEvents> {
   sendChatState(to: string, state: ChatState): Promise<ChatStateOutcome>;
   /** The message inside a carbon whose wrapper carbons.ts has already checked. */
   acceptCarbon(inner: Element, direction: CarbonDirection): void;
+  // issue 14: message changes: a correction, retraction or reactions stanza (change-stanzas.ts), sent now.
+  sendStanza(stanza: Element): Promise<void>;
   dispose(): void;
 }
 
@@ -159,10 +164,12 @@ export function createMessages(deps: MessagesDeps): Messages {
     }
     // issue 14: files: a link sent with no body is shown by its link; a body that is not the link stays text.
     const shared = fileLink(message);
-    if (shared !== null && message.body === null) message = { ...message, body: shared };
-    if (message.body === null) return;
+    // issue 14: message changes. The text shown is without understood fallback text (XEP-0428).
+    const { change, replyTo, body: shownBody } = message.changes;
+    const body = change?.kind === 'correction' ? change.body : (shownBody ?? shared);
+    if (body === null && change === null) return;
 
-    const duplicate = dedupe.remember(peer, { originId: message.originId, archiveId: message.ourStanzaId, stanzaId: message.id, body: message.body });
+    const duplicate = dedupe.remember(peer, { originId: message.originId, archiveId: message.ourStanzaId, stanzaId: message.id, body: message.body ?? '' });
     // Acked even when it is a duplicate: a resend usually means our first receipt was lost.
     if (context === 'live' && message.receipt.kind === 'request') acknowledge(message, peer);
     if (duplicate) return;
@@ -172,7 +179,7 @@ export function createMessages(deps: MessagesDeps): Messages {
       accountId,
       peer,
       direction: outbound ? 'out' : 'in',
-      body: message.body,
+      body: body ?? '',
       at: displayTime(message.delay, now()),
       state: outbound ? 'sent' : 'received',
       stanzaId: message.id,
@@ -182,7 +189,13 @@ export function createMessages(deps: MessagesDeps): Messages {
       error: null,
       ...(message.markable ? { markable: true } : {}), // issue 14: read markers
       ...(shared === null ? {} : { oobUrl: shared }), // issue 14: files
+      ...(replyTo === null ? {} : { replyTo }),
     };
+    // issue 14: message changes go to the conversation's message, not into the list.
+    if (change !== null) {
+      emitter.emit('change', { change, message: chat });
+      return;
+    }
     // Our other device's message can be confirmed by the peer's receipt (reaching us as a carbon) too.
     if (outbound) track(chat);
     emitter.emit('message', chat);
@@ -250,6 +263,11 @@ export function createMessages(deps: MessagesDeps): Messages {
     },
     acceptCarbon(inner, direction) {
       accept(inner, direction === 'sent' ? 'carbon-sent' : 'carbon-received');
+    },
+    async sendStanza(stanza) {
+      const to = jidOrNull(typeof stanza.attrs.to === 'string' ? stanza.attrs.to : null);
+      if (to !== null) chatStates.contentSent(to.bare);
+      await link.send(stanza);
     },
     dispose() {
       stopListening();

@@ -46,4 +46,10 @@ export const NS = {
   httpUpload: 'urn:xmpp:http:upload:0',
   /** XEP-0066 out-of-band data (the link of a shared file). */
   oob: 'jabber:x:oob',
+  // issue 14: message changes
+  correct: 'urn:xmpp:message-correct:0',
+  retract: 'urn:xmpp:message-retract:1',
+  reply: 'urn:xmpp:reply:0',
+  reactions: 'urn:xmpp:reactions:0',
+  fallback: 'urn:xmpp:fallback:0',
 } as const;

@@ -8,6 +8,7 @@ import type { ChatMessage } from '../../../app/domain/chat.js';
 import { requireBareJid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
 import { oobElement } from './oob.js';
+import { replyElements } from './message-changes/change-stanzas.js';
 
 export interface ComposeDeps {
   readonly accountId: AccountId;
@@ -43,15 +44,18 @@ export function composeChatMessage({ accountId, now, ids }: ComposeDeps, to: str
  */
 export function chatStanza(message: ChatMessage): Element {
   if (message.direction !== 'out' || message.stanzaId === null) throw new Error('Only our own composed messages can be sent.');
+  // issue 14: message changes. A reply carries its quote before the text (XEP-0428) and names its original.
+  const reply = message.replyTo;
   return xml(
     'message',
     { to: message.peer, type: 'chat', id: message.stanzaId },
-    xml('body', {}, message.body),
+    xml('body', {}, reply?.fallback == null ? message.body : reply.fallback + message.body),
     xml('origin-id', { xmlns: NS.sid, id: message.originId ?? message.stanzaId }),
     xml('request', { xmlns: NS.receipts }),
     xml('active', { xmlns: NS.chatStates }),
     xml('markable', { xmlns: NS.chatMarkers }), // issue 14: read markers (XEP-0333: the contact may say when they read it)
     // issue 14: files: the link of a shared file, also as XEP-0066 data (the body carries it for other clients).
     ...(message.oobUrl ? [oobElement(message.oobUrl)] : []),
+    ...(reply === undefined ? [] : replyElements(reply.id, reply.to, reply.fallback)),
   );
 }

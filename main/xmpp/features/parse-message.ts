@@ -11,6 +11,7 @@ import { NS } from './namespaces.js';
 import { readStanzaError, type StanzaErrorDetails } from './stanza-error.js';
 import { attr, clientChildText, isStanza, singleChild } from './stanza-read.js';
 import { readOobUrl } from './oob.js';
+import { readMessageChanges, type MessageChangeParts } from './message-changes/message-change-parts.js';
 
 export type MessageType = 'chat' | 'normal' | 'groupchat' | 'headline' | 'error';
 
@@ -43,6 +44,9 @@ export interface ParsedMessage {
   // issue 14: files
   /** The XEP-0066 link, when it is an https URL (oob.ts). */
   readonly oobUrl: string | null;
+  // issue 14: message changes. What it corrects, retracts, reacts to or answers; `body` there is without the
+  // fallback text of those features (1:1 chats use it; rooms keep the plain body).
+  readonly changes: MessageChangeParts;
 }
 
 export type MessageParse = { readonly ok: true; readonly message: ParsedMessage } | { readonly ok: false; readonly reason: string };
@@ -63,6 +67,7 @@ export function parseMessage(stanza: Element, ownBareJid: string): MessageParse 
   const type = (typeText !== null && TYPES.has(typeText) ? typeText : 'normal') as MessageType;
 
   const bodyText = clientChildText(stanza, 'body');
+  const body = bodyText === null || bodyText.length === 0 ? null : bodyText;
   return {
     ok: true,
     message: {
@@ -70,7 +75,7 @@ export function parseMessage(stanza: Element, ownBareJid: string): MessageParse 
       from,
       to,
       id: attr(stanza, 'id'),
-      body: bodyText === null || bodyText.length === 0 ? null : bodyText,
+      body,
       originId: readOriginId(stanza),
       ourStanzaId: readOurStanzaId(stanza, ownBareJid),
       delay: delayStamp(stanza),
@@ -79,6 +84,7 @@ export function parseMessage(stanza: Element, ownBareJid: string): MessageParse 
       error: type === 'error' ? readStanzaError(stanza) : null,
       markable: stanza.getChild('markable', NS.chatMarkers) !== undefined, // issue 14: read markers
       oobUrl: readOobUrl(stanza), // issue 14: files
+      changes: readMessageChanges(stanza, body),
     },
   };
 }

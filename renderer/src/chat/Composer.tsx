@@ -6,10 +6,15 @@ interface ComposerProps {
   readonly accountId: string;
   readonly peer: string;
   readonly onSend: (body: string) => Promise<boolean>;
+  // issue 14: message changes: text to put in the composer (a message to edit; a new key puts it again), Up
+  // in an empty composer (edit the last message), Escape (stop editing or replying).
+  readonly prefill?: { readonly key: string; readonly text: string } | null;
+  readonly onUpInEmpty?: () => void;
+  readonly onEscape?: () => void;
 }
 
 /** Enter sends, Shift+Enter starts a new line; typing sends chat states sparingly. */
-export function Composer({ accountId, peer, onSend }: ComposerProps) {
+export function Composer({ accountId, peer, onSend, prefill = null, onUpInEmpty, onEscape }: ComposerProps) {
   const api = useApi();
   const id = useId();
   const [draft, setDraft] = useState('');
@@ -19,6 +24,12 @@ export function Composer({ accountId, peer, onSend }: ComposerProps) {
     [api, accountId, peer],
   );
   useEffect(() => () => states.close(), [states]);
+  // issue 14: message changes
+  const [prefilled, setPrefilled] = useState<string | null>(null);
+  if (prefill !== null && prefill.key !== prefilled) {
+    setPrefilled(prefill.key);
+    setDraft(prefill.text);
+  }
 
   const send = async () => {
     const body = draft.trim();
@@ -38,6 +49,12 @@ export function Composer({ accountId, peer, onSend }: ComposerProps) {
       event.preventDefault();
       void send();
     }
+    // issue 14: message changes
+    if (event.key === 'ArrowUp' && draft === '' && onUpInEmpty) {
+      event.preventDefault();
+      onUpInEmpty();
+    }
+    if (event.key === 'Escape' && onEscape) onEscape();
   };
 
   return (

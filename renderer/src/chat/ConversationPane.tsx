@@ -14,6 +14,9 @@ import { BlockButton } from '../blocking/BlockButton.js';
 import { BlockedNotice } from '../blocking/BlockedNotice.js';
 import { useBlocking } from '../blocking/use-blocking.js';
 import { useReadMarkers } from './use-read-markers.js';
+import { ComposeModeBar } from './ComposeModeBar.js';
+import { MessageActionsContext } from './message-actions.js';
+import { useMessageChanges } from './use-message-changes.js';
 
 interface ConversationPaneProps {
   readonly account: AccountView;
@@ -42,14 +45,16 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
   const api = useApi();
   const accountId = account.settings.id;
   const conversation = useConversation(api, accountId, peer, onNewest, focusId);
-  const { send, latest } = conversation;
+  const { latest } = conversation;
   // issue 14: blocking. Blocked: the pane says so and offers Unblock instead of the composer.
   const blocking = useBlocking(accountId);
   const blockedBy = blocking.blockedBy(peer);
   const readUpTo = useReadMarkers(api, accountId, peer, conversation.messages, latest); // issue 14: read markers
+  // issue 14: message changes (corrections, replies, reactions, retractions)
+  const changes = useMessageChanges(api, accountId, peer, account.settings.jid, name, conversation);
   // What was just written belongs under the latest message: leave the older history for it.
   const onSend = async (body: string) => {
-    const sent = await send(body);
+    const sent = await changes.onSend(body);
     if (sent && !latest) onShowLatest?.();
     return sent;
   };
@@ -81,7 +86,8 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
           {NO_ARCHIVE_TEXT}
         </p>
       ) : null}
-      <ErrorText message={conversation.error} />
+      <ErrorText message={conversation.error ?? changes.error} />
+      <MessageActionsContext value={changes.actions}>
       <MessageList
         messages={conversation.messages}
         peerName={name}
@@ -93,13 +99,16 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
         loadingNewer={conversation.loadingNewer}
         onReachBottom={conversation.loadNewer}
         readUpTo={readUpTo}
+        jump={changes.jump}
       />
+      </MessageActionsContext>
       <TypingIndicator peer={name} state={conversation.peerState} />
       {blockedBy === null ? (
         <>
-          <Composer accountId={accountId} peer={peer} onSend={onSend} />
+          <ComposeModeBar mode={changes.mode} nameOf={(m) => changes.actions.nameOf(m.direction === 'out' ? account.settings.jid : m.peer)} onCancel={changes.cancel} />
+          <Composer accountId={accountId} peer={peer} onSend={onSend} prefill={changes.prefill} onUpInEmpty={changes.editLast} onEscape={changes.cancel} />
           {/* issue 14: files */}
-          <SendFileButton accountId={accountId} peer={peer} onSent={(message) => conversation.shown(message)} />
+          <SendFileButton accountId={accountId} peer={peer} onSent={(message) => conversation.sent(message)} />
         </>
       ) : (
         <BlockedNotice name={name} domain={blockedBy === peer ? null : blockedBy} unblock={blocking.offered ? () => blocking.unblock(blockedBy) : null} />

@@ -4,6 +4,10 @@ import { formatDateTime, formatFull, formatTime } from '../common/format-time.js
 import { MessageText } from './MessageText.js';
 import { ReadMark } from './ReadMark.js';
 import { SharedFile } from './SharedFile.js'; // issue 14: files
+import { EditedMark } from './EditedMark.js';
+import { MessageMenu } from './MessageMenu.js';
+import { ReactionBar } from './ReactionBar.js';
+import { ReplyQuote } from './ReplyQuote.js';
 
 const STATE_TEXT: Record<MessageState, string | null> = {
   queued: 'Sending…',
@@ -40,6 +44,10 @@ export const MessageItem = memo(function MessageItem({ message, senderName, grou
   if (message.state === 'failed') classes.push('message--failed');
   if (groupStart) classes.push('message--group-start');
   if (groupEnd) classes.push('message--group-end');
+  // issue 14: message changes
+  const retracted = message.changes?.retracted === true;
+  const earlier = message.changes?.earlier ?? [];
+  if (retracted) classes.push('message--retracted');
   return (
     <article
       className={classes.join(' ')}
@@ -53,8 +61,21 @@ export const MessageItem = memo(function MessageItem({ message, senderName, grou
           <bdi>{sender}</bdi>
         </header>
       ) : null}
-      {/* issue 14: files: a shared file is shown by main's answer, never by its link */}
-      {message.oobUrl ? <SharedFile message={message} senderName={sender} /> : <MessageText body={message.body} />}
+      {/* issue 14: message changes */}
+      <MessageMenu message={message} />
+      {message.replyTo && !retracted ? <ReplyQuote replyTo={message.replyTo} /> : null}
+      {retracted ? (
+        <p className="message__removed note" data-testid="message-removed">
+          This message was removed.
+        </p>
+      ) : message.oobUrl ? (
+        // issue 14: files: a shared file is shown by main's answer, never by its link
+        <SharedFile message={message} senderName={sender} />
+      ) : (
+        <MessageText body={message.body} />
+      )}
+      {earlier.length > 0 && !retracted ? <EditedMark earlier={earlier} /> : null}
+      <ReactionBar message={message} />
       {groupEnd || state || isRead ? (
         <footer className="message__meta">
           {groupEnd ? (

@@ -22,6 +22,8 @@ export interface MessageListProps {
   readonly onReachBottom?: () => void;
   /** issue 14: read markers. Our newest message the contact has read (its local id): "Read" is written under it. */
   readonly readUpTo?: string | null;
+  // issue 14: message changes: scroll to this message and highlight it (a reply's original); `n` repeats a jump.
+  readonly jump?: { readonly id: string; readonly n: number } | null;
 }
 
 /** How long the message a search result opened stays highlighted (its outline fades in CSS meanwhile). */
@@ -55,6 +57,7 @@ export function MessageList({
   loadingNewer = false,
   onReachBottom,
   readUpTo = null,
+  jump = null,
 }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => toRows(messages), [messages]);
@@ -86,6 +89,16 @@ export function MessageList({
     virtualizer.scrollToIndex(index, { align: 'center' });
     setHighlighted(focusId);
   }, [rows, focusId, virtualizer]);
+  // issue 14: message changes: a jump to a reply's original.
+  useEffect(() => {
+    if (jump === null) return;
+    const index = rows.findIndex((row) => row.key === jump.id);
+    if (index === -1) return;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+    setHighlighted(jump.id);
+    // Only a new jump moves the list, not every new row.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jump]);
   useEffect(() => {
     if (highlighted === null) return;
     const timer = setTimeout(() => setHighlighted(null), FOCUS_HIGHLIGHT_MS);

@@ -25,7 +25,9 @@ export type ConversationsAction =
   | { readonly type: 'messages'; readonly messages: readonly ChatMessage[]; readonly open: ConversationRef | null }
   | { readonly type: 'read'; readonly conversation: ConversationRef }
   // issue 14: read markers. Read on another of our devices: what is left unread here.
-  | { readonly type: 'unread'; readonly conversation: ConversationRef; readonly unread: number };
+  | { readonly type: 'unread'; readonly conversation: ConversationRef; readonly unread: number }
+  // issue 14: message changes: a message corrected or removed; when it is a conversation's newest, the list shows it so.
+  | { readonly type: 'changed'; readonly message: ChatMessage };
 
 export const initialConversations: ConversationsState = { failures: new Map(), list: [], answered: new Set() };
 
@@ -89,5 +91,11 @@ export function conversationsReducer(state: ConversationsState, action: Conversa
     // issue 14: read markers
     case 'unread':
       return { ...state, list: state.list.map((c) => (sameConversation(c, action.conversation) && c.unread > action.unread ? { ...c, unread: action.unread } : c)) };
+    // issue 14: message changes
+    case 'changed': {
+      const { message } = action;
+      if (!state.list.some((c) => c.accountId === message.accountId && c.lastMessage?.id === message.id)) return state;
+      return { ...state, list: state.list.map((c) => (c.accountId === message.accountId && c.lastMessage?.id === message.id ? { ...c, lastMessage: message } : c)) };
+    }
   }
 }

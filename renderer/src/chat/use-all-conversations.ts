@@ -73,6 +73,8 @@ export function useAllConversations(api: HostproofApi, accountIds: readonly Acco
       }),
     [api],
   );
+  // issue 14: message changes: a corrected or removed newest message shows so in the list.
+  useEffect(() => api.on('messageChanged', (message) => dispatch({ type: 'changed', message })), [api]);
   const markRead = useCallback(
     (conversation: ConversationRef) => {
       dispatch({ type: 'read', conversation });

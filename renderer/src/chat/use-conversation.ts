@@ -26,8 +26,10 @@ export interface Conversation {
   readonly loadingNewer: boolean;
   readonly loadNewer: () => void;
   readonly send: (body: string) => Promise<boolean>;
-  /** issue 14: files. Shows our own message the window did not send as text (a shared file). */
-  readonly shown: (message: ChatMessage) => void;
+  // issue 14: message changes: puts the message as it now is in place of the old (same local id).
+  readonly replace: (message: ChatMessage) => void;
+  /** Adds a message sent from here by another request (a reply, a shared file), as send does. */
+  readonly sent: (message: ChatMessage) => void;
 }
 
 /**
@@ -89,6 +91,10 @@ export function useConversation(
       if (u.accountId === accountId) push({ kind: 'update', update: u });
     });
     const offState = api.on('chatStateChanged', (s) => mine(s) && setPeerState(s.state));
+    // issue 14: message changes
+    const offChange = api.on('messageChanged', (m) => {
+      if (mine(m)) replace(m);
+    });
     const loadNewest = () =>
       void request(() => api.loadHistory({ accountId, peer, limit: PAGE_SIZE })).then((result) => {
         if (!live) return;
@@ -126,6 +132,7 @@ export function useConversation(
       offMessage();
       offUpdate();
       offState();
+      offChange();
     };
     // focusId is fixed for the hook's life: the owner keys the pane by the message it opens at.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -220,5 +227,15 @@ export function useConversation(
     [api, accountId, peer, shown],
   );
 
-  return { messages, complete, loading, error, peerState, loadOlder, latest: atLatest, loadingNewer, loadNewer, send, shown };
+  // issue 14: message changes
+  const replace = useCallback((changed: ChatMessage) => setMessages((list) => list.map((m) => (m.id === changed.id ? changed : m))), []);
+  const sent = useCallback(
+    (message: ChatMessage) => {
+      setError(null);
+      shown(message);
+    },
+    [shown],
+  );
+
+  return { messages, complete, loading, error, peerState, loadOlder, latest: atLatest, loadingNewer, loadNewer, send, replace, sent };
 }

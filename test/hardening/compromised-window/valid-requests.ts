@@ -103,5 +103,8 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     saveSharedFile: { accountId, peer: SOMEONE, id: 'guessed-message-id' },
     getFilePreferences: undefined,
     setFilePreferences: { autoLoadPictures: 'always' },
+    // issue 14: message changes
+    changeMessage: { accountId, peer: SOMEONE, id: 'some-message', change: { kind: 'correct', body: 'rewritten' } },
+    sendReply: { accountId, to: SOMEONE, body: 'leaked', replyTo: 'some-message' },
   };
 }

@@ -57,6 +57,12 @@ describe('disco#info answers', () => {
         'urn:xmpp:avatar:metadata+notify',
         'http://jabber.org/protocol/nick+notify',
         'urn:xmpp:chat-markers:0', // issue 14: read markers
+        // issue 14: message changes
+        'urn:xmpp:message-correct:0',
+        'urn:xmpp:message-retract:1',
+        'urn:xmpp:reply:0',
+        'urn:xmpp:reactions:0',
+        'urn:xmpp:fallback:0',
       ]),
     );
     expect(features).toHaveLength(CLIENT_FEATURES.length);

@@ -81,7 +81,7 @@ describe('XEP-0363 service and slot', () => {
 
 describe('shared files from the archive', () => {
   it('an archived message with a link keeps it, as a live one does', () => {
-    const chat = { archiveId: 'a1', peer: 'bob@example.org', direction: 'in' as const, body: LINK, at: '2024-05-01T12:00:00.000Z', stanzaId: null, originId: null, oobUrl: LINK };
+    const chat = { archiveId: 'a1', peer: 'bob@example.org', direction: 'in' as const, body: LINK, at: '2024-05-01T12:00:00.000Z', stanzaId: null, originId: null, change: null, replyTo: null, oobUrl: LINK };
     expect(archivedMessage(chat, 'acc', 'l1').oobUrl).toBe(LINK);
     expect(archivedMessage({ ...chat, oobUrl: undefined }, 'acc', 'l2')).not.toHaveProperty('oobUrl');
   });

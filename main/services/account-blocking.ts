@@ -98,6 +98,12 @@ export function createAccountBlocking(deps: AccountBlockingDeps): AccountBlockin
   }
 
   const filterMessages = (messages: readonly ChatMessage[]): ChatMessage[] => messages.filter((m) => m.direction === 'out' || !isBlocked(m.peer));
+  /** The page without a blocked sender's messages, nor their corrections, retractions and reactions. */
+  const filterPage = <P extends { readonly messages: readonly ChatMessage[]; readonly changes?: readonly { readonly message: ChatMessage }[] }>(page: P): P => ({
+    ...page,
+    messages: filterMessages(page.messages),
+    ...(page.changes === undefined ? {} : { changes: page.changes.filter((c) => filterMessages([c.message]).length === 1) }),
+  });
 
   return {
     list: view,
@@ -131,12 +137,10 @@ export function createAccountBlocking(deps: AccountBlockingDeps): AccountBlockin
     },
     withoutBlocked: (archive) => ({
       loadPage: async (query) => {
-        const page = await archive.loadPage(query);
-        return { ...page, messages: filterMessages(page.messages) };
+        return filterPage(await archive.loadPage(query));
       },
       catchUp: async (query) => {
-        const page = await archive.catchUp(query);
-        return { ...page, messages: filterMessages(page.messages) };
+        return filterPage(await archive.catchUp(query));
       },
     }),
   };

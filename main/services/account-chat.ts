@@ -222,7 +222,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         set.messages.on('message', record),
         set.messages.on('updated', (update) => updateMessage(update.id, update.state, update.error)),
         set.messages.on('chatState', ({ peer, state }) => blocking.isBlocked(peer) || emit('chatStateChanged', { accountId, peer, state })), // issue 14: blocking
-        set.messages.on('change', (incoming) => changes.received(incoming, 'live')),
+        set.messages.on('change', (incoming) => (incoming.message.direction === 'in' && blocking.isBlocked(incoming.message.peer)) || changes.received(incoming, 'live')), // issue 14: blocking
         ...rooms.attach(set.rooms, set.bookmarks),
         ...invitations.attach(set.invitations, set.rooms),
         // issue 14: avatars and nicknames

@@ -131,4 +131,22 @@ describe('one account’s blocking', () => {
     expect(caught.messages.map((m) => m.id)).toEqual(['romeo@example.net-in', 'juliet@spam.example-out']);
     expect(caught.last).toBe('z');
   });
+
+  it('leaves a blocked sender’s corrections, retractions and reactions out of archive pages too (issue 14)', async () => {
+    const { link, feature, blocking } = setup();
+    await login(link, blocking.attach(feature), `<item jid='spam.example'/>`);
+    const changes = [
+      { change: { kind: 'retraction', ref: 'x1' } as const, message: message('juliet@spam.example', 'in') },
+      { change: { kind: 'retraction', ref: 'x2' } as const, message: message('romeo@example.net', 'in') },
+      { change: { kind: 'retraction', ref: 'x3' } as const, message: message('juliet@spam.example', 'out') },
+    ];
+    const archive: Pick<Archive, 'loadPage' | 'catchUp'> = {
+      loadPage: async () => ({ messages: [], first: 'a', complete: true, changes }),
+      catchUp: async () => ({ messages: [], last: 'z', complete: true, changes }),
+    };
+    const filtered = blocking.withoutBlocked(archive);
+    const kept = (page: { changes?: readonly { message: { id: string } }[] }) => page.changes?.map((c) => c.message.id);
+    expect(kept(await filtered.loadPage({ peer: 'juliet@spam.example', before: null, max: 10 }))).toEqual(['romeo@example.net-in', 'juliet@spam.example-out']);
+    expect(kept(await filtered.catchUp({ after: null, max: 10 }))).toEqual(['romeo@example.net-in', 'juliet@spam.example-out']);
+  });
 });

@@ -5,13 +5,12 @@
  * half is main/files/https-transfer.ts.
  */
 import { xml, type Element } from '@xmpp/xml';
-import { jidOrNull } from '../../../app/domain/address/jid.js';
 import { StanzaError } from '../link.js';
 import { ownJidOf, type FeatureDeps } from './feature-deps.js';
 import { NS } from './namespaces.js';
+import { ownServiceJids } from './own-services.js';
 import { attr } from './stanza-read.js';
 
-const MAX_SERVICES_ASKED = 20;
 const DISCO_TIMEOUT_MS = 10_000;
 const SLOT_TIMEOUT_MS = 20_000;
 
@@ -58,7 +57,7 @@ export async function discoverUploadService({ link, log }: HttpUploadDeps): Prom
   const own = ownJidOf(link);
   const items = await link.request(xml('iq', { type: 'get', to: own.domain.unicode }, xml('query', { xmlns: NS.discoItems })), DISCO_TIMEOUT_MS);
   // The server itself may offer upload too (§2: "the server or a component").
-  const candidates = [own.domain.unicode, ...serviceJids(items, own.domain.ascii)];
+  const candidates = [own.domain.unicode, ...ownServiceJids(items, own.domain.ascii)];
   for (const jid of candidates) {
     try {
       const info = await link.request(xml('iq', { type: 'get', to: jid }, xml('query', { xmlns: NS.discoInfo })), DISCO_TIMEOUT_MS);
@@ -69,20 +68,6 @@ export async function discoverUploadService({ link, log }: HttpUploadDeps): Prom
     }
   }
   return null;
-}
-
-function serviceJids(answer: Element, ownDomain: string): string[] {
-  const query = answer.getChild('query', NS.discoItems);
-  if (query === undefined) return [];
-  const found = new Set<string>();
-  for (const item of query.getChildren('item', NS.discoItems)) {
-    const jid = jidOrNull(attr(item, 'jid'));
-    if (jid === null || jid.local !== null || jid.resource !== null) continue;
-    if (jid.domain.ascii !== ownDomain && !jid.domain.ascii.endsWith(`.${ownDomain}`)) continue;
-    found.add(jid.bare);
-    if (found.size >= MAX_SERVICES_ASKED) break;
-  }
-  return [...found];
 }
 
 /** The service this disco#info describes, with its max-file-size (XEP-0363 §3, a XEP-0128 form), or null. */

@@ -1,35 +1,17 @@
 /**
  * Finds the account's room service (XEP-0045 §6.1): disco#items on our own server lists its services, and
  * the one whose disco#info has the identity conference/text (and the muc feature) hosts rooms. Only items
- * on our server's domain or a subdomain of it are asked: they are reached through our own verified
- * connection, and a hostile item list cannot make us query other servers.
+ * on our server's domain or a subdomain of it are asked (own-services.ts).
  */
 import { xml, type Element } from '@xmpp/xml';
-import { jidOrNull } from '../../../../app/domain/address/jid.js';
 import { ownJidOf, type FeatureDeps } from '../feature-deps.js';
 import { NS } from '../namespaces.js';
+import { ownServiceJids } from '../own-services.js';
 import { attr } from '../stanza-read.js';
 
-/** A server lists a handful of services; we ask at most this many of them what they are. */
-export const MAX_SERVICES_ASKED = 20;
 const DISCO_TIMEOUT_MS = 10_000;
 
 export type RoomServiceDeps = Pick<FeatureDeps, 'link' | 'log'>;
-
-function itemJids(answer: Element, ownDomain: string): string[] {
-  const query = answer.getChild('query', NS.discoItems);
-  if (query === undefined) return [];
-  const found = new Set<string>();
-  for (const item of query.getChildren('item', NS.discoItems)) {
-    const jid = jidOrNull(attr(item, 'jid'));
-    // A service is a domain of its own (rooms.example.org), not an account or a resource.
-    if (jid === null || jid.local !== null || jid.resource !== null) continue;
-    if (jid.domain.ascii !== ownDomain && !jid.domain.ascii.endsWith(`.${ownDomain}`)) continue;
-    found.add(jid.bare);
-    if (found.size >= MAX_SERVICES_ASKED) break;
-  }
-  return [...found];
-}
 
 function isRoomService(info: Element): boolean {
   const query = info.getChild('query', NS.discoInfo);
@@ -43,7 +25,7 @@ function isRoomService(info: Element): boolean {
 export async function discoverRoomServices({ link, log }: RoomServiceDeps): Promise<string[]> {
   const own = ownJidOf(link);
   const items = await link.request(xml('iq', { type: 'get', to: own.domain.unicode }, xml('query', { xmlns: NS.discoItems })), DISCO_TIMEOUT_MS);
-  const candidates = itemJids(items, own.domain.ascii);
+  const candidates = ownServiceJids(items, own.domain.ascii);
   const answers = await Promise.all(
     candidates.map((service) =>
       link.request(xml('iq', { type: 'get', to: service }, xml('query', { xmlns: NS.discoInfo })), DISCO_TIMEOUT_MS).then(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureLogEntry } from '../../../../../main/xmpp/features/feature-deps.js';
-import { discoverRoomServices, MAX_SERVICES_ASKED } from '../../../../../main/xmpp/features/rooms/room-service.js';
+import { MAX_SERVICES_ASKED } from '../../../../../main/xmpp/features/own-services.js';
+import { discoverRoomServices } from '../../../../../main/xmpp/features/rooms/room-service.js';
 import { StanzaError } from '../../../../../main/xmpp/link.js';
 import { FakeLink, settle } from '../fake-link.js';
 

@@ -3,10 +3,11 @@
  * rosters (after the first screen) and kept current from `nicknameChanged`. A nickname is a name the contact
  * chose, so it only shows where the user gave none (contact-names.ts).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AccountId } from '../../../app/domain/account.js';
 import type { HostproofApi } from '../../../app/ipc/api.js';
 import { request } from '../common/ipc.js';
+import { useEachAccountOnce } from '../common/use-each-account-once.js';
 
 /** accountId → (bare address → nickname). */
 export type Nicknames = ReadonlyMap<AccountId, ReadonlyMap<string, string>>;
@@ -22,23 +23,16 @@ function withNick(state: Nicknames, accountId: AccountId, jid: string, nick: str
 
 export function useNicknames(api: HostproofApi, accountIds: readonly AccountId[], ready: boolean): Nicknames {
   const [nicknames, setNicknames] = useState<Nicknames>(EMPTY);
-  const asked = useRef(new Set<AccountId>());
-  useEffect(() => {
-    if (!ready) return;
-    let live = true;
-    for (const accountId of accountIds) {
-      if (asked.current.has(accountId)) continue;
-      asked.current.add(accountId);
+  const ask = useCallback(
+    (accountId: AccountId, live: () => boolean) =>
       void request(() => api.listNicknames({ accountId })).then((result) => {
-        if (!live || !result.ok) return;
+        if (!live() || !result.ok) return;
         // Events that came meanwhile are newer than the list: kept over it.
         setNicknames((state) => new Map(state).set(accountId, new Map([...result.value.map((n) => [n.jid, n.nick] as const), ...(state.get(accountId) ?? [])])));
-      });
-    }
-    return () => {
-      live = false;
-    };
-  }, [api, ready, accountIds]);
+      }),
+    [api],
+  );
+  useEachAccountOnce(accountIds, ready, ask);
   useEffect(() => api.on('nicknameChanged', ({ accountId, jid, nick }) => setNicknames((state) => withNick(state, accountId, jid, nick))), [api]);
   return nicknames;
 }

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { AccountId } from '../../../app/domain/account.js';
 import type { HostproofApi } from '../../../app/ipc/api.js';
 import { request } from '../common/ipc.js';
+import { useEachAccountOnce } from '../common/use-each-account-once.js';
 import { invitationsReducer, type InvitationEntry, type InvitationsState } from './invitations-reducer.js';
 
 const EMPTY: InvitationsState = new Map();
@@ -12,21 +13,14 @@ const EMPTY: InvitationsState = new Map();
  */
 export function useInvitations(api: HostproofApi, accountIds: readonly AccountId[], ready: boolean) {
   const [state, dispatch] = useReducer(invitationsReducer, EMPTY);
-  const asked = useRef(new Set<AccountId>());
-  useEffect(() => {
-    if (!ready) return;
-    let live = true;
-    for (const accountId of accountIds) {
-      if (asked.current.has(accountId)) continue;
-      asked.current.add(accountId);
+  const ask = useCallback(
+    (accountId: AccountId, live: () => boolean) =>
       void request(() => api.listRoomInvitations({ accountId })).then((result) => {
-        if (live && result.ok) dispatch({ type: 'listed', accountId, invitations: result.value });
-      });
-    }
-    return () => {
-      live = false;
-    };
-  }, [api, ready, accountIds]);
+        if (live() && result.ok) dispatch({ type: 'listed', accountId, invitations: result.value });
+      }),
+    [api],
+  );
+  useEachAccountOnce(accountIds, ready, ask);
   useEffect(() => {
     const offs = [
       api.on('roomInvitation', ({ accountId, invitation }) => dispatch({ type: 'received', accountId, invitation })),

@@ -3,6 +3,7 @@ import type { AccountId } from '../../../app/domain/account.js';
 import type { RoomSummary } from '../../../app/domain/rooms.js';
 import type { HostproofApi } from '../../../app/ipc/api.js';
 import { request } from '../common/ipc.js';
+import { useEachAccountOnce } from '../common/use-each-account-once.js';
 import type { RoomRef } from './room-ref.js';
 import { roomsReducer, type RoomsState } from './rooms-reducer.js';
 import { usePrivateMessages } from './use-private-messages.js';
@@ -32,15 +33,7 @@ export function useRooms(api: HostproofApi, accountIds: readonly AccountId[], re
       }),
     [api],
   );
-  const asked = useRef(new Set<AccountId>());
-  useEffect(() => {
-    if (!ready) return;
-    for (const accountId of accountIds) {
-      if (asked.current.has(accountId)) continue;
-      asked.current.add(accountId);
-      refresh(accountId);
-    }
-  }, [ready, accountIds, refresh]);
+  useEachAccountOnce(accountIds, ready, refresh);
   // The open room as the event listener sees it: read when a message comes, without subscribing again.
   const openRef = useRef(open);
   useEffect(() => {

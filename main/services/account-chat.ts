@@ -4,6 +4,11 @@
  * are attached to it; when it drops they are detached and messages written meanwhile wait in the queue (sent
  * once, in order, when the next verified session is up). History pages come from the archive
  * (history-loading.ts).
+ *
+ * It is the place where one account's features meet (rooms, invitations, blocking, read markers, message
+ * changes, avatars, files), so it is longer than most files: each feature's logic is in its own file
+ * (account-rooms.ts, account-blocking.ts, read-markers.ts, message-changes-service.ts, avatar-service.ts,
+ * file-sharing.ts) and this one only wires it to the session's events and the account's requests.
  */
 import type { ChatMessage, ChatState, ContactPresence, Show } from '../../app/domain/chat.js';
 import type { ConversationSummary } from '../../app/ipc/contract.js';
@@ -189,10 +194,10 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   }
 
   /** Composed here whether or not we are online: the queue sends it now or after the next verified login. */
-  async function send(to: string, body: string, replyTo: ChatMessage['replyTo']): Promise<ChatMessage> {
+  /** Composes, stores and queues a message; `extra` makes it a reply (XEP-0461) or a shared file (XEP-0066), issue 14. */
+  async function send(to: string, body: string, extra: Pick<ChatMessage, 'replyTo' | 'oobUrl'> = {}): Promise<ChatMessage> {
     const composed = features ? features.messages.compose(to, body) : composeChatMessage({ accountId, now: deps.now, ids: deps.ids }, to, body);
-    // issue 14: message changes: a reply is a message that names its original (chatStanza adds the rest).
-    const message: ChatMessage = replyTo === undefined ? composed : { ...composed, replyTo };
+    const message: ChatMessage = { ...composed, ...extra };
     conversations.add(message);
     queue.enqueue(message);
     return message;
@@ -302,10 +307,10 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       if (features) await features.presence.announce({ show, status, priority: 0 });
     },
     conversations: (): readonly ConversationSummary[] => conversations.summaries(),
-    sendMessage: (to, body) => send(to, body, undefined),
+    sendMessage: (to, body) => send(to, body),
     // issue 14: message changes
     changeMessage: (peer, id, request) => changes.change(peer, id, request),
-    sendReply: (to, body, replyTo) => send(to, body, changes.replyTarget(bareJidOrNull(to) ?? to, replyTo)),
+    sendReply: (to, body, replyTo) => send(to, body, { replyTo: changes.replyTarget(bareJidOrNull(to) ?? to, replyTo) }),
     sendChatState: async (to, state: ChatState) => {
       if (features) await features.messages.sendChatState(to, state);
     },
@@ -332,13 +337,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     files: {
       uploadService: () => requireOnline().files.uploadService(),
       requestSlot: (service, request) => requireOnline().files.requestSlot(service, request),
-      sendSharedFile: async (to, url) => {
-        const composed = features ? features.messages.compose(to, url) : composeChatMessage({ accountId, now: deps.now, ids: deps.ids }, to, url);
-        const message: ChatMessage = { ...composed, oobUrl: url };
-        conversations.add(message);
-        queue.enqueue(message);
-        return message;
-      },
+      sendSharedFile: (to, url) => send(to, url, { oobUrl: url }),
       isContact: (jid) => (roster?.items ?? []).some((item) => item.jid === jid),
     },
     close: () => {

@@ -12,7 +12,9 @@
  * reported once until a write succeeds again. What is stored is never at risk from either.
  *
  * The interface and its types are in message-db-types.ts; incoming messages are committed in groups
- * (group-commit.ts); room messages' statements are in room-messages.ts.
+ * (group-commit.ts); room messages' statements are in room-messages.ts, read markers' in read-positions.ts and
+ * message changes' in message-change-rows.ts. This file is the interface's one implementation: each method a
+ * line or a few delegating to those, which is why it is longer than most.
  */
 import type Database from 'better-sqlite3';
 import type { MessageState } from '../../../app/domain/chat.js';
@@ -25,6 +27,7 @@ import { MessageDbError, type MessageDb, type Stored, type StoreInput } from './
 import { roomHistory, settleRoomMessage, storeRoomMessages } from './room-messages.js';
 import { contactReadUpTo, readElsewhereUpTo, readPosition } from './read-positions.js';
 import { writeChangesColumn } from './message-changes-column.js';
+import { messageById, messageByRef, saveChanges } from './message-change-rows.js';
 
 export type { RoomHistorySlice, RoomStored } from './room-messages.js';
 export { MessageDbError } from './message-db-types.js';
@@ -300,19 +303,9 @@ export function openMessageDb(options: MessageDbOptions): MessageDb {
     readPosition: (accountId, peer) => flushed(() => readPosition(q.read, accountId, peer)),
     readElsewhereUpTo: (accountId, peer, marked) => flushed(() => db.transaction(() => readElsewhereUpTo(q.read, accountId, peer, marked))()),
     // issue 14: message changes
-    messageByRef: (accountId, peer, ref) => flushed(() => {
-      const row = q.byRef.get({ account: accountId, peer, ref }) as MessageRow | undefined;
-      return row ? toMessage(row) : null;
-    }),
-    messageById: (accountId, id) => flushed(() => {
-      const row = q.byId.get(accountId, id) as MessageRow | undefined;
-      return row ? toMessage(row) : null;
-    }),
-    saveChanges: (message) =>
-      flushed(() => {
-        const row = q.byId.get(message.accountId, message.id) as MessageRow | undefined;
-        if (row) q.setChanges.run(message.body, writeChangesColumn(message), row.rowid);
-      }),
+    messageByRef: (accountId, peer, ref) => flushed(() => messageByRef(q.changes, accountId, peer, ref)),
+    messageById: (accountId, id) => flushed(() => messageById(q.changes, accountId, id)),
+    saveChanges: (message) => flushed(() => saveChanges(q.changes, message)),
     close: () => {
       try {
         group.flush();

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { prepareRoomStatements } from './room-statements.js';
 import { prepareReadPositionStatements } from './read-positions.js';
+import { prepareMessageChangeStatements } from './message-change-rows.js';
 
 export function prepareStatements(db: Database.Database) {
   return {
@@ -69,11 +70,7 @@ export function prepareStatements(db: Database.Database) {
     // Room messages (migration 4).
     room: prepareRoomStatements(db),
     read: prepareReadPositionStatements(db), // issue 14: read markers
-    // issue 14: message changes (migration 5).
-    byRef: db.prepare(
-      `SELECT * FROM messages WHERE account = @account AND peer = @peer AND (stanza_id = @ref OR origin_id = @ref) ORDER BY at_ms, seq LIMIT 1`,
-    ),
-    setChanges: db.prepare(`UPDATE messages SET body = ?, changes = ? WHERE rowid = ?`),
+    changes: prepareMessageChangeStatements(db), // issue 14: message changes
   };
 }
 

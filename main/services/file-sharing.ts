@@ -23,6 +23,7 @@ import { TransferError, type HttpsTransfer } from '../files/https-transfer.js';
 import type { FilePreferencesStore } from '../store/file-preferences-store.js';
 import type { MessageDb } from '../store/messages/message-db.js';
 import { UploadSlotError } from '../xmpp/features/http-upload.js';
+import { createLoadedFiles } from '../files/loaded-files.js';
 import { isHttpsLink } from '../xmpp/features/oob.js';
 import type { AccountFiles } from './chat-features.js';
 import type { EmitEvent } from './event-sink.js';
@@ -76,6 +77,8 @@ const PROGRESS_STEP = 256 * 1024;
 export function createFileSharing(deps: FileSharingDeps): FileSharing {
   const limits = { ...DEFAULT_FILE_LIMITS, ...deps.limits };
   const transfers = new Map<string, AbortController>();
+  // Pictures shown again are not downloaded again (64 MB of data: URLs at most, in memory).
+  const loaded = createLoadedFiles(64 * 1024 * 1024);
 
   const linkOf = (accountId: AccountId, peer: string, id: string): { message: ChatMessage; url: string } => {
     const message = deps.history.around(accountId, peer, id, 0, 0)?.messages[0];
@@ -163,17 +166,19 @@ export function createFileSharing(deps: FileSharingDeps): FileSharing {
       const { message, url } = linkOf(accountId, peer, id);
       const name = fileNameOf(url);
       if (auto && !(await mayLoadByItself(accountId, message))) return { kind: 'not-loaded', name };
-      let bytes: Uint8Array;
-      try {
-        bytes = await deps.transfer.download(url, { maxBytes: limits.maxPictureBytes, timeoutMs: limits.pictureTimeoutMs });
-      } catch (error) {
-        if (error instanceof TransferError && error.kind === 'too-large') return { kind: 'too-large', name, limit: limits.maxPictureBytes };
-        return failure('The file could not be loaded', error);
-      }
-      const kind = imageKindOf(bytes);
-      // The content decides, never the name or the server's type: an HTML page named .png is a file.
-      if (kind === null) return { kind: 'file', name, bytes: bytes.byteLength };
-      return { kind: 'picture', dataUrl: `data:${imageMimeType(kind)};base64,${Buffer.from(bytes).toString('base64')}`, bytes: bytes.byteLength };
+      return loaded.get(url, async () => {
+        let bytes: Uint8Array;
+        try {
+          bytes = await deps.transfer.download(url, { maxBytes: limits.maxPictureBytes, timeoutMs: limits.pictureTimeoutMs });
+        } catch (error) {
+          if (error instanceof TransferError && error.kind === 'too-large') return { kind: 'too-large', name, limit: limits.maxPictureBytes };
+          return failure('The file could not be loaded', error);
+        }
+        const kind = imageKindOf(bytes);
+        // The content decides, never the name or the server's type: an HTML page named .png is a file.
+        if (kind === null) return { kind: 'file', name, bytes: bytes.byteLength };
+        return { kind: 'picture', dataUrl: `data:${imageMimeType(kind)};base64,${Buffer.from(bytes).toString('base64')}`, bytes: bytes.byteLength };
+      });
     },
 
     save: async (accountId, peer, id) => {

@@ -130,6 +130,10 @@ describe('shared-file transfers against a hostile HTTPS server', () => {
     server.route(HOST, '/cat.png', { kind: 'text', body: '<html><script>alert(1)</script></html>', contentType: 'image/png' });
     shared('html', url('/cat.png'));
     expect(await sharing.load(ACCOUNT, PEER, 'html', false)).toEqual({ kind: 'file', name: 'cat.png', bytes: 38 });
+    // Shown again (scrolled back to, opened again, or asked twice at once): not downloaded again.
+    const asked = server.requests.filter((r) => r.path === '/cat.png').length;
+    await Promise.all([sharing.load(ACCOUNT, PEER, 'html', false), sharing.load(ACCOUNT, PEER, 'html', true)]);
+    expect(server.requests.filter((r) => r.path === '/cat.png').length).toBe(asked);
     server.route(HOST, '/big.png', { kind: 'huge', bytes: 1024 * 1024, announceLength: true });
     shared('big', url('/big.png'));
     expect(await sharing.load(ACCOUNT, PEER, 'big', false)).toEqual({ kind: 'too-large', name: 'big.png', limit: 64 * 1024 });

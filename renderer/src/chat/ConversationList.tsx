@@ -72,8 +72,8 @@ interface ConversationRowProps {
 /** Memoised: a message re-renders the row of its conversation, not every row. */
 const ConversationRow = memo(function ConversationRow({ entry: c, name, account, selected, onOpen, now }: ConversationRowProps) {
   const last = c.lastMessage;
-  // issue 14: files: a shared file is named, not shown as its link.
-  const text = last?.oobUrl ? `Shared a file: ${fileNameOf(last.oobUrl)}` : (last?.body ?? '');
+  // issue 14: a removed message says so (its text is gone); a shared file is named, not shown as its link.
+  const text = last?.changes?.retracted ? 'Message removed' : last?.oobUrl ? `Shared a file: ${fileNameOf(last.oobUrl)}` : (last?.body ?? '');
   const preview = last ? `${last.direction === 'out' ? 'You: ' : ''}${text.slice(0, PREVIEW)}` : '';
   const picture = useAvatarPicture(c.accountId, c.peer);
   return (

@@ -49,6 +49,18 @@ describe('<ConversationList> with 3,000 conversations of two accounts', () => {
     const labels = screen.getAllByTestId('conversation-account').slice(0, 2).map((l) => l.textContent);
     expect(labels).toEqual(['me@home.example', 'me@work.example']);
   });
+  it('says a removed newest message was removed, and names a shared file instead of showing its link (issue 14)', () => {
+    const few: ConversationEntry[] = [
+      { ...(MANY[1] as ConversationEntry), lastMessage: message({ id: 'r', peer: peer(1), direction: 'in', body: '', at: '2012-09-01T12:03:00.000Z', changes: { earlier: [], retracted: true, reactions: [] } }) },
+      { ...(MANY[2] as ConversationEntry), lastMessage: message({ id: 'f', peer: peer(2), direction: 'out', body: 'https://up.example/s/1/plans.txt', at: '2012-09-01T12:03:00.000Z', oobUrl: 'https://up.example/s/1/plans.txt' }) },
+    ];
+    render(<ConversationList conversations={few} open={null} onOpen={() => undefined} nameOf={names} accountLabel={null} now={NOW} />);
+    const [removed, shared] = screen.getAllByTestId('conversation') as HTMLElement[];
+    expect(removed?.textContent).toContain('Message removed');
+    expect(shared?.textContent).toContain('You: Shared a file: plans.txt');
+    expect(shared?.textContent).not.toContain('https://');
+  });
+
   it('places rows at an exact height, taller when the account is shown, without measuring them', () => {
     const { rerender } = render(<ConversationList conversations={MANY} open={null} onOpen={() => undefined} nameOf={names} accountLabel={null} now={NOW} />);
     const placed = () => [...screen.getByRole('list', { name: 'Conversations' }).querySelectorAll('li')].slice(0, 3).map((li) => [li.style.height, li.style.transform]);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useApi } from '../ApiContext.js';
 import { createChatStateSender } from './chat-state-sender.js';
 
@@ -11,10 +11,12 @@ interface ComposerProps {
   readonly prefill?: { readonly key: string; readonly text: string } | null;
   readonly onUpInEmpty?: () => void;
   readonly onEscape?: () => void;
+  /** issue 14: files: another way to send, shown beside Send (the "Send a file…" button). */
+  readonly extra?: ReactNode;
 }
 
 /** Enter sends, Shift+Enter starts a new line; typing sends chat states sparingly. */
-export function Composer({ accountId, peer, onSend, prefill = null, onUpInEmpty, onEscape }: ComposerProps) {
+export function Composer({ accountId, peer, onSend, prefill = null, onUpInEmpty, onEscape, extra = null }: ComposerProps) {
   const api = useApi();
   const id = useId();
   const [draft, setDraft] = useState('');
@@ -83,6 +85,7 @@ export function Composer({ accountId, peer, onSend, prefill = null, onUpInEmpty,
         }}
         onKeyDown={onKeyDown}
       />
+      {extra}
       <button type="submit" className="button--primary" disabled={sending || draft.trim() === ''}>
         Send
       </button>

@@ -106,9 +106,15 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
       {blockedBy === null ? (
         <>
           <ComposeModeBar mode={changes.mode} nameOf={(m) => changes.actions.nameOf(m.direction === 'out' ? account.settings.jid : m.peer)} onCancel={changes.cancel} />
-          <Composer accountId={accountId} peer={peer} onSend={onSend} prefill={changes.prefill} onUpInEmpty={changes.editLast} onEscape={changes.cancel} />
-          {/* issue 14: files */}
-          <SendFileButton accountId={accountId} peer={peer} onSent={(message) => conversation.sent(message)} />
+          <Composer
+            accountId={accountId}
+            peer={peer}
+            onSend={onSend}
+            prefill={changes.prefill}
+            onUpInEmpty={changes.editLast}
+            onEscape={changes.cancel}
+            extra={<SendFileButton accountId={accountId} peer={peer} onSent={(message) => conversation.sent(message)} />}
+          />
         </>
       ) : (
         <BlockedNotice name={name} domain={blockedBy === peer ? null : blockedBy} unblock={blocking.offered ? () => blocking.unblock(blockedBy) : null} />

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { useApi } from '../ApiContext.js';
 import { request } from '../common/ipc.js';
+import './shared-file.css';
 
 export function SendFileButton({ accountId, peer, onSent }: { readonly accountId: string; readonly peer: string; readonly onSent: (message: ChatMessage) => void }) {
   const api = useApi();

@@ -115,15 +115,18 @@ export function createAccountBlocking(deps: AccountBlockingDeps): AccountBlockin
       const held: BlockChange[] = [];
       let fetched = false;
       const stop = blocking.on('changed', (c) => (fetched ? apply(c) : held.push(c)));
-      const known = await blocking.supported();
-      let list: string[] = [];
-      if (known === true) {
-        try {
-          list = await blocking.fetch();
-        } catch (error) {
+      // Both questions at once, ahead of the roster's: a server that answers in order has answered both by the
+      // time the roster comes (account-chat.ts holds contacts' messages until then). A server without blocking
+      // refuses the list; its answer is used only when the server says it supports blocking.
+      const asked = blocking.fetch().then(
+        (jids) => jids,
+        (error: unknown) => {
           deps.log({ feature: 'blocking', reason: `block list not fetched: ${error instanceof Error ? error.message : String(error)}`, from: null });
-        }
-      }
+          return [];
+        },
+      );
+      const [known, answered] = await Promise.all([blocking.supported(), asked]);
+      const list = known === true ? answered : [];
       // An unanswered question keeps what was learnt before (the list too: it is the best we have).
       if (known !== null) {
         supported = known;

@@ -36,6 +36,7 @@ import { createAccountInvitations, emitNotingJoins } from './room-invitations.js
 import type { AvatarService } from './avatar-service.js';
 // issue 14: blocking
 import { createAccountBlocking } from './account-blocking.js';
+import { createHoldUntilReady } from './hold-until-ready.js';
 import { createAccountReadMarkers } from './read-markers.js';
 import { createMessageChanges } from './message-changes-service.js';
 
@@ -213,6 +214,9 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       if (features) detachFeatures();
       const set = createFeatureSet({ link: session.link, accountId, now: deps.now, ids: deps.ids, log: deps.log, preApproval: session.preApproval, dedupe });
       features = set;
+      // issue 14: blocking. What contacts send waits until this session's block list is known (offline copies
+      // from before a block are then kept out too); a slow or silent server delays only that, never going online.
+      const listed = createHoldUntilReady(MAX_HELD_BEFORE_BLOCK_LIST);
       unsubscribe = [
         set.roster.on('changed', (snapshot) => {
           roster = { items: snapshot.items, ver: snapshot.ver };
@@ -223,11 +227,13 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
           presence.set(p.jid, p);
           emit('presenceChanged', { accountId, presence: p });
         }),
-        set.subscriptions.on('request', (request) => blocking.isBlocked(request.from) || emit('subscriptionRequested', request)), // issue 14: blocking
-        set.messages.on('message', record),
+        set.subscriptions.on('request', (request) => listed.run(() => blocking.isBlocked(request.from) || emit('subscriptionRequested', request))),
+        set.messages.on('message', (message) => listed.run(() => record(message))),
         set.messages.on('updated', (update) => updateMessage(update.id, update.state, update.error)),
-        set.messages.on('chatState', ({ peer, state }) => blocking.isBlocked(peer) || emit('chatStateChanged', { accountId, peer, state })), // issue 14: blocking
-        set.messages.on('change', (incoming) => (incoming.message.direction === 'in' && blocking.isBlocked(incoming.message.peer)) || changes.received(incoming, 'live')), // issue 14: blocking
+        set.messages.on('chatState', ({ peer, state }) => listed.run(() => blocking.isBlocked(peer) || emit('chatStateChanged', { accountId, peer, state }))),
+        set.messages.on('change', (incoming) =>
+          listed.run(() => (incoming.message.direction === 'in' && blocking.isBlocked(incoming.message.peer)) || changes.received(incoming, 'live')),
+        ),
         ...rooms.attach(set.rooms, set.bookmarks),
         ...invitations.attach(set.invitations, set.rooms),
         // issue 14: avatars and nicknames
@@ -247,10 +253,17 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
           carbonsRefusalTold = true;
         },
       );
-      // issue 14: blocking. Asked alongside the roster; known before presence (and offline messages) arrive.
-      const blockList = blocking.attach(set.blocking);
+      // issue 14: blocking. Asked alongside the roster; presence from a contact found blocked is dropped then.
+      const blockList = blocking
+        .attach(set.blocking)
+        .then((offs) => (features === set ? unsubscribe.push(...offs) : offs.forEach((off) => off())))
+        .catch((error: unknown) => deps.log({ feature: 'blocking', reason: `block list not asked: ${error instanceof Error ? error.message : String(error)}`, from: null }))
+        .finally(() => listed.open());
       const fetched = await set.roster.fetch({ versioning: true, cached: roster });
-      unsubscribe.push(...(await blockList));
+      // A server answers in order, and the block list was asked before the roster: one that has not answered it
+      // by now (once the answers already in have been handled) is not answering soon. What was held runs with
+      // what is known; a list that comes later still applies to everything after it.
+      void Promise.race([blockList, new Promise((resolve) => setImmediate(resolve))]).then(() => listed.open());
       roster = { items: fetched.items, ver: fetched.ver };
       emit('rosterChanged', { accountId, items: fetched.items });
       await set.presence.announce({ show: own.show, status: own.status, priority: 0 });
@@ -266,7 +279,10 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
       // What arrived while this app was not connected, in the background: being online does not wait for it.
       // A server that keeps no archive is not asked for one (the conversation says so instead).
       void learnArchive(session, set)
-        .then((has) => (has === false ? undefined : catchUpWithArchive(blocking.withoutBlocked(set.archive), conversations, shown, (change) => changes.received(change, 'archive'))))
+        .then(async (has) => {
+          await blockList; // its pages are filtered by the block list: known first
+          if (has !== false) await catchUpWithArchive(blocking.withoutBlocked(set.archive), conversations, shown, (change) => changes.received(change, 'archive'));
+        })
         .catch((error: unknown) =>
           deps.log({ feature: 'archive', reason: `catch-up stopped: ${error instanceof Error ? error.message : String(error)}`, from: null }),
         );
@@ -348,6 +364,9 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     },
   };
 }
+
+/** What contacts send while the block list is asked is held, up to this many (past it, let through at once). */
+const MAX_HELD_BEFORE_BLOCK_LIST = 10_000;
 
 function carbonsRefusedText(account: string, error: unknown): string {
   const why = error instanceof StanzaError ? `it answered "${error.condition}"` : error instanceof Error ? error.message : String(error);

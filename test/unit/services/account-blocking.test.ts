@@ -31,11 +31,18 @@ function setup() {
   return { link, feature, blocking, events, forgotten, goOffline: () => (online = false) };
 }
 
+/** One of the login's two questions, asked together: support (disco#info, `query`) and the list (`blocklist`). */
+function question(link: FakeLink, child: 'query' | 'blocklist') {
+  const asked = link.requests.find((r) => r.iq.getChildElements()[0]?.name === child);
+  if (asked === undefined) throw new Error(`no ${child} question was asked`);
+  return asked;
+}
+
 /** Answers the login's two questions: support, then the list. */
 async function login(link: FakeLink, attached: Promise<unknown>, list: string): Promise<void> {
-  link.lastRequest().result(DISCO_WITH_BLOCKING);
+  question(link, 'query').result(DISCO_WITH_BLOCKING);
   await settle();
-  link.lastRequest().result(`<iq type='result'><blocklist xmlns='${BLOCKING}'>${list}</blocklist></iq>`);
+  question(link, 'blocklist').result(`<iq type='result'><blocklist xmlns='${BLOCKING}'>${list}</blocklist></iq>`);
   await attached;
 }
 
@@ -72,10 +79,10 @@ describe('one account’s blocking', () => {
   it('applies pushes that come while the list is fetched on top of the list', async () => {
     const { link, feature, blocking } = setup();
     const attached = blocking.attach(feature);
-    link.lastRequest().result(DISCO_WITH_BLOCKING);
+    question(link, 'query').result(DISCO_WITH_BLOCKING);
     await settle();
     await link.receiveIq(`<iq type='set'><block xmlns='${BLOCKING}'><item jid='nurse@example.net'/></block></iq>`);
-    link.lastRequest().result(`<iq type='result'><blocklist xmlns='${BLOCKING}'><item jid='romeo@example.net'/></blocklist></iq>`);
+    question(link, 'blocklist').result(`<iq type='result'><blocklist xmlns='${BLOCKING}'><item jid='romeo@example.net'/></blocklist></iq>`);
     await attached;
     expect(blocking.list().blocked).toEqual(['nurse@example.net', 'romeo@example.net']);
   });
@@ -107,7 +114,8 @@ describe('one account’s blocking', () => {
   it('refuses in plain words where the server does not support blocking, or the account is offline', async () => {
     const { link, feature, blocking, goOffline } = setup();
     const attached = blocking.attach(feature);
-    link.lastRequest().result(`<iq type='result'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>`);
+    question(link, 'query').result(`<iq type='result'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>`);
+    question(link, 'blocklist').fail(new StanzaError('service-unavailable', 'cancel'));
     await attached;
     expect(blocking.list()).toEqual({ accountId: ACCOUNT, supported: false, blocked: [] });
     await expect(blocking.block('romeo@example.net')).rejects.toThrow(/does not support blocking/);

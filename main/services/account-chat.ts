@@ -91,7 +91,15 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   /** Learnt at each login (archive-support.ts); without an archive, history is what is stored here. */
   let keepsArchive: boolean | null = null;
 
-  const invitations = createAccountInvitations({ accountId, emit, log: deps.log, ids: deps.ids, now: deps.now, online: () => requireOnline() });
+  const invitations = createAccountInvitations({
+    accountId,
+    emit,
+    log: deps.log,
+    ids: deps.ids,
+    now: deps.now,
+    online: () => requireOnline(),
+    isBlocked: (address) => blocking.isBlocked(address), // issue 14: blocking (called once a session is up)
+  });
   // Room messages pass through the local history on their way to the window; a join reads the room's archive.
   const roomHistory = createRoomHistory({ accountId, messages: deps.messages, log: deps.log, archive: () => (features && !suspended ? features.roomArchive : null) });
   const rooms = createAccountRooms({

@@ -47,6 +47,8 @@ export interface AccountInvitationsDeps {
   readonly now: () => Date;
   /** The online session's features; throws a UserFacingError when offline. */
   readonly online: () => { readonly invitations: Invitations; readonly rooms: Rooms };
+  /** issue 14: blocking. An invitation from a blocked address is never shown (mediated ones pass the server's block). */
+  readonly isBlocked?: (address: string) => boolean;
 }
 
 export function createAccountInvitations(deps: AccountInvitationsDeps): AccountInvitations {
@@ -76,6 +78,7 @@ export function createAccountInvitations(deps: AccountInvitationsDeps): AccountI
       invitations.on('invited', (read) => {
         // Asked into a room we are in: nothing to decide (another client of ours may have joined it).
         if (rooms.joined().some((r) => r.room === read.room)) deps.log({ feature: 'invitations', reason: 'an invitation to a room we are in', from: read.from });
+        else if (deps.isBlocked?.(read.from) === true) deps.log({ feature: 'invitations', reason: 'an invitation from a blocked address', from: read.from });
         else receive(read);
       }),
     ],

@@ -94,6 +94,7 @@ export const REQUEST_NAMES = [
   'setReadMarkerSettings',
   // issue 14: files
   'sendFile',
+  'sendDroppedFile',
   'cancelFileTransfer',
   'loadSharedFile',
   'saveSharedFile',

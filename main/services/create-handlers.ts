@@ -177,6 +177,7 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     setReadMarkerSettings: (p) => deps.readMarkerSettings.set({ sendReadMarkers: p.sendReadMarkers }),
     // issue 14: files
     sendFile: (p) => filesOrFail().sendFile(p.accountId, p.to, p.transferId),
+    sendDroppedFile: (p) => filesOrFail().sendDropped(p.accountId, p.to, p.transferId, p.name, p.bytes),
     cancelFileTransfer: async (p) => {
       filesOrFail().cancel(p.transferId);
       return null;

@@ -22,7 +22,7 @@ import { imageKindOf, imageMimeType } from '../media/image-kind.js';
 import { TransferError, type HttpsTransfer } from '../files/https-transfer.js';
 import type { FilePreferencesStore } from '../store/file-preferences-store.js';
 import type { MessageDb } from '../store/messages/message-db.js';
-import { UploadSlotError } from '../xmpp/features/http-upload.js';
+import { UploadSlotError, type UploadService } from '../xmpp/features/http-upload.js';
 import { createLoadedFiles } from '../files/loaded-files.js';
 import { isHttpsLink } from '../xmpp/features/oob.js';
 import type { AccountFiles } from './chat-features.js';
@@ -63,6 +63,8 @@ export interface FileSharingDeps {
 
 export interface FileSharing {
   sendFile(accountId: AccountId, to: string, transferId: string): Promise<SendFileOutcome>;
+  /** A file the person dropped on the conversation: its name and bytes come from the window (bounded there too). */
+  sendDropped(accountId: AccountId, to: string, transferId: string, name: string, body: Uint8Array): Promise<SendFileOutcome>;
   cancel(transferId: string): void;
   load(accountId: AccountId, peer: string, id: string, auto: boolean): Promise<SharedFileView>;
   save(accountId: AccountId, peer: string, id: string): Promise<{ readonly saved: boolean }>;
@@ -106,60 +108,78 @@ export function createFileSharing(deps: FileSharingDeps): FileSharing {
     throw error;
   };
 
+  /** The account's upload service and the size limit for it; refuses a transfer id already running. */
+  async function uploadTo(accountId: AccountId, transferId: string) {
+    if (transfers.has(transferId)) throw new UserFacingError('That transfer is already running.');
+    const files = deps.files(accountId);
+    const service = await files.uploadService();
+    if (service === null) throw new UserFacingError('Your server does not offer file sharing (HTTP upload), so files cannot be sent from this account.');
+    return { files, service, limit: Math.min(service.maxFileSize ?? limits.maxFileBytes, limits.maxFileBytes) };
+  }
+
+  const tooLarge = (name: string, size: number, limit: number) =>
+    new UserFacingError(`"${name}" is ${megabytes(size)}; files up to ${megabytes(limit)} can be sent from this account. Nothing was sent.`);
+
+  /** Asks a slot, PUTs the bytes over HTTPS (progress, cancel) and sends the link (XEP-0066). */
+  async function upload(files: AccountFiles, service: UploadService, to: string, transferId: string, name: string, body: Uint8Array): Promise<SendFileOutcome> {
+    const kind = imageKindOf(body);
+    const contentType = kind === null ? 'application/octet-stream' : imageMimeType(kind);
+
+    const controller = new AbortController();
+    transfers.set(transferId, controller);
+    try {
+      const slot = await files.requestSlot(service.jid, { filename: name, size: body.byteLength, contentType }).catch((error: unknown) => failure('The upload was refused', error));
+      if (controller.signal.aborted) return { kind: 'cancelled' };
+      if (!isHttpsLink(slot.putUrl) || !isHttpsLink(slot.getUrl)) {
+        throw new UserFacingError('Your server gave an upload address that is not https. The file was not sent: it would travel unencrypted.');
+      }
+      let told = 0;
+      await deps.transfer
+        .upload(slot.putUrl, {
+          body,
+          headers: slot.headers,
+          contentType,
+          timeoutMs: limits.uploadTimeoutMs,
+          signal: controller.signal,
+          onProgress: (sent, total) => {
+            if (sent !== total && sent - told < PROGRESS_STEP) return;
+            told = sent;
+            deps.emit('fileTransferProgress', { transferId, sent, total });
+          },
+        })
+        .catch((error: unknown) => {
+          if (error instanceof TransferError && error.kind === 'cancelled') throw error;
+          return failure('The upload failed', error);
+        });
+      return { kind: 'sent', message: await files.sendSharedFile(to, slot.getUrl) };
+    } catch (error) {
+      if (error instanceof TransferError && error.kind === 'cancelled') return { kind: 'cancelled' };
+      throw error;
+    } finally {
+      transfers.delete(transferId);
+    }
+  }
+
   return {
     sendFile: async (accountId, to, transferId) => {
-      if (transfers.has(transferId)) throw new UserFacingError('That transfer is already running.');
-      const files = deps.files(accountId);
-      const service = await files.uploadService();
-      if (service === null) throw new UserFacingError('Your server does not offer file sharing (HTTP upload), so files cannot be sent from this account.');
+      const { files, service, limit } = await uploadTo(accountId, transferId);
       const chosen = await deps.pickFile();
       if (chosen === null) return { kind: 'not-chosen' };
       const name = path.basename(chosen);
       const info = await stat(chosen);
       if (!info.isFile()) throw new UserFacingError(`"${name}" is not a file.`);
-      const limit = Math.min(service.maxFileSize ?? limits.maxFileBytes, limits.maxFileBytes);
       // Refused before anything is read or sent.
-      if (info.size > limit) throw new UserFacingError(`"${name}" is ${megabytes(info.size)}; files up to ${megabytes(limit)} can be sent from this account. Nothing was sent.`);
+      if (info.size > limit) throw tooLarge(name, info.size, limit);
       const body = new Uint8Array(await readFile(chosen));
       if (body.byteLength > limit) throw new UserFacingError(`"${name}" grew past ${megabytes(limit)} while it was read. Nothing was sent.`);
-      const kind = imageKindOf(body);
-      const contentType = kind === null ? 'application/octet-stream' : imageMimeType(kind);
-
-      const controller = new AbortController();
-      transfers.set(transferId, controller);
-      try {
-        const slot = await files.requestSlot(service.jid, { filename: name, size: body.byteLength, contentType }).catch((error: unknown) => failure('The upload was refused', error));
-        if (controller.signal.aborted) return { kind: 'cancelled' };
-        if (!isHttpsLink(slot.putUrl) || !isHttpsLink(slot.getUrl)) {
-          throw new UserFacingError('Your server gave an upload address that is not https. The file was not sent: it would travel unencrypted.');
-        }
-        let told = 0;
-        await deps.transfer
-          .upload(slot.putUrl, {
-            body,
-            headers: slot.headers,
-            contentType,
-            timeoutMs: limits.uploadTimeoutMs,
-            signal: controller.signal,
-            onProgress: (sent, total) => {
-              if (sent !== total && sent - told < PROGRESS_STEP) return;
-              told = sent;
-              deps.emit('fileTransferProgress', { transferId, sent, total });
-            },
-          })
-          .catch((error: unknown) => {
-            if (error instanceof TransferError && error.kind === 'cancelled') throw error;
-            return failure('The upload failed', error);
-          });
-        return { kind: 'sent', message: await files.sendSharedFile(to, slot.getUrl) };
-      } catch (error) {
-        if (error instanceof TransferError && error.kind === 'cancelled') return { kind: 'cancelled' };
-        throw error;
-      } finally {
-        transfers.delete(transferId);
-      }
+      return upload(files, service, to, transferId, name, body);
     },
 
+    sendDropped: async (accountId, to, transferId, name, body) => {
+      const { files, service, limit } = await uploadTo(accountId, transferId);
+      if (body.byteLength > limit) throw tooLarge(name, body.byteLength, limit);
+      return upload(files, service, to, transferId, name, body);
+    },
     cancel: (transferId) => transfers.get(transferId)?.abort(),
 
     load: async (accountId, peer, id, auto) => {

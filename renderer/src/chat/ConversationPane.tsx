@@ -1,3 +1,4 @@
+import { useState, type DragEvent } from 'react';
 import type { AccountView } from '../../../app/domain/account.js';
 import type { ChatMessage, ContactPresence } from '../../../app/domain/chat.js';
 import { useApi } from '../ApiContext.js';
@@ -9,6 +10,7 @@ import { MessageList } from './MessageList.js';
 import { TypingIndicator } from './TypingIndicator.js';
 import { SendFileButton } from './SendFileButton.js'; // issue 14: files
 import { useConversation } from './use-conversation.js';
+import { useFileSending } from './use-file-sending.js';
 // issue 14: blocking
 import { BlockButton } from '../blocking/BlockButton.js';
 import { BlockedNotice } from '../blocking/BlockedNotice.js';
@@ -52,6 +54,31 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
   const readUpTo = useReadMarkers(api, accountId, peer, conversation.messages, latest); // issue 14: read markers
   // issue 14: message changes (corrections, replies, reactions, retractions)
   const changes = useMessageChanges(api, accountId, peer, account.settings.jid, name, conversation);
+  // issue 14: files, from the button or dropped anywhere on the conversation (not while blocked).
+  const fileSending = useFileSending(accountId, peer, conversation.sent);
+  const [dropping, setDropping] = useState(false);
+  const carriesFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
+  const dropZone =
+    blockedBy === null
+      ? {
+          onDragOver: (e: DragEvent) => {
+            if (!carriesFiles(e)) return;
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'copy';
+            setDropping(true);
+          },
+          onDragLeave: (e: DragEvent) => {
+            if (e.currentTarget === e.target) setDropping(false);
+          },
+          onDrop: (e: DragEvent) => {
+            if (!carriesFiles(e)) return;
+            e.preventDefault();
+            setDropping(false);
+            const file = e.dataTransfer.files[0];
+            if (file !== undefined) fileSending.drop(file);
+          },
+        }
+      : {};
   // What was just written belongs under the latest message: leave the older history for it.
   const onSend = async (body: string) => {
     const sent = await changes.onSend(body);
@@ -59,7 +86,12 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
     return sent;
   };
   return (
-    <section className="conversation-pane" aria-label={`Conversation with ${name}`} data-testid="conversation-pane">
+    <section
+      className={`conversation-pane${dropping ? ' is-drop-target' : ''}`}
+      aria-label={`Conversation with ${name}`}
+      data-testid="conversation-pane"
+      {...dropZone}
+    >
       <ConversationHeader
         name={name}
         peer={peer}
@@ -113,7 +145,7 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
             prefill={changes.prefill}
             onUpInEmpty={changes.editLast}
             onEscape={changes.cancel}
-            extra={<SendFileButton accountId={accountId} peer={peer} onSent={(message) => conversation.sent(message)} />}
+            extra={<SendFileButton sending={fileSending} />}
           />
         </>
       ) : (

@@ -10,12 +10,24 @@ import type { SharedFileView } from '../../../app/domain/files.js';
 import { ok } from '../../../app/ipc/result.js';
 import { MessageItem } from '../../../renderer/src/chat/MessageItem.js';
 import { SendFileButton } from '../../../renderer/src/chat/SendFileButton.js';
+import { useFileSending } from '../../../renderer/src/chat/use-file-sending.js';
 import { PictureLoadingSetting } from '../../../renderer/src/settings/PictureLoadingSetting.js';
 import { fakeApi } from '../fixtures/fake-api.js';
-import { message } from '../fixtures/messages.js';
+import { message, PEER } from '../fixtures/messages.js';
 import { renderWithApi } from '../render-with-api.js';
+import { BobPane } from '../chat/pane.js';
+import { installLayoutStubs } from '../chat/layout-stubs.js';
+import { ACCOUNT_ID } from '../fixtures/verdicts.js';
+
+installLayoutStubs();
 
 const LINK = 'https://upload.example.org/share/cat.png';
+
+/** The button as the conversation shows it, with its sending state. */
+function Sender() {
+  const sending = useFileSending('acc', 'bob@example.org', () => undefined);
+  return <SendFileButton sending={sending} />;
+}
 const PNG_DATA = 'data:image/png;base64,iVBORw0KGgo=';
 
 function show(answers: SharedFileView[]) {
@@ -74,7 +86,7 @@ describe('sending a file', () => {
       sendFile: () => new Promise((resolve) => (finish = resolve)),
       cancelFileTransfer: () => ok(null),
     });
-    renderWithApi(<SendFileButton accountId="acc" peer="bob@example.org" onSent={() => undefined} />, fake.api);
+    renderWithApi(<Sender />, fake.api);
     fireEvent.click(screen.getByTestId('send-file-button'));
     await screen.findByText('Preparing the file…');
     const { transferId } = fake.callsOf('sendFile')[0]!;
@@ -84,6 +96,34 @@ describe('sending a file', () => {
     expect(fake.callsOf('cancelFileTransfer')).toEqual([{ transferId }]);
     finish!(ok({ kind: 'cancelled' }));
     await screen.findByText('Sending the file was cancelled.');
+  });
+});
+
+describe('dropping a file on the conversation', () => {
+  it('sends its name and bytes to main, shows the message main sent, and takes nothing but files', async () => {
+    const sent = message({ id: 'drop-1', direction: 'out', state: 'queued', body: 'https://upload.example.org/share/notes.txt', oobUrl: 'https://upload.example.org/share/notes.txt' });
+    const fake = fakeApi({ sendDroppedFile: () => ok({ kind: 'sent' as const, message: sent }), loadSharedFile: () => ok({ kind: 'file' as const, name: 'notes.txt', bytes: 5 }) });
+    renderWithApi(<BobPane />, fake.api);
+    const pane = await screen.findByTestId('conversation-pane');
+    // Text dragged from elsewhere is not a file: nothing is sent.
+    fireEvent.drop(pane, { dataTransfer: { types: ['text/plain'], files: [] } });
+    fireEvent.dragOver(pane, { dataTransfer: { types: ['Files'], files: [], dropEffect: 'none' } });
+    expect(pane.className).toContain('is-drop-target');
+    fireEvent.drop(pane, { dataTransfer: { types: ['Files'], files: [new File(['hello'], 'notes.txt', { type: 'text/plain' })] } });
+    await waitFor(() => expect(fake.callsOf('sendDroppedFile')).toHaveLength(1));
+    const call = fake.callsOf('sendDroppedFile')[0]!;
+    expect({ ...call, transferId: typeof call.transferId, bytes: new TextDecoder().decode(call.bytes) }).toEqual({ accountId: ACCOUNT_ID, to: PEER, transferId: 'string', name: 'notes.txt', bytes: 'hello' });
+    expect(pane.className).not.toContain('is-drop-target');
+    await screen.findByText('notes.txt');
+  });
+
+  it('an empty file (or a folder) is refused in words, without asking main', async () => {
+    const fake = fakeApi({});
+    renderWithApi(<BobPane />, fake.api);
+    const pane = await screen.findByTestId('conversation-pane');
+    fireEvent.drop(pane, { dataTransfer: { types: ['Files'], files: [new File([], 'photos', { type: '' })] } });
+    await screen.findByText('The file was not sent: "photos" is empty (or a folder).');
+    expect(fake.callsOf('sendDroppedFile')).toEqual([]);
   });
 });
 

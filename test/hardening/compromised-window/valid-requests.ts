@@ -98,6 +98,7 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     setReadMarkerSettings: { sendReadMarkers: true },
     // issue 14: files. Main opens its own file dialogs; a shared file is named by its message, never by a path or URL.
     sendFile: { accountId, to: SOMEONE, transferId: 'transfer-1' },
+    sendDroppedFile: { accountId, to: SOMEONE, transferId: 'transfer-2', name: 'notes.txt', bytes: new TextEncoder().encode('leaked?') },
     cancelFileTransfer: { transferId: 'transfer-1' },
     loadSharedFile: { accountId, peer: SOMEONE, id: 'guessed-message-id', auto: false },
     saveSharedFile: { accountId, peer: SOMEONE, id: 'guessed-message-id' },

@@ -92,6 +92,25 @@ describe.runIf(available)('files: upload (XEP-0363) and links (XEP-0066) through
     expect(await alice.call('sendFile', { accountId: alice.accountId, to: 'bob@valid.test', transferId: 'none' })).toEqual({ kind: 'not-chosen' });
   });
 
+  it('a file dropped on the conversation goes the same way (its bytes from the window); one over the limit is refused in words', async () => {
+    const alice = await open('alice@valid.test', 'desk');
+    const bob = await open('bob@valid.test', 'laptop');
+    const mark = bob.mark();
+    const text = new TextEncoder().encode('dropped notes\n');
+    const outcome = await alice.call('sendDroppedFile', { accountId: alice.accountId, to: bob.jid, transferId: 'dropped-1', name: 'dropped notes.txt', bytes: text });
+    if (outcome.kind !== 'sent') throw new Error(`not sent: ${outcome.kind}`);
+    expect(outcome.message.oobUrl).toMatch(/^https:\/\/upload\.valid\.test:\d+\/.*dropped/);
+    const received = await bob.next('messageReceived', (m) => m.peer === alice.jid && m.oobUrl === outcome.message.oobUrl, { after: mark });
+    expect(await bob.call('loadSharedFile', { accountId: bob.accountId, peer: alice.jid, id: received.id, auto: false })).toMatchObject({ kind: 'file', bytes: text.length });
+
+    const progress = alice.mark();
+    const big = new Uint8Array(SIZE_LIMIT + 1);
+    await expect(alice.call('sendDroppedFile', { accountId: alice.accountId, to: bob.jid, transferId: 'dropped-2', name: 'big.bin', bytes: big })).rejects.toThrow(/files up to 0\.25 MB can be sent/);
+    expect(alice.all('fileTransferProgress', progress)).toEqual([]);
+    // A name with a folder in it is not a dropped file's name: refused by the contract before main acts.
+    await expect(alice.call('sendDroppedFile', { accountId: alice.accountId, to: bob.jid, transferId: 'dropped-3', name: '../escape.txt', bytes: text })).rejects.toThrow();
+  });
+
   it('the setting: a stranger\'s picture waits under "contacts" (the default) until asked; "always" loads it; "never" does not', async () => {
     // alice@posh.test has nobody in her roster: bob@valid.test is a stranger to her.
     const alice = await open('alice@posh.test', 'desk');

@@ -1,6 +1,6 @@
 /**
  * Avatars and nicknames through the app's services on a real Prosody with PEP and vCard conversion
- * (mod_vcard_legacy): Bob sets his picture in the app and Alice sees it; Bob's older client sets it in his
+ * (mod_vcard_legacy): Bob sets his picture in the app and Alice sees it, and the other way; Bob's older client sets it in his
  * vCard and Alice sees it too; a nickname shows; and a picture whose bytes do not hash to the id it was
  * announced by is never kept or shown. The other side, where the app cannot be made to misbehave, is a
  * plain session (raw-xmpp-client.ts).
@@ -81,6 +81,16 @@ describe.runIf(available)('avatars and nicknames (XEP-0084, XEP-0153, XEP-0172)'
     await bob.call('removeOwnAvatar', { accountId: bob.accountId });
     await alice.next('avatarChanged', (e) => e.jid === bob.jid, { after: removedMark });
     expect(await avatarOf(alice, bob.jid)).toBeNull();
+  });
+
+  it('the other way: Alice sets her picture in the app and Bob sees it', async () => {
+    const { alice, bob } = await friends('laptop', 'tablet');
+    const picture = testPng(10, 10, [30, 120, 200]);
+    const mark = bob.mark();
+    await alice.call('setOwnAvatar', { accountId: alice.accountId, image: base64(picture) });
+    await bob.next('avatarChanged', (e) => e.accountId === bob.accountId && e.jid === alice.jid, { after: mark });
+    expect(await avatarOf(bob, alice.jid)).toBe(dataUrl(picture));
+    await alice.call('removeOwnAvatar', { accountId: alice.accountId });
   });
 
   it('Bob\'s older client sets his picture in his vCard only: Alice sees it', async () => {

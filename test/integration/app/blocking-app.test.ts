@@ -67,6 +67,20 @@ describe.runIf(available)('blocking (XEP-0191) through the app', () => {
     expect((await alice.call('listConversations', { accountId: alice.accountId })).some((c) => c.peer === bob.jid)).toBe(true);
   });
 
+  it('the other way: Bob blocks Alice; her message never reaches his window or store', async () => {
+    const alice = await suite.open('alice@posh.test', 'phone');
+    const bob = await suite.open('bob@posh.test', 'tablet');
+    const witness = await suite.open('bob@ref.test', 'phone');
+    const bobMark = bob.mark();
+    await bob.call('block', { accountId: bob.accountId, address: alice.jid });
+    expect(await write(alice, bob.jid, 'from a blocked alice')).toBe('failed');
+    await messageBarrier(witness, bob.jid, [bob]);
+    expect(fromPeer(bob, alice.jid, bobMark)).toEqual([]);
+    const stored = await bob.call('loadHistory', { accountId: bob.accountId, peer: alice.jid, limit: 50 });
+    expect(stored.messages.map((m) => m.body)).not.toContain('from a blocked alice');
+    await bob.call('unblock', { accountId: bob.accountId, address: alice.jid });
+  });
+
   it('a block or unblock made on the account’s other client reaches this one', async () => {
     const desk = await suite.open('alice@ref.test', 'desk');
     const phone = await suite.open('alice@ref.test', 'phone');

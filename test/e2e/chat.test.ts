@@ -22,6 +22,7 @@ import {
   openConversation,
   openStartChat,
   selectAccount,
+  sendFromComposer,
   signInAliceAndBob,
   UI_TIMEOUT,
   waitForStage,
@@ -29,12 +30,7 @@ import {
 
 const available = e2eWorldAvailable();
 
-async function send(page: Page, body: string): Promise<void> {
-  const composer = page.getByTestId('composer');
-  await composer.fill(body);
-  await composer.press('Enter');
-  await messageWithText(page, body).waitFor({ timeout: UI_TIMEOUT });
-}
+const send = sendFromComposer;
 
 const delivered = (page: Page, body: string) => page.locator('[data-testid="message"][data-state="delivered"]').filter({ hasText: body });
 

@@ -3,7 +3,6 @@
  * writes, bob opens the conversation (the window is focused, so it tells main, which sends one displayed
  * marker), and alice's conversation shows "Read" under her message. Screenshot "read-markers", both themes.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { e2eWorldAvailable, useE2eWorld } from './support/e2e-rig.js';
 import { screenshotBothThemes } from './support/both-themes.js';
@@ -16,18 +15,14 @@ import {
   messageWithText,
   openConversation,
   selectAccount,
+  sendFromComposer,
   signInAliceAndBob,
   UI_TIMEOUT,
 } from './support/ui.js';
 
 const available = e2eWorldAvailable();
 
-async function send(page: Page, body: string): Promise<void> {
-  const composer = page.getByTestId('composer');
-  await composer.fill(body);
-  await composer.press('Enter');
-  await messageWithText(page, body).waitFor({ timeout: UI_TIMEOUT });
-}
+const send = sendFromComposer;
 
 describe.runIf(available)('read markers in the window', () => {
   const rig = useE2eWorld();

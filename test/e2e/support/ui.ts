@@ -139,3 +139,11 @@ export async function signInAliceAndBob(page: Page): Promise<void> {
   await addAccountThroughForm(page, BOB, worldPassword('bob'));
   await waitForStage(page, 'online');
 }
+
+/** Writes `body` in the open conversation's composer, sends it with Enter, and waits until it shows. */
+export async function sendFromComposer(page: Page, body: string): Promise<void> {
+  const composer = page.getByTestId('composer');
+  await composer.fill(body);
+  await composer.press('Enter');
+  await messageWithText(page, body).waitFor({ timeout: UI_TIMEOUT });
+}

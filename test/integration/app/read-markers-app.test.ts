@@ -86,7 +86,8 @@ describe.runIf(available)('read markers through a real Prosody', () => {
     const wireMark = wire.stanzas.length;
     await alice.call('markDisplayed', { accountId: alice.accountId, peer: bob.jid });
     const marker = await wire.next((s) => s.getChild('displayed', MARKERS) !== undefined, wireMark);
-    expect(marker.toString()).toContain(`<displayed id="${three.stanzaId}" xmlns="${MARKERS}"/>`);
+    // The attributes, not the text: Prosody writes them in no fixed order.
+    expect(marker.getChild('displayed', MARKERS)?.attrs.id).toBe(three.stanzaId);
     expect(await bob.next('readMarkerChanged', (c) => c.peer === alice.jid, { after: bobMark })).toMatchObject({ reader: 'contact', id: three.id });
 
     // The setting off: Alice reads Bob's next message and no marker leaves her app.

@@ -3,7 +3,8 @@
  * event. contract.ts spreads and extends these into the one contract.
  */
 import { z } from 'zod';
-import { blockAddressOrNull, type BlockingView } from '../domain/blocking.js';
+import type { BlockingView } from '../domain/blocking.js';
+import { blockAddressOrNull } from '../domain/blocking-rules.js';
 import { accountId, FIELD_LIMITS } from './fields.js';
 
 /** A bare JID (`name@domain`) or a whole domain, in its canonical form; nothing with a resource. */

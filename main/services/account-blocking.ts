@@ -8,7 +8,8 @@
  * (isBlocked, withoutBlocked): a server may not, and archive copies from before the block still carry them.
  */
 import type { AccountId } from '../../app/domain/account.js';
-import { isBlockedBy, MAX_BLOCKED, type BlockingView } from '../../app/domain/blocking.js';
+import { MAX_BLOCKED, type BlockingView } from '../../app/domain/blocking.js';
+import { isBlockedBy } from '../../app/domain/blocking-rules.js';
 import type { ChatMessage } from '../../app/domain/chat.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import type { Archive } from '../xmpp/features/archive.js';

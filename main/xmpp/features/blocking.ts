@@ -8,7 +8,8 @@
  * iqs nobody handles, so the sender learns nothing. The list is bounded (MAX_BLOCKED).
  */
 import { xml, type Element } from '@xmpp/xml';
-import { blockItemOrNull, MAX_BLOCKED } from '../../../app/domain/blocking.js';
+import { MAX_BLOCKED } from '../../../app/domain/blocking.js';
+import { blockItemOrNull } from '../../../app/domain/blocking-rules.js';
 import { jidOrNull } from '../../../app/domain/address/jid.js';
 import { StanzaError, type XmppLink } from '../link.js';
 import { createEmitter, type Events } from './emitter.js';

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AccountView } from '../../../app/domain/account.js';
-import { blockAddressOrNull } from '../../../app/domain/blocking.js';
+import { blockAddressOrNull } from '../../../app/domain/blocking-rules.js';
 import { FIELD_LIMITS } from '../../../app/ipc/contract.js';
 import { ErrorText } from '../common/ErrorText.js';
 import { BlockDialog } from './BlockDialog.js';

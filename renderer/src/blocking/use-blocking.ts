@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AccountId } from '../../../app/domain/account.js';
-import { blockingEntry, type BlockingView } from '../../../app/domain/blocking.js';
+import { createBlockingRules, type BlockingView } from '../../../app/domain/blocking.js';
 import { useApi } from '../ApiContext.js';
+import { useAddresses } from '../common/addresses.js';
 import { request } from '../common/ipc.js';
 
 export interface UseBlocking {
@@ -38,6 +39,9 @@ export function useBlocking(accountId: AccountId): UseBlocking {
     };
   }, [api, accountId]);
   const blocked = useMemo(() => new Set(view?.blocked ?? []), [view]);
+  // The parser in context (the first screen's: no IDNA library until the first idle moment, common/addresses.tsx).
+  const addresses = useAddresses();
+  const rules = useMemo(() => createBlockingRules(addresses), [addresses]);
   const change = useCallback(
     async (kind: 'block' | 'unblock', address: string): Promise<string | null> => {
       const result = await request(() => (kind === 'block' ? api.block({ accountId, address }) : api.unblock({ accountId, address })));
@@ -49,7 +53,7 @@ export function useBlocking(accountId: AccountId): UseBlocking {
   );
   return {
     view,
-    blockedBy: useCallback((address: string) => blockingEntry(blocked, address), [blocked]),
+    blockedBy: useCallback((address: string) => rules.blockingEntry(blocked, address), [rules, blocked]),
     offered: view?.supported === true,
     block: useCallback((address: string) => change('block', address), [change]),
     unblock: useCallback((address: string) => change('unblock', address), [change]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockAddressOrNull, blockingEntry, isBlockedBy } from '../../../app/domain/blocking.js';
+import { blockAddressOrNull, blockingEntry, isBlockedBy } from '../../../app/domain/blocking-rules.js';
 
 describe('what a blocked address is', () => {
   it('takes a chat address or a whole domain, canonical, and nothing with a resource', () => {

@@ -4,7 +4,7 @@
  * message naming them); invitations from anyone else still are.
  */
 import { describe, expect, it } from 'vitest';
-import { isBlockedBy } from '../../../app/domain/blocking.js';
+import { isBlockedBy } from '../../../app/domain/blocking-rules.js';
 import type { EventName } from '../../../app/ipc/channels.js';
 import { createAccountInvitations } from '../../../main/services/room-invitations.js';
 import type { Rooms } from '../../../main/xmpp/features/rooms/rooms.js';

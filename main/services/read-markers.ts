@@ -15,10 +15,10 @@
 import type { AccountId } from '../../app/domain/account.js';
 import type { ChatMessage } from '../../app/domain/chat.js';
 import type { ChatMarkers, DisplayedMarker } from '../xmpp/features/chat-markers.js';
-import { keysOf } from '../xmpp/features/dedupe.js';
+import { originKeyOf } from '../xmpp/features/dedupe.js';
 import type { FeatureLog } from '../xmpp/features/feature-deps.js';
 import type { MessageDb } from '../store/messages/message-db.js';
-import type { MarkedId } from '../store/messages/read-positions.js';
+import type { NamedId } from '../store/messages/named-message.js';
 import type { EmitEvent } from './event-sink.js';
 
 export interface AccountReadMarkersDeps {
@@ -55,9 +55,9 @@ interface Markable {
 const markIdOf = (message: ChatMessage): string | null => message.stanzaId ?? message.originId;
 
 /** What a marker's id may be, for the history to find the message it names. */
-const marked = (peer: string, id: string): MarkedId => ({
+const marked = (peer: string, id: string): NamedId => ({
   id,
-  originKey: keysOf(peer, { originId: id, archiveId: null, stanzaId: null, body: '' })[0] ?? '',
+  originKey: originKeyOf(peer, id),
 });
 
 export function createAccountReadMarkers(deps: AccountReadMarkersDeps): AccountReadMarkers {

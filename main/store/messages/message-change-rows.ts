@@ -8,13 +8,13 @@ import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { writeChangesColumn } from './message-changes-column.js';
 import { toMessage, type MessageRow } from './message-row.js';
+import { oldestNamed, prepareNamedMessageStatements, type NamedId } from './named-message.js';
 
 export function prepareMessageChangeStatements(db: Database.Database) {
   return {
-    // A change names its message by the sender's stanza id or origin-id (both indexed by migration 7).
-    byRef: db.prepare(
-      `SELECT * FROM messages WHERE account = @account AND peer = @peer AND (stanza_id = @ref OR origin_id = @ref) ORDER BY at_ms, seq LIMIT 1`,
-    ),
+    // A change names its message by the sender's stanza id or origin-id (named-message.ts).
+    named: prepareNamedMessageStatements(db),
+    byRowid: db.prepare(`SELECT * FROM messages WHERE rowid = ?`),
     byId: db.prepare(`SELECT * FROM messages WHERE account = ? AND id = ?`),
     setChanges: db.prepare(`UPDATE messages SET body = ?, changes = ? WHERE rowid = ?`),
   };
@@ -23,8 +23,9 @@ export function prepareMessageChangeStatements(db: Database.Database) {
 export type MessageChangeStatements = ReturnType<typeof prepareMessageChangeStatements>;
 
 /** The conversation's message a change names (its stanza id or origin-id), the oldest if several. */
-export function messageByRef(q: MessageChangeStatements, accountId: AccountId, peer: string, ref: string): ChatMessage | null {
-  const row = q.byRef.get({ account: accountId, peer, ref }) as MessageRow | undefined;
+export function messageByRef(q: MessageChangeStatements, accountId: AccountId, peer: string, ref: NamedId): ChatMessage | null {
+  const place = oldestNamed(q.named, { account: accountId, peer, named: ref, direction: null });
+  const row = place === null ? undefined : (q.byRowid.get(place.rowid) as MessageRow | undefined);
   return row ? toMessage(row) : null;
 }
 

@@ -8,7 +8,7 @@ import type { RoomMessage } from '../../../app/domain/rooms.js';
 import type { ConversationSummary } from '../../../app/ipc/contract.js';
 import type { SearchHit, SearchQuery } from './search.js';
 import type { RoomHistorySlice, RoomStored } from './room-messages.js';
-import type { MarkedId } from './read-positions.js';
+import type { NamedId } from './named-message.js';
 
 export type MessageDbErrorKind = 'disk-full' | 'damaged';
 
@@ -99,14 +99,14 @@ export interface MessageDb {
   newestRoomArchiveId(accountId: AccountId, room: string): string | null;
   // issue 14: read markers (read-positions.ts)
   /** The contact read up to our message `marked`: the local id of the new read position, null when unchanged. */
-  contactReadUpTo(accountId: AccountId, peer: string, marked: MarkedId): string | null;
+  contactReadUpTo(accountId: AccountId, peer: string, marked: NamedId): string | null;
   /** The local id of our newest message the contact has read; null when none. */
   readPosition(accountId: AccountId, peer: string): string | null;
   /** We read up to their message `marked` on another device: the new unread count, null when not stored. */
-  readElsewhereUpTo(accountId: AccountId, peer: string, marked: MarkedId): number | null;
-  // issue 14: message changes (migration 5)
+  readElsewhereUpTo(accountId: AccountId, peer: string, marked: NamedId): number | null;
+  // issue 14: message changes (migration 7; found as named-message.ts says)
   /** The conversation's message a change names (its stanza id or origin-id), the oldest if several. */
-  messageByRef(accountId: AccountId, peer: string, ref: string): ChatMessage | null;
+  messageByRef(accountId: AccountId, peer: string, ref: NamedId): ChatMessage | null;
   messageById(accountId: AccountId, id: string): ChatMessage | null;
   /** Writes a message's body and changes (correction, retraction, reactions) as they now are. */
   saveChanges(message: ChatMessage): void;

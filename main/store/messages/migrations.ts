@@ -194,6 +194,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX messages_by_origin_id ON messages (account, peer, origin_id) WHERE origin_id IS NOT NULL;
     `,
   },
+  {
+    version: 8,
+    sql: `
+      -- Finding the message a change or a read marker names, with one index entry per message instead of two
+      -- (named-message.ts): the origin-id is found through the dedupe keys, which hold it already, and a stanza id
+      -- is indexed only where it is not the origin-id too (the clients in use send one id as both). Each entry of
+      -- an index on random ids lands at a random place and costs the page it writes: with both indexes, storing
+      -- archive pages at a million messages took twice as long (docs/performance.md).
+      DROP INDEX messages_by_origin_id;
+      DROP INDEX messages_by_stanza_id;
+      CREATE INDEX messages_by_stanza_id ON messages (account, peer, stanza_id) WHERE stanza_id IS NOT NULL AND stanza_id IS NOT origin_id;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

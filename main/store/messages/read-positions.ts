@@ -6,29 +6,12 @@
  * that conversation, in the direction the marker is about, counts: anything else was never ours to mark.
  */
 import type Database from 'better-sqlite3';
+import { namedByOriginId, namedByStanzaId, prepareNamedMessageStatements, type NamedId, type NamedPlace } from './named-message.js';
 
-/**
- * What a marker names: the id as sent, and the key a message with that origin-id is stored under (the caller
- * computes it with dedupe.ts keysOf: the store knows no protocol).
- */
-export interface MarkedId {
-  readonly id: string;
-  readonly originKey: string;
-}
 
 export function prepareReadPositionStatements(db: Database.Database) {
   return {
-    // The origin-id is one of the keys a message is stored under: one lookup for the usual case.
-    byOriginKey: db.prepare(
-      `SELECT m.rowid AS rowid, m.id AS id, m.at_ms AS at_ms, m.seq AS seq, m.direction AS direction, m.peer AS peer
-       FROM message_keys k JOIN messages m ON m.rowid = k.message_rowid WHERE k.account = ? AND k.key = ?`,
-    ),
-    // A sender without origin-id: the stanza id, the newest such message of the conversation.
-    byStanzaId: db.prepare(
-      `SELECT rowid, id, at_ms, seq FROM messages
-       WHERE account = @account AND peer = @peer AND direction = @direction AND stanza_id = @id
-       ORDER BY at_ms DESC, seq DESC LIMIT 1`,
-    ),
+    named: prepareNamedMessageStatements(db),
     current: db.prepare(
       `SELECT m.rowid AS rowid, m.id AS id, m.at_ms AS at_ms, m.seq AS seq FROM read_positions r JOIN messages m ON m.rowid = r.message_rowid
        WHERE r.account = ? AND r.peer = ?`,
@@ -48,20 +31,13 @@ export function prepareReadPositionStatements(db: Database.Database) {
 
 export type ReadPositionStatements = ReturnType<typeof prepareReadPositionStatements>;
 
-interface Place {
-  readonly rowid: number;
-  readonly id: string;
-  readonly at_ms: number;
-  readonly seq: number;
-}
-
-const isLater = (a: Place, b: Place): boolean => a.at_ms > b.at_ms || (a.at_ms === b.at_ms && a.seq > b.seq);
+const isLater = (a: NamedPlace, b: NamedPlace): boolean => a.at_ms > b.at_ms || (a.at_ms === b.at_ms && a.seq > b.seq);
 
 /** The conversation's message in `direction` that a marker's `markedId` names, or null. */
-function markedMessage(q: ReadPositionStatements, account: string, peer: string, direction: 'in' | 'out', marked: MarkedId): Place | null {
-  const byKey = q.byOriginKey.get(account, marked.originKey) as (Place & { direction: string; peer: string }) | undefined;
-  if (byKey !== undefined && byKey.peer === peer && byKey.direction === direction) return byKey;
-  return (q.byStanzaId.get({ account, peer, direction, id: marked.id }) as Place | undefined) ?? null;
+function markedMessage(q: ReadPositionStatements, account: string, peer: string, direction: 'in' | 'out', marked: NamedId): NamedPlace | null {
+  const query = { account, peer, named: marked, direction };
+  // The origin-id first (the usual case); a sender without one: the newest message with that stanza id.
+  return namedByOriginId(q.named, query) ?? namedByStanzaId(q.named, query, 'newest');
 }
 
 /**
@@ -69,10 +45,10 @@ function markedMessage(q: ReadPositionStatements, account: string, peer: string,
  * earlier marker already named a later one (markers can arrive out of order, e.g. from the archive). Answers
  * the local id of the message now read up to, or null when nothing changed (unknown id, or not later).
  */
-export function contactReadUpTo(q: ReadPositionStatements, account: string, peer: string, markedId: MarkedId): string | null {
+export function contactReadUpTo(q: ReadPositionStatements, account: string, peer: string, markedId: NamedId): string | null {
   const marked = markedMessage(q, account, peer, 'out', markedId);
   if (marked === null) return null;
-  const current = q.current.get(account, peer) as Place | undefined;
+  const current = q.current.get(account, peer) as NamedPlace | undefined;
   if (current !== undefined && !isLater(marked, current)) return null;
   q.set.run(account, peer, marked.rowid);
   return marked.id;
@@ -80,14 +56,14 @@ export function contactReadUpTo(q: ReadPositionStatements, account: string, peer
 
 /** The local id of our newest message the contact has read, or null. */
 export function readPosition(q: ReadPositionStatements, account: string, peer: string): string | null {
-  return (q.current.get(account, peer) as Place | undefined)?.id ?? null;
+  return (q.current.get(account, peer) as NamedPlace | undefined)?.id ?? null;
 }
 
 /**
  * Another of our devices read up to the contact's message `markedId`: the unread count drops to the messages
  * after it (never rises). Answers the new count, or null when no such message of theirs is stored.
  */
-export function readElsewhereUpTo(q: ReadPositionStatements, account: string, peer: string, markedId: MarkedId): number | null {
+export function readElsewhereUpTo(q: ReadPositionStatements, account: string, peer: string, markedId: NamedId): number | null {
   const marked = markedMessage(q, account, peer, 'in', markedId);
   if (marked === null) return null;
   const { n } = q.unreadAfter.get({ account, peer, at_ms: marked.at_ms, seq: marked.seq }) as { n: number };

@@ -43,6 +43,11 @@ export function keysOf(peer: string, keys: MessageKeys): string[] {
   return found;
 }
 
+/** The key a message with this origin-id is known by in the conversation with `peer` (for finding it by that id). */
+export function originKeyOf(peer: string, originId: string): string {
+  return keysOf(peer, { originId, archiveId: null, stanzaId: null, body: '' })[0] as string;
+}
+
 export function createDedupe(capacity = DEFAULT_DEDUPE_CAPACITY): MessageDedupe {
   // A Set iterates in insertion order, which makes "forget the oldest" cheap.
   const seen = new Set<string>();

@@ -9,10 +9,13 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openMessageDb } from '../../../../main/store/messages/message-db.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../../main/store/messages/migrations.js';
+import { originKeyOf } from '../../../../main/xmpp/features/dedupe.js';
 import { useTempDirs } from '../temp-dir.js';
 import { ACCOUNT, BOB, input, msg } from './message-fixture.js';
 
 const NOW = new Date('2026-12-01T08:00:00.000Z');
+/** What a change names its message by, as the conversation store makes it. */
+const ref = (id: string, peer = BOB) => ({ id, originKey: originKeyOf(peer, id) });
 const tempDir = useTempDirs();
 
 describe('message changes in the message database (migration 7)', () => {
@@ -27,6 +30,8 @@ describe('message changes in the message database (migration 7)', () => {
          VALUES ('old-1', ?, ?, 'in', 'lunch at noon', '2026-11-01T10:00:00.000Z', ?, ?, 'received', 'sid-1', 'oid-1', 1)`,
       )
       .run(ACCOUNT, BOB, Date.UTC(2026, 10, 1, 10), NOW.toISOString());
+    // Its dedupe key, as the store writes it with every message that has an origin-id.
+    raw.prepare(`INSERT INTO message_keys (account, key, message_rowid) VALUES (?, ?, 1)`).run(ACCOUNT, originKeyOf(BOB, 'oid-1'));
     // Indexed as the store does it (migration 3), so that the index agrees with the table.
     raw.exec(`INSERT INTO message_text (rowid, body, conversation) SELECT rowid, body, conversation FROM messages`);
     raw.close();
@@ -36,11 +41,11 @@ describe('message changes in the message database (migration 7)', () => {
     const old = db.messageById(ACCOUNT, 'old-1');
     expect(old).toMatchObject({ body: 'lunch at noon' });
     expect(old?.changes).toBeUndefined();
-    expect(db.messageByRef(ACCOUNT, BOB, 'sid-1')?.id).toBe('old-1');
-    expect(db.messageByRef(ACCOUNT, BOB, 'oid-1')?.id).toBe('old-1');
+    expect(db.messageByRef(ACCOUNT, BOB, ref('sid-1'))?.id).toBe('old-1');
+    expect(db.messageByRef(ACCOUNT, BOB, ref('oid-1'))?.id).toBe('old-1');
     // Only within the conversation (and the account) the change came in.
-    expect(db.messageByRef(ACCOUNT, 'eve@example.org', 'sid-1')).toBeNull();
-    expect(db.messageByRef('acc-other', BOB, 'sid-1')).toBeNull();
+    expect(db.messageByRef(ACCOUNT, 'eve@example.org', ref('sid-1', 'eve@example.org'))).toBeNull();
+    expect(db.messageByRef('acc-other', BOB, ref('sid-1'))).toBeNull();
 
     if (old === null) throw new Error('stored');
     const corrected = {

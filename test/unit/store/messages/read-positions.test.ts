@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openMessageDb, type MessageDb } from '../../../../main/store/messages/message-db.js';
 import { MIGRATIONS } from '../../../../main/store/messages/migrations.js';
-import type { MarkedId } from '../../../../main/store/messages/read-positions.js';
+import type { NamedId } from '../../../../main/store/messages/named-message.js';
 import { keysOf } from '../../../../main/xmpp/features/dedupe.js';
 import { useTempDirs } from '../temp-dir.js';
 import { ACCOUNT, BOB, input, msg, OTHER_ACCOUNT } from './message-fixture.js';
@@ -22,7 +22,7 @@ async function open(): Promise<{ db: MessageDb; file: string; reopen: () => Mess
   return { db: openMessageDb(options), file, reopen: () => openMessageDb(options) };
 }
 
-const marked = (peer: string, id: string): MarkedId => ({ id, originKey: keysOf(peer, { originId: id, archiveId: null, stanzaId: null, body: '' })[0] ?? '' });
+const marked = (peer: string, id: string): NamedId => ({ id, originKey: keysOf(peer, { originId: id, archiveId: null, stanzaId: null, body: '' })[0] ?? '' });
 
 describe('read positions (migration 5)', () => {
   it('adds one table and leaves the rest as it was', () => {

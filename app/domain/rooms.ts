@@ -114,13 +114,15 @@ export interface RoomSummary {
   readonly subject: string | null;
   readonly occupants: readonly Occupant[];
   readonly reach: RoomReach;
+  /** The room's own name, once it has told it (disco#info); absent when it has none: shown by its address then. */
+  readonly name?: string;
 }
 
 /** What changed in a room we are in; `text` is the plain-words sentence to show (null when nothing to say). */
 export interface RoomChange {
   readonly accountId: AccountId;
   readonly room: string;
-  readonly kind: 'joined' | 'left' | 'occupants' | 'subject';
+  readonly kind: 'joined' | 'left' | 'occupants' | 'subject' | 'name';
   readonly text: string | null;
   /** The room as it is now; null once we are out of it. */
   readonly summary: RoomSummary | null;

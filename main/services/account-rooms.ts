@@ -70,15 +70,47 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
   let kept: readonly RoomSpec[] = [];
   /** Autojoin bookmarks are joined once per run: after that, the rooms we are in are what we rejoin. */
   let autojoined = false;
+  /** The names the rooms we are in gave themselves (room-info.ts); one per room we are in, at most. */
+  const names = new Map<string, string>();
 
   function summaryOf(rooms: Rooms, room: string): RoomSummary | null {
     const spec = rooms.joined().find((r) => r.room === room);
     if (spec === undefined) return null;
-    return { accountId, room, nick: spec.nick, subject: rooms.subject(room), occupants: rooms.occupants(room), reach: roomReach(deps.accountJid, room) };
+    const name = names.get(room);
+    return {
+      accountId,
+      room,
+      nick: spec.nick,
+      subject: rooms.subject(room),
+      occupants: rooms.occupants(room),
+      reach: roomReach(deps.accountJid, room),
+      ...(name === undefined ? {} : { name }),
+    };
   }
 
-  const changed = (rooms: Rooms, room: string, kind: RoomChange['kind'], text: string | null) =>
+  const changed = (rooms: Rooms, room: string, kind: RoomChange['kind'], text: string | null) => {
+    if (kind === 'left') names.delete(room);
     emit('roomChanged', { accountId, room, kind, text, summary: kind === 'left' ? null : summaryOf(rooms, room) });
+  };
+
+  /**
+   * After a join: asks the room its name, without holding up the join, and tells the window when it has one
+   * (a room can be renamed, so each join asks again). A room that does not answer keeps its address.
+   */
+  function learnName(rooms: Rooms, room: string): void {
+    rooms.name(room).then(
+      (name) => {
+        if (name === null || names.get(room) === name || summaryOf(rooms, room) === null) return;
+        names.set(room, name);
+        changed(rooms, room, 'name', null);
+      },
+      (error: unknown) => deps.log({ feature: 'rooms', reason: `no room name: ${error instanceof Error ? error.message : String(error)}`, from: room }),
+    );
+  }
+  const joinedNow = (rooms: Rooms, summary: RoomSummary) => {
+    emit('roomChanged', { accountId, room: summary.room, kind: 'joined', text: null, summary });
+    learnName(rooms, summary.room);
+  };
 
   function joinedOrThrow(rooms: Rooms, result: JoinResult): RoomSummary {
     if (!result.ok) {
@@ -146,8 +178,10 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
       if (specs.length === 0) return;
       const results = await rooms.rejoin(specs);
       for (const result of results) {
-        if (result.ok) changed(rooms, result.room, 'joined', null);
-        else {
+        if (result.ok) {
+          changed(rooms, result.room, 'joined', null);
+          learnName(rooms, result.room);
+        } else {
           deps.log({ feature: 'rooms', reason: `could not join again: ${result.kind}`, from: result.room });
           emit('roomChanged', { accountId, room: result.room, kind: 'left', text: `You could not join this room again. ${result.text}`, summary: null });
         }
@@ -158,7 +192,7 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
       plainly(async () => {
         const rooms = deps.online();
         const summary = joinedOrThrow(rooms, await rooms.join({ room, nick, password }));
-        emit('roomChanged', { accountId, room: summary.room, kind: 'joined', text: null, summary });
+        joinedNow(rooms, summary);
         return summary;
       }),
     leave: (room) => plainly(() => deps.online().leave(room)),
@@ -170,7 +204,7 @@ export function createAccountRooms(deps: AccountRoomsDeps): AccountRooms {
     // rooms: mentions and notifications
     nickIn: (room) => current?.joined().find((spec) => spec.room === room)?.nick ?? null,
     // rooms: creation and search (room-creation.ts)
-    ...createRoomCreation({ online: deps.online, summaryOf, joined: (summary) => emit('roomChanged', { accountId, room: summary.room, kind: 'joined', text: null, summary }) }),
+    ...createRoomCreation({ online: deps.online, summaryOf, joined: joinedNow }),
     joined: () => {
       const rooms = current;
       if (rooms === null) return [];

@@ -26,8 +26,8 @@ export interface RoomCreationDeps {
   readonly online: () => Rooms;
   /** The room as the window sees it, once joined (null when we are not in it). */
   readonly summaryOf: (rooms: Rooms, room: string) => RoomSummary | null;
-  /** Tells the window we are in a new room. */
-  readonly joined: (summary: RoomSummary) => void;
+  /** Tells the window we are in a new room (of `rooms`, the session that made it). */
+  readonly joined: (rooms: Rooms, summary: RoomSummary) => void;
 }
 
 export function createRoomCreation({ online, summaryOf, joined }: RoomCreationDeps): RoomCreationRequests {
@@ -46,7 +46,7 @@ export function createRoomCreation({ online, summaryOf, joined }: RoomCreationDe
     }
     const summary = summaryOf(rooms, room);
     if (summary === null) throw new UserFacingError('You left the room while it was being made.');
-    joined(summary);
+    joined(rooms, summary);
     return { summary, notApplied: result.notApplied ?? [] };
   }
 

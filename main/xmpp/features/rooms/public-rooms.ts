@@ -6,14 +6,13 @@
  */
 import { xml, type Element } from '@xmpp/xml';
 import { jidOrNull } from '../../../../app/domain/address/jid.js';
-import { MAX_PUBLIC_ROOMS, MAX_ROOM_NAME_CHARS, type PublicRoom } from '../../../../app/domain/rooms.js';
+import { MAX_PUBLIC_ROOMS, type PublicRoom } from '../../../../app/domain/rooms.js';
 import type { XmppLink } from '../../link.js';
 import { NS } from '../namespaces.js';
 import { attr } from '../stanza-read.js';
+import { roomNameText } from './room-info.js';
 
 const LIST_TIMEOUT_MS = 15_000;
-// eslint-disable-next-line no-control-regex -- the point is to find control characters
-const CONTROL = /[\u0000-\u001f\u007f]/gu;
 
 export function publicRoomsRequest(service: string): Element {
   return xml('iq', { type: 'get', to: service }, xml('query', { xmlns: NS.discoItems }));
@@ -29,8 +28,7 @@ export function readPublicRooms(answer: Element, service: string): PublicRoom[] 
     const jid = jidOrNull(attr(item, 'jid'));
     if (jid === null || jid.local === null || jid.resource !== null || jid.domain.ascii !== serviceDomain) continue;
     if (rooms.has(jid.bare)) continue;
-    const name = (attr(item, 'name') ?? '').replace(CONTROL, ' ').trim().slice(0, MAX_ROOM_NAME_CHARS);
-    rooms.set(jid.bare, { room: jid.bare, name: name === '' ? null : name });
+    rooms.set(jid.bare, { room: jid.bare, name: roomNameText(attr(item, 'name')) });
     if (rooms.size >= MAX_PUBLIC_ROOMS) break;
   }
   return [...rooms.values()];

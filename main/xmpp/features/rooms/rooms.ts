@@ -17,6 +17,7 @@ import { joinError } from './join-error.js';
 import { validNick } from './muc-user.js';
 import { createOccupantPresence } from './occupant-presence.js';
 import { listPublicRooms } from './public-rooms.js';
+import { fetchRoomName } from './room-info.js';
 import { RoomError } from './room-error.js';
 import { discoverRoomServices } from './room-service.js';
 import { adminRequest, groupchatStanza, joinPresence, leavePresence, privateStanza, subjectStanza } from './room-stanzas.js';
@@ -70,6 +71,8 @@ export interface Rooms extends Events<RoomsEvents> {
   // rooms: creation and search
   /** The public rooms a room service lists (hidden ones are not), bounded. */
   listPublic(service: string): Promise<PublicRoom[]>;
+  /** The room's own name (disco#info), or null when it gives none (room-info.ts). */
+  name(room: string): Promise<string | null>;
   /** Stops listening; joins still waiting end as 'disconnected'. */
   dispose(): void;
 }
@@ -293,6 +296,7 @@ export function createRooms(deps: FeatureDeps, options: RoomsOptions = {}): Room
     rejoin,
     checkMembership,
     listPublic: (service) => listPublicRooms(link, service),
+    name: async (room) => fetchRoomName(link, requireRoom(room)),
     dispose() {
       stopListening();
       if (selfPingTimer !== null) clearInterval(selfPingTimer);

@@ -73,7 +73,7 @@ describe.runIf(hasProsody)('creating and finding rooms on a real room service', 
     const creation = createRoomCreation({
       online: () => bob.rooms,
       summaryOf: (rooms, r) => (rooms.joined().some((s) => s.room === r) ? { accountId: 'bob' as never, room: r, nick: 'Bob', subject: null, occupants: rooms.occupants(r), reach: 'own-server' } : null),
-      joined: (summary) => announced.push(summary),
+      joined: (_rooms, summary) => announced.push(summary),
     });
     await expect(creation.create(room, 'Bob', OPEN)).rejects.toThrow(ROOM_EXISTS_TEXT);
     expect(bob.rooms.joined()).toEqual([]);
@@ -85,5 +85,10 @@ describe.runIf(hasProsody)('creating and finding rooms on a real room service', 
     const made = await creation.create(fresh, 'Bob', { ...OPEN, name: 'Fresh' });
     expect(made).toMatchObject({ summary: { room: fresh, nick: 'Bob' }, notApplied: [] });
     expect(announced.map((s) => s.room)).toEqual([fresh]);
+    // The name it was given is the one the room tells (disco#info), to the creator and to anyone who asks.
+    expect(await bob.rooms.name(fresh)).toBe('Fresh');
+    expect(await alice.rooms.name(fresh)).toBe('Fresh');
+    // A room given no name has none (the window shows its address's local part).
+    expect(await alice.rooms.name(room)).toBeNull();
   });
 });

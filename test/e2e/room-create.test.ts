@@ -40,6 +40,9 @@ describe.runIf(available)('creating and finding rooms in the window', () => {
     // Every setting was offered by Prosody: the room opens at once.
     await page.getByTestId('room-pane').waitFor({ timeout: UI_TIMEOUT });
     expect(await page.getByTestId('create-room-dialog').count()).toBe(0);
+    // The room's own name (from the room, after the join) in its header and its row, not its address's local part.
+    await page.getByTestId('room-header').getByRole('heading', { name: 'Book club' }).waitFor({ timeout: UI_TIMEOUT });
+    await page.getByTestId('room-row').filter({ hasText: 'Book club' }).waitFor({ timeout: UI_TIMEOUT });
     const toggle = page.getByTestId('bookmark-toggle');
     await toggle.filter({ hasText: 'Remember' }).and(page.locator(':not([disabled])')).waitFor({ timeout: UI_TIMEOUT });
     await toggle.click();

@@ -1,4 +1,5 @@
 import type { Bookmark } from '../../../app/domain/rooms.js';
+import { roomName } from './rooms-reducer.js';
 
 interface RememberedRoomsProps {
   /** The account's remembered rooms it is not in now. */
@@ -17,7 +18,7 @@ export function RememberedRooms({ bookmarks, busy, onJoin }: RememberedRoomsProp
         {bookmarks.map((b) => (
           <li key={b.room}>
             <span className="remembered-rooms__who">
-              <bdi>{b.name ?? b.room.split('@')[0]}</bdi> <bdi className="note">{b.room}</bdi>
+              <bdi>{roomName(b.room, b.name)}</bdi> <bdi className="note">{b.room}</bdi>
             </span>
             <button type="button" className="button--small" disabled={busy} onClick={() => onJoin(b)} aria-label={`Join ${b.name ?? b.room}`}>
               Join

@@ -38,7 +38,7 @@ export function RoomHeader({ summary, account, showAccount, occupantsOpen, onTog
       </span>
       <div className="conversation-header__who">
         <h2 className="conversation-header__name">
-          <bdi>{roomName(summary.room)}</bdi>
+          <bdi>{roomName(summary.room, summary.name)}</bdi>
         </h2>
         <p className="conversation-header__detail note">
           <bdi>{summary.room}</bdi>

@@ -46,7 +46,7 @@ export function RoomPane({ entry, account, showAccount, onSend, onLeave, onOpenS
     setError(failure);
   };
   return (
-    <section className="conversation-pane room-pane" aria-label={`Room ${roomName(summary.room)}`} data-testid="room-pane">
+    <section className="conversation-pane room-pane" aria-label={`Room ${roomName(summary.room, summary.name)}`} data-testid="room-pane">
       <RoomHeader
         summary={summary}
         account={account}

@@ -40,7 +40,7 @@ export const RoomRow = memo(function RoomRow({ entry, selected, onOpen, account,
         <span className="conversation__head">
           <bdi className="conversation__name">
             <span className="sr-only">Room </span>
-            {roomName(room)}
+            {roomName(room, entry.summary.name)}
           </bdi>
           {last ? (
             <time className="conversation__time" dateTime={last.at}>

@@ -3,6 +3,7 @@ import type { AccountId } from '../../../app/domain/account.js';
 import { useApi } from '../ApiContext.js';
 import { TextField } from '../common/TextField.js';
 import { filterRooms } from './room-search.js';
+import { roomName } from './rooms-reducer.js';
 import { usePublicRooms } from './use-public-rooms.js';
 
 interface RoomSearchProps {
@@ -40,7 +41,7 @@ export function RoomSearch({ accountId, service, onPick }: RoomSearchProps) {
           {shown.map((r) => (
             <li key={r.room}>
               <button type="button" className="room-search__pick" onClick={() => onPick(r.room)}>
-                <bdi className="room-search__name">{r.name ?? r.room.split('@')[0]}</bdi>
+                <bdi className="room-search__name">{roomName(r.room, r.name)}</bdi>
                 <bdi className="note room-search__address">{r.room}</bdi>
               </button>
             </li>

@@ -156,8 +156,9 @@ export function roomPreview(entry: RoomEntry): string {
   return entry.summary.subject ?? '';
 }
 
-/** The room's name as shown: its local part (room@rooms.example.org → room). */
-export function roomName(room: string): string {
+/** The room's name as shown: the name it gave itself, else its address's local part (room@rooms.example.org → room). */
+export function roomName(room: string, name?: string | null): string {
+  if (name !== undefined && name !== null && name !== '') return name;
   const at = room.indexOf('@');
   return at > 0 ? room.slice(0, at) : room;
 }

@@ -33,6 +33,22 @@ describe('room rows in the conversation list', () => {
     expect(opened).toEqual([{ accountId: ACCOUNT_ID, room: ROOM }]);
   });
 
+  it("show the room's own name once it has told it (a 'name' change), its address's local part until then", () => {
+    const before = roomsAfter({ type: 'listed', accountId: ACCOUNT_ID, rooms: [summary()] });
+    const { rerender } = render(<RoomRow entry={only(before)} selected={false} onOpen={() => undefined} account={null} now={NOW} />);
+    expect(screen.getByTestId('room-row').querySelector('.conversation__name')?.textContent).toBe('Room team');
+    const named = roomsAfter(
+      { type: 'listed', accountId: ACCOUNT_ID, rooms: [summary()] },
+      { type: 'changed', change: { accountId: ACCOUNT_ID, room: ROOM, kind: 'name', text: null, summary: summary({ name: 'Team <planning>' }) } },
+    );
+    rerender(<RoomRow entry={only(named)} selected={false} onOpen={() => undefined} account={null} now={NOW} />);
+    const row = screen.getByTestId('room-row');
+    // Network text, shown as text; no event line is added for it.
+    expect(row.querySelector('.conversation__name')?.textContent).toBe('Room Team <planning>');
+    expect(row.querySelector('planning')).toBeNull();
+    expect(only(named).lines).toEqual([]);
+  });
+
   it('count nothing for the open room or our own messages, and mark the open room', () => {
     const state = roomsAfter(
       { type: 'listed', accountId: ACCOUNT_ID, rooms: [summary()] },

@@ -48,6 +48,14 @@ describe('<RoomPane>', () => {
     expect(screen.getByTestId('room-event').textContent).toBe('Dave joined the room.');
   });
 
+  it("shows the room's own name in its header when it has one, with the address beneath", () => {
+    renderPane(entry({ summary: summary({ name: 'Planning team' }) }));
+    const header = screen.getByTestId('room-header');
+    expect(within(header).getByRole('heading').textContent).toBe('Planning team');
+    expect(header.textContent).toContain(summary().room);
+    expect(screen.getByTestId('room-pane').getAttribute('aria-label')).toBe('Room Planning team');
+  });
+
   it('shows the identity badge for a room on our server, and a plain note for a federated one', () => {
     const { unmount } = renderPane();
     expect(screen.queryByTestId('room-reach')).toBeNull();

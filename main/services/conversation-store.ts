@@ -11,7 +11,7 @@ import type { AccountId } from '../../app/domain/account.js';
 import type { ChatMessage, MessageState } from '../../app/domain/chat.js';
 import type { ConversationSummary } from '../../app/ipc/contract.js';
 import { MessageDbError, type HistorySlice, type MessageDb, type StoreInput } from '../store/messages/message-db.js';
-import { keysOf, originKeyOf } from '../xmpp/features/dedupe.js';
+import { keysOf, namedIdOf } from '../xmpp/features/dedupe.js';
 
 export interface ConversationStore {
   /** A live, carbon or sent message; null when it is stored already (it must not be shown twice). */
@@ -93,7 +93,7 @@ export function createConversationStore(db: MessageDb, accountId: AccountId): Co
     summaries: () => db.conversations(accountId),
     markRead: (peer) => unlessDiskFull(() => db.markRead(accountId, peer), undefined),
     // issue 14: message changes
-    byRef: (peer, ref) => db.messageByRef(accountId, peer, { id: ref, originKey: originKeyOf(peer, ref) }),
+    byRef: (peer, ref) => db.messageByRef(accountId, peer, namedIdOf(peer, ref)),
     byId: (id) => db.messageById(accountId, id),
     saveChanges: (message) => unlessDiskFull(() => db.saveChanges(message), undefined),
   };

@@ -15,10 +15,9 @@
 import type { AccountId } from '../../app/domain/account.js';
 import type { ChatMessage } from '../../app/domain/chat.js';
 import type { ChatMarkers, DisplayedMarker } from '../xmpp/features/chat-markers.js';
-import { originKeyOf } from '../xmpp/features/dedupe.js';
+import { namedIdOf } from '../xmpp/features/dedupe.js';
 import type { FeatureLog } from '../xmpp/features/feature-deps.js';
 import type { MessageDb } from '../store/messages/message-db.js';
-import type { NamedId } from '../store/messages/named-message.js';
 import type { EmitEvent } from './event-sink.js';
 
 export interface AccountReadMarkersDeps {
@@ -54,12 +53,6 @@ interface Markable {
 /** The id a marker for `message` names: its stanza id as sent (XEP-0333 §4), else its origin-id. */
 const markIdOf = (message: ChatMessage): string | null => message.stanzaId ?? message.originId;
 
-/** What a marker's id may be, for the history to find the message it names. */
-const marked = (peer: string, id: string): NamedId => ({
-  id,
-  originKey: originKeyOf(peer, id),
-});
-
 export function createAccountReadMarkers(deps: AccountReadMarkersDeps): AccountReadMarkers {
   const { accountId, db, emit, log } = deps;
   /** Per contact: their newest message that asked for markers and that we have not marked yet. */
@@ -68,13 +61,13 @@ export function createAccountReadMarkers(deps: AccountReadMarkersDeps): AccountR
 
   function onDisplayed(marker: DisplayedMarker): void {
     if (marker.reader === 'contact') {
-      const id = db.contactReadUpTo(accountId, marker.peer, marked(marker.peer, marker.id));
+      const id = db.contactReadUpTo(accountId, marker.peer, namedIdOf(marker.peer, marker.id));
       if (id === null) return log({ feature: 'chat-markers', reason: 'marker for no later message of ours to this contact', from: marker.peer });
       emit('readMarkerChanged', { accountId, peer: marker.peer, reader: 'contact', id });
       return;
     }
     if (waiting.get(marker.peer)?.id === marker.id) waiting.delete(marker.peer);
-    const unread = db.readElsewhereUpTo(accountId, marker.peer, marked(marker.peer, marker.id));
+    const unread = db.readElsewhereUpTo(accountId, marker.peer, namedIdOf(marker.peer, marker.id));
     if (unread === null) return log({ feature: 'chat-markers', reason: 'our other device marked a message not stored here', from: marker.peer });
     emit('readMarkerChanged', { accountId, peer: marker.peer, reader: 'us', unread });
   }

@@ -3,7 +3,7 @@
  * within its conversation, by the id it was sent with: its origin-id or its stanza id.
  *
  * No index of its own for the origin-id: it is already one of the message's dedupe keys (message_keys), so
- * the caller gives the key too (the store knows no protocol: dedupe.ts originKeyOf makes it). A stanza id is
+ * the caller gives the key too (the store knows no protocol: dedupe.ts namedIdOf makes it). A stanza id is
  * indexed only where it differs from the origin-id (migration 8): the clients in use send one id as both, and
  * each index written at a random place costs every stored message a page of the write-ahead log (two such
  * indexes halved the rate of storing archive pages, docs/performance.md).

@@ -43,9 +43,17 @@ export function keysOf(peer: string, keys: MessageKeys): string[] {
   return found;
 }
 
-/** The key a message with this origin-id is known by in the conversation with `peer` (for finding it by that id). */
+/** The key a message with this origin-id is known by in the conversation with `peer`. */
 export function originKeyOf(peer: string, originId: string): string {
   return keysOf(peer, { originId, archiveId: null, stanzaId: null, body: '' })[0] as string;
+}
+
+/**
+ * What another message (a read marker, a change) names a message of the conversation with `peer` by: the id as
+ * sent, and the key the message is stored under if that id is its origin-id (the store's named-message.ts).
+ */
+export function namedIdOf(peer: string, id: string): { readonly id: string; readonly originKey: string } {
+  return { id, originKey: originKeyOf(peer, id) };
 }
 
 export function createDedupe(capacity = DEFAULT_DEDUPE_CAPACITY): MessageDedupe {

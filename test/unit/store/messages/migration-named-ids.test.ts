@@ -9,13 +9,13 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openMessageDb } from '../../../../main/store/messages/message-db.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../../main/store/messages/migrations.js';
-import { originKeyOf } from '../../../../main/xmpp/features/dedupe.js';
+import { namedIdOf } from '../../../../main/xmpp/features/dedupe.js';
 import { useTempDirs } from '../temp-dir.js';
 import { ACCOUNT, BOB, input, msg } from './message-fixture.js';
 
 const NOW = new Date('2026-12-01T08:00:00.000Z');
 const tempDir = useTempDirs();
-const ref = (id: string, peer = BOB) => ({ id, originKey: originKeyOf(peer, id) });
+const ref = (id: string, peer = BOB) => namedIdOf(peer, id);
 
 describe('migration 8: finding a named message with one index entry', () => {
   it('keeps a version-7 database’s messages findable by origin-id and stanza id, and indexes only stanza ids that differ', async () => {

@@ -14,6 +14,7 @@ import { serveDirectory } from '../../harness/static-server.js';
 import { CHROMIUM, requireSystemDependency } from '../../harness/system-dependency.js';
 import { buildBenchBundle } from './build-bundle.js';
 import { checkoutRenderer } from './checkout.js';
+import { createFloor, type Floor } from './floor.js';
 import { QUICK_RUN_NOTE, type BenchScale } from '../bench-scale.js';
 import { runPass, type Pass } from './scenarios.js';
 import { printTable, resultRows, type Side } from './table.js';
@@ -70,7 +71,7 @@ async function onePass(context: BrowserContext, side: Served, firstLaunch = fals
  * Passes of the sides interleaved (this checkout, before, this checkout, …) in one browser, so a spell of load
  * from elsewhere on a shared machine falls on both sides rather than on one.
  */
-async function measure(targets: readonly Target[]): Promise<Side[]> {
+async function measure(targets: readonly Target[], floor: Floor): Promise<Side[]> {
   const served: Served[] = [];
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'hostproof-ui-bench-chromium-'));
   let context: BrowserContext | undefined;
@@ -88,6 +89,7 @@ async function measure(targets: readonly Target[]): Promise<Side[]> {
     const rounds = Math.max(...targets.map((t) => t.passes));
     for (let round = 0; round < rounds; round++) {
       for (const side of served) if (round < side.target.passes) await onePass(context, side);
+      if (served[0]) await floor.measureOnce(context, served[0].pageScript);
     }
     return served.map((s) => ({ name: s.target.name, passes: s.results, firstLaunch: s.firstLaunch, presenceSeconds: s.target.presenceSeconds }));
   } finally {
@@ -106,14 +108,17 @@ export async function runUiBench(scale: BenchScale, results?: ResultsSink): Prom
   const targets: Target[] = [{ name: 'this checkout', sourceRoot: process.cwd(), passes: scale.uiPasses, presenceSeconds: scale.uiPresenceSeconds }];
   const before = process.env.HOSTPROOF_UI_BENCH_BEFORE;
   const old = before ? await checkoutRenderer(before) : null;
+  const floor = await createFloor();
   try {
     // The old window needed seconds per second of presence at this rate: one pass of one second says enough.
     if (before && old) targets.push({ name: before, sourceRoot: old, passes: 1, presenceSeconds: 1 });
-    const sides = await measure(targets);
+    const sides = await measure(targets, floor);
     printTable(sides);
-    if (sides[0]) results?.add(resultRows(sides[0])); // the combined table (issue 16 item 6)
+    floor.print();
+    if (sides[0]) results?.add([...resultRows(sides[0]), ...floor.rows()]); // the combined table (issue 16 item 6)
     if (scale.quick) console.log(QUICK_RUN_NOTE);
   } finally {
+    await floor.close();
     if (old) await rm(old, { recursive: true, force: true });
   }
   console.log(`  (UI benchmark took ${((Date.now() - started) / 1000).toFixed(0)} s on ${os.cpus().length} cores; load average ${loadBefore} before, ${load()} after)`);

@@ -4,7 +4,7 @@ import type { AccountId } from '../../../app/domain/account.js';
 import type { XmppLink } from '../link.js';
 import { jidOrNull, type Jid } from '../../../app/domain/address/jid.js';
 
-export type FeatureName = 'roster' | 'presence' | 'subscriptions' | 'messages' | 'carbons' | 'archive' | 'disco' | 'outgoing-queue' | 'rooms' | 'bookmarks' | 'invitations' | 'avatars' | 'blocking' | 'chat-markers' | 'files';
+export type FeatureName = 'roster' | 'presence' | 'subscriptions' | 'messages' | 'carbons' | 'archive' | 'disco' | 'outgoing-queue' | 'rooms' | 'bookmarks' | 'invitations' | 'avatars' | 'blocking' | 'chat-markers' | 'files' | 'omemo';
 
 /**
  * One stanza (or part of one) a feature refused, or a listener that failed. Incoming stanzas are hostile

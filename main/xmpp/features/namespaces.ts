@@ -52,4 +52,15 @@ export const NS = {
   reply: 'urn:xmpp:reply:0',
   reactions: 'urn:xmpp:reactions:0',
   fallback: 'urn:xmpp:fallback:0',
+  // issue 15: OMEMO
+  /** XEP-0384 in the version the clients in use interoperate on (0.3, Conversations' namespace). */
+  omemo: 'eu.siacs.conversations.axolotl',
+  /** The PEP node of an account's device list. */
+  omemoDeviceList: 'eu.siacs.conversations.axolotl.devicelist',
+  /** The prefix of each device's bundle node: `<prefix>:<device id>`. */
+  omemoBundles: 'eu.siacs.conversations.axolotl.bundles',
+  /** XEP-0380: says which encryption a message uses, so a client without it can say so. */
+  eme: 'urn:xmpp:eme:0',
+  pubsubOwner: 'http://jabber.org/protocol/pubsub#owner',
+  pubsubNodeConfig: 'http://jabber.org/protocol/pubsub#node_config',
 } as const;

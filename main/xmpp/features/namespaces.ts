@@ -62,5 +62,7 @@ export const NS = {
   /** XEP-0380: says which encryption a message uses, so a client without it can say so. */
   eme: 'urn:xmpp:eme:0',
   pubsubOwner: 'http://jabber.org/protocol/pubsub#owner',
+  /** XEP-0060's own error conditions, beside the stanza's defined one (precondition-not-met under conflict). */
+  pubsubErrors: 'http://jabber.org/protocol/pubsub#errors',
   pubsubNodeConfig: 'http://jabber.org/protocol/pubsub#node_config',
 } as const;

@@ -32,16 +32,28 @@ export interface OmemoPep extends Events<OmemoPepEvents> {
   publishDeviceList(ids: readonly DeviceId[]): Promise<void>;
   /** Replaces the bundle of one of our devices (readable by anyone). */
   publishBundle(deviceId: DeviceId, bundle: PublicBundle): Promise<void>;
-  /** An account's device list; an empty one when it never published any. Refused content is a result, not a throw. */
+  /**
+   * An account's device list; an empty one when it never published any or keeps it from us (Prosody does not
+   * tell a stranger which). Refused content is a result, not a throw; the server's other errors throw.
+   */
   fetchDeviceList(bareJid: string): Promise<WireResult<readonly DeviceId[]>>;
-  /** A device's bundle; null when it published none. Refused content is a result, not a throw. */
+  /** A device's bundle; null when it published none or keeps it from us. Refused content is a result, not a throw. */
   fetchBundle(bareJid: string, deviceId: DeviceId): Promise<WireResult<PublicBundle> | null>;
   dispose(): void;
 }
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
-const isNotFound = (error: unknown) => error instanceof StanzaError && error.condition === 'item-not-found';
+/**
+ * Answers that mean "no node we may read": item-not-found for a node that does not exist, and forbidden,
+ * which Prosody gives a stranger both for a node that does not exist and for one open to contacts only (so
+ * as not to tell which). Either way there is no device or bundle to encrypt for.
+ */
+const isUnreadable = (error: unknown) => error instanceof StanzaError && (error.condition === 'item-not-found' || error.condition === 'forbidden');
+
+/** XEP-0060 §7.1.5: publish-options that do not match the node's configuration: `conflict` with this condition beside it. */
+const isPreconditionNotMet = (error: unknown) =>
+  error instanceof StanzaError && error.condition === 'conflict' && error.stanza?.getChild('error')?.getChild('precondition-not-met', NS.pubsubErrors) !== undefined;
 
 /** One log line per problem, by kind and place only: never the sender's bytes. */
 const describe = (problem: OmemoWireProblem) => `${problem.kind} at ${problem.where}`;
@@ -63,14 +75,15 @@ export function createOmemoPep(deps: Pick<FeatureDeps, 'link' | 'log'>): OmemoPe
   }
 
   /**
-   * Publishes with publish-options; when the node exists with another access model, the server refuses with
-   * precondition-not-met (XEP-0060 §7.1.5): make the node open, then publish once more.
+   * Publishes with publish-options; when the node exists with another access model (Prosody creates nodes
+   * readable by contacts only when an older client publishes without options), the server refuses with
+   * precondition-not-met: make the node open as its owner, then publish once more.
    */
   async function publishOpen(node: string, request: () => Element): Promise<void> {
     try {
       await link.request(request(), REQUEST_TIMEOUT_MS);
     } catch (error) {
-      if (!(error instanceof StanzaError && error.condition === 'precondition-not-met')) throw error;
+      if (!isPreconditionNotMet(error)) throw error;
       await link.request(openAccessConfigureRequest(node), REQUEST_TIMEOUT_MS);
       await link.request(request(), REQUEST_TIMEOUT_MS);
     }
@@ -131,8 +144,7 @@ export function createOmemoPep(deps: Pick<FeatureDeps, 'link' | 'log'>): OmemoPe
         const items = answer.getChild('pubsub', NS.pubsub)?.getChild('items', NS.pubsub);
         return items === undefined ? { ok: true, value: [], ignored: [] } : readDeviceListItems(items, NS.pubsub);
       } catch (error) {
-        // No node: the account has never used OMEMO.
-        if (isNotFound(error)) return { ok: true, value: [], ignored: [] };
+        if (isUnreadable(error)) return { ok: true, value: [], ignored: [] };
         throw error;
       }
     },
@@ -144,7 +156,7 @@ export function createOmemoPep(deps: Pick<FeatureDeps, 'link' | 'log'>): OmemoPe
         const items = answer.getChild('pubsub', NS.pubsub)?.getChild('items', NS.pubsub);
         return items === undefined ? null : readBundleItems(items);
       } catch (error) {
-        if (isNotFound(error)) return null;
+        if (isUnreadable(error)) return null;
         throw error;
       }
     },

@@ -21,12 +21,12 @@ import { NS } from '../namespaces.js';
 import { attr, singleChild } from '../stanza-read.js';
 import {
   CURRENT_ITEM,
-  decodeWireBase64,
   isKeyId,
   isPublicKey,
   keyIdOrNull,
   MAX_PREKEYS,
   readPublicKey,
+  readWireBytes,
   refused,
   SIGNATURE_LENGTH,
   type OmemoWireProblem,
@@ -111,9 +111,9 @@ export function parseBundle(bundle: Element): WireResult<PublicBundle> {
   if (signedId === null) return refused('bad-key-id', 'signedPreKeyPublic@signedPreKeyId');
   const signedKey = readPublicKey(signedElement.element.getText(), 'signedPreKeyPublic');
   if (!signedKey.ok) return signedKey;
-  const signature = decodeWireBase64(signatureElement.element.getText(), SIGNATURE_LENGTH * 4);
-  if (signature === null) return refused('bad-base64', 'signedPreKeySignature');
-  if (signature.length !== SIGNATURE_LENGTH) return refused('bad-length', 'signedPreKeySignature');
+  const signature = readWireBytes(signatureElement.element.getText(), SIGNATURE_LENGTH * 4, 'signedPreKeySignature');
+  if (!signature.ok) return signature;
+  if (signature.bytes.length !== SIGNATURE_LENGTH) return refused('bad-length', 'signedPreKeySignature');
   const identityKey = readPublicKey(identityElement.element.getText(), 'identityKey');
   if (!identityKey.ok) return identityKey;
   const preKeys = readPreKeys(prekeysElement.element);
@@ -121,7 +121,7 @@ export function parseBundle(bundle: Element): WireResult<PublicBundle> {
 
   return {
     ok: true,
-    value: { identityKey: identityKey.key, signedPreKey: { id: signedId, publicKey: signedKey.key, signature }, preKeys: preKeys.value },
+    value: { identityKey: identityKey.key, signedPreKey: { id: signedId, publicKey: signedKey.key, signature: signature.bytes }, preKeys: preKeys.value },
     ignored: preKeys.ignored,
   };
 }

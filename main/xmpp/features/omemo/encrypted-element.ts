@@ -24,12 +24,12 @@ import { encodeBase64 } from '../../../encoding/base64.js';
 import { NS } from '../namespaces.js';
 import { attr, singleChild } from '../stanza-read.js';
 import {
-  decodeWireBase64,
   deviceIdOrNull,
   IV_LENGTHS,
   MAX_KEY_BYTES,
   MAX_KEYS_PER_MESSAGE,
   MAX_PAYLOAD_BYTES,
+  readWireBytes,
   refused,
   xsdBooleanOrNull,
   type OmemoWireProblem,
@@ -41,6 +41,8 @@ export const OMEMO_FALLBACK_BODY = "I sent you an OMEMO encrypted message but yo
 
 /** XEP-0380's name for this encryption, shown by clients that know the namespace but not the method. */
 const EME_NAME = 'OMEMO';
+
+const MAX_IV_READ_BYTES = 64;
 
 export function encryptedElement(message: EncryptedMessage): Element {
   const keys = message.keys.map((key) => xml('key', { rid: String(key.rid), prekey: key.prekey ? 'true' : undefined }, encodeBase64(key.data)));
@@ -75,14 +77,14 @@ function readKeys(header: Element): WireResult<readonly KeyForDevice[]> {
   for (const element of all) {
     const rid = deviceIdOrNull(attr(element, 'rid'));
     const prekey = xsdBooleanOrNull(attr(element, 'prekey'));
-    const data = decodeWireBase64(element.getText(), MAX_KEY_BYTES);
+    const data = readWireBytes(element.getText(), MAX_KEY_BYTES, 'key');
     if (rid === null) ignored.push({ kind: 'bad-device-id', where: 'key@rid' });
     else if (seen.has(rid)) ignored.push({ kind: 'duplicate', where: 'key@rid' });
     else if (prekey === null) ignored.push({ kind: 'bad-attribute', where: 'key@prekey' });
-    else if (data === null) ignored.push({ kind: 'bad-base64', where: 'key' });
+    else if (!data.ok) ignored.push(data.problem);
     else {
       seen.add(rid);
-      keys.push({ rid, prekey, data });
+      keys.push({ rid, prekey, data: data.bytes });
     }
   }
   return keys.length === 0 ? refused('no-keys', 'key') : { ok: true, value: keys, ignored };
@@ -100,9 +102,10 @@ export function parseEncrypted(encrypted: Element): WireResult<EncryptedMessage>
   const ivs = header.getChildren('iv', NS.omemo);
   const ivElement = singleChild(header, 'iv', NS.omemo);
   if (ivElement === null) return refused(ivs.length === 0 ? 'missing-element' : 'ambiguous-element', 'iv');
-  const iv = decodeWireBase64(ivElement.getText(), Math.max(...IV_LENGTHS));
-  if (iv === null) return refused('bad-base64', 'iv');
-  if (!IV_LENGTHS.includes(iv.length)) return refused('bad-length', 'iv');
+  // Read with room to spare, so that a wrong length is told as such.
+  const iv = readWireBytes(ivElement.getText(), MAX_IV_READ_BYTES, 'iv');
+  if (!iv.ok) return iv;
+  if (!IV_LENGTHS.includes(iv.bytes.length)) return refused('bad-length', 'iv');
 
   const keys = readKeys(header);
   if (!keys.ok) return keys;
@@ -110,10 +113,10 @@ export function parseEncrypted(encrypted: Element): WireResult<EncryptedMessage>
   const payloads = encrypted.getChildren('payload', NS.omemo);
   if (payloads.length > 1) return refused('ambiguous-element', 'payload');
   const payloadElement = payloads[0];
-  if (payloadElement === undefined) return { ok: true, value: { sid, keys: keys.value, iv }, ignored: keys.ignored };
-  const payload = decodeWireBase64(payloadElement.getText(), MAX_PAYLOAD_BYTES);
-  if (payload === null) return refused('bad-base64', 'payload');
-  return { ok: true, value: { sid, keys: keys.value, iv, payload }, ignored: keys.ignored };
+  if (payloadElement === undefined) return { ok: true, value: { sid, keys: keys.value, iv: iv.bytes }, ignored: keys.ignored };
+  const payload = readWireBytes(payloadElement.getText(), MAX_PAYLOAD_BYTES, 'payload');
+  if (!payload.ok) return payload;
+  return { ok: true, value: { sid, keys: keys.value, iv: iv.bytes, payload: payload.bytes }, ignored: keys.ignored };
 }
 
 /**

@@ -42,6 +42,7 @@ export type OmemoWireProblemKind =
   | 'duplicate'
   | 'too-many'
   | 'bad-base64'
+  | 'too-big'
   | 'bad-length'
   | 'bad-key-type'
   | 'bad-attribute'
@@ -100,16 +101,29 @@ const base64Chars = (maxBytes: number) => Math.ceil(maxBytes / 3) * 4;
 /**
  * Base64 element text as clients write it: strict alphabet and padding (main/encoding/base64.ts), but with
  * XML whitespace allowed between characters, because Conversations on Android folds its base64 into lines
- * (Base64.DEFAULT) in bundles and messages. Null when empty, too long, or not the one canonical encoding.
+ * (Base64.DEFAULT) in bundles and messages. The length is checked before any decoding work.
  */
-export function decodeWireBase64(text: string, maxBytes: number): Uint8Array | null {
+function decodeFolded(text: string, maxBytes: number): Uint8Array | 'too-big' | 'bad-base64' {
   const maxChars = base64Chars(maxBytes);
   // Bound the work before the regex: folding adds one line break per 76 characters, leave twice that.
-  if (text.length > maxChars * 2 + 64) return null;
+  if (text.length > maxChars * 2 + 64) return 'too-big';
   const compact = text.replace(/[ \t\r\n]+/g, '');
-  if (compact.length === 0 || compact.length > maxChars) return null;
+  if (compact.length > maxChars) return 'too-big';
   const bytes = decodeStrictBase64(compact);
-  return bytes === null || bytes.length === 0 || bytes.length > maxBytes ? null : bytes;
+  if (bytes === null || bytes.length === 0) return 'bad-base64';
+  return bytes.length > maxBytes ? 'too-big' : bytes;
+}
+
+/** Null when empty, longer than `maxBytes`, or not the one canonical encoding. */
+export function decodeWireBase64(text: string, maxBytes: number): Uint8Array | null {
+  const bytes = decodeFolded(text, maxBytes);
+  return typeof bytes === 'string' ? null : bytes;
+}
+
+/** The bytes of element text, or why not (`bad-base64` or `too-big`, at `where`). */
+export function readWireBytes(text: string, maxBytes: number, where: string): { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly problem: OmemoWireProblem } {
+  const bytes = decodeFolded(text, maxBytes);
+  return typeof bytes === 'string' ? refused(bytes, where) : { ok: true, bytes };
 }
 
 /** A public key as published: 33 bytes with the 0x05 type byte. */
@@ -119,11 +133,12 @@ export function isPublicKey(bytes: Uint8Array): boolean {
 
 /** Reads a public key from element text; a typed problem when it is not one. */
 export function readPublicKey(text: string, where: string): { readonly ok: true; readonly key: Uint8Array } | { readonly ok: false; readonly problem: OmemoWireProblem } {
-  const bytes = decodeWireBase64(text, PUBLIC_KEY_LENGTH * 4);
-  if (bytes === null) return refused('bad-base64', where);
-  if (bytes.length !== PUBLIC_KEY_LENGTH) return refused('bad-length', where);
-  if (bytes[0] !== PUBLIC_KEY_TYPE) return refused('bad-key-type', where);
-  return { ok: true, key: bytes };
+  // Room for a few wrong lengths, so that those are told as such rather than as too big.
+  const read = readWireBytes(text, PUBLIC_KEY_LENGTH * 4, where);
+  if (!read.ok) return read;
+  if (read.bytes.length !== PUBLIC_KEY_LENGTH) return refused('bad-length', where);
+  if (read.bytes[0] !== PUBLIC_KEY_TYPE) return refused('bad-key-type', where);
+  return { ok: true, key: read.bytes };
 }
 
 /** XML Schema boolean, as XEP-0384's `prekey` attribute is: 'true'/'1', 'false'/'0', or absent (false). */

@@ -11,11 +11,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AccountId } from '../../../app/domain/account.js';
+import type { KeyRecordKind, KeyRecords } from '../../omemo/omemo-key-store.js';
 import { isDiskFull } from '../messages/open-database.js';
 import type { SecretCipher } from '../password-vault.js';
-
-/** What the OMEMO layer keeps; `data-key` is this file's own row and not offered to callers. */
-export type SealedKind = 'own-device' | 'signed-pre-key' | 'pre-key' | 'session' | 'remote-identity';
 
 export type OmemoKeyErrorKind =
   | 'no-secret-store' // the OS offers no key store that protects a secret: keys are never written unprotected
@@ -33,19 +31,13 @@ export class OmemoKeyError extends Error {
   }
 }
 
-export interface SealedKeys {
-  get(kind: SealedKind, name: string): Promise<Uint8Array | null>;
-  put(kind: SealedKind, name: string, value: Uint8Array): Promise<void>;
-  remove(kind: SealedKind, name: string): void;
-  /** The names stored under `kind`, in order. */
-  names(kind: SealedKind): string[];
-}
-
+/** The data key's own row; its kind is none of the OMEMO layer's, so no caller can read or replace it. */
 const DATA_KEY = 'data-key';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export function createSealedKeys(options: { db: Database.Database; account: AccountId; cipher: SecretCipher }): SealedKeys {
+/** The OMEMO layer's (kind, key, value) table for one account (keyStoreOnRecords builds the typed store on it). */
+export function createSealedKeyRecords(options: { db: Database.Database; account: AccountId; cipher: SecretCipher }): KeyRecords {
   const { db, account, cipher } = options;
   const select = db.prepare<[string, string, string], { value: Buffer }>('SELECT value FROM sealed WHERE account = ? AND kind = ? AND name = ?');
   const upsert = db.prepare<[string, string, string, Buffer]>(
@@ -53,7 +45,7 @@ export function createSealedKeys(options: { db: Database.Database; account: Acco
   );
   const insertIfAbsent = db.prepare<[string, string, string, Buffer]>('INSERT INTO sealed (account, kind, name, value) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
   const del = db.prepare<[string, string, string]>('DELETE FROM sealed WHERE account = ? AND kind = ? AND name = ?');
-  const list = db.prepare<[string, string], { name: string }>('SELECT name FROM sealed WHERE account = ? AND kind = ? ORDER BY name');
+  const list = db.prepare<[string, string], { name: string; value: Buffer }>('SELECT name, value FROM sealed WHERE account = ? AND kind = ? ORDER BY name');
   let dataKey: Promise<Buffer> | null = null;
 
   const damaged = (what: string, cause?: unknown) =>
@@ -95,15 +87,11 @@ export function createSealedKeys(options: { db: Database.Database; account: Acco
     dataKey = null;
     throw error;
   }));
-  const rowOf = (kind: SealedKind, name: string) => Buffer.from(JSON.stringify([account, kind, name]), 'utf8');
+  const rowOf = (kind: KeyRecordKind, name: string) => Buffer.from(JSON.stringify([account, kind, name]), 'utf8');
 
-  return {
-    async get(kind, name) {
-      const row = select.get(account, kind, name);
-      if (!row) return null;
-      const k = await key();
-      const sealed = row.value;
-      if (sealed.length < IV_BYTES + TAG_BYTES) throw damaged(`a ${kind} entry is too short`);
+  async function open(kind: KeyRecordKind, name: string, sealed: Buffer): Promise<Uint8Array> {
+    const k = await key();
+    if (sealed.length < IV_BYTES + TAG_BYTES) throw damaged(`a ${kind} entry is too short`);
       try {
         const decipher = createDecipheriv('aes-256-gcm', k, sealed.subarray(0, IV_BYTES));
         decipher.setAAD(rowOf(kind, name));
@@ -112,6 +100,16 @@ export function createSealedKeys(options: { db: Database.Database; account: Acco
       } catch (error) {
         throw damaged(`a ${kind} entry does not open`, error);
       }
+  }
+
+  return {
+    async get(kind, name) {
+      const row = select.get(account, kind, name);
+      return row === undefined ? undefined : open(kind, name, row.value);
+    },
+    async list(kind) {
+      const rows = list.all(account, kind);
+      return Promise.all(rows.map(async (row) => ({ key: row.name, value: await open(kind, row.name, row.value) })));
     },
     async put(kind, name, value) {
       const k = await key();
@@ -122,11 +120,8 @@ export function createSealedKeys(options: { db: Database.Database; account: Acco
       const sealed = Buffer.concat([iv, body, c.getAuthTag()]);
       writing(() => upsert.run(account, kind, name, sealed));
     },
-    remove(kind, name) {
-      del.run(account, kind, name);
-    },
-    names(kind) {
-      return list.all(account, kind).map((r) => r.name);
+    async delete(kind, name) {
+      writing(() => del.run(account, kind, name));
     },
   };
 }

@@ -4,7 +4,9 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { AccountId } from '../../../../app/domain/account.js';
 import { openOmemoKeyFile } from '../../../../main/store/omemo/omemo-key-file.js';
-import { createSealedKeys, forgetOmemoKeys, OmemoKeyError } from '../../../../main/store/omemo/sealed-keys.js';
+import { createSealedKeyRecords, forgetOmemoKeys, OmemoKeyError } from '../../../../main/store/omemo/sealed-keys.js';
+import { createOmemoDevice } from '../../../../main/omemo/omemo-device.js';
+import { keyStoreOnRecords } from '../../../../main/omemo/records-key-store.js';
 import { createTestCipher } from '../../../harness/test-cipher.js';
 import { useTempDirs } from '../temp-dir.js';
 
@@ -37,7 +39,7 @@ describe('OMEMO keys at rest', () => {
     const dir = await tempDir();
     const cipher = createTestCipher();
     const first = await keyFile(dir);
-    const keys = createSealedKeys({ db: first.db, account: ALICE, cipher });
+    const keys = createSealedKeyRecords({ db: first.db, account: ALICE, cipher });
     await keys.put('own-device', '', SECRET);
     await keys.put('pre-key', '00000007', new Uint8Array([7]));
     const raw = Buffer.concat([readFileSync(first.file), readFileSync(`${first.file}-wal`)]);
@@ -45,16 +47,16 @@ describe('OMEMO keys at rest', () => {
     first.db.close();
 
     const again = await keyFile(dir);
-    const reopened = createSealedKeys({ db: again.db, account: ALICE, cipher });
+    const reopened = createSealedKeyRecords({ db: again.db, account: ALICE, cipher });
     expect(await reopened.get('own-device', '')).toEqual(SECRET);
-    expect(reopened.names('pre-key')).toEqual(['00000007']);
-    expect(await reopened.get('session', 'bob@example.org:1')).toBeNull();
+    expect(await reopened.list('pre-key')).toEqual([{ key: '00000007', value: new Uint8Array([7]) }]);
+    expect(await reopened.get('session', 'bob@example.org:1')).toBeUndefined();
     again.db.close();
   });
 
   it('writes nothing when the OS offers no protected key store', async () => {
     const { db } = await keyFile(await tempDir());
-    const keys = createSealedKeys({ db, account: ALICE, cipher: createTestCipher(false) });
+    const keys = createSealedKeyRecords({ db, account: ALICE, cipher: createTestCipher(false) });
     expect(await kindOf(keys.put('own-device', '', SECRET))).toBe('no-secret-store');
     expect(db.prepare('SELECT count(*) AS n FROM sealed').get()).toEqual({ n: 0 });
     db.close();
@@ -62,7 +64,7 @@ describe('OMEMO keys at rest', () => {
 
   it('fails closed on a changed value, and on a value moved to another row', async () => {
     const { db } = await keyFile(await tempDir());
-    const keys = createSealedKeys({ db, account: ALICE, cipher: createTestCipher() });
+    const keys = createSealedKeyRecords({ db, account: ALICE, cipher: createTestCipher() });
     await keys.put('session', 'bob@example.org:1', SECRET);
     await keys.put('session', 'bob@example.org:2', new Uint8Array([1, 2, 3]));
     const sealed = (db.prepare(`SELECT value FROM sealed WHERE name = 'bob@example.org:1'`).get() as { value: Buffer }).value;
@@ -80,9 +82,9 @@ describe('OMEMO keys at rest', () => {
   it('fails closed when the data key was sealed by another key store, and replaces nothing', async () => {
     const dir = await tempDir();
     const first = await keyFile(dir);
-    await createSealedKeys({ db: first.db, account: ALICE, cipher: createTestCipher() }).put('own-device', '', SECRET);
+    await createSealedKeyRecords({ db: first.db, account: ALICE, cipher: createTestCipher() }).put('own-device', '', SECRET);
     const before = first.db.prepare('SELECT kind, name, value FROM sealed ORDER BY kind, name').all();
-    const keys = createSealedKeys({ db: first.db, account: ALICE, cipher: createTestCipher() }); // another key
+    const keys = createSealedKeyRecords({ db: first.db, account: ALICE, cipher: createTestCipher() }); // another key
     const error = await keys.get('own-device', '').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OmemoKeyError);
     expect((error as OmemoKeyError).kind).toBe('damaged');
@@ -94,14 +96,14 @@ describe('OMEMO keys at rest', () => {
   it('keeps accounts apart: one data key each, and removing an account removes only its keys', async () => {
     const { db } = await keyFile(await tempDir());
     const cipher = createTestCipher();
-    const alice = createSealedKeys({ db, account: ALICE, cipher });
-    const bob = createSealedKeys({ db, account: BOB, cipher });
+    const alice = createSealedKeyRecords({ db, account: ALICE, cipher });
+    const bob = createSealedKeyRecords({ db, account: BOB, cipher });
     await alice.put('own-device', '', SECRET);
     await bob.put('own-device', '', new Uint8Array([9]));
     expect(await alice.get('own-device', '')).toEqual(SECRET);
     expect(await bob.get('own-device', '')).toEqual(new Uint8Array([9]));
     forgetOmemoKeys(db, ALICE);
-    expect(await alice.get('own-device', '')).toBeNull();
+    expect(await alice.get('own-device', '')).toBeUndefined();
     expect(await bob.get('own-device', '')).toEqual(new Uint8Array([9]));
     db.close();
   });
@@ -109,10 +111,10 @@ describe('OMEMO keys at rest', () => {
   it('agrees on one data key when two stores of one account start at once', async () => {
     const { db } = await keyFile(await tempDir());
     const cipher = createTestCipher();
-    const a = createSealedKeys({ db, account: ALICE, cipher });
-    const b = createSealedKeys({ db, account: ALICE, cipher });
+    const a = createSealedKeyRecords({ db, account: ALICE, cipher });
+    const b = createSealedKeyRecords({ db, account: ALICE, cipher });
     await Promise.all([a.put('pre-key', '1', new Uint8Array([1])), b.put('pre-key', '2', new Uint8Array([2]))]);
-    const fresh = createSealedKeys({ db, account: ALICE, cipher });
+    const fresh = createSealedKeyRecords({ db, account: ALICE, cipher });
     expect(await fresh.get('pre-key', '1')).toEqual(new Uint8Array([1]));
     expect(await fresh.get('pre-key', '2')).toEqual(new Uint8Array([2]));
     db.close();
@@ -120,11 +122,33 @@ describe('OMEMO keys at rest', () => {
 
   it('removes one value', async () => {
     const { db } = await keyFile(await tempDir());
-    const keys = createSealedKeys({ db, account: ALICE, cipher: createTestCipher() });
+    const keys = createSealedKeyRecords({ db, account: ALICE, cipher: createTestCipher() });
     await keys.put('pre-key', '1', new Uint8Array([1]));
-    keys.remove('pre-key', '1');
-    expect(await keys.get('pre-key', '1')).toBeNull();
-    expect(keys.names('pre-key')).toEqual([]);
+    await keys.delete('pre-key', '1');
+    expect(await keys.get('pre-key', '1')).toBeUndefined();
+    expect(await keys.list('pre-key')).toEqual([]);
     db.close();
+  });
+
+  it('keeps an OMEMO device across a restart: the same id and the same bundle, and its private key sealed', async () => {
+    const dir = await tempDir();
+    const cipher = createTestCipher();
+    const first = await keyFile(dir);
+    const device = createOmemoDevice({ store: keyStoreOnRecords(createSealedKeyRecords({ db: first.db, account: ALICE, cipher })), now: () => Date.now() });
+    await device.setUp();
+    const bundle = await device.bundle();
+    const own = await keyStoreOnRecords(createSealedKeyRecords({ db: first.db, account: ALICE, cipher })).loadOwnDevice();
+    if (!own) throw new Error('no device stored');
+    const raw = Buffer.concat([readFileSync(first.file), readFileSync(`${first.file}-wal`)]);
+    expect(raw.includes(Buffer.from(own.identityKeyPair.privateKey))).toBe(false);
+    first.db.close();
+
+    const again = await keyFile(dir);
+    const store = keyStoreOnRecords(createSealedKeyRecords({ db: again.db, account: ALICE, cipher }));
+    const restarted = createOmemoDevice({ store, now: () => Date.now() });
+    await restarted.setUp();
+    expect((await store.loadOwnDevice())?.deviceId).toBe(own.deviceId);
+    expect(await restarted.bundle()).toEqual(bundle);
+    again.db.close();
   });
 });

@@ -69,7 +69,7 @@ export interface OmemoKeyStore {
   saveIdentity(device: RemoteDevice, identityKey: Uint8Array): Promise<void>;
 }
 
-export type KeyRecordKind = 'own-device' | 'pre-key' | 'last-pre-key-id' | 'signed-pre-key' | 'session' | 'identity';
+export type KeyRecordKind = 'own-device' | 'pre-key' | 'last-pre-key-id' | 'signed-pre-key' | 'session' | 'identity' | 'device-trust';
 
 /** One table of (kind, key, value): all a backing store has to provide. Values are copied in and out. */
 export interface KeyRecords {

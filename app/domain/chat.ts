@@ -51,6 +51,43 @@ export interface SubscriptionRequest {
 
 export type MessageState = 'queued' | 'sent' | 'delivered' | 'failed' | 'received';
 
+// issue 15: OMEMO
+/**
+ * Why an encrypted message we received could not be read: a closed set the window words for the person (it never
+ * carries anything the sender wrote).
+ */
+export const UNDECRYPTABLE_REASONS = [
+  /** The sender did not encrypt it for this device (their client did not know this device yet). */
+  'not-for-this-device',
+  /** There is no session with the sending device: one side lost its keys; the next message repairs it. */
+  'no-session',
+  /** It did not authenticate: damaged, replayed, or the session with that device is out of step. */
+  'bad-message',
+  /** The sending device's identity key changed or is not trusted: refused until the person decides. */
+  'untrusted-device',
+  /** The `<encrypted>` element itself was malformed (the wire parser refused it). */
+  'malformed',
+  /** This account has no OMEMO set up to read it with. */
+  'not-set-up',
+] as const;
+export type UndecryptableReason = (typeof UNDECRYPTABLE_REASONS)[number];
+
+/**
+ * How a message travelled, when not in plaintext (absent: plaintext). One field rather than two flags, so that
+ * "undecryptable but plain" or "encrypted and undecryptable" cannot be written down.
+ */
+export type MessageEncryption =
+  /**
+   * Sent or received with OMEMO. `device`: the sending device's id, when known (an incoming message names it;
+   * our own is composed before a device encrypts it).
+   */
+  | { readonly kind: 'omemo'; readonly device: number | null }
+  /**
+   * Received with OMEMO but not readable. Its body is empty: never the fallback text that travelled beside the
+   * encrypted part (that is addressed to clients without OMEMO, and the server could have written it).
+   */
+  | { readonly kind: 'undecryptable'; readonly reason: UndecryptableReason; readonly device: number | null };
+
 export interface ChatMessage {
   /** Local id, unique per account. */
   readonly id: string;
@@ -81,6 +118,8 @@ export interface ChatMessage {
   // issue 14: message changes (app/domain/message-changes.ts); absent when there are none.
   readonly replyTo?: ReplyTarget;
   readonly changes?: MessageChanges;
+  // issue 15: OMEMO. Absent for a plaintext message.
+  readonly encryption?: MessageEncryption;
 }
 
 /** XEP-0085 chat states. */

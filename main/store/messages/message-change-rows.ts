@@ -34,8 +34,12 @@ export function messageById(q: MessageChangeStatements, accountId: AccountId, id
   return row ? toMessage(row) : null;
 }
 
-/** Writes a message's body and changes as they now are; a message no longer stored is left alone. */
+/**
+ * Writes a message's body and changes as they now are; a message no longer stored is left alone. The encryption
+ * is the stored row's (a change never makes a message readable or not): an undecryptable message keeps its empty
+ * body, and a correction's text is not put in the index as if it were the unreadable message's (issue 15: OMEMO).
+ */
 export function saveChanges(q: MessageChangeStatements, message: ChatMessage): void {
   const row = q.byId.get(message.accountId, message.id) as MessageRow | undefined;
-  if (row) q.setChanges.run(message.body, writeChangesColumn(message), row.rowid);
+  if (row) q.setChanges.run(row.encryption === 'undecryptable' ? '' : message.body, writeChangesColumn(message), row.rowid);
 }

@@ -27,6 +27,7 @@ import { MessageDbError, type MessageDb, type Stored, type StoreInput } from './
 import { roomHistory, settleRoomMessage, storeRoomMessages } from './room-messages.js';
 import { contactReadUpTo, readElsewhereUpTo, readPosition } from './read-positions.js';
 import { writeChangesColumn } from './message-changes-column.js';
+import { storedBody, writeEncryptionColumns } from './encryption-columns.js';
 import { messageById, messageByRef, saveChanges } from './message-change-rows.js';
 
 export type { RoomHistorySlice, RoomStored } from './room-messages.js';
@@ -168,7 +169,7 @@ export function openMessageDb(options: MessageDbOptions): MessageDb {
       account,
       peer: message.peer,
       direction: message.direction,
-      body: message.body,
+      body: storedBody(message), // issue 15: OMEMO: never an undecryptable message's fallback text
       at: message.at,
       at_ms: Number.isNaN(atMs) ? storedAt.getTime() : atMs,
       stored_at: storedAt.toISOString(),
@@ -180,6 +181,7 @@ export function openMessageDb(options: MessageDbOptions): MessageDb {
       carbon: message.carbon ? 1 : 0,
       oob_url: message.oobUrl ?? null, // issue 14: files
       changes: writeChangesColumn(message),
+      ...writeEncryptionColumns(message), // issue 15: OMEMO
       older: older ? 1 : 0,
     });
     const rowid = Number(lastInsertRowid);

@@ -2,6 +2,7 @@
 import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage, MessageState } from '../../../app/domain/chat.js';
 import { readChangesColumn } from './message-changes-column.js';
+import { readEncryptionColumns } from './encryption-columns.js';
 
 export interface MessageRow {
   readonly rowid: number;
@@ -24,6 +25,10 @@ export interface MessageRow {
   readonly oob_url: string | null;
   // issue 14: message changes (migration 7); undefined in rows read before it.
   readonly changes?: string | null;
+  // issue 15: OMEMO (migration 9); undefined in rows read before it.
+  readonly encryption?: string | null;
+  readonly encryption_reason?: string | null;
+  readonly encryption_device?: number | null;
 }
 
 const STATES: ReadonlySet<string> = new Set<MessageState>(['queued', 'sent', 'delivered', 'failed', 'received']);
@@ -46,6 +51,7 @@ export function toMessage(row: MessageRow): ChatMessage {
     // issue 14: files
     ...(row.oob_url === null || row.oob_url === undefined ? {} : { oobUrl: row.oob_url }),
     ...readChangesColumn(row.changes ?? null),
+    ...readEncryptionColumns(row), // issue 15: OMEMO
   };
 }
 

@@ -207,6 +207,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX messages_by_stanza_id ON messages (account, peer, stanza_id) WHERE stanza_id IS NOT NULL AND stanza_id IS NOT origin_id;
     `,
   },
+  // issue 15: OMEMO
+  {
+    version: 9,
+    sql: `
+      -- How a message travelled (app/domain/chat.ts MessageEncryption): NULL for plaintext, as every message stored
+      -- before; 'omemo' with the sending device when known; 'undecryptable' with a reason and the device. An
+      -- undecryptable message's body is empty, checked here: the text that travels beside the encrypted part is
+      -- for clients without OMEMO (and the server could have written it), so it must never reach the text index,
+      -- which indexes the body as stored (message-db.ts indexText, the triggers of migration 2).
+      ALTER TABLE messages ADD COLUMN encryption TEXT
+        CHECK (encryption IN ('omemo', 'undecryptable') AND (encryption IS NOT 'undecryptable' OR body = ''));
+      ALTER TABLE messages ADD COLUMN encryption_reason TEXT
+        CHECK ((encryption_reason IS NULL) = (encryption IS NOT 'undecryptable'));
+      ALTER TABLE messages ADD COLUMN encryption_device INTEGER
+        CHECK (encryption_device IS NULL OR (encryption IS NOT NULL AND encryption_device BETWEEN 1 AND 2147483647));
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

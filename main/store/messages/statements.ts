@@ -9,8 +9,10 @@ export function prepareStatements(db: Database.Database) {
     byKey: db.prepare(`SELECT m.* FROM message_keys k JOIN messages m ON m.rowid = k.message_rowid WHERE k.account = ? AND k.key = ?`),
     byId: db.prepare(`SELECT * FROM messages WHERE account = ? AND id = ?`),
     insert: db.prepare(
-      `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, error, stanza_id, origin_id, archive_id, carbon, oob_url, changes, seq)
+      `INSERT INTO messages (id, account, peer, direction, body, at, at_ms, stored_at, state, error, stanza_id, origin_id, archive_id, carbon, oob_url, changes,
+         encryption, encryption_reason, encryption_device, seq)
        VALUES (@id, @account, @peer, @direction, @body, @at, @at_ms, @stored_at, @state, @error, @stanza_id, @origin_id, @archive_id, @carbon, @oob_url, @changes,
+         @encryption, @encryption_reason, @encryption_device,
          CASE WHEN @older THEN (SELECT coalesce(min(seq), 0) - 1 FROM messages) ELSE (SELECT coalesce(max(seq), 0) + 1 FROM messages) END)`,
     ),
     // The messages just stored, into the text index in one statement (migration 3 says why).

@@ -17,6 +17,7 @@ import type { ChatMessage } from '../../../app/domain/chat.js';
 import { queryArchive, splitArchived, withChanges } from './archive-result.js';
 import type { IncomingChange } from './message-changes/incoming-change.js';
 import type { FeatureLog } from './feature-deps.js';
+import type { OpenEncrypted } from './encrypted-part.js';
 import { StanzaError, type XmppLink } from '../link.js';
 
 export interface CatchUpQuery {
@@ -74,12 +75,14 @@ export interface CatchUpDeps {
   readonly now: () => Date;
   readonly ids: () => string;
   readonly log: FeatureLog;
+  /** issue 15: OMEMO. Decrypts encrypted results (archive-result.ts). */
+  readonly openEncrypted?: OpenEncrypted;
 }
 
-export function createCatchUp({ link, own, accountId, now, ids, log }: CatchUpDeps): (query: CatchUpQuery) => Promise<CatchUpPage> {
+export function createCatchUp({ link, own, accountId, now, ids, log, openEncrypted }: CatchUpDeps): (query: CatchUpQuery) => Promise<CatchUpPage> {
   return async function catchUp({ after, max }: CatchUpQuery): Promise<CatchUpPage> {
     try {
-      const answer = await queryArchive({ link, own, now, log }, { queryId: ids(), peer: null, position: after === null ? { newest: true } : { after }, max });
+      const answer = await queryArchive({ link, own, now, log, openEncrypted }, { queryId: ids(), peer: null, position: after === null ? { newest: true } : { after }, max });
       return {
         // issue 14: message changes are applied to their messages, not listed.
         ...withChanges(splitArchived(answer.chats, accountId, ids)),

@@ -8,17 +8,22 @@
  * no `from`, which means our own account, RFC 6120 §8.1.2.1). Anyone can send us a message shaped like an
  * archive result; without the check they could insert history into any conversation. The server decides
  * nothing beyond what we asked: never more results than the page size are read.
+ *
+ * issue 15: OMEMO. An encrypted result is opened with the injected OpenEncrypted (in the order the results came)
+ * and read with its decrypted text; one that cannot be opened is kept as unreadable, with an empty body, never
+ * its fallback text. The page is answered once every result is read.
  */
 import { fileLink } from './oob.js';
 import { xml, type Element } from '@xmpp/xml';
 import type { AccountId } from '../../../app/domain/account.js';
-import type { ChatMessage } from '../../../app/domain/chat.js';
+import type { ChatMessage, MessageEncryption } from '../../../app/domain/chat.js';
 import { delayStamp, displayTime } from './delay.js';
 import { guarded, type FeatureLog } from './feature-deps.js';
 import { jidOrNull, type Jid } from '../../../app/domain/address/jid.js';
 import type { XmppLink } from '../link.js';
 import { NS } from './namespaces.js';
-import { forwardedMessage, parseMessage } from './parse-message.js';
+import { forwardedMessage, parseMessage, type ParsedMessage } from './parse-message.js';
+import { encryptionOf, openOrExplain, type OpenEncrypted } from './encrypted-part.js';
 import { readInvitationStanza } from './rooms/invitation.js';
 import { attr, isStanza } from './stanza-read.js';
 import type { ChangePart } from './message-changes/read-changes.js';
@@ -46,6 +51,8 @@ export interface ArchivedChat {
   // issue 14: message changes. A change is applied to its message (never listed); a reply names its original.
   readonly change: ChangePart | null;
   readonly replyTo: ReplyTarget | null;
+  /** issue 15: OMEMO. How it travelled; absent for plaintext. */
+  readonly encryption?: MessageEncryption;
 }
 
 /** Where a page goes in the archive (RSM): the newest page, older than an id, or newer than an id. */
@@ -74,6 +81,8 @@ export interface ArchiveQueryDeps {
   readonly own: Jid;
   readonly now: () => Date;
   readonly log: FeatureLog;
+  /** issue 15: OMEMO. Decrypts encrypted results; absent: they are kept as not readable ('not-set-up'). */
+  readonly openEncrypted?: OpenEncrypted;
 }
 
 export function requirePageSize(max: number): void {
@@ -81,9 +90,10 @@ export function requirePageSize(max: number): void {
 }
 
 /** Sends the query and resolves with its page. Rejects with StanzaError when the server refuses it. */
-export async function queryArchive({ link, own, now, log }: ArchiveQueryDeps, request: ArchiveRequest): Promise<ArchiveAnswer> {
+export async function queryArchive({ link, own, now, log, openEncrypted }: ArchiveQueryDeps, request: ArchiveRequest): Promise<ArchiveAnswer> {
   requirePageSize(request.max);
-  const chats: ArchivedChat[] = [];
+  // In the order the results came; an encrypted one is read once it is opened (started as it came).
+  const chats: Array<ArchivedChat | Promise<ArchivedChat | null>> = [];
   // Archive ids of every accepted result, chat text or not: the page's bounds if the server names none.
   const resultIds: string[] = [];
   let results = 0;
@@ -109,40 +119,80 @@ export async function queryArchive({ link, own, now, log }: ArchiveQueryDeps, re
       if (forwarded === null) return ignore('archive result without exactly one forwarded message');
       const parsed = parseMessage(forwarded.message, own.bare);
       if (!parsed.ok) return ignore(`archived message: ${parsed.reason}`);
+      const read = (message: ParsedMessage, encryption?: MessageEncryption) => archivedChat(own, now, archiveId, forwarded, message, encryption, ignore);
       const message = parsed.message;
-      // Receipts, chat states, errors and groupchat are archived by some servers; history shows conversation text.
-      // issue 14: message changes: the text without understood fallback; a change may have none (reactions).
-      const { change, replyTo, body: shownBody } = message.changes;
-      const body = change?.kind === 'correction' ? change.body : shownBody;
-      if ((body === null && change === null) || message.type === 'error' || message.type === 'groupchat' || message.type === 'headline') return;
-      // A room invitation or decline (its body only repeats it for older clients) is a request, not chat text.
-      if (readInvitationStanza(forwarded.message).kind !== 'none') return;
-
-      const outbound = message.from.bare === own.bare;
-      const other = outbound ? message.to : message.from;
-      if (other === null) return ignore('archived message without the other party');
-      chats.push({
-        archiveId,
-        peer: other.bare,
-        direction: outbound ? 'out' : 'in',
-        body: body ?? '',
-        at: displayTime(delayStamp(forwarded.forwarded) ?? message.delay, now()),
-        stanzaId: message.id,
-        originId: message.originId,
-        markable: message.markable, // issue 14: read markers
-        ...(fileLink(message) === null ? {} : { oobUrl: fileLink(message) }), // issue 14: files
-        change,
-        replyTo,
-      });
+      const part = message.encrypted;
+      if (part.kind === 'none' || (message.type !== 'chat' && message.type !== 'normal')) {
+        const chat = read(message);
+        if (chat !== null) chats.push(chat);
+      } else if (part.kind === 'refused') {
+        ignore(`archived encrypted message refused: ${part.problem.kind} at ${part.problem.where}`);
+        const chat = read(message, { kind: 'undecryptable', reason: 'malformed', device: null });
+        if (chat !== null) chats.push(chat);
+      } else if (part.message.payload !== undefined) {
+        // A key-transport message (no payload) has nothing to show, and its session was set up when it came live.
+        const sealed = part.message;
+        chats.push(
+          openOrExplain(openEncrypted ?? null, message.from, sealed).then((opened) => {
+            const encryption = encryptionOf(sealed.sid, opened);
+            if (!opened.ok) return read(message, encryption);
+            const again = parseMessage(forwarded.message, own.bare, { opened: opened.body });
+            return again.ok ? read(again.message, encryption) : null;
+          }),
+        );
+      }
     }),
   );
 
   try {
     const fin = await link.request(queryElement(request)).then(readFin);
-    return { chats, complete: fin.complete, first: fin.first ?? resultIds[0] ?? null, last: fin.last ?? resultIds.at(-1) ?? null };
+    const read = (await Promise.all(chats)).filter((chat): chat is ArchivedChat => chat !== null);
+    return { chats: read, complete: fin.complete, first: fin.first ?? resultIds[0] ?? null, last: fin.last ?? resultIds.at(-1) ?? null };
   } finally {
     stopListening();
   }
+}
+
+/** One accepted result's chat, or null when it is no conversation text (and why, told to `ignore` when odd). */
+function archivedChat(
+  own: Jid,
+  now: () => Date,
+  archiveId: string,
+  forwarded: { readonly forwarded: Element; readonly message: Element },
+  message: ParsedMessage,
+  encryption: MessageEncryption | undefined,
+  ignore: (reason: string) => void,
+): ArchivedChat | null {
+  // Receipts, chat states, errors and groupchat are archived by some servers; history shows conversation text.
+  // issue 14: message changes: the text without understood fallback; a change may have none (reactions).
+  const { change, replyTo, body: shownBody } = message.changes;
+  const body = change?.kind === 'correction' ? change.body : shownBody;
+  // issue 15: OMEMO. An unreadable message is kept, as one: the person knows it was there.
+  const unreadable = encryption?.kind === 'undecryptable';
+  if ((body === null && change === null && !unreadable) || message.type === 'error' || message.type === 'groupchat' || message.type === 'headline') return null;
+  // A room invitation or decline (its body only repeats it for older clients) is a request, not chat text.
+  if (readInvitationStanza(forwarded.message).kind !== 'none') return null;
+
+  const outbound = message.from.bare === own.bare;
+  const other = outbound ? message.to : message.from;
+  if (other === null) {
+    ignore('archived message without the other party');
+    return null;
+  }
+  return {
+    archiveId,
+    peer: other.bare,
+    direction: outbound ? 'out' : 'in',
+    body: body ?? '',
+    at: displayTime(delayStamp(forwarded.forwarded) ?? message.delay, now()),
+    stanzaId: message.id,
+    originId: message.originId,
+    markable: message.markable, // issue 14: read markers
+    ...(fileLink(message) === null ? {} : { oobUrl: fileLink(message) }), // issue 14: files
+    change,
+    replyTo,
+    ...(encryption === undefined ? {} : { encryption }), // issue 15: OMEMO
+  };
 }
 
 /** An archived chat as the app holds it: archived copies are settled, never pending or carbons. */
@@ -163,6 +213,7 @@ export function archivedMessage(chat: ArchivedChat, accountId: AccountId, id: st
     ...(chat.markable === true ? { markable: true } : {}), // issue 14: read markers
     ...(chat.oobUrl ? { oobUrl: chat.oobUrl } : {}), // issue 14: files
     ...(chat.replyTo === null ? {} : { replyTo: chat.replyTo }),
+    ...(chat.encryption === undefined ? {} : { encryption: chat.encryption }), // issue 15: OMEMO
   };
 }
 

@@ -9,6 +9,7 @@
 import type { HistoryPage } from '../../../app/domain/chat.js';
 import { createCatchUp, type CatchUpPage, type CatchUpQuery } from './archive-catch-up.js';
 import { queryArchive, requirePageSize, splitArchived } from './archive-result.js';
+import type { OpenEncrypted } from './encrypted-part.js';
 import type { IncomingChange } from './message-changes/incoming-change.js';
 import type { MessageDedupe } from './dedupe.js';
 import { ownJidOf, type FeatureDeps } from './feature-deps.js';
@@ -45,6 +46,8 @@ export interface ArchivePage extends HistoryPage {
 export interface ArchiveDeps extends FeatureDeps {
   /** The live messages' record (messages.ts), to leave out what the user has already seen. */
   readonly dedupe: Pick<MessageDedupe, 'has'>;
+  /** issue 15: OMEMO. Decrypts encrypted results (archive-result.ts); absent: they are kept as not readable. */
+  readonly openEncrypted?: OpenEncrypted;
 }
 
 export interface Archive {
@@ -56,14 +59,14 @@ export interface Archive {
   catchUp(query: CatchUpQuery): Promise<CatchUpPage>;
 }
 
-export function createArchive({ link, accountId, now, ids, log, dedupe }: ArchiveDeps): Archive {
+export function createArchive({ link, accountId, now, ids, log, dedupe, openEncrypted }: ArchiveDeps): Archive {
   const own = ownJidOf(link);
 
   async function loadPage({ peer: peerInput, before, max, seen = 'omit' }: ArchiveQuery): Promise<ArchivePage> {
     const peer = requireBareJid(peerInput);
     requirePageSize(max);
     const answer = await queryArchive(
-      { link, own, now, log },
+      { link, own, now, log, openEncrypted },
       { queryId: ids(), peer, position: before === null ? { newest: true } : { before }, max },
     );
     const split = splitArchived(
@@ -85,5 +88,5 @@ export function createArchive({ link, accountId, now, ids, log, dedupe }: Archiv
     return { messages, complete: answer.complete, first: answer.first, ...(split.changes.length > 0 ? { changes: split.changes } : {}) };
   }
 
-  return { loadPage, catchUp: createCatchUp({ link, own, accountId, now, ids, log }) };
+  return { loadPage, catchUp: createCatchUp({ link, own, accountId, now, ids, log, openEncrypted }) };
 }

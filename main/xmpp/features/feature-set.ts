@@ -23,6 +23,7 @@ import { createRoster, type Roster } from './roster.js';
 import { createSubscriptions, type Subscriptions } from './subscriptions.js';
 // issue 14: blocking
 import { createBlocking, type Blocking } from './blocking.js';
+import type { OpenEncrypted } from './encrypted-part.js';
 import { discoverUploadService, requestSlot, type SlotRequest, type UploadService, type UploadSlot } from './http-upload.js';
 
 export interface FeatureSetDeps extends FeatureDeps {
@@ -30,6 +31,11 @@ export interface FeatureSetDeps extends FeatureDeps {
   readonly preApproval: boolean;
   /** Carry duplicate suppression over from an earlier session of the same account; a new one otherwise. */
   readonly dedupe?: MessageDedupe;
+  /**
+   * issue 15: OMEMO. Decrypts incoming encrypted messages, live, carbons and archived (the account's OMEMO
+   * service); absent: they are listed as not readable ('not-set-up'), never as their fallback text.
+   */
+  readonly openEncrypted?: OpenEncrypted;
 }
 
 export interface FeatureSet {

@@ -4,10 +4,14 @@
  * duplicate suppression. Carbon copies reach this module through `acceptCarbon` after carbons.ts has
  * checked the wrapper; archive results never do (archive.ts builds them, and archived messages get no
  * receipts, XEP-0184 §4.5).
+ *
+ * issue 15: OMEMO. An encrypted message is opened by the injected OpenEncrypted before it is handled (and
+ * handled in the order messages arrived: in-arrival-order.ts); one that cannot be opened becomes a message
+ * saying so, with an empty body, never its fallback text. Without OpenEncrypted every one is 'not-set-up'.
  */
 import { xml, type Element } from '@xmpp/xml';
 import type { AccountId } from '../../../app/domain/account.js';
-import type { ChatMessage, ChatState, MessageState } from '../../../app/domain/chat.js';
+import type { ChatMessage, ChatState, MessageEncryption, MessageState } from '../../../app/domain/chat.js';
 import { setBounded } from './bounded.js';
 import { createChatStatePolicy } from './chat-state-policy.js';
 import type { MessageDedupe } from './dedupe.js';
@@ -22,6 +26,8 @@ import { describeStanzaError } from './stanza-error.js';
 import { isStanza } from './stanza-read.js';
 import { fileLink } from './oob.js';
 import type { IncomingChange } from './message-changes/incoming-change.js';
+import { encryptionOf, openOrExplain, type OpenEncrypted } from './encrypted-part.js';
+import { createInArrivalOrder } from './in-arrival-order.js';
 
 export interface MessageUpdate {
   readonly accountId: AccountId;
@@ -49,6 +55,8 @@ export interface MessagesDeps extends FeatureDeps {
   readonly mayAcknowledge: (peer: string) => boolean;
   /** Shared with archive.ts, so history pages leave out what already arrived live. */
   readonly dedupe: MessageDedupe;
+  /** issue 15: OMEMO. Decrypts incoming encrypted messages; absent: they are shown as not readable ('not-set-up'). */
+  readonly openEncrypted?: OpenEncrypted;
 }
 
 export type ChatStateOutcome = 'sent' | 'not-supported' | 'repeated';
@@ -80,6 +88,12 @@ const MAX_TRACKED_OUTGOING = 5_000;
 
 type Context = 'live' | 'carbon-received' | 'carbon-sent';
 
+/** A parsed message with how it travelled (absent: plaintext); for an encrypted one, read with its decrypted text. */
+interface Readable {
+  readonly message: ParsedMessage;
+  readonly encryption?: MessageEncryption;
+}
+
 interface Outgoing {
   readonly localId: string;
   readonly peer: string;
@@ -91,6 +105,10 @@ export function createMessages(deps: MessagesDeps): Messages {
   const own = ownJidOf(link);
   const emitter = createEmitter<MessageEvents>(listenerFailure('messages', log));
   const chatStates = createChatStatePolicy();
+  let disposed = false;
+  const inOrder = createInArrivalOrder((error) =>
+    log({ feature: 'messages', reason: `internal error: ${error instanceof Error ? error.message : String(error)}`, from: null }),
+  );
   // Keyed by the stanza id the peer will echo in a receipt or an error.
   const outgoing = new Map<string, Outgoing>();
 
@@ -140,7 +158,7 @@ export function createMessages(deps: MessagesDeps): Messages {
     });
   }
 
-  function handle(message: ParsedMessage, context: Context): void {
+  function handle({ message, encryption }: Readable, context: Context): void {
     if (message.type === 'error') {
       if (context === 'live') onError(message);
       return;
@@ -159,7 +177,7 @@ export function createMessages(deps: MessagesDeps): Messages {
 
     if (!outbound) {
       if (message.receipt.kind === 'received') onReceipt(peer, message.receipt.id, message.from.full);
-      chatStates.observeIncoming(peer, message.body !== null, message.chatState);
+      chatStates.observeIncoming(peer, message.body !== null || encryption !== undefined, message.chatState);
       if (message.chatState !== null) emitter.emit('chatState', { peer, state: message.chatState });
     }
     // issue 14: files: a link sent with no body is shown by its link; a body that is not the link stays text.
@@ -167,7 +185,9 @@ export function createMessages(deps: MessagesDeps): Messages {
     // issue 14: message changes. The text shown is without understood fallback text (XEP-0428).
     const { change, replyTo, body: shownBody } = message.changes;
     const body = change?.kind === 'correction' ? change.body : (shownBody ?? shared);
-    if (body === null && change === null) return;
+    // issue 15: OMEMO. An unreadable message is still listed, as one: the person knows something arrived.
+    const unreadable = encryption?.kind === 'undecryptable';
+    if (body === null && change === null && !unreadable) return;
 
     const duplicate = dedupe.remember(peer, { originId: message.originId, archiveId: message.ourStanzaId, stanzaId: message.id, body: message.body ?? '' });
     // Acked even when it is a duplicate: a resend usually means our first receipt was lost.
@@ -190,6 +210,7 @@ export function createMessages(deps: MessagesDeps): Messages {
       ...(message.markable ? { markable: true } : {}), // issue 14: read markers
       ...(shared === null ? {} : { oobUrl: shared }), // issue 14: files
       ...(replyTo === null ? {} : { replyTo }),
+      ...(encryption === undefined ? {} : { encryption }), // issue 15: OMEMO
     };
     // issue 14: message changes go to the conversation's message, not into the list.
     if (change !== null) {
@@ -219,7 +240,40 @@ export function createMessages(deps: MessagesDeps): Messages {
       log({ feature: 'messages', reason: parsed.reason, from: stanza.attrs.from ?? null });
       return;
     }
-    handle(parsed.message, context);
+    const message = parsed.message;
+    // Only chat text is opened: an error bounce echoing our encrypted message, or a room's, is not ours to decrypt.
+    if (message.encrypted.kind === 'none' || (message.type !== 'chat' && message.type !== 'normal')) {
+      inOrder.run({ message }, (readable) => handle(readable, context));
+      return;
+    }
+    inOrder.run(readEncrypted(stanza, message), (readable) => {
+      // Decrypted after this session's features were disposed: the next session's archive brings it.
+      if (readable !== null && !disposed) handle(readable, context);
+    });
+  }
+
+  /**
+   * issue 15: OMEMO. The message read again with its decrypted text, or marked unreadable; null for a message with
+   * nothing to show (a key-transport message, which only sets up the session).
+   */
+  async function readEncrypted(stanza: Element, message: ParsedMessage): Promise<Readable | null> {
+    const part = message.encrypted;
+    const from = message.from.full;
+    if (part.kind === 'none') return { message };
+    if (part.kind === 'refused') {
+      log({ feature: 'messages', reason: `encrypted message refused: ${part.problem.kind} at ${part.problem.where}`, from });
+      return { message, encryption: { kind: 'undecryptable', reason: 'malformed', device: null } };
+    }
+    for (const problem of part.ignored) log({ feature: 'messages', reason: `encrypted message: key ignored (${problem.kind} at ${problem.where})`, from });
+    const opened = await openOrExplain(deps.openEncrypted ?? null, message.from, part.message);
+    if (part.message.payload === undefined) {
+      if (!opened.ok) log({ feature: 'messages', reason: `key-transport message not opened: ${opened.reason}`, from });
+      return null;
+    }
+    const encryption = encryptionOf(part.message.sid, opened);
+    if (!opened.ok) return { message, encryption };
+    const again = parseMessage(stanza, own.bare, { opened: opened.body });
+    return again.ok ? { message: again.message, encryption } : null;
   }
 
   const stopListening = link.onStanza(
@@ -270,6 +324,7 @@ export function createMessages(deps: MessagesDeps): Messages {
       await link.send(stanza);
     },
     dispose() {
+      disposed = true;
       stopListening();
       emitter.clear();
     },

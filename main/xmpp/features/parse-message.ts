@@ -2,6 +2,11 @@
  * One `<message>` stanza read into plain data, checking everything: live messages, carbon copies and archive
  * results all go through here, so each rule (which stanza-id to trust, what a body is, which chat state)
  * lives in one place. Parsing never throws; a stanza that cannot be used comes back as a reason.
+ *
+ * issue 15: OMEMO. A message with an `<encrypted>` child is an encrypted message whatever else it carries: its
+ * `<body>` is the fallback for clients without OMEMO (and unauthenticated: the server could have written it), so
+ * it is never read as the text. Its text is what the caller decrypted, passed back in to read the same stanza
+ * again (`opened`), so that replies and corrections are read from the decrypted text like any other.
  */
 import type { Element } from '@xmpp/xml';
 import { CHAT_STATES, type ChatState } from '../../../app/domain/chat.js';
@@ -12,6 +17,7 @@ import { readStanzaError, type StanzaErrorDetails } from './stanza-error.js';
 import { attr, clientChildText, isStanza, singleChild } from './stanza-read.js';
 import { readOobUrl } from './oob.js';
 import { readMessageChanges, type MessageChangeParts } from './message-changes/message-change-parts.js';
+import { readEncryptedPart, type EncryptedPart } from './encrypted-part.js';
 
 export type MessageType = 'chat' | 'normal' | 'groupchat' | 'headline' | 'error';
 
@@ -27,7 +33,11 @@ export interface ParsedMessage {
   readonly to: Jid | null;
   /** The stanza's `id` attribute. */
   readonly id: string | null;
-  /** Null when there is no `<body>` or it is empty. Kept exactly as received: it is text, never markup. */
+  /**
+   * Null when there is no `<body>` or it is empty. Kept exactly as received: it is text, never markup. For an
+   * encrypted message (`encrypted` not 'none'): the decrypted text passed in as `opened`, else null, never the
+   * fallback `<body>`.
+   */
   readonly body: string | null;
   readonly originId: string | null;
   /** XEP-0359 stanza-id added by our own server (`by` = our bare JID); null when absent or ambiguous. */
@@ -47,6 +57,17 @@ export interface ParsedMessage {
   // issue 14: message changes. What it corrects, retracts, reacts to or answers; `body` there is without the
   // fallback text of those features (1:1 chats use it; rooms keep the plain body).
   readonly changes: MessageChangeParts;
+  // issue 15: OMEMO
+  /** The `<encrypted>` child: 'none' for a plaintext message. */
+  readonly encrypted: EncryptedPart;
+}
+
+export interface ParseOptions {
+  /**
+   * issue 15: OMEMO. The text decrypted from this stanza's `<encrypted>` child: read as the body (and from it the
+   * reply and correction parts). Ignored for a stanza without a well-formed one.
+   */
+  readonly opened?: string;
 }
 
 export type MessageParse = { readonly ok: true; readonly message: ParsedMessage } | { readonly ok: false; readonly reason: string };
@@ -54,7 +75,7 @@ export type MessageParse = { readonly ok: true; readonly message: ParsedMessage 
 const TYPES: ReadonlySet<string> = new Set(['chat', 'normal', 'groupchat', 'headline', 'error']);
 const isChatState = (name: string): name is ChatState => (CHAT_STATES as readonly string[]).includes(name);
 
-export function parseMessage(stanza: Element, ownBareJid: string): MessageParse {
+export function parseMessage(stanza: Element, ownBareJid: string, { opened }: ParseOptions = {}): MessageParse {
   if (!isStanza(stanza, 'message')) return { ok: false, reason: 'not a message stanza' };
   const from = jidOrNull(attr(stanza, 'from'));
   if (from === null) return { ok: false, reason: attr(stanza, 'from') === null ? 'message without from' : 'message with a malformed from' };
@@ -66,7 +87,8 @@ export function parseMessage(stanza: Element, ownBareJid: string): MessageParse 
   const typeText = attr(stanza, 'type');
   const type = (typeText !== null && TYPES.has(typeText) ? typeText : 'normal') as MessageType;
 
-  const bodyText = clientChildText(stanza, 'body');
+  const encrypted = readEncryptedPart(stanza);
+  const bodyText = encrypted.kind === 'none' ? clientChildText(stanza, 'body') : encrypted.kind === 'omemo' ? (opened ?? null) : null;
   const body = bodyText === null || bodyText.length === 0 ? null : bodyText;
   return {
     ok: true,
@@ -83,8 +105,10 @@ export function parseMessage(stanza: Element, ownBareJid: string): MessageParse 
       receipt: readReceipt(stanza),
       error: type === 'error' ? readStanzaError(stanza) : null,
       markable: stanza.getChild('markable', NS.chatMarkers) !== undefined, // issue 14: read markers
-      oobUrl: readOobUrl(stanza), // issue 14: files
+      // issue 14: files. Beside an encrypted body a link in the clear is not the sender's (the server could add it).
+      oobUrl: encrypted.kind === 'none' ? readOobUrl(stanza) : null,
       changes: readMessageChanges(stanza, body),
+      encrypted, // issue 15: OMEMO
     },
   };
 }

@@ -6,6 +6,12 @@
  * reports the server's ack (markSent); after a reconnect the session reports which were never acked
  * (markUnacked) and those are sent again, still in order. A resend carries the same id and origin-id
  * (chatStanza), so the receiver recognises it if the first copy did arrive after all.
+ *
+ * issue 15: OMEMO. A stanza may take time to build (an encrypted one is encrypted at send time, afresh for every
+ * send: outgoing-stanza.ts). It is built in the queue's turn, one message after another, so order and
+ * exactly-once hold however slow the encryption; a stream that went away meanwhile gets nothing, and the message
+ * is built again for the next one. A message whose stanza cannot be built is 'failed' with the refusal's words
+ * (outgoing-refusal.ts), and never sent some other way; 'keys-unreachable' keeps it, first in line.
  */
 import type { Element } from '@xmpp/xml';
 import type { AccountId } from '../../../app/domain/account.js';
@@ -15,6 +21,8 @@ import { createEmitter, type Events } from './emitter.js';
 import { listenerFailure, type FeatureLog } from './feature-deps.js';
 import type { MessageUpdate } from './messages.js';
 import { chatStanza } from './outgoing-message.js';
+import { OutgoingRefusal } from './outgoing-refusal.js';
+import type { StanzaFor } from './outgoing-stanza.js';
 
 /** What the stream-management layer tells the queue, by stanza id. */
 export interface StreamAcks {
@@ -25,7 +33,7 @@ export interface StreamAcks {
 }
 
 export interface OutgoingQueueEvents {
-  /** A message reached the server (state 'sent'). */
+  /** A message reached the server (state 'sent'), or can never be sent (state 'failed', issue 15). */
   updated: MessageUpdate;
 }
 
@@ -50,8 +58,11 @@ export interface OutgoingQueue extends Events<OutgoingQueueEvents>, StreamAcks {
 export interface OutgoingQueueDeps {
   readonly accountId: AccountId;
   readonly log: FeatureLog;
-  /** How a message becomes a stanza; chatStanza unless a test needs otherwise. */
-  readonly stanzaFor?: (message: ChatMessage) => Element;
+  /**
+   * How a message becomes a stanza: chatStanza (plaintext only) unless given; createStanzaFor (outgoing-stanza.ts)
+   * for an account that encrypts. May take time; a rejection fails the message (see the module comment).
+   */
+  readonly stanzaFor?: StanzaFor;
 }
 
 interface Entry {
@@ -74,11 +85,35 @@ export function createOutgoingQueue({ accountId, log, stanzaFor = chatStanza }: 
   let flushing: Promise<void> | null = null;
   let flushAgain = false;
 
-  function settle(entry: Entry): void {
+  function settle(entry: Entry, outcome: { state: 'sent' } | { state: 'failed'; error: string } = { state: 'sent' }): void {
     const index = entries.indexOf(entry);
     if (index === -1) return;
     entries.splice(index, 1);
-    emitter.emit('updated', { accountId, id: entry.message.id, state: 'sent', error: null });
+    emitter.emit('updated', { accountId, id: entry.message.id, state: outcome.state, error: outcome.state === 'failed' ? outcome.error : null });
+  }
+
+  /** Back in line, first as it was, for the next stream (or the next run of the queue). */
+  function putBack(entry: Entry): void {
+    entry.status = 'waiting';
+    entry.sentOn = null;
+  }
+
+  /** The stanza; else the message was failed (the queue goes on) or put back (`stop`: this run of the queue ends). */
+  async function build(entry: Entry): Promise<{ stanza: Element } | { stop: boolean }> {
+    try {
+      return { stanza: await stanzaFor(entry.message) };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (error instanceof OutgoingRefusal && error.kind === 'keys-unreachable') {
+        putBack(entry);
+        log({ feature: 'outgoing-queue', reason: `message kept, its keys could not be fetched: ${reason}`, from: null });
+        return { stop: true };
+      }
+      log({ feature: 'outgoing-queue', reason: `message not sent, its stanza could not be built: ${error instanceof OutgoingRefusal ? error.kind : reason}`, from: null });
+      // Plain words for the person; a bug's message is not for them.
+      settle(entry, { state: 'failed', error: error instanceof OutgoingRefusal ? error.message : 'This message could not be prepared for sending, so it was not sent.' });
+      return { stop: false };
+    }
   }
 
   async function drain(): Promise<void> {
@@ -90,8 +125,18 @@ export function createOutgoingQueue({ accountId, log, stanzaFor = chatStanza }: 
       // Marked before the await, so nothing else picks it up while the send is under way.
       entry.status = 'in-flight';
       entry.sentOn = current;
+      const built = await build(entry);
+      if (!('stanza' in built)) {
+        if (built.stop) return;
+        continue;
+      }
+      // The stream went away while the stanza was built: this one is sent on the next, built again.
+      if (connection !== current) {
+        putBack(entry);
+        return;
+      }
       try {
-        await current.link.send(stanzaFor(entry.message));
+        await current.link.send(built.stanza);
       } catch (error) {
         // The stream broke under us: the message waits for the next online(), still first in line.
         entry.status = 'waiting';

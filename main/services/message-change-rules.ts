@@ -4,6 +4,11 @@
  * contact and one 'out' by our own account, so a change may correct or retract only a message of its own
  * direction (the contact cannot edit ours, and a carbon of our other device cannot edit theirs). Anyone in
  * the conversation may react to any message in it.
+ *
+ * issue 15: OMEMO. A correction of a message that came encrypted must come encrypted too: in plaintext its text is
+ * not authenticated (the server could have written it) and would be shown as the encrypted message's. A message
+ * that could not be decrypted is not corrected (its body stays empty in the history: main/store/messages).
+ * Retractions and reactions carry no text, and the clients in use send them unencrypted: they apply as before.
  */
 import type { ChatMessage } from '../../app/domain/chat.js';
 import { NO_CHANGES, type MessageChanges } from '../../app/domain/message-changes.js';
@@ -36,6 +41,8 @@ export function applyChange(target: ChatMessage, { change, message }: IncomingCh
     // Removed means removed: the text and its earlier versions are not kept (the sender asked for it gone).
     return { kind: 'changed', message: { ...target, body: '', changes: { ...changes, earlier: [], retracted: true } } };
   }
+  if (target.encryption?.kind === 'undecryptable') return { kind: 'refused', reason: 'a correction of a message that could not be decrypted' };
+  if (target.encryption?.kind === 'omemo' && message.encryption?.kind !== 'omemo') return { kind: 'refused', reason: 'a correction of an encrypted message that was not encrypted' };
   const by = message.stanzaId ?? message.originId;
   if (change.body === target.body || (by !== null && changes.earlier.some((v) => v.by === by))) return { kind: 'unchanged' };
   const earlier = [...changes.earlier, { body: target.body, replacedAt: message.at, by }].slice(-MAX_EARLIER_VERSIONS);

@@ -6,6 +6,10 @@
  * A correction naming a message we do not have arrives live as a new message (its text was meant to be
  * read; clients without XEP-0308 show it that way too); from the archive it is left out (archive pages are
  * read newest first, so its original is usually on a page not read yet, and it would show twice).
+ *
+ * issue 15: OMEMO. Nothing of an encrypted message's text leaves in plaintext through here: a correction of one is
+ * refused (its new text would travel unencrypted: sending it encrypted is for the OMEMO wiring), and a reply quotes
+ * an encrypted original only when the reply itself is sent encrypted.
  */
 import type { ChatMessage } from '../../app/domain/chat.js';
 import type { EventPayloads } from '../../app/ipc/contract.js';
@@ -41,8 +45,11 @@ export interface MessageChanges {
   received(incoming: IncomingChange, source: 'live' | 'archive'): void;
   /** Changes one of the conversation's messages (ours for correct and retract) and tells the contact. */
   change(peer: string, id: string, request: ChangeRequest): Promise<ChatMessage>;
-  /** What a reply to the message `id` names, with the quote for clients without replies. */
-  replyTarget(peer: string, id: string): NonNullable<ChatMessage['replyTo']>;
+  /**
+   * What a reply to the message `id` names, with the quote for clients without replies. `sealed`: the reply will
+   * be sent encrypted (issue 15); otherwise an encrypted original is named without its text.
+   */
+  replyTarget(peer: string, id: string, sealed?: boolean): NonNullable<ChatMessage['replyTo']>;
 }
 
 export function createMessageChanges(deps: MessageChangesDeps): MessageChanges {
@@ -87,6 +94,9 @@ export function createMessageChanges(deps: MessageChangesDeps): MessageChanges {
       if (request.kind !== 'react' && target.direction !== 'out') throw new UserFacingError('Only your own messages can be edited or removed.');
       if (target.changes?.retracted === true) throw new UserFacingError('That message was removed.');
       if (target.state === 'queued') throw new UserFacingError('That message has not been sent yet. Try again once it has.');
+      if (request.kind === 'correct' && target.encryption !== undefined) {
+        throw new UserFacingError('Encrypted messages cannot be corrected yet: the new text would be sent unencrypted.');
+      }
       const ref = refOf(target);
       const changeId = deps.ids();
       const change: ChangePart =
@@ -113,9 +123,11 @@ export function createMessageChanges(deps: MessageChangesDeps): MessageChanges {
       };
       return apply(target, { change, message }) ?? target;
     },
-    replyTarget(peer, id) {
+    replyTarget(peer, id, sealed = false) {
       const original = ours(peer, id);
       const author = original.direction === 'in' ? original.peer : ownJid;
+      // issue 15: OMEMO. The quote of an encrypted message in a plaintext reply would send its text in the clear.
+      if (original.encryption !== undefined && !sealed) return { id: refOf(original), to: author, fallback: null };
       return { id: refOf(original), to: author, fallback: replyFallback(author, original.changes?.retracted === true ? '' : original.body) };
     },
   };

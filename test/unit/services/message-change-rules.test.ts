@@ -78,3 +78,22 @@ describe('applying a message change', () => {
     expect(current.body).toBe(`v${MAX_EARLIER_VERSIONS + 4}`);
   });
 });
+
+// issue 15: OMEMO
+describe('changes of encrypted messages', () => {
+  const omemo = { kind: 'omemo', device: 7 } as const;
+  const fix = { kind: 'correction', ref: 's1', body: 'fixed' } as const;
+
+  it('takes a correction of an encrypted message only when it came encrypted too', () => {
+    expect(applyChange(message({ encryption: omemo }), incoming(fix), OWN)).toEqual({ kind: 'refused', reason: 'a correction of an encrypted message that was not encrypted' });
+    const outcome = applyChange(message({ encryption: omemo }), incoming(fix, { encryption: omemo }), OWN);
+    expect(outcome.kind === 'changed' && [outcome.message.body, outcome.message.encryption]).toEqual(['fixed', omemo]);
+  });
+
+  it('does not correct a message that could not be decrypted, but lets it be retracted and reacted to', () => {
+    const unreadable = message({ body: '', encryption: { kind: 'undecryptable', reason: 'no-session', device: 7 } });
+    expect(applyChange(unreadable, incoming(fix, { encryption: omemo }), OWN).kind).toBe('refused');
+    expect(applyChange(unreadable, incoming({ kind: 'retraction', ref: 's1' }), OWN).kind).toBe('changed');
+    expect(applyChange(unreadable, incoming({ kind: 'reactions', ref: 's1', emojis: ['👍'] }), OWN).kind).toBe('changed');
+  });
+});

@@ -11,7 +11,7 @@
  */
 import { xml, type Element } from '@xmpp/xml';
 import type { AccountId } from '../../../app/domain/account.js';
-import type { ChatMessage, ChatState, MessageEncryption, MessageState } from '../../../app/domain/chat.js';
+import type { ChatMessage, ChatState, MessageState } from '../../../app/domain/chat.js';
 import { setBounded } from './bounded.js';
 import { createChatStatePolicy } from './chat-state-policy.js';
 import type { MessageDedupe } from './dedupe.js';
@@ -26,7 +26,8 @@ import { describeStanzaError } from './stanza-error.js';
 import { isStanza } from './stanza-read.js';
 import { fileLink } from './oob.js';
 import type { IncomingChange } from './message-changes/incoming-change.js';
-import { encryptionOf, openOrExplain, type OpenEncrypted } from './encrypted-part.js';
+import type { OpenEncrypted } from './encrypted-part.js';
+import { readEncrypted, type Readable } from './read-encrypted.js';
 import { createInArrivalOrder } from './in-arrival-order.js';
 
 export interface MessageUpdate {
@@ -88,11 +89,7 @@ const MAX_TRACKED_OUTGOING = 5_000;
 
 type Context = 'live' | 'carbon-received' | 'carbon-sent';
 
-/** A parsed message with how it travelled (absent: plaintext); for an encrypted one, read with its decrypted text. */
-interface Readable {
-  readonly message: ParsedMessage;
-  readonly encryption?: MessageEncryption;
-}
+
 
 interface Outgoing {
   readonly localId: string;
@@ -246,34 +243,10 @@ export function createMessages(deps: MessagesDeps): Messages {
       inOrder.run({ message }, (readable) => handle(readable, context));
       return;
     }
-    inOrder.run(readEncrypted(stanza, message), (readable) => {
+    inOrder.run(readEncrypted({ open: deps.openEncrypted ?? null, ownBareJid: own.bare, log }, stanza, message), (readable) => {
       // Decrypted after this session's features were disposed: the next session's archive brings it.
       if (readable !== null && !disposed) handle(readable, context);
     });
-  }
-
-  /**
-   * issue 15: OMEMO. The message read again with its decrypted text, or marked unreadable; null for a message with
-   * nothing to show (a key-transport message, which only sets up the session).
-   */
-  async function readEncrypted(stanza: Element, message: ParsedMessage): Promise<Readable | null> {
-    const part = message.encrypted;
-    const from = message.from.full;
-    if (part.kind === 'none') return { message };
-    if (part.kind === 'refused') {
-      log({ feature: 'messages', reason: `encrypted message refused: ${part.problem.kind} at ${part.problem.where}`, from });
-      return { message, encryption: { kind: 'undecryptable', reason: 'malformed', device: null } };
-    }
-    for (const problem of part.ignored) log({ feature: 'messages', reason: `encrypted message: key ignored (${problem.kind} at ${problem.where})`, from });
-    const opened = await openOrExplain(deps.openEncrypted ?? null, message.from, part.message);
-    if (part.message.payload === undefined) {
-      if (!opened.ok) log({ feature: 'messages', reason: `key-transport message not opened: ${opened.reason}`, from });
-      return null;
-    }
-    const encryption = encryptionOf(part.message.sid, opened);
-    if (!opened.ok) return { message, encryption };
-    const again = parseMessage(stanza, own.bare, { opened: opened.body });
-    return again.ok ? { message: again.message, encryption } : null;
   }
 
   const stopListening = link.onStanza(

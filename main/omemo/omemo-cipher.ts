@@ -23,6 +23,7 @@ import type { OmemoKeyStore, OwnDevice, RemoteDevice } from './omemo-key-store.j
 import { keyTransportMaterial, openPayload, sealPayload } from './omemo-payload.js';
 import type { DeviceId, EncryptedMessage, KeyForDevice, PublicBundle } from './omemo-types.js';
 import { preKeyMessageIdentityKey } from './prekey-message.js';
+import { trimSessionLockBacklog } from './session-lock-trim.js';
 import { signalStoreFor, type DeviceSignalStore, type IdentityRefusal } from './signal-store-adapter.js';
 
 export interface Recipient {
@@ -128,6 +129,15 @@ export function createOmemoCipher({
 }: OmemoCipherDependencies): OmemoCipher {
   const queue = createKeyedQueue();
   const queueKey = (device: RemoteDevice) => `${device.jid}/${device.deviceId}`;
+  /** One operation on one device's session; afterwards the library's never-emptied lock lists are trimmed (session-lock-trim.ts). */
+  const onSession = <T>(remote: RemoteDevice, job: () => Promise<T>): Promise<T> =>
+    queue.run(queueKey(remote), async () => {
+      try {
+        return await job();
+      } finally {
+        trimSessionLockBacklog();
+      }
+    });
 
   async function ownDevice(): Promise<OwnDevice> {
     const own = await store.loadOwnDevice();
@@ -157,7 +167,7 @@ export function createOmemoCipher({
 
   function keyFor(own: OwnDevice, recipient: Recipient, keyMaterial: Uint8Array): Promise<KeyForDevice> {
     const remote: RemoteDevice = { jid: recipient.jid, deviceId: recipient.deviceId };
-    return queue.run(queueKey(remote), async () => {
+    return onSession(remote, async () => {
       const signal = signalStoreFor({ store, own, remote, identityPolicy });
       const cipher = new SessionCipher(signal.storage, signal.address);
       const open = await step(signal, remote, 'no-session', 'Reading the session with', async () => (await store.loadSession(remote)) !== undefined && (await cipher.hasOpenSession()));
@@ -210,7 +220,7 @@ export function createOmemoCipher({
   }
 
   async function decryptKey(own: OwnDevice, remote: RemoteDevice, key: KeyForDevice): Promise<{ keyMaterial: Uint8Array; usedPreKey: boolean }> {
-    return queue.run(queueKey(remote), async () => {
+    return onSession(remote, async () => {
       const signal = signalStoreFor({ store, own, remote, identityPolicy });
       const cipher = new SessionCipher(signal.storage, signal.address);
       let plain: ArrayBuffer;

@@ -275,6 +275,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       await retentionStarted;
       await accounts.shutdown();
       stores.messages.close();
+      // Closing the last connection checkpoints the key file's WAL into it and removes the WAL.
+      if (stores.omemoKeys.ok) stores.omemoKeys.db.close();
     },
   };
 }

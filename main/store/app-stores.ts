@@ -3,6 +3,8 @@
  * it, see path-locks.ts). The one place that knows the directory's layout, and the one list of the stores that
  * keep something per account: removing an account forgets it in all of them through `accountData`.
  * Pins and the POSH cache belong to domains, which other accounts may share, so they outlive an account.
+ * The OMEMO key file is opened once for every account (each account's rows are sealed under its own data key,
+ * sealed-keys.ts); a file that does not open is reported and left as it is, and OMEMO stays off (fail closed).
  */
 import path from 'node:path';
 import type { PoshCachePersistence } from '../trust/posh/posh-cache.js';
@@ -20,6 +22,8 @@ import type { MessageDbProblem } from './messages/open-database.js';
 import { createPinStore, type PinStore } from './pin-store.js';
 import { createPoshCacheFile } from './posh-cache-file.js';
 import { createRoomNotifyStore, type RoomNotifyStore } from './room-notify-store.js';
+import { forgetOmemoKeys } from './omemo/sealed-keys.js';
+import { openOmemoKeyFile, type OmemoKeyFileProblem, type OpenedOmemoKeyFile } from './omemo/omemo-key-file.js';
 import { createTrustLog, type TrustLog, type TrustLogProblem } from './trust-log.js';
 import type { StoreProblem } from './versioned-json-file.js';
 
@@ -29,7 +33,7 @@ export interface AppStoresOptions {
   /** Used to name a damaged file when it is moved aside. */
   readonly now: () => Date;
   /** Told about damaged files, in words for the user. */
-  readonly report: (problem: StoreProblem | TrustLogProblem | MessageDbProblem) => void;
+  readonly report: (problem: StoreProblem | TrustLogProblem | MessageDbProblem | OmemoKeyFileProblem) => void;
 }
 
 export interface AppStores {
@@ -51,6 +55,8 @@ export interface AppStores {
   readonly readMarkers: ReadMarkerSettingsStore;
   /** issue 14: files. Whose pictures load by themselves. */
   readonly filePreferences: FilePreferencesStore;
+  /** issue 15: the OMEMO key file (omemo-keys.sqlite), or why it did not open (already reported). */
+  readonly omemoKeys: OpenedOmemoKeyFile;
   /** Forgets an account in every store that keeps something per account (not the account list itself). */
   readonly accountData: PerAccountStore;
 }
@@ -67,6 +73,15 @@ export function openAppStores(options: AppStoresOptions): AppStores {
     roomNotify: createRoomNotifyStore({ file: file('room-notify.json'), now, report, locks }),
   } satisfies Record<string, PerAccountStore>;
 
+  const omemoKeys = openOmemoKeyFile(file('omemo-keys.sqlite'));
+  if (!omemoKeys.ok) report(omemoKeys.problem);
+  // A key file that did not open holds nothing we could delete without guessing: it is left as it is.
+  const omemoAccountKeys: PerAccountStore = {
+    forget: async (accountId) => {
+      if (omemoKeys.ok) forgetOmemoKeys(omemoKeys.db, accountId);
+    },
+  };
+
   return {
     pins: createPinStore({ file: file('pins.json'), now, report, locks }),
     poshCache: createPoshCacheFile({ file: file('posh-cache.json'), now, report, locks }),
@@ -76,7 +91,8 @@ export function openAppStores(options: AppStoresOptions): AppStores {
     retention: createHistoryRetentionStore({ file: file('history-retention.json'), now, report, locks }),
     readMarkers: createReadMarkerSettingsStore({ file: file('read-markers.json'), now, report, locks }), // issue 14: read markers
     filePreferences: createFilePreferencesStore({ file: file('file-preferences.json'), now, report, locks }), // issue 14: files
+    omemoKeys,
     ...perAccount,
-    accountData: forgetInEvery(Object.values(perAccount)),
+    accountData: forgetInEvery([...Object.values(perAccount), omemoAccountKeys]),
   };
 }

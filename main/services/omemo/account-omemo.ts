@@ -7,28 +7,30 @@
  * reason: the caller never falls back to plaintext, and no new keys are made over the damaged ones.
  *
  * The pieces: own-device-publishing.ts (our device and its place in our list), device-list-cache.ts (contacts'
- * lists), recipient-bundles.ts (bundles only where there is no session), session-repair.ts with
- * repair-limiter.ts (a broken session answered with a new one, rarely).
+ * lists), encrypt-for-peer.ts with recipient-bundles.ts (every device, bundles only where there is no session),
+ * session-repair.ts with repair-limiter.ts (a broken session answered with a new one, rarely).
  */
 import type { Element } from '@xmpp/xml';
 import { blindTrustBeforeVerification, type IdentityPolicy } from '../../omemo/identity-policy.js';
-import { createOmemoCipher, type DeliveredKey, type FailedRecipient } from '../../omemo/omemo-cipher.js';
+import { createOmemoCipher } from '../../omemo/omemo-cipher.js';
 import { createOmemoDevice } from '../../omemo/omemo-device.js';
 import { OmemoError } from '../../omemo/omemo-error.js';
 import { fingerprintOf } from '../../omemo/omemo-fingerprint.js';
-import type { OwnDevice, RemoteDevice } from '../../omemo/omemo-key-store.js';
+import type { OwnDevice } from '../../omemo/omemo-key-store.js';
 import type { DeviceId, EncryptedMessage } from '../../omemo/omemo-types.js';
 import { keyStoreOnRecords } from '../../omemo/records-key-store.js';
 import type { FeatureLog } from '../../xmpp/features/feature-deps.js';
 import type { AccountKeys } from './account-keys.js';
 import { AccountOmemoError } from './account-omemo-error.js';
 import { createDeviceListCache } from './device-list-cache.js';
+import { encryptForPeer, type EncryptedForPeer } from './encrypt-for-peer.js';
 import type { OmemoPepClient } from './omemo-pep-client.js';
 import { offForKeyFile, offForStorageFailure, storageFailureIn, WAITING, type AccountOmemoState } from './omemo-state.js';
 import { createOwnDevicePublishing } from './own-device-publishing.js';
-import { withBundlesWhereNeeded } from './recipient-bundles.js';
 import { createRepairLimiter, REPAIR_INTERVAL_MS } from './repair-limiter.js';
 import { createSessionRepair } from './session-repair.js';
+
+export type { EncryptedForPeer } from './encrypt-for-peer.js';
 
 export interface AccountOmemoDependencies {
   /** The account's key records, or why the key file did not open (account-keys.ts). */
@@ -47,14 +49,6 @@ export interface AccountOmemoDependencies {
   readonly repairIntervalMs?: number;
   /** Stanza ids; random by default. */
   readonly ids?: () => string;
-}
-
-export interface EncryptedForPeer {
-  readonly message: EncryptedMessage;
-  /** Every device that got the key: the contact's and our own other ones. */
-  readonly delivered: readonly DeliveredKey[];
-  /** Every device that did not, with its typed reason (the message is still sendable: some device of the contact got it). */
-  readonly failed: readonly FailedRecipient[];
 }
 
 export interface AccountOmemo {
@@ -248,35 +242,7 @@ export async function createAccountOmemo(deps: AccountOmemoDependencies): Promis
     devicesOf,
 
     encrypt(peer, body) {
-      return fenced(async () => {
-        const ours = ownDevice();
-        const notUs = (id: DeviceId) => !(peer === ownJid && id === ours.deviceId);
-        const peerDevices = (await devicesOf(peer)).filter(notUs);
-        if (peerDevices.length === 0) throw new AccountOmemoError('no-devices', `${peer} has no device that can read encrypted (OMEMO) messages.`);
-        let ownOthers: readonly DeviceId[] = [];
-        if (peer !== ownJid) {
-          try {
-            ownOthers = (await devicesOf(ownJid)).filter((id) => id !== ours.deviceId);
-          } catch (error) {
-            // Our other devices miss this message; the contact does not.
-            if (storageFailureIn(error) !== null) throw error;
-            log({ feature: 'omemo', reason: `our own device list is not known: ${error instanceof Error ? error.message : String(error)}`, from: ownJid });
-          }
-        }
-        const devices: RemoteDevice[] = [...peerDevices.map((deviceId) => ({ jid: peer, deviceId })), ...ownOthers.map((deviceId) => ({ jid: ownJid, deviceId }))];
-        const prepared = await withBundlesWhereNeeded({ store, pep: session?.pep ?? null, log }, devices);
-        const result = await cipher.encrypt(body, prepared.recipients);
-        const failed = [...prepared.failed, ...result.failed];
-        for (const failure of failed) {
-          const storage = storageFailureIn(failure.error);
-          if (storage !== null) throw storage;
-        }
-        if (!result.delivered.some((delivered) => delivered.jid === peer)) {
-          const reasons = [...new Set(failed.filter((f) => f.jid === peer).map((f) => f.reason))].join(', ');
-          throw new AccountOmemoError('no-device-reached', `No device of ${peer} could be encrypted to (${reasons}); the message was not sent.`, { failed });
-        }
-        return { message: result.message, delivered: result.delivered, failed };
-      });
+      return fenced(() => encryptForPeer({ store, cipher, ownJid, log, devicesOf, pep: () => session?.pep ?? null }, ownDevice(), peer, body));
     },
 
     decrypt(from, message) {

@@ -1,0 +1,63 @@
+/**
+ * One message encrypted for a contact: to every device the contact lists and every other device of our own
+ * account (so our other clients can show what we sent), with bundles fetched only for devices we hold no session
+ * with. Devices that could not be reached are returned with their typed reasons; when none of the contact's was
+ * reached the message is refused (`no-device-reached`), so the caller sends nothing rather than plaintext.
+ */
+import type { DeliveredKey, FailedRecipient, OmemoCipher } from '../../omemo/omemo-cipher.js';
+import type { OmemoKeyStore, OwnDevice, RemoteDevice } from '../../omemo/omemo-key-store.js';
+import type { DeviceId, EncryptedMessage } from '../../omemo/omemo-types.js';
+import type { FeatureLog } from '../../xmpp/features/feature-deps.js';
+import { AccountOmemoError } from './account-omemo-error.js';
+import type { OmemoPepClient } from './omemo-pep-client.js';
+import { storageFailureIn } from './omemo-state.js';
+import { withBundlesWhereNeeded } from './recipient-bundles.js';
+
+export interface EncryptedForPeer {
+  readonly message: EncryptedMessage;
+  /** Every device that got the key: the contact's and our own other ones. */
+  readonly delivered: readonly DeliveredKey[];
+  /** Every device that did not, with its typed reason (the message is still sendable: some device of the contact got it). */
+  readonly failed: readonly FailedRecipient[];
+}
+
+export interface EncryptForPeerDependencies {
+  readonly store: OmemoKeyStore;
+  readonly cipher: Pick<OmemoCipher, 'encrypt'>;
+  readonly ownJid: string;
+  readonly log: FeatureLog;
+  readonly devicesOf: (jid: string) => Promise<readonly DeviceId[]>;
+  /** The current session's PEP client, or null offline (then only devices with a session can be reached). */
+  readonly pep: () => OmemoPepClient | null;
+}
+
+export async function encryptForPeer(deps: EncryptForPeerDependencies, ours: OwnDevice, peer: string, body: string): Promise<EncryptedForPeer> {
+  const { store, cipher, ownJid, log, devicesOf } = deps;
+  const notUs = (id: DeviceId) => !(peer === ownJid && id === ours.deviceId);
+  const peerDevices = (await devicesOf(peer)).filter(notUs);
+  if (peerDevices.length === 0) throw new AccountOmemoError('no-devices', `${peer} has no device that can read encrypted (OMEMO) messages.`);
+  let ownOthers: readonly DeviceId[] = [];
+  if (peer !== ownJid) {
+    try {
+      ownOthers = (await devicesOf(ownJid)).filter((id) => id !== ours.deviceId);
+    } catch (error) {
+      // Our other devices miss this message; the contact does not.
+      if (storageFailureIn(error) !== null) throw error;
+      log({ feature: 'omemo', reason: `our own device list is not known: ${error instanceof Error ? error.message : String(error)}`, from: ownJid });
+    }
+  }
+  const devices: RemoteDevice[] = [...peerDevices.map((deviceId) => ({ jid: peer, deviceId })), ...ownOthers.map((deviceId) => ({ jid: ownJid, deviceId }))];
+  const prepared = await withBundlesWhereNeeded({ store, pep: deps.pep(), log }, devices);
+  const result = await cipher.encrypt(body, prepared.recipients);
+  const failed = [...prepared.failed, ...result.failed];
+  for (const failure of failed) {
+    // A session record that does not open is our key store failing, not the device: OMEMO goes off.
+    const storage = storageFailureIn(failure.error);
+    if (storage !== null) throw storage;
+  }
+  if (!result.delivered.some((delivered) => delivered.jid === peer)) {
+    const reasons = [...new Set(failed.filter((f) => f.jid === peer).map((f) => f.reason))].join(', ');
+    throw new AccountOmemoError('no-device-reached', `No device of ${peer} could be encrypted to (${reasons}); the message was not sent.`, { failed });
+  }
+  return { message: result.message, delivered: result.delivered, failed };
+}

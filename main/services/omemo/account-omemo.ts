@@ -11,6 +11,7 @@
  * session-repair.ts with repair-limiter.ts (a broken session answered with a new one, rarely).
  */
 import type { Element } from '@xmpp/xml';
+import { createDeviceTrustStore, type DeviceTrustStore } from '../../omemo/device-trust-store.js';
 import { blindTrustBeforeVerification, type IdentityPolicy } from '../../omemo/identity-policy.js';
 import { createOmemoCipher } from '../../omemo/omemo-cipher.js';
 import { createOmemoDevice } from '../../omemo/omemo-device.js';
@@ -67,6 +68,8 @@ export interface AccountOmemo {
   encrypt(peer: string, body: string): Promise<EncryptedForPeer>;
   /** The body, or null for a key-transport message. Rejects with AccountOmemoError (after trying to repair a broken session). */
   decrypt(from: string, message: EncryptedMessage): Promise<string | null>;
+  /** The person's trust in each device we have seen (the trust center's devices); null while OMEMO is off. */
+  trust(): DeviceTrustStore | null;
   dispose(): void;
 }
 
@@ -91,6 +94,7 @@ export async function createAccountOmemo(deps: AccountOmemoDependencies): Promis
   const store = keyStoreOnRecords(keys.ok ? keys.records : { get: refuse, put: refuse, delete: refuse, list: refuse });
   const device = createOmemoDevice({ store, now, ...(deps.newDeviceId === undefined ? {} : { newDeviceId: deps.newDeviceId }) });
   const cipher = createOmemoCipher({ store, ownJid, identityPolicy });
+  const trust = createDeviceTrustStore(keys.ok ? keys.records : { get: refuse, put: refuse, delete: refuse, list: refuse }, now);
   const publishing = createOwnDevicePublishing({ device, ownJid, log });
   const lists = createDeviceListCache();
   const repair = createSessionRepair({
@@ -242,7 +246,8 @@ export async function createAccountOmemo(deps: AccountOmemoDependencies): Promis
     devicesOf,
 
     encrypt(peer, body) {
-      return fenced(() => encryptForPeer({ store, cipher, ownJid, log, devicesOf, pep: () => session?.pep ?? null }, ownDevice(), peer, body));
+      const trustOf = async (device: { jid: string; deviceId: DeviceId }) => (await trust.see(device)).trust;
+      return fenced(() => encryptForPeer({ store, cipher, ownJid, log, devicesOf, pep: () => session?.pep ?? null, trustOf }, ownDevice(), peer, body));
     },
 
     decrypt(from, message) {
@@ -253,6 +258,8 @@ export async function createAccountOmemo(deps: AccountOmemoDependencies): Promis
         // A device the cached list does not have: the list is stale, ask again next time.
         const known = lists.known(from);
         if (known !== undefined && !known.includes(message.sid)) lists.forget(from);
+        // Seen: the trust center lists the device from now on (its trust decided on first sight).
+        await trust.see({ jid: from, deviceId: message.sid });
         try {
           const result = await cipher.decrypt(from, message);
           if (result.usedPreKey) await afterPreKeyUsed(ours);
@@ -265,6 +272,8 @@ export async function createAccountOmemo(deps: AccountOmemoDependencies): Promis
         }
       });
     },
+
+    trust: () => (current.status === 'off' ? null : trust),
 
     dispose() {
       disposed = true;

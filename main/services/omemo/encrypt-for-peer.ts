@@ -4,6 +4,7 @@
  * with. Devices that could not be reached are returned with their typed reasons; when none of the contact's was
  * reached the message is refused (`no-device-reached`), so the caller sends nothing rather than plaintext.
  */
+import { encryptsTo, type DeviceTrust } from '../../../app/domain/device-trust.js';
 import type { DeliveredKey, FailedRecipient, OmemoCipher } from '../../omemo/omemo-cipher.js';
 import type { OmemoKeyStore, OwnDevice, RemoteDevice } from '../../omemo/omemo-key-store.js';
 import type { DeviceId, EncryptedMessage } from '../../omemo/omemo-types.js';
@@ -19,6 +20,8 @@ export interface EncryptedForPeer {
   readonly delivered: readonly DeliveredKey[];
   /** Every device that did not, with its typed reason (the message is still sendable: some device of the contact got it). */
   readonly failed: readonly FailedRecipient[];
+  /** Devices left out by the person's trust: undecided (new, of a contact with a verified device) or distrusted. */
+  readonly withheld: readonly (RemoteDevice & { readonly trust: DeviceTrust })[];
 }
 
 export interface EncryptForPeerDependencies {
@@ -29,6 +32,8 @@ export interface EncryptForPeerDependencies {
   readonly devicesOf: (jid: string) => Promise<readonly DeviceId[]>;
   /** The current session's PEP client, or null offline (then only devices with a session can be reached). */
   readonly pep: () => OmemoPepClient | null;
+  /** The person's trust in a device, recorded on first sight (device-trust-store.ts `see`). */
+  readonly trustOf: (device: RemoteDevice) => Promise<DeviceTrust>;
 }
 
 export async function encryptForPeer(deps: EncryptForPeerDependencies, ours: OwnDevice, peer: string, body: string): Promise<EncryptedForPeer> {
@@ -46,7 +51,22 @@ export async function encryptForPeer(deps: EncryptForPeerDependencies, ours: Own
       log({ feature: 'omemo', reason: `our own device list is not known: ${error instanceof Error ? error.message : String(error)}`, from: ownJid });
     }
   }
-  const devices: RemoteDevice[] = [...peerDevices.map((deviceId) => ({ jid: peer, deviceId })), ...ownOthers.map((deviceId) => ({ jid: ownJid, deviceId }))];
+  const listed: RemoteDevice[] = [...peerDevices.map((deviceId) => ({ jid: peer, deviceId })), ...ownOthers.map((deviceId) => ({ jid: ownJid, deviceId }))];
+  // The person's trust decides who gets the key: a new device of a contact they verified waits for their decision.
+  const devices: RemoteDevice[] = [];
+  const withheld: Array<RemoteDevice & { readonly trust: DeviceTrust }> = [];
+  for (const device of listed) {
+    const trust = await deps.trustOf(device);
+    if (encryptsTo(trust)) devices.push(device);
+    else withheld.push({ ...device, trust });
+  }
+  if (!devices.some((d) => d.jid === peer)) {
+    throw new AccountOmemoError(
+      'no-device-reached',
+      `No device of ${peer} is trusted: open the trust center to decide about ${withheld.filter((w) => w.jid === peer).length === 1 ? 'its device' : 'its devices'}. The message was not sent.`,
+      { failed: [] },
+    );
+  }
   const prepared = await withBundlesWhereNeeded({ store, pep: deps.pep(), log }, devices);
   const result = await cipher.encrypt(body, prepared.recipients);
   const failed = [...prepared.failed, ...result.failed];
@@ -59,5 +79,5 @@ export async function encryptForPeer(deps: EncryptForPeerDependencies, ours: Own
     const reasons = [...new Set(failed.filter((f) => f.jid === peer).map((f) => f.reason))].join(', ');
     throw new AccountOmemoError('no-device-reached', `No device of ${peer} could be encrypted to (${reasons}); the message was not sent.`, { failed });
   }
-  return { message: result.message, delivered: result.delivered, failed };
+  return { message: result.message, delivered: result.delivered, failed, withheld };
 }

@@ -252,4 +252,35 @@ describe("one account's OMEMO", () => {
     expect(server.published).toEqual(publishedBefore);
     file.db.close();
   });
+
+  it('withholds the key from a new device of a contact whose other device the person verified, and encrypts to it once trusted', async () => {
+    const server = createMemoryPepServer();
+    const alice = await account(ALICE);
+    const bob1 = await account(BOB, { newDeviceId: () => 101 });
+    await bob1.omemo.online(server.client(BOB));
+    await alice.omemo.online(server.client(ALICE));
+    await alice.omemo.encrypt(BOB, 'first');
+    const trust = alice.omemo.trust();
+    if (trust === null) throw new Error('OMEMO is off');
+    expect((await trust.get({ jid: BOB, deviceId: 101 }))?.trust).toBe('blind');
+    await trust.decide({ jid: BOB, deviceId: 101 }, 'verified');
+
+    // Bob adds a second device: Alice hears of it and does not trust it on sight.
+    const bob2 = await account(BOB, { newDeviceId: () => 202 });
+    await bob2.omemo.online(server.client(BOB));
+    alice.omemo.offline();
+    await alice.omemo.online(server.client(ALICE));
+    const sent = await alice.omemo.encrypt(BOB, 'second');
+    expect(sent.withheld).toEqual([{ jid: BOB, deviceId: 202, trust: 'undecided' }]);
+    expect(sent.message.keys.map((k) => k.rid)).toEqual([101]);
+
+    await trust.decide({ jid: BOB, deviceId: 101 }, 'distrusted');
+    const refused = await failure(alice.omemo.encrypt(BOB, 'third'));
+    expect(refused.kind).toBe('no-device-reached');
+    expect(refused.message).toMatch(/No device of bob@example.net is trusted: open the trust center/);
+
+    await trust.decide({ jid: BOB, deviceId: 202 }, 'blind');
+    const fourth = await alice.omemo.encrypt(BOB, 'fourth');
+    expect(fourth.message.keys.map((k) => k.rid)).toEqual([202]);
+  });
 });

@@ -36,7 +36,21 @@ export type TrustChange =
    * Log in once without channel binding although this account's last login was bound (`previous`, a -PLUS
    * mechanism): the server may be a man in the middle who stripped the binding (posh.md §7.5).
    */
-  | { readonly kind: 'unbound-login'; readonly domain: string; readonly previous: MechanismName; readonly unbound: MechanismName };
+  | { readonly kind: 'unbound-login'; readonly domain: string; readonly previous: MechanismName; readonly unbound: MechanismName }
+  /**
+   * Raise the trust in an OMEMO device (issue 15): `verified` after comparing its fingerprint, `blind` to encrypt
+   * to a device that was undecided or distrusted without verifying it. Lowering trust needs no confirmation.
+   */
+  | {
+      readonly kind: 'trust-device';
+      /** The account whose messages will be encrypted to the device (its bare JID). */
+      readonly account: string;
+      /** The device's owner (bare JID) and id, and its fingerprint as the person compares it. */
+      readonly jid: string;
+      readonly deviceId: number;
+      readonly fingerprint: string;
+      readonly trust: 'verified' | 'blind';
+    };
 
 /** Shows the change to the person in the main process's own dialog; true only when they confirmed it there. */
 export type ConfirmTrustChange = (change: TrustChange) => Promise<boolean>;

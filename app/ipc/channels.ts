@@ -87,6 +87,9 @@ export const REQUEST_NAMES = [
   'listBlocked',
   'block',
   'unblock',
+  // issue 15: OMEMO devices and their trust
+  'listOmemoDevices',
+  'setDeviceTrust',
   // issue 14: read markers
   'markDisplayed',
   'getReadPosition',

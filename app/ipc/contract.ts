@@ -45,6 +45,7 @@ import { roomRequestSchemas, type RoomEventPayloads, type RoomResponseTypes } fr
 import { avatarRequestSchemas, type AvatarEventPayloads, type AvatarResponseTypes } from './avatar-contract.js';
 import { blockingRequestSchemas, type BlockingEventPayloads, type BlockingResponseTypes } from './blocking-contract.js'; // issue 14: blocking
 import { fileRequestSchemas, type FileEventPayloads, type FileResponseTypes } from './file-contract.js'; // issue 14: files
+import { omemoRequestSchemas, type OmemoResponseTypes } from './omemo-contract.js'; // issue 15: OMEMO
 
 export { FIELD_LIMITS } from './fields.js';
 
@@ -143,6 +144,7 @@ export const requestSchemas = {
 
   openExternal: z.strictObject({ url: z.string().min(1).max(8192) }),
   ...blockingRequestSchemas, // issue 14: blocking
+  ...omemoRequestSchemas, // issue 15: OMEMO devices and their trust
 
   // issue 14: read markers
   /** The window showed this conversation to the person (focused, visible): main may send a read marker. */
@@ -173,7 +175,7 @@ export interface ConversationSummary {
 }
 
 /** What each request answers with when it succeeds. */
-export interface ResponseTypes extends RoomResponseTypes, AvatarResponseTypes, BlockingResponseTypes, FileResponseTypes {
+export interface ResponseTypes extends RoomResponseTypes, AvatarResponseTypes, BlockingResponseTypes, FileResponseTypes, OmemoResponseTypes {
   getInfo: AppInfo;
   listAccounts: readonly AccountView[];
   addAccount: AccountView;

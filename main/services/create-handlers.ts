@@ -14,6 +14,7 @@ import type { HistoryRetentionService } from './history-retention.js';
 import type { RoomAlerts } from './room-alerts.js';
 import type { ReadMarkerSettingsService } from './read-marker-settings.js';
 import type { TrustCenterService } from './trust-center-service.js';
+import type { DeviceTrustService } from './omemo/device-trust-service.js';
 // issue 14: avatars and nicknames
 import type { AvatarService } from './avatar-service.js';
 import type { FileSharing } from './file-sharing.js';
@@ -39,11 +40,17 @@ export interface ServiceDeps {
   readonly readMarkerSettings: Pick<ReadMarkerSettingsService, 'get' | 'set'>;
   /** issue 14: files (absent where a test needs none of it: those requests then fail). */
   readonly files?: FileSharing;
+  /** issue 15: OMEMO devices and their trust (absent where a test needs none of it: those requests then fail). */
+  readonly deviceTrust?: DeviceTrustService;
 }
 
 export function createHandlers(deps: ServiceDeps): RequestHandlers {
   const appInfo = createAppInfoService(deps.appInfo, () => deps.accounts.canRememberPasswords());
   const { accounts, trustCenter, extraCas, historyControl, retention } = deps;
+  const deviceTrustOrFail = (): DeviceTrustService => {
+    if (deps.deviceTrust === undefined) throw new UserFacingError('Encryption devices are not available here.');
+    return deps.deviceTrust;
+  };
   const filesOrFail = (): FileSharing => {
     if (deps.files === undefined) throw new UserFacingError('Files are not available here.');
     return deps.files;
@@ -169,6 +176,9 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
       }
     },
     block: (p) => accounts.features(p.accountId).blocking.block(p.address),
+    // issue 15: OMEMO devices and their trust (raising trust is confirmed in main's own dialog)
+    listOmemoDevices: (p) => deviceTrustOrFail().list(p.accountId),
+    setDeviceTrust: (p) => deviceTrustOrFail().setTrust(p.accountId, p.jid, p.deviceId, p.trust),
     unblock: (p) => accounts.features(p.accountId).blocking.unblock(p.address),
     // issue 14: read markers. Where the contact read up to is stored: it works whether or not connected.
     markDisplayed: (p) => nothing(accounts.history(p.accountId).markDisplayed(p.peer)),

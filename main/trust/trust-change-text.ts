@@ -155,5 +155,28 @@ export function confirmationText(change: TrustChange): ConfirmationText {
         confirm: 'Log in without channel binding',
       };
     }
+    case 'trust-device': {
+      const owner = printable(change.jid);
+      const lines = `  Account: ${owner}\n  Device: ${change.deviceId}\n  Fingerprint: ${change.fingerprint}`;
+      return change.trust === 'verified'
+        ? {
+            title: 'Mark this device as verified?',
+            message: `Mark this device of ${owner} as verified?`,
+            detail:
+              `Only if the fingerprint below is exactly the one ${owner} showed you on that device (in person, or by a ` +
+              'channel you already trust). Messages from your account ' +
+              `${printable(change.account)} will be encrypted to it, and a new device of ${owner} will then wait for your ` +
+              `decision instead of being trusted on sight.\n\n${lines}`,
+            confirm: 'Mark as verified',
+          }
+        : {
+            title: 'Encrypt to this device?',
+            message: `Encrypt your messages to this device of ${owner} without verifying it?`,
+            detail:
+              'Whoever holds this device will be able to read what you send. If you did not expect a new device of ' +
+              `${owner}, ask them before you trust it.\n\n${lines}`,
+            confirm: 'Trust without verifying',
+          };
+    }
   }
 }

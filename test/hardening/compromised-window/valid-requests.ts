@@ -91,6 +91,9 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     listBlocked: { accountId },
     block: { accountId, address: SOMEONE },
     unblock: { accountId, address: 'attacker.test' },
+    // issue 15: OMEMO devices and their trust
+    listOmemoDevices: { accountId },
+    setDeviceTrust: { accountId, jid: SOMEONE, deviceId: 4242, trust: 'verified' },
     // issue 14: read markers
     markDisplayed: { accountId, peer: SOMEONE },
     getReadPosition: { accountId, peer: SOMEONE },

@@ -48,3 +48,25 @@ describe('confirmationText for logging in without channel binding', () => {
     expect(text.confirm).toBe('Log in without channel binding');
   });
 });
+
+describe('confirmationText for trusting an OMEMO device', () => {
+  const change = { kind: 'trust-device', account: 'alice@example.org', jid: 'bob@example.org', deviceId: 4242, fingerprint: '05ab12cd 00000000 11111111 22222222 33333333 44444444 55555555 66666666' } as const;
+
+  it('verifying names the device and its whole fingerprint, and says to compare it with what the contact showed', () => {
+    const text = confirmationText({ ...change, trust: 'verified' });
+    expect(text.title).toBe('Mark this device as verified?');
+    expect(text.message).toContain('bob@example.org');
+    expect(text.detail).toContain('Device: 4242');
+    expect(text.detail).toContain(`Fingerprint: ${change.fingerprint}`);
+    expect(text.detail).toContain('exactly the one bob@example.org showed you');
+    expect(text.confirm).toBe('Mark as verified');
+  });
+
+  it('trusting without verifying says who could read the messages', () => {
+    const text = confirmationText({ ...change, trust: 'blind' });
+    expect(text.title).toBe('Encrypt to this device?');
+    expect(text.detail).toContain('Whoever holds this device will be able to read what you send');
+    expect(text.detail).toContain(`Fingerprint: ${change.fingerprint}`);
+    expect(text.confirm).toBe('Trust without verifying');
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * The trust center's OMEMO requests (issue 15): our own device with its fingerprint and `xmpp:` URI (for the QR
+ * code others scan), every device we know of with its fingerprint and trust, and the person's decisions.
+ * Raising trust (verified, or encrypting to an undecided or distrusted device) is carried out only after the
+ * main process's own confirmation, so a compromised window cannot make us encrypt to an attacker's device;
+ * lowering trust is not confirmed, as it can only keep messages from a device.
+ */
+import type { AccountId } from '../../../app/domain/account.js';
+import type { DeviceTrust } from '../../../app/domain/device-trust.js';
+import type { OmemoDevicesView, OmemoDeviceView } from '../../../app/domain/omemo-devices.js';
+import type { ConfirmTrustChange } from '../../../app/domain/trust-change.js';
+import type { DeviceTrustRecord, DeviceTrustStore } from '../../omemo/device-trust-store.js';
+import type { OmemoKeyStore } from '../../omemo/omemo-key-store.js';
+import { buildFingerprintUri, fingerprintHex, fingerprintOf } from '../../omemo/omemo-fingerprint.js';
+import { UserFacingError } from '../../ipc/handlers.js';
+import { NOT_CONFIRMED } from '../accounts-service.js';
+
+/** An account's OMEMO keys and trust records, or why OMEMO cannot run for it (in plain words). */
+export type AccountOmemoRecords =
+  | { readonly ok: true; readonly ownJid: string; readonly keys: OmemoKeyStore; readonly trust: DeviceTrustStore }
+  | { readonly ok: false; readonly message: string };
+
+export interface DeviceTrustService {
+  list(accountId: AccountId): Promise<OmemoDevicesView>;
+  setTrust(accountId: AccountId, jid: string, deviceId: number, trust: Exclude<DeviceTrust, 'undecided'>): Promise<OmemoDeviceView>;
+}
+
+export interface DeviceTrustDeps {
+  readonly recordsOf: (accountId: AccountId) => Promise<AccountOmemoRecords>;
+  readonly confirm: ConfirmTrustChange;
+}
+
+const NOT_SET_UP = 'This account has no encryption keys yet: they are made when it first connects.';
+
+export function createDeviceTrustService(deps: DeviceTrustDeps): DeviceTrustService {
+  async function ready(accountId: AccountId) {
+    const records = await deps.recordsOf(accountId);
+    if (!records.ok) throw new UserFacingError(records.message);
+    return records;
+  }
+
+  async function viewOf(keys: OmemoKeyStore, record: DeviceTrustRecord): Promise<OmemoDeviceView> {
+    const identity = await keys.loadIdentity(record);
+    return {
+      jid: record.jid,
+      deviceId: record.deviceId,
+      fingerprint: identity === undefined ? null : fingerprintOf(identity),
+      trust: record.trust,
+      firstSeen: new Date(record.firstSeen).toISOString(),
+      decidedAt: record.decidedAt === null ? null : new Date(record.decidedAt).toISOString(),
+    };
+  }
+
+  return {
+    async list(accountId) {
+      const records = await deps.recordsOf(accountId);
+      if (!records.ok) return { state: 'off', message: records.message };
+      const own = await records.keys.loadOwnDevice();
+      if (own === undefined) return { state: 'off', message: NOT_SET_UP };
+      const identity = own.identityKeyPair.publicKey;
+      const devices = await Promise.all((await records.trust.all()).map((record) => viewOf(records.keys, record)));
+      return {
+        state: 'ready',
+        own: {
+          deviceId: own.deviceId,
+          fingerprint: fingerprintOf(identity),
+          uri: buildFingerprintUri(records.ownJid, [{ deviceId: own.deviceId, fingerprint: fingerprintHex(identity) }]),
+        },
+        devices,
+      };
+    },
+    async setTrust(accountId, jid, deviceId, trust) {
+      const { ownJid, keys, trust: store } = await ready(accountId);
+      const device = { jid, deviceId };
+      const known = await store.get(device);
+      if (known === undefined) throw new UserFacingError('Hostproof has not seen this device yet.');
+      if (trust !== 'distrusted' && known.trust !== trust) {
+        const identity = await keys.loadIdentity(device);
+        if (identity === undefined) throw new UserFacingError('This device has not shown its key yet, so there is nothing to compare.');
+        const confirmed = await deps.confirm({ kind: 'trust-device', account: ownJid, jid, deviceId, fingerprint: fingerprintOf(identity), trust });
+        if (!confirmed) throw new UserFacingError(NOT_CONFIRMED);
+      }
+      return viewOf(keys, known.trust === trust ? known : await store.decide(device, trust));
+    },
+  };
+}

@@ -19,6 +19,8 @@ import type { FeatureDeps } from '../xmpp/features/feature-deps.js';
 import { bareJidOrNull } from '../../app/domain/address/jid.js';
 import { serverKeepsArchive } from '../xmpp/features/archive-support.js';
 import { createOutgoingQueue } from '../xmpp/features/outgoing-queue.js';
+import { createStanzaFor } from '../xmpp/features/outgoing-stanza.js';
+import type { ChatOmemo } from './omemo/chat-omemo.js';
 import { composeChatMessage } from '../xmpp/features/outgoing-message.js';
 import type { RosterSnapshot } from '../xmpp/features/roster.js';
 import { StanzaError } from '../xmpp/link.js';
@@ -69,6 +71,8 @@ export interface AccountChatDeps extends Omit<FeatureDeps, 'link'> {
   readonly avatars?: Pick<AvatarService, 'attach'>;
   /** issue 14: read markers. Whether the person lets us tell contacts we read their messages (asked each time). */
   readonly sendReadMarkers: () => Promise<boolean>;
+  /** issue 15: the account's OMEMO (chat-omemo.ts); without it every message is plaintext. */
+  readonly omemo?: ChatOmemo;
 }
 
 export function createAccountChat(deps: AccountChatDeps): AccountChat {
@@ -82,7 +86,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   // One per account, not per session: a message re-delivered after a reconnect (resent, or stored offline
   // after an unacknowledged delivery) is still recognised.
   const dedupe = createDedupe();
-  const queue = createOutgoingQueue({ accountId, log: deps.log });
+  const queue = createOutgoingQueue({ accountId, log: deps.log, stanzaFor: createStanzaFor(deps.omemo?.encryptFor ?? null) }); // issue 15: OMEMO
   queue.on('updated', (update) => updateMessage(update.id, update.state, update.error));
   // Written while offline in an earlier run: still waiting, sent after the next verified login, once.
   for (const message of conversations.queued()) queue.enqueue(message);
@@ -204,9 +208,11 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
 
   /** Composed here whether or not we are online: the queue sends it now or after the next verified login. */
   /** Composes, stores and queues a message; `extra` makes it a reply (XEP-0461) or a shared file (XEP-0066), issue 14. */
-  async function send(to: string, body: string, extra: Pick<ChatMessage, 'replyTo' | 'oobUrl'> = {}): Promise<ChatMessage> {
+  async function send(to: string, body: string, extra: Pick<ChatMessage, 'replyTo' | 'oobUrl' | 'encryption'> = {}): Promise<ChatMessage> {
     const composed = features ? features.messages.compose(to, body) : composeChatMessage({ accountId, now: deps.now, ids: deps.ids }, to, body);
-    const message: ChatMessage = { ...composed, ...extra };
+    // issue 15: OMEMO. Written encrypted when the contact reads encrypted; the queue encrypts it at send time.
+    const encryption = 'encryption' in extra ? extra.encryption : await deps.omemo?.encryptionFor(composed.peer);
+    const message: ChatMessage = { ...composed, ...extra, ...(encryption === undefined ? {} : { encryption }) };
     conversations.add(message);
     queue.enqueue(message);
     return message;
@@ -220,7 +226,8 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
   return {
     attach: async (session) => {
       if (features) detachFeatures();
-      const set = createFeatureSet({ link: session.link, accountId, now: deps.now, ids: deps.ids, log: deps.log, preApproval: session.preApproval, dedupe });
+      const openEncrypted = deps.omemo?.openEncrypted; // issue 15: OMEMO
+      const set = createFeatureSet({ link: session.link, accountId, now: deps.now, ids: deps.ids, log: deps.log, preApproval: session.preApproval, dedupe, ...(openEncrypted ? { openEncrypted } : {}) });
       features = set;
       // issue 14: blocking. What contacts send waits until this session's block list is known (offline copies
       // from before a block are then kept out too); a slow or silent server delays only that, never going online.
@@ -247,6 +254,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
         // issue 14: avatars and nicknames
         ...(deps.avatars?.attach(accountId, set.avatars) ?? []),
         readMarkers.attach({ markers: set.chatMarkers, sharesPresenceWith: (peer) => set.roster.sharesPresenceWith(peer) }), // issue 14: read markers
+        ...(deps.omemo ? [deps.omemo.attach(session.link)] : []), // issue 15: OMEMO
       ];
       // Sent together, not one round trip after another: carbons need nothing from the roster. Presence waits
       // for the roster's answer (RFC 6121 §2.2: ask for the roster before the initial presence, so that no
@@ -334,7 +342,11 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     sendMessage: (to, body) => send(to, body),
     // issue 14: message changes
     changeMessage: (peer, id, request) => changes.change(peer, id, request),
-    sendReply: (to, body, replyTo) => send(to, body, { replyTo: changes.replyTarget(bareJidOrNull(to) ?? to, replyTo) }),
+    sendReply: async (to, body, replyTo) => {
+      const peer = bareJidOrNull(to) ?? to;
+      const encryption = await deps.omemo?.encryptionFor(peer); // issue 15: a quote of an encrypted message goes only sealed
+      return send(to, body, { replyTo: changes.replyTarget(peer, replyTo, encryption !== undefined), encryption });
+    },
     sendChatState: async (to, state: ChatState) => {
       if (features) await features.messages.sendChatState(to, state);
     },

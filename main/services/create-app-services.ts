@@ -4,6 +4,7 @@
  * calls it with loopback servers and a test cipher. Nothing here is global: two instances can run side by
  * side in one test process.
  */
+import type { AccountId } from '../../app/domain/account.js';
 import path from 'node:path';
 import { parseBareJid } from '../../app/domain/address/jid.js';
 import type { ConfirmTrustChange } from '../../app/domain/trust-change.js';
@@ -31,6 +32,12 @@ import type { EmitEvent } from './event-sink.js';
 import { createExtraCaService, type ExtraCaService, type PickCaFile } from './extra-ca-service.js';
 import { createRoomAlerts, type RoomAlerts } from './room-alerts.js';
 import { createTrustCenterService, type TrustCenterService } from './trust-center-service.js';
+import { createAccountOmemo } from './omemo/account-omemo.js';
+import { accountKeysIn } from './omemo/account-keys.js';
+import { createChatOmemo } from './omemo/chat-omemo.js';
+import { createDeviceTrustService, type AccountOmemoRecords, type DeviceTrustService } from './omemo/device-trust-service.js';
+import { createDeviceTrustStore } from '../omemo/device-trust-store.js';
+import { keyStoreOnRecords } from '../omemo/records-key-store.js';
 import { createTimeOrderedIds } from './time-ordered-ids.js';
 // issue 14: avatars and nicknames
 import { createAvatarCache } from '../media/avatar-cache.js';
@@ -109,6 +116,8 @@ export interface AppServices {
   readonly readMarkerSettings: ReadMarkerSettingsService;
   /** issue 14: files. Uploads, downloads and whose pictures load by themselves. */
   readonly files: FileSharing;
+  /** issue 15: each account's OMEMO devices and the person's trust in them. */
+  readonly deviceTrust: DeviceTrustService;
   shutdown(): Promise<void>;
 }
 
@@ -142,6 +151,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   });
 
   const readMarkerSettings = createReadMarkerSettings(stores.readMarkers); // issue 14: read markers
+  // issue 15: an account's OMEMO records for the trust center: the same sealed rows its chat uses.
+  const omemoRecordsOf = async (accountId: AccountId): Promise<AccountOmemoRecords> => {
+    const keys = accountKeysIn(stores.omemoKeys, accountId, options.cipher);
+    if (!keys.ok) return { ok: false, message: keys.problem.message };
+    return { ok: true, ownJid: await accounts.jidOf(accountId), keys: keyStoreOnRecords(keys.records), trust: createDeviceTrustStore(keys.records, () => now().getTime()) };
+  };
   const accountExists = async (accountId: string) => (await stores.accounts.get(accountId)) !== null;
 
   const accounts = createAccountsService({
@@ -165,6 +180,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         notice: options.notice,
         avatars,
         sendReadMarkers: () => readMarkerSettings.sendEnabled(), // issue 14: read markers
+        // issue 15: OMEMO, its keys sealed in omemo-keys.sqlite by the OS key store
+        omemo: createChatOmemo({
+          log: () => undefined,
+          create: (send) =>
+            createAccountOmemo({ keys: accountKeysIn(stores.omemoKeys, settings.id, options.cipher), ownJid: settings.jid, now: () => now().getTime(), log: () => undefined, send }),
+        }),
       }),
     storedHistory: (accountId) => createStoredHistory(stores.messages, accountId),
     deleteHistory: (accountId) => void stores.messages.clearAccount(accountId),
@@ -266,6 +287,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     retention,
     retentionStarted,
     trustCenter: createTrustCenterService({ pins, posh, trustLog, now, confirm: options.confirm }),
+    deviceTrust: createDeviceTrustService({ recordsOf: omemoRecordsOf, confirm: options.confirm }), // issue 15
     extraCas: createExtraCaService({ store: stores.extraCas, confirm: options.confirm, pickFile: options.pickCaFile, now }),
     history: stores.messages,
     historySearch: createHistorySearch({ db: stores.messages, accountExists }),

@@ -114,6 +114,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     openExternal: async (url) => void openedExternally.push(url),
     isSafeExternalUrl,
     files: services.files, // issue 14: files
+    deviceTrust: services.deviceTrust, // issue 15: OMEMO devices
   });
   return {
     dataDir,

@@ -31,6 +31,8 @@ export const CLIENT_FEATURES: readonly string[] = [
   NS.reply, // XEP-0461
   NS.reactions, // XEP-0444
   NS.fallback, // XEP-0428
+  // issue 15: OMEMO: contacts' device lists pushed to us, so a new device is known before the next message
+  `${NS.omemoDeviceList}+notify`,
 ];
 
 /** The XEP-0115 node: a URI naming the software (the project's homepage). */

@@ -63,6 +63,7 @@ describe('disco#info answers', () => {
         'urn:xmpp:reply:0',
         'urn:xmpp:reactions:0',
         'urn:xmpp:fallback:0',
+        'eu.siacs.conversations.axolotl.devicelist+notify', // issue 15: OMEMO
       ]),
     );
     expect(features).toHaveLength(CLIENT_FEATURES.length);

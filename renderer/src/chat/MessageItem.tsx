@@ -8,6 +8,10 @@ import { EditedMark } from './EditedMark.js';
 import { MessageMenu } from './MessageMenu.js';
 import { ReactionBar } from './ReactionBar.js';
 import { ReplyQuote } from './ReplyQuote.js';
+// issue 15: OMEMO
+import { EncryptionMark } from './EncryptionMark.js';
+import type { EncryptionMark as Mark } from './encryption-marks.js';
+import { UndecryptableNotice } from './UndecryptableNotice.js';
 
 const STATE_TEXT: Record<MessageState, string | null> = {
   queued: 'Sending…',
@@ -29,14 +33,21 @@ export interface MessageItemProps {
   readonly showsState: boolean;
   /** issue 14: read markers. The contact has read up to this message of ours: "Read" replaces its delivery state. */
   readonly read?: boolean;
+  /** issue 15: this message's encryption mark (see encryption-marks.ts), null when it needs none. */
+  readonly encryption?: Mark | null;
+  /** issue 15: whether the mark is written under this message, or a later one of its run speaks for it. */
+  readonly showsEncryption?: boolean;
 }
+
+/** issue 15: what a screen reader hears of each message's mark, though the eye sees it once per run. */
+const SPOKEN_MARK: Record<Mark, string> = { encrypted: ', encrypted', plain: ', not encrypted' };
 
 /**
  * One message of a group: the body, the sender on the group's first message, and the time once, under its
  * last, as a chat app shows a turn of the conversation. Props are plain values and the message itself, so
  * the memo holds while other rows change.
  */
-export const MessageItem = memo(function MessageItem({ message, senderName, groupStart, groupEnd, showsState, read = false }: MessageItemProps) {
+export const MessageItem = memo(function MessageItem({ message, senderName, groupStart, groupEnd, showsState, read = false, encryption = null, showsEncryption = false }: MessageItemProps) {
   const sender = message.direction === 'out' ? 'You' : senderName || message.peer;
   const isRead = read && message.direction === 'out'; // issue 14: read markers
   const state = message.direction === 'out' && showsState && !isRead ? STATE_TEXT[message.state] : null;
@@ -48,13 +59,17 @@ export const MessageItem = memo(function MessageItem({ message, senderName, grou
   const retracted = message.changes?.retracted === true;
   const earlier = message.changes?.earlier ?? [];
   if (retracted) classes.push('message--retracted');
+  // issue 15: OMEMO. An undecryptable message has an empty body: a notice takes its place, never the empty text.
+  const undecryptable = message.encryption?.kind === 'undecryptable' ? message.encryption : null;
+  if (undecryptable) classes.push('message--undecryptable');
+  const lock = showsEncryption && encryption !== null ? encryption : null;
   return (
     <article
       className={classes.join(' ')}
       data-testid="message"
       data-state={message.state}
       // Who and when for a screen reader, on every message, though the eye sees them once per group.
-      aria-label={`${sender} wrote, ${formatDateTime(message.at)}`}
+      aria-label={`${sender} wrote, ${formatDateTime(message.at)}${encryption === null ? '' : SPOKEN_MARK[encryption]}`}
     >
       {groupStart ? (
         <header className="message__sender" data-testid="message-sender">
@@ -68,6 +83,8 @@ export const MessageItem = memo(function MessageItem({ message, senderName, grou
         <p className="message__removed note" data-testid="message-removed">
           This message was removed.
         </p>
+      ) : undecryptable ? (
+        <UndecryptableNotice reason={undecryptable.reason} device={undecryptable.device} />
       ) : message.oobUrl ? (
         // issue 14: files: a shared file is shown by main's answer, never by its link
         <SharedFile message={message} senderName={sender} />
@@ -76,8 +93,9 @@ export const MessageItem = memo(function MessageItem({ message, senderName, grou
       )}
       {earlier.length > 0 && !retracted ? <EditedMark earlier={earlier} /> : null}
       <ReactionBar message={message} />
-      {groupEnd || state || isRead ? (
+      {groupEnd || state || isRead || lock ? (
         <footer className="message__meta">
+          {lock ? <EncryptionMark mark={lock} /> : null}
           {groupEnd ? (
             <>
               <time dateTime={message.at} title={formatFull(message.at)}>

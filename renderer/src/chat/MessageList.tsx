@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { formatDayHeading, formatLongDay } from '../common/format-time.js';
+import { encryptionMarks } from './encryption-marks.js'; // issue 15: OMEMO
 import { MessageItem } from './MessageItem.js';
 import { type Row, toRows } from './message-rows.js';
 import { useDayClock } from './use-day-clock.js';
@@ -36,9 +37,9 @@ const TOP_THRESHOLD = 200;
  * A row's height before it is measured, from what it draws (a body line, the sender, the time, a day
  * separator), so the first scroll positions land close to where the measured rows put them.
  */
-function estimateRowHeight(row: Row | undefined): number {
+function estimateRowHeight(row: Row | undefined, showsLock: boolean): number {
   if (!row) return 64;
-  return 40 + (row.groupStart ? 28 : 0) + (row.groupEnd || row.showsState ? 18 : 0) + (row.dayStartsAt ? 36 : 0);
+  return 40 + (row.groupStart ? 28 : 0) + (row.groupEnd || row.showsState || showsLock ? 18 : 0) + (row.dayStartsAt ? 36 : 0);
 }
 
 /**
@@ -61,13 +62,14 @@ export function MessageList({
 }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => toRows(messages), [messages]);
+  const marks = useMemo(() => encryptionMarks(rows), [rows]);
   const now = useDayClock();
   // The virtualizer is mutable by design (it measures the DOM); React Compiler just skips memoising this one component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => estimateRowHeight(rows[index]),
+    estimateSize: (index) => estimateRowHeight(rows[index], marks[index]?.shown === true),
     getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 8,
     anchorTo: 'end',
@@ -153,6 +155,7 @@ export function MessageList({
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];
           if (!row) return null;
+          const mark = marks[item.index];
           return (
             <div
               key={item.key}
@@ -166,7 +169,16 @@ export function MessageList({
                   <span>{formatDayHeading(row.dayStartsAt, now)}</span>
                 </div>
               ) : null}
-              <MessageItem message={row.message} senderName={peerName} groupStart={row.groupStart} groupEnd={row.groupEnd} showsState={row.showsState} read={row.message.id === readUpTo} />
+              <MessageItem
+                message={row.message}
+                senderName={peerName}
+                groupStart={row.groupStart}
+                groupEnd={row.groupEnd}
+                showsState={row.showsState}
+                read={row.message.id === readUpTo}
+                encryption={mark?.mark ?? null}
+                showsEncryption={mark?.shown === true}
+              />
             </div>
           );
         })}

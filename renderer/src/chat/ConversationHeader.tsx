@@ -6,6 +6,9 @@ import { Avatar } from '../common/Avatar.js';
 import { useAvatarPicture } from '../common/avatar-pictures.js';
 import { AVATAR_PRESENCE, bestResource, SHOW_TEXT } from '../contacts/presence-text.js';
 import { IdentityBadge } from '../trust/IdentityBadge.js';
+// issue 15: OMEMO
+import type { ConversationEncryption } from './conversation-encryption.js';
+import { EncryptionBadge } from './EncryptionBadge.js';
 
 interface ConversationHeaderProps {
   readonly name: string;
@@ -20,10 +23,12 @@ interface ConversationHeaderProps {
   readonly onSearch?: () => void;
   /** What can be done with the conversation (its history menu), at the header's end. */
   readonly actions?: ReactNode;
+  /** issue 15: whether the conversation's newest messages were encrypted (conversation-encryption.ts); absent: not said. */
+  readonly encryption?: ConversationEncryption;
 }
 
 /** Who the conversation is with (name, address, presence and status) and the identity of the server it goes through. */
-export function ConversationHeader({ name, peer, presence, account, showAccount, onOpenSecurity, onSearch, actions }: ConversationHeaderProps) {
+export function ConversationHeader({ name, peer, presence, account, showAccount, onOpenSecurity, onSearch, actions, encryption }: ConversationHeaderProps) {
   const best = bestResource(presence);
   const show = best?.show ?? 'offline';
   const picture = useAvatarPicture(account.settings.id, peer);
@@ -31,9 +36,12 @@ export function ConversationHeader({ name, peer, presence, account, showAccount,
     <header className="conversation-header" data-testid="conversation-header">
       <Avatar name={name} address={peer} size="medium" presence={AVATAR_PRESENCE[show]} picture={picture} />
       <div className="conversation-header__who">
-        <h2 className="conversation-header__name">
-          <bdi>{name}</bdi>
-        </h2>
+        <div className="conversation-header__title">
+          <h2 className="conversation-header__name">
+            <bdi>{name}</bdi>
+          </h2>
+          {encryption ? <EncryptionBadge state={encryption} /> : null}
+        </div>
         <p className="conversation-header__detail note">
           {name !== peer ? (
             <>

@@ -19,6 +19,7 @@ import { useReadMarkers } from './use-read-markers.js';
 import { ComposeModeBar } from './ComposeModeBar.js';
 import { MessageActionsContext } from './message-actions.js';
 import { useMessageChanges } from './use-message-changes.js';
+import { conversationEncryption } from './conversation-encryption.js'; // issue 15: OMEMO
 
 interface ConversationPaneProps {
   readonly account: AccountView;
@@ -100,6 +101,8 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
         showAccount={showAccount}
         onOpenSecurity={onOpenSecurity}
         onSearch={onSearch}
+        // Not said before the first page is in: "Not encrypted" would flash on every encrypted conversation.
+        encryption={conversation.loading && conversation.messages.length === 0 ? undefined : conversationEncryption(conversation.messages)}
         actions={
           <>
             <ConversationHistoryMenu

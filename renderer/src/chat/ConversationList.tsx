@@ -12,6 +12,7 @@ import { RoomRow } from '../rooms/RoomRows.js';
 import type { RoomEntry } from '../rooms/rooms-reducer.js';
 import { sameConversation, type ConversationRef } from './conversation-key.js';
 import type { ConversationEntry } from './conversations-reducer.js';
+import { UNDECRYPTABLE_PREVIEW } from './encryption-text.js'; // issue 15: OMEMO
 import { mergeByActivity, sidebarRowKey, type SidebarRow } from './sidebar-rows.js';
 
 interface ConversationListProps {
@@ -73,7 +74,14 @@ interface ConversationRowProps {
 const ConversationRow = memo(function ConversationRow({ entry: c, name, account, selected, onOpen, now }: ConversationRowProps) {
   const last = c.lastMessage;
   // issue 14: a removed message says so (its text is gone); a shared file is named, not shown as its link.
-  const text = last?.changes?.retracted ? 'Message removed' : last?.oobUrl ? `Shared a file: ${fileNameOf(last.oobUrl)}` : (last?.body ?? '');
+  // issue 15: one that could not be decrypted has no text (its body is empty): the row says what happened.
+  const text = last?.changes?.retracted
+    ? 'Message removed'
+    : last?.encryption?.kind === 'undecryptable'
+      ? UNDECRYPTABLE_PREVIEW
+      : last?.oobUrl
+        ? `Shared a file: ${fileNameOf(last.oobUrl)}`
+        : (last?.body ?? '');
   const preview = last ? `${last.direction === 'out' ? 'You: ' : ''}${text.slice(0, PREVIEW)}` : '';
   const picture = useAvatarPicture(c.accountId, c.peer);
   return (

@@ -1,5 +1,6 @@
 import type { ReplyTarget } from '../../../app/domain/message-changes.js';
 import { useMessageActions } from './message-actions.js';
+import { UNDECRYPTABLE_PREVIEW } from './encryption-text.js'; // issue 15: OMEMO
 
 const QUOTE_LENGTH = 80;
 
@@ -12,7 +13,8 @@ export function ReplyQuote({ replyTo }: { readonly replyTo: ReplyTarget }) {
   const original = actions?.findByRef(replyTo.id);
   if (!actions || !original) return null;
   const author = original.direction === 'out' ? 'You' : actions.nameOf(original.peer);
-  const text = original.changes?.retracted ? 'This message was removed.' : original.body;
+  // issue 15: an original that could not be decrypted has an empty body: the quote says so instead.
+  const text = original.changes?.retracted ? 'This message was removed.' : original.encryption?.kind === 'undecryptable' ? UNDECRYPTABLE_PREVIEW : original.body;
   return (
     <button type="button" className="reply-quote" data-testid="reply-quote" onClick={() => actions.jumpTo(original.id)} title="Show the message this answers">
       <span className="reply-quote__author">

@@ -76,7 +76,9 @@ export function createAttention(deps: AttentionDeps): Attention {
       if (message.direction !== 'in' || message.archiveId !== null && message.state !== 'received') return;
       if (deps.isFocused()) return;
       count();
-      announce(message.peer, message.body, () => deps.openChat(message.peer));
+      // issue 15: an encrypted message we could not open has no text; say so rather than announce an empty line.
+      const body = message.encryption?.kind === 'undecryptable' ? 'Encrypted message could not be decrypted' : message.body;
+      announce(message.peer, body, () => deps.openChat(message.peer));
     },
     roomMessageReceived: (message, alert) => {
       if (alert === 'quiet' || deps.isFocused()) return;

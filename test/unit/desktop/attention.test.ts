@@ -41,6 +41,12 @@ describe('desktop attention', () => {
     expect(seen.badges.at(-1)).toBe(0);
   });
 
+  it('an encrypted message that could not be decrypted is announced in words, not as an empty line (issue 15)', () => {
+    const { attention, seen } = setup(false);
+    attention.messageReceived(message({ body: '', encryption: { kind: 'undecryptable', reason: 'not-for-this-device', device: 7 } }));
+    expect(seen.notes[0]).toMatchObject({ title: 'bob@example.com', body: 'Encrypted message could not be decrypted' });
+  });
+
   it('a burst (the archive catch-up after an offline spell) gives one notification; the next says how many came with it', () => {
     const clock = { now: 0 };
     const { attention, seen } = setup(false, 'linux', clock);

@@ -79,6 +79,12 @@ export interface AppServicesOptions {
   readonly networkStatus?: NetworkStatus;
   /** Runs the daily pruning of old history (default: a real interval); tests pass their own. */
   readonly pruneTimer?: RepeatTimer;
+  /**
+   * issue 15: OMEMO in the chats (our device published, messages to contacts with devices encrypted). Off unless
+   * asked for, while encrypted corrections and files are not built: with it on, those are refused in an encrypted
+   * conversation (never sent in plaintext), which is less than people have today. docs/omemo.md says what is left.
+   */
+  readonly omemo?: boolean;
   // issue 14: avatars and nicknames
   /** Makes our own avatar at most 192x192 PNG: nativeImage in the app; default keeps small PNGs only. */
   readonly resizer?: ImageResizer;
@@ -153,6 +159,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const readMarkerSettings = createReadMarkerSettings(stores.readMarkers); // issue 14: read markers
   // issue 15: an account's OMEMO records for the trust center: the same sealed rows its chat uses.
   const omemoRecordsOf = async (accountId: AccountId): Promise<AccountOmemoRecords> => {
+    if (options.omemo !== true) return { ok: false, message: 'Encryption (OMEMO) is not switched on in this version of Hostproof yet.' };
     const keys = accountKeysIn(stores.omemoKeys, accountId, options.cipher);
     if (!keys.ok) return { ok: false, message: keys.problem.message };
     return { ok: true, ownJid: await accounts.jidOf(accountId), keys: keyStoreOnRecords(keys.records), trust: createDeviceTrustStore(keys.records, () => now().getTime()) };
@@ -181,11 +188,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         avatars,
         sendReadMarkers: () => readMarkerSettings.sendEnabled(), // issue 14: read markers
         // issue 15: OMEMO, its keys sealed in omemo-keys.sqlite by the OS key store
-        omemo: createChatOmemo({
-          log: () => undefined,
-          create: (send) =>
-            createAccountOmemo({ keys: accountKeysIn(stores.omemoKeys, settings.id, options.cipher), ownJid: settings.jid, now: () => now().getTime(), log: () => undefined, send }),
-        }),
+        ...(options.omemo === true
+          ? {
+              omemo: createChatOmemo({
+                log: () => undefined,
+                create: (send) =>
+                  createAccountOmemo({ keys: accountKeysIn(stores.omemoKeys, settings.id, options.cipher), ownJid: settings.jid, now: () => now().getTime(), log: () => undefined, send }),
+              }),
+            }
+          : {}),
       }),
     storedHistory: (accountId) => createStoredHistory(stores.messages, accountId),
     deleteHistory: (accountId) => void stores.messages.clearAccount(accountId),

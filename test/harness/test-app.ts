@@ -60,6 +60,8 @@ export interface TestAppOptions {
   readonly now?: () => Date;
   /** issue 14: files. The file dialogs' stand-ins, limits, and whether downloads may reach loopback. */
   readonly files?: AppServicesOptions['files'];
+  /** issue 15: OMEMO in the chats (off by default, as in the app for now). */
+  readonly omemo?: boolean;
   /**
    * The data directory of an earlier app, to start the app again on what it left (a restart). The caller
    * owns it: closing the app leaves it in place. Default: a fresh directory, removed on close.
@@ -98,6 +100,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     reconnectDelay: options.reconnectDelay,
     networkStatus: options.networkStatus,
     files: options.files, // issue 14: files
+    ...(options.omemo === undefined ? {} : { omemo: options.omemo }), // issue 15: OMEMO
   });
   const handlers = createHandlers({
     appInfo: { name: 'Hostproof', version: '0.0.0-test', platform: process.platform, dataPath: dataDir },

@@ -71,6 +71,9 @@ describe.runIf(available)('a compromised window: after every refused attempt, no
       'messages.sqlite',
       'messages.sqlite-shm',
       'messages.sqlite-wal',
+      'omemo-keys.sqlite', // issue 15: opened at start, with its WAL
+      'omemo-keys.sqlite-shm',
+      'omemo-keys.sqlite-wal',
       'passwords.json',
       'pins.json',
       'posh-cache.json',

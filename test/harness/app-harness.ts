@@ -20,10 +20,18 @@ export interface AppHarnessOptions {
   readonly pickCaFile?: TestAppOptions['pickCaFile'];
   /** issue 14: files. The file dialogs' stand-ins and whether downloads may reach loopback. */
   readonly files?: TestAppOptions['files'];
+  /** issue 15: OMEMO in the chats (off by default, as in the app for now). */
+  readonly omemo?: boolean;
 }
 
 export async function startAppHarness(options: AppHarnessOptions = {}): Promise<AppHarness> {
-  const app = await createTestApp({ network: options.network, reconnectDelay: options.reconnectDelay, pickCaFile: options.pickCaFile, files: options.files });
+  const app = await createTestApp({
+    network: options.network,
+    reconnectDelay: options.reconnectDelay,
+    pickCaFile: options.pickCaFile,
+    files: options.files,
+    ...(options.omemo === undefined ? {} : { omemo: options.omemo }),
+  });
   const harness = await startHarness({ handlers: app.handlers, colorScheme: options.colorScheme });
   app.forwardEvents((event, payload) => {
     // The page may be navigating or closing; a lost event is recovered by the renderer's next request.

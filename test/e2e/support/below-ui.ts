@@ -22,8 +22,8 @@ export interface Peer {
  * Logs `jid` in (password `secret-<user>`) and waits until it is online. `trust: 'pin'` answers the trust
  * question a domain without POSH raises, as a user who pins would.
  */
-export async function openPeer(world: AppWorld, jid: string, options: { trust?: 'pin'; files?: TestAppOptions['files'] } = {}): Promise<Peer> {
-  const app = await createTestApp({ network: world.network('starttls'), reconnectDelay: () => 200, files: options.files });
+export async function openPeer(world: AppWorld, jid: string, options: { trust?: 'pin'; files?: TestAppOptions['files']; omemo?: boolean } = {}): Promise<Peer> {
+  const app = await createTestApp({ network: world.network('starttls'), reconnectDelay: () => 200, files: options.files, ...(options.omemo === undefined ? {} : { omemo: options.omemo }) });
   const dispatch = createDispatch(app.handlers, { logError: (message, error) => app.notices.push(`${message}: ${String(error)}`) });
   const call = async <N extends RequestName>(name: N, payload?: unknown): Promise<ResponseTypes[N]> => {
     const result = (await dispatch(name, payload)) as IpcResult<ResponseTypes[N]>;

@@ -27,6 +27,8 @@ export interface AppOptions {
   readonly colorScheme?: 'light' | 'dark';
   /** issue 14: files. */
   readonly files?: AppHarnessOptions['files'];
+  /** issue 15: OMEMO in the chats. */
+  readonly omemo?: boolean;
 }
 
 export interface E2eWorld {
@@ -67,6 +69,7 @@ export function useE2eWorld(worldOptions?: AppWorldOptions): E2eWorld {
         // A dropped connection comes back quickly in tests; the real back-off is tested below the UI.
         reconnectDelay: () => 200,
         files: options.files,
+        ...(options.omemo === undefined ? {} : { omemo: options.omemo }),
       });
       apps.push(app);
       return app;

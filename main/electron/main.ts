@@ -95,6 +95,9 @@ function start(): void {
     showRoom: () => showWindow(),
   });
 
+  // issue 15: an opened xmpp: link with OMEMO fingerprints (Conversations' QR code) verifies the devices it names
+  // that match what was seen, each after main's own confirmation. Set once the services exist.
+  let verifyFingerprints: (raw: string | undefined) => void = () => undefined;
   // Set once the services exist (they are given `emit`, so they come after it).
   let roomAlertFor: ((message: RoomMessage) => Promise<RoomAlert>) | null = null;
   const emit: EmitEvent = (event, payload) => {
@@ -111,10 +114,12 @@ function start(): void {
   app.on('second-instance', (_event, argv) => {
     showWindow();
     openUri(xmppUriFromArgv(argv));
+    verifyFingerprints(argv.find((arg) => /^xmpp:/i.test(arg)));
   });
   app.on('open-url', (event, url) => {
     event.preventDefault();
     openUri(parseXmppUri(url));
+    verifyFingerprints(url);
   });
 
   app.on('web-contents-created', (_event, contents) => {
@@ -144,6 +149,14 @@ function start(): void {
       files: createNativeFileDialogs({ dialog, window: () => mainWindow }), // issue 14: files
     });
     roomAlertFor = (message) => services.roomAlerts.alertFor(message);
+    verifyFingerprints = (raw) => {
+      if (raw === undefined || !/omemo-sid-/i.test(raw)) return;
+      void services.accounts
+        .list()
+        .then((views) => services.deviceTrust.verifyFromUri(raw, views.map((view) => view.settings.id)))
+        .then((lines) => lines.forEach((text) => emit('appNotice', { level: 'info', text })))
+        .catch((error: unknown) => console.error('verifying from a link', error));
+    };
     app.on('before-quit', () => void services.shutdown());
     const handlers = createHandlers({
       appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, dataPath: dataDir },
@@ -198,6 +211,8 @@ function start(): void {
     };
 
     await openWindow();
+    // After the window: main's confirmation is attached to it (without a window it refuses).
+    verifyFingerprints(process.argv.find((arg) => /^xmpp:/i.test(arg)));
     void services.accounts.autoConnect();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void openWindow();

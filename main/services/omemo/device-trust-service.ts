@@ -11,7 +11,8 @@ import type { OmemoDevicesView, OmemoDeviceView } from '../../../app/domain/omem
 import type { ConfirmTrustChange } from '../../../app/domain/trust-change.js';
 import type { DeviceTrustRecord, DeviceTrustStore } from '../../omemo/device-trust-store.js';
 import type { OmemoKeyStore } from '../../omemo/omemo-key-store.js';
-import { buildFingerprintUri, fingerprintHex, fingerprintOf } from '../../omemo/omemo-fingerprint.js';
+import { OmemoError } from '../../omemo/omemo-error.js';
+import { buildFingerprintUri, fingerprintHex, fingerprintOf, parseFingerprintUri, type FingerprintUri } from '../../omemo/omemo-fingerprint.js';
 import { UserFacingError } from '../../ipc/handlers.js';
 import { NOT_CONFIRMED } from '../accounts-service.js';
 
@@ -23,6 +24,12 @@ export type AccountOmemoRecords =
 export interface DeviceTrustService {
   list(accountId: AccountId): Promise<OmemoDevicesView>;
   setTrust(accountId: AccountId, jid: string, deviceId: number, trust: Exclude<DeviceTrust, 'undecided'>): Promise<OmemoDeviceView>;
+  /**
+   * An `xmpp:` link with OMEMO fingerprints (Conversations' QR code) was opened: each listed device that one of
+   * `accounts` has seen with exactly that fingerprint is verified, each after main's own confirmation. Returns what
+   * happened, in plain words, one line per device (none when the link carries no fingerprint).
+   */
+  verifyFromUri(uri: string, accounts: readonly AccountId[]): Promise<string[]>;
 }
 
 export interface DeviceTrustDeps {
@@ -51,7 +58,7 @@ export function createDeviceTrustService(deps: DeviceTrustDeps): DeviceTrustServ
     };
   }
 
-  return {
+  const service: DeviceTrustService = {
     async list(accountId) {
       const records = await deps.recordsOf(accountId);
       if (!records.ok) return { state: 'off', message: records.message };
@@ -82,5 +89,39 @@ export function createDeviceTrustService(deps: DeviceTrustDeps): DeviceTrustServ
       }
       return viewOf(keys, known.trust === trust ? known : await store.decide(device, trust));
     },
+    async verifyFromUri(uri, accounts) {
+      let link: FingerprintUri;
+      try {
+        link = parseFingerprintUri(uri);
+      } catch (error) {
+        // Not a fingerprint link at all (a plain chat link is the usual case): nothing to say.
+        if (error instanceof OmemoError && error.kind === 'malformed-uri' && !/omemo-sid-/i.test(uri)) return [];
+        return [`The link's encryption fingerprints cannot be read, so nothing was verified: ${(error as Error).message}`];
+      }
+      const said: string[] = [];
+      for (const { deviceId, fingerprint } of link.devices) {
+        const device = { jid: link.jid, deviceId };
+        let outcome = `Device ${deviceId} of ${link.jid} is not known to any of your accounts yet: write to ${link.jid} first, then open the link again.`;
+        for (const accountId of accounts) {
+          const records = await deps.recordsOf(accountId);
+          if (!records.ok || (await records.trust.get(device)) === undefined) continue;
+          const identity = await records.keys.loadIdentity(device);
+          if (identity === undefined) continue;
+          if (fingerprintHex(identity) !== fingerprint) {
+            outcome = `Device ${deviceId} of ${link.jid} shows a different fingerprint than the link: it was NOT verified. Ask ${link.jid} in person.`;
+            break;
+          }
+          try {
+            await service.setTrust(accountId, link.jid, deviceId, 'verified');
+            outcome = `Device ${deviceId} of ${link.jid} is verified: its fingerprint matches the link.`;
+          } catch (error) {
+            outcome = `Device ${deviceId} of ${link.jid} was not verified: ${(error as Error).message}`;
+          }
+        }
+        said.push(outcome);
+      }
+      return said;
+    },
   };
+  return service;
 }

@@ -80,4 +80,28 @@ describe('the trust center\'s OMEMO devices', () => {
     await expect(service.setTrust(ACCOUNT, BOB, 9, 'blind')).rejects.toThrow(/not seen this device/);
     expect(asked).toEqual([]);
   });
+
+  it('verifies a device from an opened xmpp: link only when the link\'s fingerprint is the one the device showed, after confirmation', async () => {
+    const { keys, trust, asked, service } = await world(true);
+    await keys.saveIdentity({ jid: BOB, deviceId: 7 }, BOB_KEY);
+    await trust.see({ jid: BOB, deviceId: 7 });
+    await keys.saveIdentity({ jid: BOB, deviceId: 8 }, BOB_KEY.map((b, i) => (i === 5 ? b ^ 1 : b)));
+    await trust.see({ jid: BOB, deviceId: 8 });
+    const hex = fingerprintOf(BOB_KEY).replace(/ /g, '');
+    const said = await service.verifyFromUri(`xmpp:${BOB}?omemo-sid-7=${hex};omemo-sid-8=${hex};omemo-sid-9=${hex}`, [ACCOUNT]);
+    expect(said).toEqual([
+      `Device 7 of ${BOB} is verified: its fingerprint matches the link.`,
+      `Device 8 of ${BOB} shows a different fingerprint than the link: it was NOT verified. Ask ${BOB} in person.`,
+      `Device 9 of ${BOB} is not known to any of your accounts yet: write to ${BOB} first, then open the link again.`,
+    ]);
+    expect(asked.map((c) => c.kind === 'trust-device' && c.deviceId)).toEqual([7]);
+    expect((await trust.get({ jid: BOB, deviceId: 7 }))?.trust).toBe('verified');
+    expect((await trust.get({ jid: BOB, deviceId: 8 }))?.trust).toBe('blind');
+  });
+
+  it('says nothing for a plain chat link, and says a broken fingerprint link cannot be read', async () => {
+    const { service } = await world(true);
+    expect(await service.verifyFromUri(`xmpp:${BOB}?message`, [ACCOUNT])).toEqual([]);
+    expect(await service.verifyFromUri(`xmpp:${BOB}?omemo-sid-7=xyz`, [ACCOUNT])).toEqual([expect.stringMatching(/cannot be read, so nothing was verified/)]);
+  });
 });

@@ -66,7 +66,9 @@ describe('a shared file in a conversation', () => {
 
   it('a file (not a picture by its content) and one too large to show can be saved, never opened', async () => {
     const fake = show([{ kind: 'file', name: 'cat.png', bytes: 38 }]);
-    expect((await screen.findByTestId('shared-file')).textContent).toContain('a file, not a picture');
+    // The container is there while main answers ("Loading the file…"): wait for the answer, not the container.
+    await waitFor(() => expect(screen.getByTestId('shared-file').getAttribute('data-kind')).toBe('file'));
+    expect(screen.getByTestId('shared-file').textContent).toContain('a file, not a picture');
     fireEvent.click(screen.getByTestId('shared-file-save'));
     await screen.findByText('Saved.');
     expect(fake.callsOf('saveSharedFile')).toHaveLength(1);
@@ -74,7 +76,8 @@ describe('a shared file in a conversation', () => {
 
   it('too large: says so, and offers Save', async () => {
     show([{ kind: 'too-large', name: 'huge.png', limit: 8 * 1024 * 1024 }]);
-    expect((await screen.findByTestId('shared-file')).textContent).toContain('is larger than 8.0 MB, so it was not loaded here.');
+    await waitFor(() => expect(screen.getByTestId('shared-file').getAttribute('data-kind')).toBe('too-large'));
+    expect(screen.getByTestId('shared-file').textContent).toContain('is larger than 8.0 MB, so it was not loaded here.');
     expect(screen.getByTestId('shared-file-save')).toBeTruthy();
   });
 });

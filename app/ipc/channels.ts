@@ -140,6 +140,8 @@ export const EVENT_NAMES = [
   'fileTransferProgress',
   // issue 14: message changes
   'messageChanged',
+  // issue 15: OMEMO
+  'omemoDevicesUndecided',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

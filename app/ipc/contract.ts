@@ -45,7 +45,7 @@ import { roomRequestSchemas, type RoomEventPayloads, type RoomResponseTypes } fr
 import { avatarRequestSchemas, type AvatarEventPayloads, type AvatarResponseTypes } from './avatar-contract.js';
 import { blockingRequestSchemas, type BlockingEventPayloads, type BlockingResponseTypes } from './blocking-contract.js'; // issue 14: blocking
 import { fileRequestSchemas, type FileEventPayloads, type FileResponseTypes } from './file-contract.js'; // issue 14: files
-import { omemoRequestSchemas, type OmemoResponseTypes } from './omemo-contract.js'; // issue 15: OMEMO
+import { omemoRequestSchemas, type OmemoEventPayloads, type OmemoResponseTypes } from './omemo-contract.js'; // issue 15: OMEMO
 
 export { FIELD_LIMITS } from './fields.js';
 
@@ -230,7 +230,7 @@ export interface ResponseTypes extends RoomResponseTypes, AvatarResponseTypes, B
 }
 
 /** What each event carries. */
-export interface EventPayloads extends RoomEventPayloads, AvatarEventPayloads, BlockingEventPayloads, FileEventPayloads {
+export interface EventPayloads extends RoomEventPayloads, AvatarEventPayloads, BlockingEventPayloads, FileEventPayloads, OmemoEventPayloads {
   appNotice: { readonly level: 'info' | 'warning' | 'error'; readonly text: string };
   accountsChanged: readonly AccountView[];
   connectionChanged: { readonly accountId: AccountId; readonly state: ConnectionState };

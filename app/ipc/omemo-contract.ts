@@ -1,8 +1,10 @@
 /**
  * The OMEMO part of the IPC contract (issue 15): the devices the trust center shows and the person's trust in
- * them. Raising trust is carried out only after the main process's own confirmation (trust-change.ts).
+ * them, and the event that tells an open conversation a contact's new device waits for the person's decision.
+ * Raising trust is carried out only after the main process's own confirmation (trust-change.ts).
  */
 import { z } from 'zod';
+import type { AccountId } from '../domain/account.js';
 import type { OmemoDevicesView, OmemoDeviceView } from '../domain/omemo-devices.js';
 import { accountId, bareJid } from './fields.js';
 
@@ -16,4 +18,19 @@ export const omemoRequestSchemas = {
 export interface OmemoResponseTypes {
   listOmemoDevices: OmemoDevicesView;
   setDeviceTrust: OmemoDeviceView;
+}
+
+/** A contact's device that our messages leave out until the person decides about it. */
+export interface UndecidedDevice {
+  readonly deviceId: number;
+  /** Grouped hex as the other clients show it; null while the device's identity key has not been seen. */
+  readonly fingerprint: string | null;
+}
+
+export interface OmemoEventPayloads {
+  /**
+   * Told when a message to `peer` was encrypted: the contact's devices left out as undecided (a new device of a
+   * contact whose other device the person verified). An empty list after a non-empty one: none is left out any more.
+   */
+  omemoDevicesUndecided: { readonly accountId: AccountId; readonly peer: string; readonly devices: readonly UndecidedDevice[] };
 }

@@ -6,6 +6,7 @@
  */
 import { encryptsTo, type DeviceTrust } from '../../../app/domain/device-trust.js';
 import type { DeliveredKey, FailedRecipient, OmemoCipher } from '../../omemo/omemo-cipher.js';
+import { fingerprintOf } from '../../omemo/omemo-fingerprint.js';
 import type { OmemoKeyStore, OwnDevice, RemoteDevice } from '../../omemo/omemo-key-store.js';
 import type { DeviceId, EncryptedMessage } from '../../omemo/omemo-types.js';
 import type { FeatureLog } from '../../xmpp/features/feature-deps.js';
@@ -21,7 +22,13 @@ export interface EncryptedForPeer {
   /** Every device that did not, with its typed reason (the message is still sendable: some device of the contact got it). */
   readonly failed: readonly FailedRecipient[];
   /** Devices left out by the person's trust: undecided (new, of a contact with a verified device) or distrusted. */
-  readonly withheld: readonly (RemoteDevice & { readonly trust: DeviceTrust })[];
+  readonly withheld: readonly WithheldDevice[];
+}
+
+export interface WithheldDevice extends RemoteDevice {
+  readonly trust: DeviceTrust;
+  /** Its identity key's fingerprint, so the conversation can say which device to compare; null until the key is seen. */
+  readonly fingerprint: string | null;
 }
 
 export interface EncryptForPeerDependencies {
@@ -34,6 +41,11 @@ export interface EncryptForPeerDependencies {
   readonly pep: () => OmemoPepClient | null;
   /** The person's trust in a device, recorded on first sight (device-trust-store.ts `see`). */
   readonly trustOf: (device: RemoteDevice) => Promise<DeviceTrust>;
+}
+
+async function fingerprintIn(store: OmemoKeyStore, device: RemoteDevice): Promise<string | null> {
+  const identity = await store.loadIdentity(device);
+  return identity === undefined ? null : fingerprintOf(identity);
 }
 
 export async function encryptForPeer(deps: EncryptForPeerDependencies, ours: OwnDevice, peer: string, body: string): Promise<EncryptedForPeer> {
@@ -54,11 +66,11 @@ export async function encryptForPeer(deps: EncryptForPeerDependencies, ours: Own
   const listed: RemoteDevice[] = [...peerDevices.map((deviceId) => ({ jid: peer, deviceId })), ...ownOthers.map((deviceId) => ({ jid: ownJid, deviceId }))];
   // The person's trust decides who gets the key: a new device of a contact they verified waits for their decision.
   const devices: RemoteDevice[] = [];
-  const withheld: Array<RemoteDevice & { readonly trust: DeviceTrust }> = [];
+  const withheld: WithheldDevice[] = [];
   for (const device of listed) {
     const trust = await deps.trustOf(device);
     if (encryptsTo(trust)) devices.push(device);
-    else withheld.push({ ...device, trust });
+    else withheld.push({ ...device, trust, fingerprint: await fingerprintIn(store, device) });
   }
   if (!devices.some((d) => d.jid === peer)) {
     throw new AccountOmemoError(

@@ -192,6 +192,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
           ? {
               omemo: createChatOmemo({
                 log: () => undefined,
+                undecided: (peer, devices) => options.emit('omemoDevicesUndecided', { accountId: settings.id, peer, devices }),
                 create: (send) =>
                   createAccountOmemo({ keys: accountKeysIn(stores.omemoKeys, settings.id, options.cipher), ownJid: settings.jid, now: () => now().getTime(), log: () => undefined, send }),
               }),

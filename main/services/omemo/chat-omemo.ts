@@ -3,6 +3,9 @@
  * has OMEMO devices, and from then on: never silently plaintext once we know they can read encrypted), how the
  * outgoing queue encrypts at send time, how incoming encrypted messages are opened, and the session's PEP client
  * made and dropped with each session. account-chat.ts only plugs these in.
+ *
+ * A new device of a contact the person verified is left out of messages until they decide: each encrypted message
+ * tells which devices of the contact were left out as undecided, so the conversation says so and asks (issue 15).
  */
 import type { MessageEncryption } from '../../../app/domain/chat.js';
 import type { Jid } from '../../../app/domain/address/jid.js';
@@ -14,7 +17,8 @@ import { undecryptableReasonOf, type OpenEncrypted, type Opened } from '../../xm
 import { createOmemoPep } from '../../xmpp/features/omemo/omemo-pep.js';
 import type { EncryptFor } from '../../xmpp/features/outgoing-stanza.js';
 import { OutgoingRefusal } from '../../xmpp/features/outgoing-refusal.js';
-import type { AccountOmemo } from './account-omemo.js';
+import type { UndecidedDevice } from '../../../app/ipc/omemo-contract.js';
+import type { AccountOmemo, EncryptedForPeer } from './account-omemo.js';
 import { AccountOmemoError } from './account-omemo-error.js';
 
 export interface ChatOmemo {
@@ -43,8 +47,21 @@ export function createChatOmemo(deps: {
   /** Made with the way to send on the current session (a session repair's key transport). */
   readonly create: (send: (stanza: Parameters<XmppLink['send']>[0]) => Promise<void>) => Promise<AccountOmemo>;
   readonly log: FeatureLog;
+  /**
+   * The contact's devices a message just left out as undecided. Told at every message while some are; an empty
+   * list once after that, when none is any more (the conversation then drops its notice).
+   */
+  readonly undecided: (peer: string, devices: readonly UndecidedDevice[]) => void;
 }): ChatOmemo {
   let link: XmppLink | null = null;
+  // Contacts whose last message left devices out: only they need to hear the empty list.
+  const waiting = new Set<string>();
+  const tellUndecided = (peer: string, sent: EncryptedForPeer) => {
+    const devices = sent.withheld.filter((w) => w.jid === peer && w.trust === 'undecided').map(({ deviceId, fingerprint }) => ({ deviceId, fingerprint }));
+    if (devices.length > 0) waiting.add(peer);
+    else if (!waiting.delete(peer)) return;
+    deps.undecided(peer, devices);
+  };
   const omemo = deps.create(async (stanza) => {
     if (link === null) throw new AccountOmemoError('offline', 'No session to send on.');
     await link.send(stanza);
@@ -63,8 +80,9 @@ export function createChatOmemo(deps: {
     },
 
     async encryptFor(peer, plaintext) {
+      let sent: EncryptedForPeer;
       try {
-        return (await (await omemo).encrypt(peer, plaintext)).message;
+        sent = await (await omemo).encrypt(peer, plaintext);
       } catch (error) {
         if (error instanceof AccountOmemoError && (error.kind === 'offline' || error.kind === 'server-error')) {
           throw new OutgoingRefusal('keys-unreachable', "This contact's encryption keys could not be fetched; the message will be tried again.", { cause: error });
@@ -72,6 +90,8 @@ export function createChatOmemo(deps: {
         const words = error instanceof Error ? error.message : String(error);
         throw new OutgoingRefusal('encryption-failed', `This message could not be encrypted, so it was not sent: ${words}`, { cause: error });
       }
+      tellUndecided(peer, sent);
+      return sent.message;
     },
 
     async encryptionFor(peer) {

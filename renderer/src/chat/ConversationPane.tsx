@@ -20,6 +20,8 @@ import { ComposeModeBar } from './ComposeModeBar.js';
 import { MessageActionsContext } from './message-actions.js';
 import { useMessageChanges } from './use-message-changes.js';
 import { conversationEncryption } from './conversation-encryption.js'; // issue 15: OMEMO
+import type { UndecidedDevice } from '../../../app/ipc/omemo-contract.js';
+import { UndecidedDevicesNotice } from './UndecidedDevicesNotice.js';
 
 interface ConversationPaneProps {
   readonly account: AccountView;
@@ -38,13 +40,17 @@ interface ConversationPaneProps {
   readonly onSearch?: () => void;
   /** The conversation's history was deleted from this computer (it leaves the list). */
   readonly onHistoryDeleted?: () => void;
+  /** issue 15: the contact's devices our messages leave out until the person decides (use-undecided-devices.ts). */
+  readonly undecidedDevices?: readonly UndecidedDevice[];
+  /** Opens the trust center, where the person decides about those devices. */
+  readonly onOpenTrustCenter?: () => void;
 }
 
 /** Said once at the top of a conversation whose server keeps no archive. */
 export const NO_ARCHIVE_TEXT = 'Your server keeps no message archive: history is only what this computer saved.';
 
 /** One open conversation. Its owner keys it by account and peer so every conversation starts fresh. */
-export function ConversationPane({ account, peer, name, presence, showAccount, onOpenSecurity, onNewest, focusId = null, onShowLatest, onSearch, onHistoryDeleted }: ConversationPaneProps) {
+export function ConversationPane({ account, peer, name, presence, showAccount, onOpenSecurity, onNewest, focusId = null, onShowLatest, onSearch, onHistoryDeleted, undecidedDevices = [], onOpenTrustCenter }: ConversationPaneProps) {
   const api = useApi();
   const accountId = account.settings.id;
   const conversation = useConversation(api, accountId, peer, onNewest, focusId);
@@ -121,6 +127,7 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
           {NO_ARCHIVE_TEXT}
         </p>
       ) : null}
+      <UndecidedDevicesNotice peer={peer} devices={undecidedDevices} onReview={onOpenTrustCenter} />
       <ErrorText message={conversation.error ?? changes.error} />
       <MessageActionsContext value={changes.actions}>
       <MessageList

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { AccountId, AccountView } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
+import type { UndecidedDevice } from '../../../app/ipc/omemo-contract.js';
 import { ConversationPane } from '../chat/ConversationPane.js';
 import { prepareDateFormats } from '../common/format-time.js';
 import type { ConversationRef } from '../chat/conversation-key.js';
@@ -31,10 +32,12 @@ interface MainPaneProps {
   readonly rooms: ReturnType<typeof useRooms>;
   /** Opens "Join a room", from the given account. */
   readonly onJoinRoom: (accountId: AccountId) => void;
+  /** issue 15: a conversation's contact devices that wait for the person's decision. */
+  readonly undecidedOf: (conversation: ConversationRef) => readonly UndecidedDevice[];
 }
 
 /** The right-hand side: the open conversation, "Start a chat", the settings, or a first step when there is nothing yet. */
-export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onNewest, onSearchConversation, onHistoryChanged, rooms, onJoinRoom }: MainPaneProps) {
+export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpenChat, onStartChat, onOpenSettings, onBack, onNewest, onSearchConversation, onHistoryChanged, rooms, onJoinRoom, undecidedOf }: MainPaneProps) {
   // Once the accounts are known: the first screen is then about to show, and what is prepared comes after it.
   useEffect(() => (loading ? undefined : prepareAhead([preloadScreens, prepareDateFormats])), [loading]);
   if (loading) return <p role="status">Loading accounts…</p>;
@@ -118,6 +121,8 @@ export function MainPane({ view, accounts, loading, store, nameOf, onView, onOpe
         presence={store.rosters.get(account.settings.id)?.presence.get(peer)}
         showAccount={accounts.length > 1}
         onOpenSecurity={() => openAccount(account.settings.id)}
+        undecidedDevices={undecidedOf(open)}
+        onOpenTrustCenter={() => onOpenSettings({ kind: 'trust-center' })}
         onNewest={onNewest}
         onHistoryDeleted={() => {
           onHistoryChanged(account.settings.id);

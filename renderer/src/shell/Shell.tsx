@@ -2,6 +2,7 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'rea
 import { useApi } from '../ApiContext.js';
 import { useNow } from '../accounts/use-now.js';
 import type { ConversationRef } from '../chat/conversation-key.js';
+import { useUndecidedDevices } from '../chat/use-undecided-devices.js';
 import { Notices } from '../common/Notices.js';
 import { TrustDecisionHost } from '../trust/TrustDecisionHost.js';
 import { useShortcuts } from '../common/use-shortcuts.js';
@@ -31,6 +32,7 @@ export function Shell() {
   // "Join a room" (Ctrl+J, or from "Start a chat"): the account it starts from; from an invitation, its room and password.
   const [joining, setJoining] = useState<{ readonly accountId: string; readonly room?: string; readonly password?: string } | null>(null);
   const now = useNow(true, 60_000);
+  const undecidedOf = useUndecidedDevices(api); // issue 15: a contact's new devices waiting for a decision
 
   const openChat = useCallback((conversation: ConversationRef) => setView({ kind: 'chat', open: conversation }), []);
   // From an account's settings page, "Start a chat" starts from that account; when already open, it stays as it is.
@@ -121,6 +123,7 @@ export function Shell() {
           onHistoryChanged={conversations.refresh}
           rooms={rooms}
           onJoinRoom={(accountId) => setJoining({ accountId })}
+          undecidedOf={undecidedOf}
         />
       </main>
       {switching ? (

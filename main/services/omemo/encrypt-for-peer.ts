@@ -43,9 +43,25 @@ export interface EncryptForPeerDependencies {
   readonly trustOf: (device: RemoteDevice) => Promise<DeviceTrust>;
 }
 
-async function fingerprintIn(store: OmemoKeyStore, device: RemoteDevice): Promise<string | null> {
+/**
+ * The fingerprint of a withheld device, so the person can compare it before deciding. A device that never wrote to
+ * us has no identity key on record: it is taken from its published bundle (the key a session with it would be
+ * opened on, and is then checked against), or stays null when that cannot be fetched.
+ */
+async function fingerprintIn(store: OmemoKeyStore, pep: OmemoPepClient | null, log: FeatureLog, device: RemoteDevice): Promise<string | null> {
   const identity = await store.loadIdentity(device);
-  return identity === undefined ? null : fingerprintOf(identity);
+  if (identity !== undefined) return fingerprintOf(identity);
+  if (pep === null) return null;
+  try {
+    const bundle = await pep.fetchBundle(device.jid, device.deviceId);
+    if (bundle === null || !bundle.ok) return null;
+    await store.saveIdentity(device, bundle.value.identityKey);
+    return fingerprintOf(bundle.value.identityKey);
+  } catch (error) {
+    if (storageFailureIn(error) !== null) throw error;
+    log({ feature: 'omemo', reason: `the bundle of undecided device ${device.deviceId} could not be fetched: ${error instanceof Error ? error.message : String(error)}`, from: device.jid });
+    return null;
+  }
 }
 
 export async function encryptForPeer(deps: EncryptForPeerDependencies, ours: OwnDevice, peer: string, body: string): Promise<EncryptedForPeer> {
@@ -70,7 +86,7 @@ export async function encryptForPeer(deps: EncryptForPeerDependencies, ours: Own
   for (const device of listed) {
     const trust = await deps.trustOf(device);
     if (encryptsTo(trust)) devices.push(device);
-    else withheld.push({ ...device, trust, fingerprint: await fingerprintIn(store, device) });
+    else withheld.push({ ...device, trust, fingerprint: await fingerprintIn(store, deps.pep(), log, device) });
   }
   if (!devices.some((d) => d.jid === peer)) {
     throw new AccountOmemoError(

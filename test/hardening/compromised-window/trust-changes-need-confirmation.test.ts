@@ -8,8 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TrustDecision } from '../../../app/domain/account.js';
+import { archiveSyncPoints } from '../../harness/message-db-peek.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
+import { waitUntil } from '../../harness/wait-until.js';
 import { useWorldApps, type OpenedApp } from '../../harness/world-apps.js';
 import { expectBehaviour } from '../behaviour-table.js';
 import { changedFiles, describeChanges, snapshotDir } from './data-dir-snapshot.js';
@@ -25,6 +27,14 @@ async function stateOf(opened: OpenedApp) {
 async function compare(opened: OpenedApp, before: Awaited<ReturnType<typeof stateOf>>) {
   const after = await stateOf(opened);
   return `${describeChanges(changedFiles(before.files, after.files))}, accounts ${after.accounts === before.accounts ? 'unchanged' : 'changed'}`;
+}
+
+/**
+ * After a login the archive catch-up writes the message history in the background: the files are compared once
+ * it has recorded where it got to, or its own write would count as the refused step's.
+ */
+async function caughtUp(opened: OpenedApp, accountId: string): Promise<void> {
+  await waitUntil(() => archiveSyncPoints(opened.app.dataDir).has(accountId), 'the archive catch-up after login', 10_000);
 }
 
 /** What the call answered, in words: the typed refusal it carried or "done". */
@@ -81,9 +91,10 @@ describe.runIf(available)("a compromised window: trust changes asked for by IPC 
 
   it('removing a pin: refused, every file byte-identical, the pin kept', async (context) => {
     let confirm = true;
-    const { opened, question } = await askedAbout('alice@noposh.test', () => confirm);
+    const { opened, view, question } = await askedAbout('alice@noposh.test', () => confirm);
     await opened.call('decideTrust', { requestId: question.requestId, decision: 'pin' });
     await waitForEvent(opened.app.events, 'connectionChanged', (p) => p.state.stage === 'online');
+    await caughtUp(opened, view.settings.id);
     const [pin] = await opened.call('listPins');
     expect(pin).toMatchObject({ domain: 'noposh.test' });
     confirm = false;
@@ -98,6 +109,7 @@ describe.runIf(available)("a compromised window: trust changes asked for by IPC 
     const opened = await rig.open('starttls', undefined, { confirm: () => false });
     const view = await opened.addAccount('alice@valid.test');
     await opened.stateOf(view.settings.id, 'online');
+    await caughtUp(opened, view.settings.id);
     const before = await stateOf(opened);
     const moved = { host: 'attacker.test', port: 5222, directTls: false };
     const answer = await outcome(opened.call('updateAccount', { accountId: view.settings.id, server: moved }));

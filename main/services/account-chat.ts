@@ -6,9 +6,10 @@
  * (history-loading.ts).
  *
  * It is the place where one account's features meet (rooms, invitations, blocking, read markers, message
- * changes, avatars, files), so it is longer than most files: each feature's logic is in its own file
+ * changes, avatars, files, OMEMO), so it is longer than most files: each feature's logic is in its own file
  * (account-rooms.ts, account-blocking.ts, read-markers.ts, message-changes-service.ts, avatar-service.ts,
- * file-sharing.ts) and this one only wires it to the session's events and the account's requests.
+ * file-sharing.ts, omemo/chat-omemo.ts) and this one only wires it to the session's events and the account's
+ * requests.
  */
 import type { ChatMessage, ChatState, ContactPresence, Show } from '../../app/domain/chat.js';
 import type { ConversationSummary } from '../../app/ipc/contract.js';

@@ -13,6 +13,7 @@ import { createOmemoDevice, type OmemoDevice } from '../../../main/omemo/omemo-d
 import { OmemoError } from '../../../main/omemo/omemo-error.js';
 import type { OmemoKeyStore, OwnDevice, RemoteDevice } from '../../../main/omemo/omemo-key-store.js';
 import type { EncryptedMessage } from '../../../main/omemo/omemo-types.js';
+import { refusalOf as refusal } from './omemo-refusal.js';
 
 const ALICE = 'alice@example.org';
 const BOB = 'bob@example.net';
@@ -54,15 +55,6 @@ async function recipient(to: Party, extra: Partial<Recipient> = {}): Promise<Rec
   return { jid: to.jid, deviceId: to.id, bundle: await to.device.bundle(), ...extra };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof OmemoError) return error.kind;
-    throw error;
-  }
-  throw new Error('it was accepted');
-}
 
 /** A copy of the message with one byte of the key for `rid` flipped. */
 function withKeyByteFlipped(message: EncryptedMessage, rid: number, index: (length: number) => number): EncryptedMessage {

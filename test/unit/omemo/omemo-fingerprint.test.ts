@@ -5,21 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OmemoError } from '../../../main/omemo/omemo-error.js';
 import { buildFingerprintUri, fingerprintHex, fingerprintOf, parseFingerprintUri } from '../../../main/omemo/omemo-fingerprint.js';
+import { refusalOfCall as refusal } from './omemo-refusal.js';
 
 const HEX_A = '0123456789abcdef'.repeat(4);
 const HEX_B = 'fedcba9876543210'.repeat(4);
 
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof OmemoError) return error.kind;
-    throw error;
-  }
-  throw new Error('it was accepted');
-}
 
 describe('OMEMO fingerprints', () => {
   it('shows the identity key without its type byte, lower-case hex in 8 groups of 8', () => {

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMemoryKeyRecords, createMemoryKeyStore } from '../../../main/omemo/memory-key-store.js';
-import { OmemoError } from '../../../main/omemo/omemo-error.js';
 import type { KeyPairBytes, StoredSignedPreKey } from '../../../main/omemo/omemo-key-store.js';
 import { keyStoreOnRecords } from '../../../main/omemo/records-key-store.js';
+import { refusalOf as kindOf } from './omemo-refusal.js';
 
 const bytes = (length: number, fill: number) => new Uint8Array(length).fill(fill);
 const pair = (fill: number): KeyPairBytes => {
@@ -16,15 +16,6 @@ const pair = (fill: number): KeyPairBytes => {
   return { publicKey, privateKey: bytes(32, fill + 1) };
 };
 
-async function kindOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof OmemoError) return error.kind;
-    throw error;
-  }
-  throw new Error('it was accepted');
-}
 
 describe('the OMEMO key store', () => {
   it('keeps our device, pre-keys, signed pre-keys and the last pre-key id', async () => {

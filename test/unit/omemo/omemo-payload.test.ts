@@ -6,18 +6,9 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OmemoError } from '../../../main/omemo/omemo-error.js';
 import { keyTransportMaterial, openPayload, sealPayload } from '../../../main/omemo/omemo-payload.js';
+import { refusalOfCall as refusal } from './omemo-refusal.js';
 
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof OmemoError) return error.kind;
-    throw error;
-  }
-  throw new Error('it was accepted');
-}
 
 const flip = (bytes: Uint8Array, index: number) => {
   const copy = new Uint8Array(bytes);

@@ -29,8 +29,10 @@ export interface UndecidedDevice {
 
 export interface OmemoEventPayloads {
   /**
-   * Told when a message to `peer` was encrypted: the contact's devices left out as undecided (a new device of a
-   * contact whose other device the person verified). An empty list after a non-empty one: none is left out any more.
+   * Told when a message to `peer` was encrypted (or refused because none of their devices is trusted): the
+   * contact's devices left out as undecided (a new device of a contact whose other device the person verified).
+   * Told too when the person decided about a device of `peer`: those still undecided. An empty list: none is
+   * left out any more.
    */
   omemoDevicesUndecided: { readonly accountId: AccountId; readonly peer: string; readonly devices: readonly UndecidedDevice[] };
 }

@@ -299,7 +299,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     retention,
     retentionStarted,
     trustCenter: createTrustCenterService({ pins, posh, trustLog, now, confirm: options.confirm }),
-    deviceTrust: createDeviceTrustService({ recordsOf: omemoRecordsOf, confirm: options.confirm }), // issue 15
+    // issue 15; a decision updates the open conversation's notice about undecided devices at once
+    deviceTrust: createDeviceTrustService({
+      recordsOf: omemoRecordsOf,
+      confirm: options.confirm,
+      undecided: (accountId, peer, devices) => options.emit('omemoDevicesUndecided', { accountId, peer, devices }),
+    }),
     extraCas: createExtraCaService({ store: stores.extraCas, confirm: options.confirm, pickFile: options.pickCaFile, now }),
     history: stores.messages,
     historySearch: createHistorySearch({ db: stores.messages, accountExists }),

@@ -7,6 +7,7 @@
 import type { FailedRecipient } from '../../omemo/omemo-cipher.js';
 import type { OmemoErrorKind } from '../../omemo/omemo-error.js';
 import type { OmemoOffReason } from './omemo-state.js';
+import type { WithheldDevice } from './encrypt-for-peer.js';
 import type { RepairOutcome } from './session-repair.js';
 
 export type AccountOmemoErrorKind =
@@ -34,6 +35,8 @@ export interface AccountOmemoErrorDetails {
   readonly failed?: readonly FailedRecipient[];
   /** Decrypting through a broken session: what was done to repair it. */
   readonly repair?: RepairOutcome;
+  /** Refused because no device of the contact is trusted: the devices the person's trust left out. */
+  readonly withheld?: readonly WithheldDevice[];
 }
 
 export class AccountOmemoError extends Error {
@@ -42,6 +45,8 @@ export class AccountOmemoError extends Error {
   readonly offReason: OmemoOffReason | undefined;
   readonly failed: readonly FailedRecipient[];
   readonly repair: RepairOutcome | undefined;
+  /** Set only on the trust refusal (no device of the contact trusted), so the conversation can say which wait. */
+  readonly withheld: readonly WithheldDevice[] | undefined;
 
   constructor(kind: AccountOmemoErrorKind, message: string, details: AccountOmemoErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -49,5 +54,6 @@ export class AccountOmemoError extends Error {
     this.offReason = details.offReason;
     this.failed = details.failed ?? [];
     this.repair = details.repair;
+    this.withheld = details.withheld;
   }
 }

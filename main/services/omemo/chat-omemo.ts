@@ -6,6 +6,7 @@
  *
  * A new device of a contact the person verified is left out of messages until they decide: each encrypted message
  * tells which devices of the contact were left out as undecided, so the conversation says so and asks (issue 15).
+ * A message refused because no device of the contact is trusted tells them too: it is the same question.
  */
 import type { MessageEncryption } from '../../../app/domain/chat.js';
 import type { Jid } from '../../../app/domain/address/jid.js';
@@ -19,6 +20,7 @@ import type { EncryptFor } from '../../xmpp/features/outgoing-stanza.js';
 import { OutgoingRefusal } from '../../xmpp/features/outgoing-refusal.js';
 import type { UndecidedDevice } from '../../../app/ipc/omemo-contract.js';
 import type { AccountOmemo, EncryptedForPeer } from './account-omemo.js';
+import type { WithheldDevice } from './encrypt-for-peer.js';
 import { AccountOmemoError } from './account-omemo-error.js';
 
 export interface ChatOmemo {
@@ -48,7 +50,8 @@ export function createChatOmemo(deps: {
   readonly create: (send: (stanza: Parameters<XmppLink['send']>[0]) => Promise<void>) => Promise<AccountOmemo>;
   readonly log: FeatureLog;
   /**
-   * The contact's devices a message just left out as undecided. Told at every message while some are; an empty
+   * The contact's devices a message just left out as undecided (sent, or refused because no device of theirs is
+   * trusted). Told at every message while some are; an empty
    * list once after that, when none is any more (the conversation then drops its notice).
    */
   readonly undecided: (peer: string, devices: readonly UndecidedDevice[]) => void;
@@ -56,8 +59,8 @@ export function createChatOmemo(deps: {
   let link: XmppLink | null = null;
   // Contacts whose last message left devices out: only they need to hear the empty list.
   const waiting = new Set<string>();
-  const tellUndecided = (peer: string, sent: EncryptedForPeer) => {
-    const devices = sent.withheld.filter((w) => w.jid === peer && w.trust === 'undecided').map(({ deviceId, fingerprint }) => ({ deviceId, fingerprint }));
+  const tellUndecided = (peer: string, withheld: readonly WithheldDevice[]) => {
+    const devices = withheld.filter((w) => w.jid === peer && w.trust === 'undecided').map(({ deviceId, fingerprint }) => ({ deviceId, fingerprint }));
     if (devices.length > 0) waiting.add(peer);
     else if (!waiting.delete(peer)) return;
     deps.undecided(peer, devices);
@@ -84,13 +87,15 @@ export function createChatOmemo(deps: {
       try {
         sent = await (await omemo).encrypt(peer, plaintext);
       } catch (error) {
+        // Refused by the person's trust alone: the undecided devices are what they can decide about.
+        if (error instanceof AccountOmemoError && error.withheld !== undefined) tellUndecided(peer, error.withheld);
         if (error instanceof AccountOmemoError && (error.kind === 'offline' || error.kind === 'server-error')) {
           throw new OutgoingRefusal('keys-unreachable', "This contact's encryption keys could not be fetched; the message will be tried again.", { cause: error });
         }
         const words = error instanceof Error ? error.message : String(error);
         throw new OutgoingRefusal('encryption-failed', `This message could not be encrypted, so it was not sent: ${words}`, { cause: error });
       }
-      tellUndecided(peer, sent);
+      tellUndecided(peer, sent.withheld);
       return sent.message;
     },
 

@@ -4,11 +4,15 @@
  * Raising trust (verified, or encrypting to an undecided or distrusted device) is carried out only after the
  * main process's own confirmation, so a compromised window cannot make us encrypt to an attacker's device;
  * lowering trust is not confirmed, as it can only keep messages from a device.
+ *
+ * Each decision tells the window the contact's devices still undecided, so an open conversation's notice about a
+ * new device goes (or shrinks) the moment the person decides, not at the next message.
  */
 import type { AccountId } from '../../../app/domain/account.js';
 import type { DeviceTrust } from '../../../app/domain/device-trust.js';
 import type { OmemoDevicesView, OmemoDeviceView } from '../../../app/domain/omemo-devices.js';
 import type { ConfirmTrustChange } from '../../../app/domain/trust-change.js';
+import type { UndecidedDevice } from '../../../app/ipc/omemo-contract.js';
 import type { DeviceTrustRecord, DeviceTrustStore } from '../../omemo/device-trust-store.js';
 import type { OmemoKeyStore } from '../../omemo/omemo-key-store.js';
 import { OmemoError } from '../../omemo/omemo-error.js';
@@ -35,6 +39,8 @@ export interface DeviceTrustService {
 export interface DeviceTrustDeps {
   readonly recordsOf: (accountId: AccountId) => Promise<AccountOmemoRecords>;
   readonly confirm: ConfirmTrustChange;
+  /** After a decision changed a device of `jid`: that contact's devices still undecided, possibly none. */
+  readonly undecided?: (accountId: AccountId, jid: string, devices: readonly UndecidedDevice[]) => void;
 }
 
 const NOT_SET_UP = 'This account has no encryption keys yet: they are made when it first connects.';
@@ -56,6 +62,12 @@ export function createDeviceTrustService(deps: DeviceTrustDeps): DeviceTrustServ
       firstSeen: new Date(record.firstSeen).toISOString(),
       decidedAt: record.decidedAt === null ? null : new Date(record.decidedAt).toISOString(),
     };
+  }
+
+  /** The contact's devices our messages leave out until the person decides, as the conversation's notice names them. */
+  async function undecidedOf(keys: OmemoKeyStore, store: DeviceTrustStore, jid: string): Promise<UndecidedDevice[]> {
+    const waiting = (await store.ofAccount(jid)).filter((record) => record.trust === 'undecided');
+    return Promise.all(waiting.map(async (record) => ({ deviceId: record.deviceId, fingerprint: (await viewOf(keys, record)).fingerprint })));
   }
 
   const service: DeviceTrustService = {
@@ -87,7 +99,10 @@ export function createDeviceTrustService(deps: DeviceTrustDeps): DeviceTrustServ
         const confirmed = await deps.confirm({ kind: 'trust-device', account: ownJid, jid, deviceId, fingerprint: fingerprintOf(identity), trust });
         if (!confirmed) throw new UserFacingError(NOT_CONFIRMED);
       }
-      return viewOf(keys, known.trust === trust ? known : await store.decide(device, trust));
+      if (known.trust === trust) return viewOf(keys, known);
+      const decided = await store.decide(device, trust);
+      deps.undecided?.(accountId, jid, await undecidedOf(keys, store, jid));
+      return viewOf(keys, decided);
     },
     async verifyFromUri(uri, accounts) {
       let link: FingerprintUri;

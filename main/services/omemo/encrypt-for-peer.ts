@@ -92,7 +92,7 @@ export async function encryptForPeer(deps: EncryptForPeerDependencies, ours: Own
     throw new AccountOmemoError(
       'no-device-reached',
       `No device of ${peer} is trusted: open the trust center to decide about ${withheld.filter((w) => w.jid === peer).length === 1 ? 'its device' : 'its devices'}. The message was not sent.`,
-      { failed: [] },
+      { failed: [], withheld },
     );
   }
   const prepared = await withBundlesWhereNeeded({ store, pep: deps.pep(), log }, devices);

@@ -1,7 +1,8 @@
 /**
  * What the chat's OMEMO tells the window about a contact's new device (issue 15): a message that leaves a device
  * out as undecided says which one, every time, and the next message that leaves none out says so once, so the
- * conversation's notice goes away. Real accounts' OMEMO over a PEP service in memory.
+ * conversation's notice goes away; a message refused because no device of the contact is trusted says which
+ * wait too. Real accounts' OMEMO over a PEP service in memory.
  */
 import { describe, expect, it } from 'vitest';
 import type { UndecidedDevice } from '../../../../app/ipc/omemo-contract.js';
@@ -69,6 +70,42 @@ describe("the chat's OMEMO and undecided devices", () => {
     // Nothing was waiting any more: the next message says nothing.
     await chat.encryptFor(BOB, 'fifth');
     expect(told).toHaveLength(3);
+  });
+
+  it('tells the undecided devices when a message is refused because no device of the contact is trusted', async () => {
+    const server = createMemoryPepServer();
+    const alice = await account(ALICE);
+    const told: Array<{ readonly peer: string; readonly devices: readonly UndecidedDevice[] }> = [];
+    const chat = createChatOmemo({ create: async () => alice, log: () => undefined, undecided: (peer, devices) => told.push({ peer, devices }) });
+    const bob1 = await account(BOB, 101);
+    await bob1.online(server.client(BOB));
+    await alice.online(server.client(ALICE));
+    await chat.encryptFor(BOB, 'first');
+    const trust = alice.trust();
+    if (trust === null) throw new Error('OMEMO is off');
+    await trust.decide({ jid: BOB, deviceId: 101 }, 'verified');
+    // Bob gets a new device (it waits for a decision), then the person distrusts the one they had verified.
+    const bob2 = await account(BOB, 202);
+    await bob2.online(server.client(BOB));
+    alice.offline();
+    await alice.online(server.client(ALICE));
+    await chat.encryptFor(BOB, 'second');
+    const waiting = { peer: BOB, devices: [{ deviceId: 202, fingerprint: fingerprintOf(bob2) }] };
+    expect(told).toEqual([waiting]);
+    await trust.decide({ jid: BOB, deviceId: 101 }, 'distrusted');
+
+    await expect(chat.encryptFor(BOB, 'third')).rejects.toMatchObject({
+      name: 'OutgoingRefusal',
+      kind: 'encryption-failed',
+      message: expect.stringMatching(/No device of bob@example\.net is trusted/),
+    });
+    // Refused, and the device that could take it waits for the person: the notice asks about it.
+    expect(told).toEqual([waiting, waiting]);
+
+    // A refusal for another reason (no session to fetch keys on) says nothing about devices either way.
+    alice.offline();
+    await expect(chat.encryptFor('carol@example.org', 'hello')).rejects.toMatchObject({ name: 'OutgoingRefusal', kind: 'keys-unreachable' });
+    expect(told).toHaveLength(2);
   });
 
   it('tells nothing about a distrusted device: the person already decided about it', async () => {

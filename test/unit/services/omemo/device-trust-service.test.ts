@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountId } from '../../../../app/domain/account.js';
 import type { TrustChange } from '../../../../app/domain/trust-change.js';
+import type { UndecidedDevice } from '../../../../app/ipc/omemo-contract.js';
 import { createDeviceTrustStore } from '../../../../main/omemo/device-trust-store.js';
 import { createMemoryKeyRecords } from '../../../../main/omemo/memory-key-store.js';
 import { createOmemoDevice } from '../../../../main/omemo/omemo-device.js';
@@ -18,14 +19,16 @@ async function world(answer: boolean) {
   const keys = keyStoreOnRecords(records);
   const trust = createDeviceTrustStore(records, () => Date.parse('2026-12-02T10:00:00Z'));
   const asked: TrustChange[] = [];
+  const told: Array<{ readonly accountId: AccountId; readonly jid: string; readonly devices: readonly UndecidedDevice[] }> = [];
   const service = createDeviceTrustService({
     recordsOf: async () => ({ ok: true, ownJid: ME, keys, trust }),
     confirm: async (change) => {
       asked.push(change);
       return answer;
     },
+    undecided: (accountId, jid, devices) => told.push({ accountId, jid, devices }),
   });
-  return { keys, trust, asked, service };
+  return { keys, trust, asked, told, service };
 }
 
 describe('the trust center\'s OMEMO devices', () => {
@@ -79,6 +82,36 @@ describe('the trust center\'s OMEMO devices', () => {
     await expect(service.setTrust(ACCOUNT, BOB, 8, 'verified')).rejects.toThrow(/has not shown its key/);
     await expect(service.setTrust(ACCOUNT, BOB, 9, 'blind')).rejects.toThrow(/not seen this device/);
     expect(asked).toEqual([]);
+  });
+
+  it("tells the contact's devices still undecided after each decision, so the conversation's notice follows it at once", async () => {
+    const { keys, trust, told, service } = await world(true);
+    await keys.saveIdentity({ jid: BOB, deviceId: 7 }, BOB_KEY);
+    await trust.see({ jid: BOB, deviceId: 7 });
+    await service.setTrust(ACCOUNT, BOB, 7, 'verified');
+    // Verified: bob's new devices now wait for a decision; one has shown its key, one has not.
+    await keys.saveIdentity({ jid: BOB, deviceId: 8 }, BOB_KEY.map((b, i) => (i === 3 ? b ^ 1 : b)));
+    await trust.see({ jid: BOB, deviceId: 8 });
+    await trust.see({ jid: BOB, deviceId: 9 });
+    await trust.see({ jid: 'carol@example.org', deviceId: 5 });
+    expect(told).toEqual([{ accountId: ACCOUNT, jid: BOB, devices: [] }]);
+
+    await service.setTrust(ACCOUNT, BOB, 8, 'blind');
+    expect(told.at(-1)).toEqual({ accountId: ACCOUNT, jid: BOB, devices: [{ deviceId: 9, fingerprint: null }] });
+    await service.setTrust(ACCOUNT, BOB, 9, 'distrusted');
+    expect(told.at(-1)).toEqual({ accountId: ACCOUNT, jid: BOB, devices: [] });
+    expect(told).toHaveLength(3);
+    // Nothing changed, nothing to tell.
+    await service.setTrust(ACCOUNT, BOB, 9, 'distrusted');
+    expect(told).toHaveLength(3);
+  });
+
+  it('tells nothing when the confirmation is cancelled: the device still waits', async () => {
+    const { keys, trust, told, service } = await world(false);
+    await keys.saveIdentity({ jid: BOB, deviceId: 7 }, BOB_KEY);
+    await trust.decide({ jid: BOB, deviceId: 7 }, 'undecided');
+    await expect(service.setTrust(ACCOUNT, BOB, 7, 'blind')).rejects.toThrow(/not confirmed|cancel/i);
+    expect(told).toEqual([]);
   });
 
   it('verifies a device from an opened xmpp: link only when the link\'s fingerprint is the one the device showed, after confirmation', async () => {

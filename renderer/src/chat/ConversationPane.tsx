@@ -22,6 +22,7 @@ import { useMessageChanges } from './use-message-changes.js';
 import { conversationEncryption } from './conversation-encryption.js'; // issue 15: OMEMO
 import type { UndecidedDevice } from '../../../app/ipc/omemo-contract.js';
 import { UndecidedDevicesNotice } from './UndecidedDevicesNotice.js';
+import { useSenderTrust } from './use-sender-trust.js';
 
 interface ConversationPaneProps {
   readonly account: AccountView;
@@ -59,6 +60,7 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
   const blocking = useBlocking(accountId);
   const blockedBy = blocking.blockedBy(peer);
   const readUpTo = useReadMarkers(api, accountId, peer, conversation.messages, latest); // issue 14: read markers
+  const senderTrust = useSenderTrust(api, accountId, account.settings.jid, conversation.messages); // issue 15: OMEMO
   // issue 14: message changes (corrections, replies, reactions, retractions)
   const changes = useMessageChanges(api, accountId, peer, account.settings.jid, name, conversation);
   // issue 14: files, from the button or dropped anywhere on the conversation (not while blocked).
@@ -142,6 +144,7 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
         onReachBottom={conversation.loadNewer}
         readUpTo={readUpTo}
         jump={changes.jump}
+        senderTrust={senderTrust}
       />
       </MessageActionsContext>
       <TypingIndicator peer={name} state={conversation.peerState} />

@@ -40,7 +40,12 @@ export interface MessageItemProps {
 }
 
 /** issue 15: what a screen reader hears of each message's mark, though the eye sees it once per run. */
-const SPOKEN_MARK: Record<Mark, string> = { encrypted: ', encrypted', plain: ', not encrypted' };
+const SPOKEN_MARK: Record<Mark, string> = {
+  encrypted: ', encrypted',
+  plain: ', not encrypted',
+  'distrusted-device': ', encrypted by a device you distrust',
+  'undecided-device': ', encrypted by a device you have not decided on',
+};
 
 /**
  * One message of a group: the body, the sender on the group's first message, and the time once, under its

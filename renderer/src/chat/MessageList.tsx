@@ -2,7 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { formatDayHeading, formatLongDay } from '../common/format-time.js';
-import { encryptionMarks } from './encryption-marks.js'; // issue 15: OMEMO
+// issue 15: OMEMO
+import { encryptionMarks } from './encryption-marks.js';
+import type { SenderTrust } from './use-sender-trust.js';
 import { MessageItem } from './MessageItem.js';
 import { type Row, toRows } from './message-rows.js';
 import { useDayClock } from './use-day-clock.js';
@@ -25,6 +27,8 @@ export interface MessageListProps {
   readonly readUpTo?: string | null;
   // issue 14: message changes: scroll to this message and highlight it (a reply's original); `n` repeats a jump.
   readonly jump?: { readonly id: string; readonly n: number } | null;
+  /** issue 15: the current trust in each message's sending device, for the marks (use-sender-trust.ts). */
+  readonly senderTrust?: SenderTrust;
 }
 
 /** How long the message a search result opened stays highlighted (its outline fades in CSS meanwhile). */
@@ -59,10 +63,11 @@ export function MessageList({
   onReachBottom,
   readUpTo = null,
   jump = null,
+  senderTrust,
 }: MessageListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => toRows(messages), [messages]);
-  const marks = useMemo(() => encryptionMarks(rows), [rows]);
+  const marks = useMemo(() => encryptionMarks(rows, senderTrust), [rows, senderTrust]);
   const now = useDayClock();
   // The virtualizer is mutable by design (it measures the DOM); React Compiler just skips memoising this one component.
   // eslint-disable-next-line react-hooks/incompatible-library

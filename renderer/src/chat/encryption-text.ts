@@ -9,6 +9,9 @@ import type { UndecryptableReason } from '../../../app/domain/chat.js';
 export const ENCRYPTED_LABEL = 'Encrypted (OMEMO)';
 /** The open lock on a plaintext message in a conversation that also has encrypted ones. */
 export const NOT_ENCRYPTED_LABEL = 'Not encrypted';
+/** The lock on a message whose sending device the person distrusts, or has not decided on: written out beside it. */
+export const DISTRUSTED_DEVICE_LABEL = 'Encrypted by a device you distrust';
+export const UNDECIDED_DEVICE_LABEL = 'Encrypted by a device you have not decided on';
 
 /** Where a message's text would be (the conversation list, a reply's quote) when it could not be decrypted. */
 export const UNDECRYPTABLE_PREVIEW = 'Encrypted message could not be decrypted';

@@ -126,11 +126,30 @@ export function MessageList({
     if (virtualizer.getTotalSize() <= element.clientHeight) onReachBottom?.();
   }, [rows.length, latest, loadingNewer, onReachBottom, virtualizer]);
 
+  // A notice that appears above the list (a contact's new device, an error) makes it shorter: a reader at the
+  // newest message stays there, rather than finding it pushed below the fold. The virtualizer keeps the end only
+  // when rows change, not when its box does.
+  const atEnd = useRef(true);
+  useEffect(() => {
+    const element = scrollRef.current;
+    const Observer = element?.ownerDocument.defaultView?.ResizeObserver;
+    if (!element || !Observer || !latest) return;
+    let height = element.clientHeight;
+    const observer = new Observer(() => {
+      const shrunk = element.clientHeight < height;
+      height = element.clientHeight;
+      if (shrunk && atEnd.current) virtualizer.scrollToEnd();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [latest, virtualizer]);
+
   const onScroll = () => {
     const element = scrollRef.current;
     if (!element) return;
     if (element.scrollTop < TOP_THRESHOLD && !complete && !loading) onReachTop();
     const below = element.scrollHeight - element.scrollTop - element.clientHeight;
+    atEnd.current = below <= 2;
     if (below < TOP_THRESHOLD && !latest && !loadingNewer) onReachBottom?.();
   };
 

@@ -154,6 +154,7 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     ids: deps.ids,
     now: deps.now,
     log: deps.log,
+    encryptFor: deps.omemo?.encryptFor ?? null, // issue 15: OMEMO (a correction of an encrypted message)
   });
 
   function updateMessage(id: string, state: ChatMessage['state'], error: string | null) {

@@ -8,19 +8,22 @@
  * read newest first, so its original is usually on a page not read yet, and it would show twice).
  *
  * issue 15: OMEMO. Nothing of an encrypted message's text leaves in plaintext through here: a correction of one is
- * refused (its new text would travel unencrypted: sending it encrypted is for the OMEMO wiring), and a reply quotes
- * an encrypted original only when the reply itself is sent encrypted.
+ * sent encrypted (encrypted-correction.ts) or refused in words, and a reply quotes an encrypted original only when
+ * the reply itself is sent encrypted. Retractions and reactions carry no text and go in the clear, as every OMEMO
+ * client sends them (the axolotl version encrypts only the body).
  */
 import type { ChatMessage } from '../../app/domain/chat.js';
 import type { EventPayloads } from '../../app/ipc/contract.js';
 import { UserFacingError } from '../ipc/handlers.js';
 import type { FeatureLog } from '../xmpp/features/feature-deps.js';
-import { correctionStanza, reactionsStanza, replyFallback, retractionStanza } from '../xmpp/features/message-changes/change-stanzas.js';
+import { correctionStanza, encryptedCorrectionStanza, reactionsStanza, replyFallback, retractionStanza } from '../xmpp/features/message-changes/change-stanzas.js';
 import type { IncomingChange } from '../xmpp/features/message-changes/incoming-change.js';
 import type { ChangePart } from '../xmpp/features/message-changes/read-changes.js';
 import type { Element } from '@xmpp/xml';
 import type { ConversationStore } from './conversation-store.js';
 import { applyChange } from './message-change-rules.js';
+import { correctionRefusal, sealCorrection } from './encrypted-correction.js';
+import type { EncryptFor } from '../xmpp/features/outgoing-stanza.js';
 
 /** What the window may ask to do to one of the conversation's messages. */
 export type ChangeRequest =
@@ -39,6 +42,8 @@ export interface MessageChangesDeps {
   readonly ids: () => string;
   readonly now: () => Date;
   readonly log: FeatureLog;
+  /** issue 15: OMEMO. Encrypts a correction of an encrypted message (chat-omemo.ts); null: the account has no OMEMO. */
+  readonly encryptFor: EncryptFor | null;
 }
 
 export interface MessageChanges {
@@ -94,9 +99,8 @@ export function createMessageChanges(deps: MessageChangesDeps): MessageChanges {
       if (request.kind !== 'react' && target.direction !== 'out') throw new UserFacingError('Only your own messages can be edited or removed.');
       if (target.changes?.retracted === true) throw new UserFacingError('That message was removed.');
       if (target.state === 'queued') throw new UserFacingError('That message has not been sent yet. Try again once it has.');
-      if (request.kind === 'correct' && target.encryption !== undefined) {
-        throw new UserFacingError('Encrypted messages cannot be corrected yet: the new text would be sent unencrypted.');
-      }
+      // issue 15: OMEMO. A message from our other device that could not be decrypted here has no text to correct.
+      if (request.kind === 'correct' && target.encryption?.kind === 'undecryptable') throw correctionRefusal('undecryptable');
       const ref = refOf(target);
       const changeId = deps.ids();
       const change: ChangePart =
@@ -105,21 +109,28 @@ export function createMessageChanges(deps: MessageChangesDeps): MessageChanges {
           : request.kind === 'retract'
             ? { kind: 'retraction', ref }
             : { kind: 'reactions', ref, emojis: [...new Set(request.emojis)] };
+      // issue 15: OMEMO. A correction of an encrypted message is encrypted (or refused): never its text in the clear.
+      const sealed = change.kind === 'correction' && target.encryption?.kind === 'omemo';
       const stanza =
         change.kind === 'correction'
-          ? correctionStanza(peer, changeId, ref, change.body)
+          ? sealed
+            ? encryptedCorrectionStanza(peer, changeId, ref, await sealCorrection(deps.encryptFor, peer, change.body))
+            : correctionStanza(peer, changeId, ref, change.body)
           : change.kind === 'retraction'
             ? retractionStanza(peer, changeId, ref)
             : reactionsStanza(peer, changeId, ref, change.emojis);
       await deps.send(stanza);
+      const { encryption: _original, ...rest } = target;
       const message: ChatMessage = {
-        ...target,
+        ...rest,
         id: changeId,
         direction: 'out',
         body: change.kind === 'correction' ? change.body : '',
         at: deps.now().toISOString(),
         stanzaId: changeId,
         originId: changeId,
+        // How the change itself travelled: message-change-rules.ts accepts a correction of an encrypted message only sealed.
+        ...(sealed ? { encryption: { kind: 'omemo', device: null } } : {}),
       };
       return apply(target, { change, message }) ?? target;
     },

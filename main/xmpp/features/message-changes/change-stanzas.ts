@@ -5,6 +5,8 @@
  */
 import { xml, type Element } from '@xmpp/xml';
 import { NS } from '../namespaces.js';
+import type { EncryptedMessage } from '../../../omemo/omemo-types.js';
+import { encryptedMessageChildren } from '../omemo/encrypted-element.js';
 
 /** XEP-0424 §4: the body clients without retraction support show instead. */
 export const RETRACTION_FALLBACK = 'This person attempted to retract a previous message, but it\'s unsupported by your client.';
@@ -15,6 +17,18 @@ const base = (to: string, id: string, ...children: Element[]): Element =>
 /** XEP-0308: the whole new text, naming the first message (corrections of corrections name it too). */
 export function correctionStanza(to: string, id: string, ref: string, body: string): Element {
   return base(to, id, xml('body', {}, body), xml('replace', { xmlns: NS.correct, id: ref }), xml('request', { xmlns: NS.receipts }));
+}
+
+// issue 15: OMEMO
+/**
+ * A correction of an encrypted message, as Conversations, Dino and Gajim send one: the `<replace>` in the clear
+ * (the ids are no secret, and every client reads it there) and the new text only inside `<encrypted>` (`sealed`:
+ * the new text encrypted for the contact's devices and our others), with the storage hint, XEP-0380 marker and
+ * fixed fallback body every encrypted message carries. Nothing of the text is in the clear.
+ */
+export function encryptedCorrectionStanza(to: string, id: string, ref: string, sealed: EncryptedMessage): Element {
+  if (sealed.payload === undefined) throw new Error('A correction needs an encrypted payload, not a key transport.');
+  return base(to, id, ...encryptedMessageChildren(sealed), xml('replace', { xmlns: NS.correct, id: ref }), xml('request', { xmlns: NS.receipts }));
 }
 
 /** XEP-0424 with the XEP-0428 fallback body; stored by the server though it is no chat text (hints). */

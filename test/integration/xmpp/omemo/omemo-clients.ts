@@ -25,6 +25,7 @@ import type { OnlineSession } from '../../../../main/xmpp/session/online-session
 import { openOnlineSession } from '../../../../main/xmpp/session/open-session.js';
 import { createTestCipher } from '../../../harness/test-cipher.js';
 import { connectToLoopback, SESSION_DOMAIN } from '../session/verified-connection.js';
+import { recordWrites } from '../../../harness/written-to-socket.js';
 
 /** One OMEMO message as a client received it: directly, or as a carbon copy of its own account's traffic. */
 export interface ReceivedOmemo {
@@ -92,13 +93,7 @@ export async function openOmemoClient(options: { port: number; caPem: string; us
   const { user, resource } = options;
   const bareJid = `${user}@${SESSION_DOMAIN}`;
   const { connection } = await connectToLoopback({ port: options.port, directTls: false, caPem: options.caPem });
-  const written: string[] = [];
-  const socket = connection.socket;
-  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
-  socket.write = ((...args: unknown[]) => {
-    written.push(String(args[0]));
-    return write(...args);
-  }) as typeof socket.write;
+  const written = recordWrites(connection.socket);
 
   const session = await openOnlineSession({ connection, serverProof: 'pkix', domain: SESSION_DOMAIN, localpart: user, password: options.password, resource, previousMechanism: null });
   const link = session.link;

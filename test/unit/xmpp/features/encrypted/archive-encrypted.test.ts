@@ -60,6 +60,17 @@ describe('an archive page with encrypted messages', () => {
     ]);
   });
 
+  it('reads an encrypted correction (the <replace> in the clear, as Conversations sends it) as a change with the decrypted text', async () => {
+    const opener = fakeOpener(() => null);
+    const { link, archive } = setup(opener.open);
+    const loading = archive.loadPage({ peer: 'romeo@example.net', before: null, max: 10 });
+    link.receive(result('q-1', 'A1', fromRomeo(`${encryptedChildren('fixed text')}<replace xmlns='urn:xmpp:message-correct:0' id='orig-1'/>`)));
+    link.lastRequest().result(fin(true, 'A1', 'A1'));
+    const page = await loading;
+    expect(page.messages).toEqual([]);
+    expect(page.changes?.map((c) => [c.change, c.message.encryption])).toEqual([[{ kind: 'correction', ref: 'orig-1', body: 'fixed text' }, { kind: 'omemo', device: SENDER_DEVICE }]]);
+  });
+
   it('keeps them as not readable when no OMEMO is set up (the account-wide catch-up too)', async () => {
     const { link, archive } = setup();
     const catching = archive.catchUp({ after: null, max: 10 });

@@ -32,6 +32,8 @@ export interface OmemoDevice {
   bundle(): Promise<PublicBundle>;
   /** Tops the one-time pre-keys up to PRE_KEY_COUNT with ids never used before; true when the bundle must be republished. */
   replenish(): Promise<boolean>;
+  /** When the published signed pre-key was made (ms since the epoch; kept in the key store with the key). */
+  signedPreKeyCreatedAt(): Promise<number>;
   /** Makes signed pre-key n+1 the published one; the previous one stays for the grace period. Returns the new id. */
   rotateSignedPreKey(): Promise<number>;
   /** Forgets replaced signed pre-keys whose grace period is over; returns their ids. */
@@ -120,6 +122,8 @@ export function createOmemoDevice({ store, now, newDeviceId = randomDeviceId, si
     },
 
     replenish,
+
+    signedPreKeyCreatedAt: async () => (await currentSignedPreKey()).createdAt,
 
     async rotateSignedPreKey() {
       const own = await ownDevice();

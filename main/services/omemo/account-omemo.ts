@@ -8,7 +8,8 @@
  *
  * The pieces: own-device-publishing.ts (our device and its place in our list), device-list-cache.ts (contacts'
  * lists), encrypt-for-peer.ts with recipient-bundles.ts (every device, bundles only where there is no session),
- * session-repair.ts with repair-limiter.ts (a broken session answered with a new one, rarely).
+ * session-repair.ts with repair-limiter.ts (a broken session answered with a new one, rarely), signed-prekey-schedule.ts
+ * (our signed pre-key replaced weekly, at a session online).
  */
 import type { Element } from '@xmpp/xml';
 import { createDeviceTrustStore, type DeviceTrustStore } from '../../omemo/device-trust-store.js';
@@ -30,6 +31,7 @@ import { offForKeyFile, offForStorageFailure, storageFailureIn, WAITING, type Ac
 import { createOwnDevicePublishing } from './own-device-publishing.js';
 import { createRepairLimiter, REPAIR_INTERVAL_MS } from './repair-limiter.js';
 import { createSessionRepair } from './session-repair.js';
+import { refreshSignedPreKey } from './signed-prekey-schedule.js';
 
 export type { EncryptedForPeer } from './encrypt-for-peer.js';
 
@@ -48,6 +50,10 @@ export interface AccountOmemoDependencies {
   /** Our device id when one is made; random by default. */
   readonly newDeviceId?: () => DeviceId;
   readonly repairIntervalMs?: number;
+  /** How old our signed pre-key may get before a session online replaces it (default a week). */
+  readonly signedPreKeyMaxAgeMs?: number;
+  /** How long a replaced signed pre-key still opens sessions (default omemo-device.ts's 30 days). */
+  readonly signedPreKeyGraceMs?: number;
   /** Stanza ids; random by default. */
   readonly ids?: () => string;
 }
@@ -92,10 +98,20 @@ export async function createAccountOmemo(deps: AccountOmemoDependencies): Promis
   // When the file did not open, a table that refuses everything stands in; the off state stops every use before it anyway.
   const refuse = () => Promise.reject(offError());
   const store = keyStoreOnRecords(keys.ok ? keys.records : { get: refuse, put: refuse, delete: refuse, list: refuse });
-  const device = createOmemoDevice({ store, now, ...(deps.newDeviceId === undefined ? {} : { newDeviceId: deps.newDeviceId }) });
+  const device = createOmemoDevice({
+    store,
+    now,
+    ...(deps.newDeviceId === undefined ? {} : { newDeviceId: deps.newDeviceId }),
+    ...(deps.signedPreKeyGraceMs === undefined ? {} : { signedPreKeyGraceMs: deps.signedPreKeyGraceMs }),
+  });
   const cipher = createOmemoCipher({ store, ownJid, identityPolicy });
   const trust = createDeviceTrustStore(keys.ok ? keys.records : { get: refuse, put: refuse, delete: refuse, list: refuse }, now);
-  const publishing = createOwnDevicePublishing({ device, ownJid, log });
+  const keepSignedPreKeyFresh = async () => {
+    const { rotatedTo, dropped } = await refreshSignedPreKey(device, now, deps.signedPreKeyMaxAgeMs);
+    if (rotatedTo !== null) log({ feature: 'omemo', reason: `our signed pre-key was due for replacement: replaced by signed pre-key ${rotatedTo}`, from: null });
+    if (dropped.length > 0) log({ feature: 'omemo', reason: `replaced signed pre-keys past their grace period dropped: ${dropped.join(', ')}`, from: null });
+  };
+  const publishing = createOwnDevicePublishing({ device, ownJid, log, keepSignedPreKeyFresh });
   const lists = createDeviceListCache();
   const repair = createSessionRepair({
     cipher,

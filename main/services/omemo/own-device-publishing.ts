@@ -2,7 +2,8 @@
  * Our own device on the server: made once beside the ids our account already lists (a clash would make two
  * installations one device to everyone else), our id added to the published device list with the other
  * clients' ids kept, and our bundle published so that others can open sessions with us while we are offline.
- * The bundle goes first: a client that sees our id in the list fetches the bundle next.
+ * The bundle goes first: a client that sees our id in the list fetches the bundle next. Each session's bundle
+ * carries a signed pre-key less than a week old (signed-prekey-schedule.ts).
  */
 import type { OmemoDevice } from '../../omemo/omemo-device.js';
 import type { OwnDevice } from '../../omemo/omemo-key-store.js';
@@ -16,6 +17,8 @@ export interface OwnDevicePublishingDependencies {
   /** Our account's bare JID (canonical). */
   readonly ownJid: string;
   readonly log: FeatureLog;
+  /** Before each session's bundle: replaces an old signed pre-key (signed-prekey-schedule.ts). */
+  readonly keepSignedPreKeyFresh: () => Promise<void>;
 }
 
 export interface PublishedOwnDevice {
@@ -36,7 +39,7 @@ export interface OwnDevicePublishing {
   republishBundle(pep: OmemoPepClient, own: OwnDevice): Promise<void>;
 }
 
-export function createOwnDevicePublishing({ device, ownJid, log }: OwnDevicePublishingDependencies): OwnDevicePublishing {
+export function createOwnDevicePublishing({ device, ownJid, log, keepSignedPreKeyFresh }: OwnDevicePublishingDependencies): OwnDevicePublishing {
   async function publishBundle(pep: OmemoPepClient, own: OwnDevice): Promise<void> {
     await device.replenish();
     await pep.publishBundle(own.deviceId, await device.bundle());
@@ -56,6 +59,8 @@ export function createOwnDevicePublishing({ device, ownJid, log }: OwnDevicePubl
       if (!published.ok) log({ feature: 'omemo', reason: `our own device list was refused (${published.problem.kind}); it is replaced`, from: ownJid });
       const listed = published.ok ? published.value : [];
       const own = await device.setUp(listed);
+      // The bundle published next carries the new signed pre-key when the old one was due.
+      await keepSignedPreKeyFresh();
       await publishBundle(pep, own);
       return { own, devices: await ensureListed(pep, own, listed) };
     },

@@ -8,70 +8,20 @@ import type { Element } from '@xmpp/xml';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryKeyRecords } from '../../../../main/omemo/memory-key-store.js';
-import type { KeyRecords } from '../../../../main/omemo/omemo-key-store.js';
 import { keyStoreOnRecords } from '../../../../main/omemo/records-key-store.js';
 import type { EncryptedMessage } from '../../../../main/omemo/omemo-types.js';
-import { AccountOmemoError } from '../../../../main/services/omemo/account-omemo-error.js';
-import { createAccountOmemo, type AccountOmemo } from '../../../../main/services/omemo/account-omemo.js';
+import { createAccountOmemo } from '../../../../main/services/omemo/account-omemo.js';
 import { openOmemoKeyFile } from '../../../../main/store/omemo/omemo-key-file.js';
 import { createSealedKeyRecords } from '../../../../main/store/omemo/sealed-keys.js';
-import type { FeatureLogEntry } from '../../../../main/xmpp/features/feature-deps.js';
 import { readEncryptedMessage } from '../../../../main/xmpp/features/omemo/encrypted-element.js';
 import { createTestCipher } from '../../../harness/test-cipher.js';
 import { useTempDirs } from '../../store/temp-dir.js';
 import { createMemoryPepServer } from './memory-pep.js';
+import { account, failure, MINUTE, readySelf } from './omemo-accounts.js';
 
 const ALICE = 'alice@example.org';
 const BOB = 'bob@example.net';
-const MINUTE = 60_000;
 const tempDir = useTempDirs();
-
-interface Account {
-  readonly omemo: AccountOmemo;
-  readonly records: KeyRecords;
-  readonly sent: Element[];
-  readonly log: FeatureLogEntry[];
-}
-
-interface AccountOptions {
-  readonly records?: KeyRecords;
-  readonly newDeviceId?: () => number;
-  readonly now?: () => number;
-}
-
-async function account(jid: string, options: AccountOptions = {}): Promise<Account> {
-  const records = options.records ?? createMemoryKeyRecords();
-  const sent: Element[] = [];
-  const log: FeatureLogEntry[] = [];
-  const omemo = await createAccountOmemo({
-    keys: { ok: true, records },
-    ownJid: jid,
-    now: options.now ?? (() => Date.UTC(2026, 0, 1)),
-    log: (entry) => log.push(entry),
-    send: async (stanza) => {
-      sent.push(stanza);
-    },
-    repairIntervalMs: 10 * MINUTE,
-    ...(options.newDeviceId === undefined ? {} : { newDeviceId: options.newDeviceId }),
-  });
-  return { omemo, records, sent, log };
-}
-
-async function failure(promise: Promise<unknown>): Promise<AccountOmemoError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AccountOmemoError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
-function readySelf(omemo: AccountOmemo): number {
-  const state = omemo.state();
-  if (state.status !== 'ready') throw new Error(`not ready: ${state.status}`);
-  return state.deviceId;
-}
 
 /** The EncryptedMessage inside a stanza our account sent (the repair's key transport). */
 function encryptedIn(stanza: Element): EncryptedMessage {

@@ -25,7 +25,7 @@ import { NS } from './namespaces.js';
 import { forwardedMessage, parseMessage, type ParsedMessage } from './parse-message.js';
 import { encryptionOf, openOrExplain, type OpenEncrypted } from './encrypted-part.js';
 import { readInvitationStanza } from './rooms/invitation.js';
-import { attr, isStanza } from './stanza-read.js';
+import { attr, isStanza, singleChild } from './stanza-read.js';
 import type { ChangePart } from './message-changes/read-changes.js';
 import type { IncomingChange } from './message-changes/incoming-change.js';
 import type { ReplyTarget } from '../../../app/domain/message-changes.js';
@@ -174,6 +174,13 @@ function archivedChat(
   if (readInvitationStanza(forwarded.message).kind !== 'none') return null;
 
   const outbound = message.from.bare === own.bare;
+  // issue 15: OMEMO. Our own encrypted correction as the archive kept it: not encrypted for the device that sent it
+  // (nor any of ours the sender did not know), so it cannot be read here; where it was sent it was applied then, and
+  // elsewhere it would only add a line saying that something unreadable replaced a message.
+  if (outbound && encryption?.kind === 'undecryptable' && encryption.reason === 'not-for-this-device' && singleChild(forwarded.message, 'replace', NS.correct) !== null) {
+    ignore('our encrypted correction, not encrypted for this device');
+    return null;
+  }
   const other = outbound ? message.to : message.from;
   if (other === null) {
     ignore('archived message without the other party');

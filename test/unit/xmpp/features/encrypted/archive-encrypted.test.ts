@@ -71,6 +71,21 @@ describe('an archive page with encrypted messages', () => {
     expect(page.changes?.map((c) => [c.change, c.message.encryption])).toEqual([[{ kind: 'correction', ref: 'orig-1', body: 'fixed text' }, { kind: 'omemo', device: SENDER_DEVICE }]]);
   });
 
+  it('leaves out our own encrypted correction that was not encrypted for this device (it was applied where it was sent), not our other unreadable messages', async () => {
+    const { link, archive } = setup(async () => ({ ok: false, reason: 'not-for-this-device' }));
+    const loading = archive.loadPage({ peer: 'romeo@example.net', before: null, max: 10 });
+    const fromUs = (children: string) => `<message xmlns='jabber:client' from='alice@example.org/desk' to='romeo@example.net' type='chat'>${children}</message>`;
+    link.receive(result('q-1', 'A1', fromUs(`${encryptedChildren('fixed text')}<replace xmlns='urn:xmpp:message-correct:0' id='orig-1'/>`)));
+    link.receive(result('q-1', 'A2', fromUs(encryptedChildren('from our other device'))));
+    link.receive(result('q-1', 'A3', fromRomeo(`${encryptedChildren('their fix')}<replace xmlns='urn:xmpp:message-correct:0' id='orig-2'/>`)));
+    link.lastRequest().result(fin(true, 'A1', 'A3'));
+    const page = await loading;
+    expect(page.messages.map((m) => [m.archiveId, m.direction, m.encryption?.kind])).toEqual([
+      ['A2', 'out', 'undecryptable'],
+      ['A3', 'in', 'undecryptable'],
+    ]);
+  });
+
   it('keeps them as not readable when no OMEMO is set up (the account-wide catch-up too)', async () => {
     const { link, archive } = setup();
     const catching = archive.catchUp({ after: null, max: 10 });

@@ -17,7 +17,8 @@ import { UserFacingError } from '../ipc/handlers.js';
 import { createDedupe } from '../xmpp/features/dedupe.js';
 import { createFeatureSet, type FeatureSet } from '../xmpp/features/feature-set.js';
 import type { FeatureDeps } from '../xmpp/features/feature-deps.js';
-import { bareJidOrNull } from '../../app/domain/address/jid.js';
+import { bareJidOrNull, requireBareJid } from '../../app/domain/address/jid.js';
+import { isAesgcmLink } from '../files/aesgcm-file.js'; // issue 15: encrypted files
 import { serverKeepsArchive } from '../xmpp/features/archive-support.js';
 import { createOutgoingQueue } from '../xmpp/features/outgoing-queue.js';
 import { createStanzaFor } from '../xmpp/features/outgoing-stanza.js';
@@ -375,7 +376,13 @@ export function createAccountChat(deps: AccountChatDeps): AccountChat {
     files: {
       uploadService: () => requireOnline().files.uploadService(),
       requestSlot: (service, request) => requireOnline().files.requestSlot(service, request),
-      sendSharedFile: (to, url) => send(to, url, { oobUrl: url }),
+      // issue 15: OMEMO. An aesgcm link goes only encrypted; an https link is written as send() decides (the queue
+      // refuses it in a conversation that is encrypted by then).
+      encryptionFor: async (to) => deps.omemo?.encryptionFor(requireBareJid(to)),
+      sendSharedFile: (to, url, encryption) => {
+        if (isAesgcmLink(url) && encryption?.kind !== 'omemo') return Promise.reject(new Error('An encrypted file is sent only in an encrypted message.'));
+        return send(to, url, encryption === undefined ? { oobUrl: url } : { oobUrl: url, encryption });
+      },
       isContact: (jid) => (roster?.items ?? []).some((item) => item.jid === jid),
     },
     close: () => {

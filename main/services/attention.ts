@@ -5,6 +5,7 @@
  */
 import type { AccountId } from '../../app/domain/account.js';
 import type { ChatMessage } from '../../app/domain/chat.js';
+import { fileNameOf } from '../../app/domain/files.js';
 import type { RoomMessage } from '../../app/domain/rooms.js';
 import { notificationText } from './notification-text.js';
 import type { RoomAlert } from './room-alerts.js';
@@ -77,7 +78,10 @@ export function createAttention(deps: AttentionDeps): Attention {
       if (deps.isFocused()) return;
       count();
       // issue 15: an encrypted message we could not open has no text; say so rather than announce an empty line.
-      const body = message.encryption?.kind === 'undecryptable' ? 'Encrypted message could not be decrypted' : message.body;
+      // issue 14/15: a shared file by its name, as the conversation list says it: an encrypted file's link holds
+      // its key, which is not for the notification service.
+      const body =
+        message.encryption?.kind === 'undecryptable' ? 'Encrypted message could not be decrypted' : message.oobUrl ? `Shared a file: ${fileNameOf(message.oobUrl)}` : message.body;
       announce(message.peer, body, () => deps.openChat(message.peer));
     },
     roomMessageReceived: (message, alert) => {

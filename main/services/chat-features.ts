@@ -3,7 +3,7 @@
  * session when it comes online (built from main/xmpp/features); while offline the services answer from
  * what they kept or explain that the account is offline.
  */
-import type { ChatMessage, ChatState, ContactPresence, HistoryPage, PresenceChoice, RosterItem, SubscriptionAction } from '../../app/domain/chat.js';
+import type { ChatMessage, ChatState, ContactPresence, MessageEncryption, HistoryPage, PresenceChoice, RosterItem, SubscriptionAction } from '../../app/domain/chat.js';
 import type { ConversationSummary } from '../../app/ipc/contract.js';
 import type { RoomRequests } from './account-rooms.js';
 import type { RoomHistoryPage } from '../../app/domain/rooms.js';
@@ -53,8 +53,17 @@ export interface AccountFiles {
   /** The server's XEP-0363 service (null: none); needs the account online. */
   uploadService(): Promise<UploadService | null>;
   requestSlot(service: string, request: SlotRequest): Promise<UploadSlot>;
-  /** Sends the link of an uploaded file: body and XEP-0066 link, through the outgoing queue like any message. */
-  sendSharedFile(to: string, url: string): Promise<ChatMessage>;
+  /**
+   * issue 15: OMEMO. How a new message to `to` would be written now ({ kind: 'omemo' }, or undefined for
+   * plaintext): an encrypted conversation's file is sealed before it is uploaded.
+   */
+  encryptionFor(to: string): Promise<MessageEncryption | undefined>;
+  /**
+   * Sends the link of an uploaded file through the outgoing queue like any message: an https link as body and
+   * XEP-0066 link (refused by the queue if the conversation is encrypted by then); issue 15: an aesgcm link
+   * (XEP-0454) only written encrypted with `encryption`, the one its file was sealed for.
+   */
+  sendSharedFile(to: string, url: string, encryption?: MessageEncryption): Promise<ChatMessage>;
   /** Whether `jid` (bare) is in the roster, for "load pictures from contacts only". */
   isContact(jid: string): boolean;
 }

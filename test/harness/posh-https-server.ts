@@ -27,8 +27,8 @@ export type RedirectStatus = 301 | 302 | 303 | 307 | 308;
 export type PoshRoute =
   /** `body` serialised with JSON.stringify; status 200 unless given. */
   | { readonly kind: 'json'; readonly body: unknown; readonly status?: number }
-  /** A raw body (malformed JSON, a BOM, anything). */
-  | { readonly kind: 'text'; readonly body: string; readonly status?: number; readonly contentType?: string }
+  /** A raw body (malformed JSON, a BOM, anything; bytes too, e.g. an encrypted file). */
+  | { readonly kind: 'text'; readonly body: string | Uint8Array; readonly status?: number; readonly contentType?: string }
   /** An empty answer with this status (403, 404, 500, ...). */
   | { readonly kind: 'status'; readonly status: number }
   /** `location` is sent as given: absolute, relative, or `http:` to test downgrades. */

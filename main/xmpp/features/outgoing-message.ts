@@ -7,9 +7,11 @@
  * the clear at all. A reply's quote goes inside the encrypted text, as the clients in use do, and the `<reply>`
  * element (ids and the author's address, which in a 1:1 chat is one of the two of us) stays outside. The XEP-0428
  * range over the quote does not: outside the encryption it would apply to the fixed fallback body, and a client
- * without OMEMO would cut the start off that sentence; receivers show the quote as quoted text. A shared file's link is
- * refused, not encrypted: the file itself was uploaded unencrypted, and an encrypted link to it would only look
- * safe.
+ * without OMEMO would cut the start off that sentence; receivers show the quote as quoted text. A shared file goes
+ * encrypted only as an aesgcm link (XEP-0454: the file was sealed before it was uploaded, the key is in the link)
+ * and only inside the encryption, with no XEP-0066 element beside it (that would show the link to the server); an
+ * https link is refused, not encrypted: that file lies unencrypted on the server, and an encrypted link to it would
+ * only look safe. An aesgcm link is never sent as a plaintext shared file.
  */
 import { xml, type Element } from '@xmpp/xml';
 import type { AccountId } from '../../../app/domain/account.js';
@@ -17,6 +19,7 @@ import type { ChatMessage } from '../../../app/domain/chat.js';
 import { requireBareJid } from '../../../app/domain/address/jid.js';
 import { NS } from './namespaces.js';
 import { oobElement } from './oob.js';
+import { isAesgcmLink } from '../../files/aesgcm-file.js';
 import { replyElements } from './message-changes/change-stanzas.js';
 import type { EncryptedMessage } from '../../omemo/omemo-types.js';
 import { encryptedMessageChildren } from './omemo/encrypted-element.js';
@@ -56,8 +59,8 @@ export function composeChatMessage({ accountId, now, ids }: ComposeDeps, to: str
  */
 export function chatStanza(message: ChatMessage): Element {
   requireOwn(message);
-  // issue 15: OMEMO. Never the plaintext of a message written encrypted, whoever asks.
-  if (message.encryption !== undefined) throw refusal('not-set-up');
+  // issue 15: OMEMO. Never the plaintext of a message written encrypted, whoever asks, nor an encrypted file's key.
+  if (message.encryption !== undefined || (message.oobUrl && isAesgcmLink(message.oobUrl))) throw refusal('not-set-up');
   return xml(
     'message',
     { to: message.peer, type: 'chat', id: message.stanzaId },
@@ -72,11 +75,11 @@ export function chatStanza(message: ChatMessage): Element {
 // issue 15: OMEMO
 /**
  * The text an encrypted message seals: the body, after a reply's quote (as chatStanza's body is). Refuses a
- * shared file's link (see the module comment).
+ * shared file's link unless it is an encrypted file's (see the module comment).
  */
 export function encryptedPlaintext(message: ChatMessage): string {
   requireOwn(message);
-  if (message.oobUrl) throw refusal('file-not-encrypted');
+  refuseUnencryptedFile(message);
   return plaintextOf(message);
 }
 
@@ -88,7 +91,7 @@ export function encryptedPlaintext(message: ChatMessage): string {
 export function encryptedChatStanza(message: ChatMessage, sealed: EncryptedMessage): Element {
   requireOwn(message);
   if (message.encryption?.kind !== 'omemo') throw new Error('Only a message written encrypted is sent encrypted.');
-  if (message.oobUrl) throw refusal('file-not-encrypted');
+  refuseUnencryptedFile(message);
   if (sealed.payload === undefined) throw new Error('A chat message needs an encrypted payload, not a key transport.');
   const reply = message.replyTo;
   return xml(
@@ -98,6 +101,11 @@ export function encryptedChatStanza(message: ChatMessage, sealed: EncryptedMessa
     ...commonChildren(message),
     ...(reply === undefined ? [] : replyElements(reply.id, reply.to, null)),
   );
+}
+
+/** An encrypted message's shared file is an aesgcm link, sealed as its whole text; an https link is refused. */
+function refuseUnencryptedFile(message: ChatMessage): void {
+  if (message.oobUrl && !(isAesgcmLink(message.oobUrl) && message.body === message.oobUrl)) throw refusal('file-not-encrypted');
 }
 
 function requireOwn(message: ChatMessage): asserts message is ChatMessage & { readonly stanzaId: string } {

@@ -8,7 +8,10 @@ export type OutgoingRefusalKind =
   | 'not-set-up'
   /** The encryption refused (no device of the contact could be reached, every one untrusted, a damaged key store). */
   | 'encryption-failed'
-  /** A shared file's link in an encrypted conversation: the file itself would lie unencrypted on the server. */
+  /**
+   * A shared file's https link in an encrypted conversation: that file lies unencrypted on the server (a file
+   * shared encrypted travels as an aesgcm link instead, XEP-0454).
+   */
   | 'file-not-encrypted'
   /**
    * The keys could not be fetched right now (device list or bundles unanswered): the message is kept and tried
@@ -36,7 +39,7 @@ export function refusalText(kind: OutgoingRefusalKind): string {
     case 'encryption-failed':
       return 'This message could not be encrypted for this contact, so it was not sent.';
     case 'file-not-encrypted':
-      return 'Files cannot be shared in an encrypted conversation yet: the file would be stored unencrypted on the server, so it was not sent.';
+      return 'This file was uploaded unencrypted, but the conversation is encrypted, so its link was not sent. Send the file again to share it encrypted.';
     case 'keys-unreachable':
       return "This contact's encryption keys could not be fetched; the message will be tried again.";
   }

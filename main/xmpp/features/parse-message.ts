@@ -16,6 +16,7 @@ import { NS } from './namespaces.js';
 import { readStanzaError, type StanzaErrorDetails } from './stanza-error.js';
 import { attr, clientChildText, isStanza, singleChild } from './stanza-read.js';
 import { readOobUrl } from './oob.js';
+import { isAesgcmLink } from '../../files/aesgcm-file.js';
 import { readMessageChanges, type MessageChangeParts } from './message-changes/message-change-parts.js';
 import { readEncryptedPart, type EncryptedPart } from './encrypted-part.js';
 
@@ -52,7 +53,10 @@ export interface ParsedMessage {
   /** The sender asks for XEP-0333 read markers (`<markable/>`). */
   readonly markable: boolean;
   // issue 14: files
-  /** The XEP-0066 link, when it is an https URL (oob.ts). */
+  /**
+   * The XEP-0066 link, when it is an https URL (oob.ts). issue 15: for an encrypted message, its decrypted text
+   * when that is exactly one aesgcm link (an encrypted file, XEP-0454); never a link from outside the encryption.
+   */
   readonly oobUrl: string | null;
   // issue 14: message changes. What it corrects, retracts, reacts to or answers; `body` there is without the
   // fallback text of those features (1:1 chats use it; rooms keep the plain body).
@@ -105,12 +109,19 @@ export function parseMessage(stanza: Element, ownBareJid: string, { opened }: Pa
       receipt: readReceipt(stanza),
       error: type === 'error' ? readStanzaError(stanza) : null,
       markable: stanza.getChild('markable', NS.chatMarkers) !== undefined, // issue 14: read markers
-      // issue 14: files. Beside an encrypted body a link in the clear is not the sender's (the server could add it).
-      oobUrl: encrypted.kind === 'none' ? readOobUrl(stanza) : null,
+      // issue 14: files. Beside an encrypted body a link in the clear is not the sender's (the server could add it);
+      // issue 15: an encrypted file's link is the decrypted text itself. An aesgcm link in plaintext is only text.
+      oobUrl: encrypted.kind === 'none' ? readOobUrl(stanza) : encryptedFileLink(body),
       changes: readMessageChanges(stanza, body),
       encrypted, // issue 15: OMEMO
     },
   };
+}
+
+/** issue 15: OMEMO. The decrypted text when it is exactly one aesgcm link (what the clients in use send). */
+function encryptedFileLink(body: string | null): string | null {
+  const text = body?.trim() ?? '';
+  return isAesgcmLink(text) ? text : null;
 }
 
 function readOriginId(stanza: Element): string | null {

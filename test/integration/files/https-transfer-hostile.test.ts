@@ -3,14 +3,15 @@
  * a test CA (the POSH tests' server): what a hostile link or file server can try. Plain http is refused before
  * a byte leaves, a file past the cap is not read past it, a slow server meets the time limit, a certificate
  * from outside the roots fails, a link into the user's own network is refused, and an HTML page named .png
- * is a file, not a picture.
+ * is a file, not a picture. issue 15: an encrypted file that does not open is refused and nothing is saved.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountId } from '../../../app/domain/account.js';
 import type { ChatMessage } from '../../../app/domain/chat.js';
+import { encryptFile, formatAesgcmLink } from '../../../main/files/aesgcm-file.js';
 import { createHttpsTransfer, TransferError, type TransferNetwork } from '../../../main/files/https-transfer.js';
 import { createSecureContexts } from '../../../main/net/secure-contexts.js';
 import { createFileSharing } from '../../../main/services/file-sharing.js';
@@ -145,6 +146,56 @@ describe('shared-file transfers against a hostile HTTPS server', () => {
     await expect(sharing.load(ACCOUNT, PEER, 'guessed-id', false)).rejects.toThrow(/no file/);
   });
 
+  it('issue 15: an encrypted file (XEP-0454) is opened after download; a changed byte, a wrong key or a cut file saves nothing, in words', async () => {
+    const target = path.join(dir, 'saved-secret.bin');
+    const sharing = createFileSharing({
+      files: () => {
+        throw new Error('not connected');
+      },
+      history: db,
+      transfer: transfer(),
+      preferences: createFilePreferencesStore({ file: path.join(dir, 'prefs-3.json'), now: () => new Date(), report: () => undefined, locks: createPathLocks() }),
+      pickFile: async () => null,
+      chooseSavePath: async () => target,
+      emit: () => undefined,
+    });
+    const encrypted = (id: string, link: string, encryption: ChatMessage['encryption'] | null = { kind: 'omemo', device: 7 }) => {
+      const message: ChatMessage = { id, accountId: ACCOUNT, peer: PEER, direction: 'in', body: link, at: new Date().toISOString(), state: 'received', stanzaId: null, originId: id, archiveId: null, carbon: false, error: null, oobUrl: link, ...(encryption ? { encryption } : {}) };
+      db.store({ message, keys: [`origin:${id}`], unread: false });
+    };
+    const plain = new TextEncoder().encode('the secret plans\n');
+    const sealed = encryptFile(plain);
+    server.route(HOST, '/enc/plans.txt', { kind: 'text', body: sealed.ciphertext, contentType: 'application/octet-stream' });
+    encrypted('enc-ok', formatAesgcmLink(url('/enc/plans.txt'), sealed));
+    expect(await sharing.load(ACCOUNT, PEER, 'enc-ok', false)).toEqual({ kind: 'file', name: 'plans.txt', bytes: plain.byteLength });
+    expect(await sharing.save(ACCOUNT, PEER, 'enc-ok')).toEqual({ saved: true });
+    expect(await readFile(target)).toEqual(Buffer.from(plain));
+    await rm(target);
+
+    const changed = new Uint8Array(sealed.ciphertext);
+    changed[3] = (changed[3] ?? 0) ^ 0x01;
+    server.route(HOST, '/enc/changed.txt', { kind: 'text', body: changed, contentType: 'application/octet-stream' });
+    server.route(HOST, '/enc/cut.txt', { kind: 'text', body: sealed.ciphertext.subarray(0, 10), contentType: 'application/octet-stream' });
+    const otherKey = encryptFile(plain);
+    encrypted('enc-changed', formatAesgcmLink(url('/enc/changed.txt'), sealed));
+    encrypted('enc-cut', formatAesgcmLink(url('/enc/cut.txt'), sealed));
+    encrypted('enc-wrong-key', formatAesgcmLink(url('/enc/plans.txt'), otherKey));
+    for (const id of ['enc-changed', 'enc-cut', 'enc-wrong-key']) {
+      await expect(sharing.load(ACCOUNT, PEER, id, false)).rejects.toThrow(/^The file could not be decrypted/);
+      await expect(sharing.save(ACCOUNT, PEER, id)).rejects.toThrow(/^The file could not be decrypted/);
+      await expect(stat(target)).rejects.toMatchObject({ code: 'ENOENT' });
+    }
+
+    // A stored link with a malformed key says so, fetching nothing; an aesgcm link in a plaintext message is no file.
+    const before = server.requests.length;
+    encrypted('enc-malformed', `aesgcm://${HOST}/enc/plans.txt#${'ab'.repeat(10)}`);
+    await expect(sharing.save(ACCOUNT, PEER, 'enc-malformed')).rejects.toThrow(/^The file could not be decrypted: its link/);
+    encrypted('enc-in-plaintext', formatAesgcmLink(url('/enc/plans.txt'), sealed), null);
+    await expect(sharing.load(ACCOUNT, PEER, 'enc-in-plaintext', false)).rejects.toThrow(/no file/);
+    expect(server.requests.length).toBe(before);
+    await expect(stat(target)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
   it('an upload slot whose address is not https is refused before the upload; an upload can be cancelled while it runs', async () => {
     const file = path.join(dir, 'note.txt');
     await writeFile(file, 'a note');
@@ -155,6 +206,7 @@ describe('shared-file transfers against a hostile HTTPS server', () => {
       files: () => ({
         uploadService: async () => ({ jid: 'upload.example.test', maxFileSize: 1000 }),
         requestSlot: async () => ({ putUrl, getUrl: url('/get/note.txt'), headers: {} }),
+        encryptionFor: async () => undefined,
         sendSharedFile: async (_to, link) => {
           sent.push(link);
           throw new Error('not expected');

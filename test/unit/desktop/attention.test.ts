@@ -47,6 +47,13 @@ describe('desktop attention', () => {
     expect(seen.notes[0]).toMatchObject({ title: 'bob@example.com', body: 'Encrypted message could not be decrypted' });
   });
 
+  it('a shared file is announced by its name, never its link (an encrypted file\'s link holds its key; issue 15)', () => {
+    const { attention, seen } = setup(false);
+    const link = `aesgcm://upload.example.com/s/plans.pdf#${'a1'.repeat(12)}${'0f'.repeat(32)}`;
+    attention.messageReceived(message({ body: link, oobUrl: link, encryption: { kind: 'omemo', device: 7 } }));
+    expect(seen.notes[0]).toMatchObject({ title: 'bob@example.com', body: 'Shared a file: plans.pdf' });
+  });
+
   it('a burst (the archive catch-up after an offline spell) gives one notification; the next says how many came with it', () => {
     const clock = { now: 0 };
     const { attention, seen } = setup(false, 'linux', clock);

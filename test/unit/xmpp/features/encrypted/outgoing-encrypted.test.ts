@@ -83,6 +83,21 @@ describe('the encrypted chat stanza', () => {
     expect(() => encryptedChatStanza(message, sealed(link))).toThrow(expect.objectContaining({ kind: 'file-not-encrypted' }));
   });
 
+  it('seals an encrypted file’s aesgcm link as the whole text, with no XEP-0066 element beside it (issue 15)', () => {
+    const compose = composer();
+    const link = `aesgcm://upload.example.org/a/cat.png#${'a1'.repeat(12)}${'0f'.repeat(32)}`;
+    const message = compose(link, { oobUrl: link });
+    expect(encryptedPlaintext(message)).toBe(link);
+    const stanza = encryptedChatStanza(message, sealed(link));
+    expect(stanza.getChild('x', 'jabber:x:oob')).toBeUndefined();
+    expect(stanza.toString()).not.toContain('upload.example.org');
+    // Never as a plaintext shared file, whoever asks: its fragment is the file's key.
+    const { encryption: _plain, ...plain } = message;
+    expect(() => chatStanza(plain)).toThrow(expect.objectContaining({ kind: 'not-set-up' }));
+    // A link that is not the whole text is not an encrypted file.
+    expect(() => encryptedPlaintext(compose(`see ${link}`, { oobUrl: link }))).toThrow(expect.objectContaining({ kind: 'file-not-encrypted' }));
+  });
+
   it('is never replaced by the plaintext stanza: chatStanza refuses a message written encrypted', () => {
     const compose = composer();
     expect(() => chatStanza(compose('secret'))).toThrow(expect.objectContaining({ kind: 'not-set-up' }));

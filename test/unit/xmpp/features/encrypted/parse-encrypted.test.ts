@@ -42,6 +42,17 @@ describe('reading the encrypted part', () => {
     expect(m.body).toBe(link);
   });
 
+  it('reads a decrypted text that is exactly one aesgcm link as an encrypted file; the same link in plaintext is text (issue 15)', () => {
+    const link = `aesgcm://upload.example.net/a/cat.png#${'a1'.repeat(16)}${'0f'.repeat(32)}`;
+    expect(parsed(encryptedChildren(link), link).oobUrl).toBe(link);
+    expect(parsed(encryptedChildren(link), `${link}\n`).oobUrl).toBe(link);
+    expect(parsed(encryptedChildren(link), `look ${link}`).oobUrl).toBeNull();
+    expect(parsed(encryptedChildren(link), link.slice(0, -2)).oobUrl).toBeNull();
+    const plain = parsed(`<body>${link}</body><x xmlns='jabber:x:oob'><url>${link}</url></x>`);
+    expect(plain.oobUrl).toBeNull();
+    expect(plain.body).toBe(link);
+  });
+
   it('reads the decrypted text as the body when it is passed back, with the reply quote left out as for any reply', () => {
     const quote = '> Juliet wrote:\n> hello\n';
     const text = `${quote}and hello to you`;

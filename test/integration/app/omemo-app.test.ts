@@ -5,50 +5,19 @@
  * with the fingerprint that device shows for itself; and the text is in none of Prosody's files. A correction of an
  * encrypted message goes encrypted too (XEP-0308 as the OMEMO clients send it) and arrives as a correction.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createOmemoPep } from '../../../main/xmpp/features/omemo/omemo-pep.js';
 import { openOnlineSession } from '../../../main/xmpp/session/open-session.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { waitUntil } from '../../harness/wait-until.js';
 import { recordWrites } from '../../harness/written-to-socket.js';
-import type { ChatClient } from './chat-client.js';
 import { chatSuite } from './chat-suite.js';
-import { rawSession } from './raw-xmpp-client.js';
+import { deviceListed, filesUnder, ownDevice } from './omemo-app-devices.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-}
-
 describe.runIf(available)('OMEMO between two apps', () => {
   const suite = chatSuite();
-
-  /** Our own device as the app's trust center shows it, once the account has made it. */
-  async function ownDevice(client: ChatClient): Promise<{ deviceId: number; fingerprint: string }> {
-    let own: { deviceId: number; fingerprint: string } | null = null;
-    await waitUntil(async () => {
-      const view = await client.call('listOmemoDevices', { accountId: client.accountId });
-      if (view.state === 'ready') own = view.own;
-      return own !== null;
-    }, `${client.jid} made its OMEMO device`, 10_000);
-    if (own === null) throw new Error('unreachable');
-    return own;
-  }
-
-  /** Barrier: the device list (published after the bundle) holds `deviceId` on the server, so others can write to it. */
-  async function listedOnServer(client: ChatClient, deviceId: number): Promise<void> {
-    const probe = suite.track(await rawSession(suite.world, 'alice', 'probe'));
-    const pep = createOmemoPep({ link: probe.link, log: () => undefined });
-    await waitUntil(async () => {
-      const list = await pep.fetchDeviceList(client.jid);
-      return list.ok && list.value.includes(deviceId);
-    }, `${client.jid}'s device list on the server`, 10_000);
-    pep.dispose();
-  }
 
   /** Every file of Prosody's data (its archive and offline store included) that holds `text`. */
   async function serverFilesWith(text: string): Promise<string[]> {
@@ -63,7 +32,8 @@ describe.runIf(available)('OMEMO between two apps', () => {
     const aliceDevice = await ownDevice(alice);
     const bobDevice = await ownDevice(bob);
 
-    await listedOnServer(bob, bobDevice.deviceId);
+    // Barrier: Bob's device list (published after his bundle) is on the server before Alice writes.
+    await deviceListed(suite, 'alice', 'bob@valid.test', bobDevice.deviceId);
 
     const secret = `omemo-app-${Date.now()}-only-for-bob`;
     const mark = bob.mark();
@@ -100,7 +70,7 @@ describe.runIf(available)('OMEMO between two apps', () => {
     });
     const bob = await suite.open('bob@valid.test', 'laptop', { app: { omemo: true } });
     const aliceDevice = await ownDevice(alice);
-    await listedOnServer(bob, (await ownDevice(bob)).deviceId);
+    await deviceListed(suite, 'alice', bob.jid, (await ownDevice(bob)).deviceId);
 
     const original = `omemo-original-${Date.now()}-only-for-bob`;
     const corrected = `omemo-corrected-${Date.now()}-only-for-bob`;

@@ -112,7 +112,8 @@ export interface ChatMessage {
   // issue 14: files
   /**
    * A shared file's https link (XEP-0066 out-of-band data, equal to the body): shown as a file or picture,
-   * which only the main process downloads. Absent or null for every other message.
+   * which only the main process downloads. Absent or null for every other message. issue 15: in a message that
+   * travelled encrypted, an `aesgcm://` link (XEP-0454, equal to the decrypted body) whose fragment is the key.
    */
   readonly oobUrl?: string | null;
   // issue 14: message changes (app/domain/message-changes.ts); absent when there are none.

@@ -2,7 +2,8 @@
  * One message encrypted for a contact: to every device the contact lists and every other device of our own
  * account (so our other clients can show what we sent), with bundles fetched only for devices we hold no session
  * with. Devices that could not be reached are returned with their typed reasons; when none of the contact's was
- * reached the message is refused (`no-device-reached`), so the caller sends nothing rather than plaintext.
+ * reached the message is refused (`no-device-reached`), so the caller sends nothing rather than plaintext; when
+ * that is only because their bundles could not be asked for now, it is `offline`, which keeps the message queued.
  */
 import { encryptsTo, type DeviceTrust } from '../../../app/domain/device-trust.js';
 import type { DeliveredKey, FailedRecipient, OmemoCipher } from '../../omemo/omemo-cipher.js';
@@ -104,6 +105,10 @@ export async function encryptForPeer(deps: EncryptForPeerDependencies, ours: Own
     if (storage !== null) throw storage;
   }
   if (!result.delivered.some((delivered) => delivered.jid === peer)) {
+    // No key reached the contact because their bundles could not be asked for now: kept for the next try, not failed.
+    if (prepared.unreachable.some((device) => device.jid === peer)) {
+      throw new AccountOmemoError('offline', `The encryption keys of ${peer} could not be fetched now; the message waits for the next try.`);
+    }
     const reasons = [...new Set(failed.filter((f) => f.jid === peer).map((f) => f.reason))].join(', ');
     throw new AccountOmemoError('no-device-reached', `No device of ${peer} could be encrypted to (${reasons}); the message was not sent.`, { failed });
   }

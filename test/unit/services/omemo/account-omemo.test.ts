@@ -154,6 +154,23 @@ describe("one account's OMEMO", () => {
     expect(refused.failed).toEqual([expect.objectContaining({ jid: BOB, deviceId: 77, reason: 'no-session' })]);
   });
 
+  it("keeps a message for the next try, not refused for good, when the contact's bundles cannot be asked for now", async () => {
+    const server = createMemoryPepServer();
+    const bob = await account(BOB);
+    await bob.omemo.online(server.client(BOB));
+    const alice = await account(ALICE);
+    // The session ends under the bundle request (a server restart): the request fails, not the device.
+    const dying = server.client(ALICE);
+    await alice.omemo.online({ ...dying, fetchBundle: () => Promise.reject(new Error('The session ended before the answer came.')) });
+    expect(await failure(alice.omemo.encrypt(BOB, 'caught in the outage'))).toMatchObject({ kind: 'offline' });
+
+    // The next session can ask: the same message goes, and Bob reads it.
+    alice.omemo.offline();
+    await alice.omemo.online(server.client(ALICE));
+    const sent = await alice.omemo.encrypt(BOB, 'caught in the outage');
+    expect(await bob.omemo.decrypt(ALICE, sent.message)).toBe('caught in the outage');
+  });
+
   it('is off when the key file did not open: every encrypt and decrypt refused, nothing published', async () => {
     const server = createMemoryPepServer();
     const problem = { file: '/data/omemo-keys.sqlite', kind: 'unavailable' as const, message: 'Hostproof could not open your encryption keys.' };

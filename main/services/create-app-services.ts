@@ -80,9 +80,8 @@ export interface AppServicesOptions {
   /** Runs the daily pruning of old history (default: a real interval); tests pass their own. */
   readonly pruneTimer?: RepeatTimer;
   /**
-   * issue 15: OMEMO in the chats (our device published, messages to contacts with devices encrypted). Off unless
-   * asked for, while encrypted corrections and files are not built: with it on, those are refused in an encrypted
-   * conversation (never sent in plaintext), which is less than people have today. docs/omemo.md says what is left.
+   * issue 15: OMEMO in the chats (our device published, messages to contacts with devices encrypted). On unless
+   * `false` (tests that are about something else and compare bytes on the wire may switch it off).
    */
   readonly omemo?: boolean;
   // issue 14: avatars and nicknames
@@ -159,7 +158,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const readMarkerSettings = createReadMarkerSettings(stores.readMarkers); // issue 14: read markers
   // issue 15: an account's OMEMO records for the trust center: the same sealed rows its chat uses.
   const omemoRecordsOf = async (accountId: AccountId): Promise<AccountOmemoRecords> => {
-    if (options.omemo !== true) return { ok: false, message: 'Encryption (OMEMO) is not switched on in this version of Hostproof yet.' };
+    if (options.omemo === false) return { ok: false, message: 'Encryption (OMEMO) is switched off.' };
     const keys = accountKeysIn(stores.omemoKeys, accountId, options.cipher);
     if (!keys.ok) return { ok: false, message: keys.problem.message };
     return { ok: true, ownJid: await accounts.jidOf(accountId), keys: keyStoreOnRecords(keys.records), trust: createDeviceTrustStore(keys.records, () => now().getTime()) };
@@ -188,7 +187,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
         avatars,
         sendReadMarkers: () => readMarkerSettings.sendEnabled(), // issue 14: read markers
         // issue 15: OMEMO, its keys sealed in omemo-keys.sqlite by the OS key store
-        ...(options.omemo === true
+        ...(options.omemo !== false
           ? {
               omemo: createChatOmemo({
                 log: () => undefined,

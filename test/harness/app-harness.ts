@@ -20,7 +20,7 @@ export interface AppHarnessOptions {
   readonly pickCaFile?: TestAppOptions['pickCaFile'];
   /** issue 14: files. The file dialogs' stand-ins and whether downloads may reach loopback. */
   readonly files?: TestAppOptions['files'];
-  /** issue 15: OMEMO in the chats (off by default, as in the app for now). */
+  /** issue 15: OMEMO in the chats (on by default, as in the app; false switches it off). */
   readonly omemo?: boolean;
 }
 

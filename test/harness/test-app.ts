@@ -50,6 +50,11 @@ export interface TestAppOptions {
   /** False: a computer without a key store that protects secrets (Linux's basic_text). Default: true. */
   readonly keyStore?: boolean;
   /**
+   * The OS key store's own key (default: a new one per app). An app started again on an earlier app's `dataDir`
+   * passes the earlier one's, as the same computer would: its saved password and encryption keys open again.
+   */
+  readonly keyStoreKey?: Buffer;
+  /**
    * Stands in for the person's choice in the main process's own open-file dialog ("add a certificate
    * authority"): a path, or null for Cancel. Default: Cancel.
    */
@@ -60,7 +65,7 @@ export interface TestAppOptions {
   readonly now?: () => Date;
   /** issue 14: files. The file dialogs' stand-ins, limits, and whether downloads may reach loopback. */
   readonly files?: AppServicesOptions['files'];
-  /** issue 15: OMEMO in the chats (off by default, as in the app for now). */
+  /** issue 15: OMEMO in the chats (on by default, as in the app; false switches it off). */
   readonly omemo?: boolean;
   /**
    * The data directory of an earlier app, to start the app again on what it left (a restart). The caller
@@ -78,7 +83,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   let forward: (<E extends EventName>(event: E, payload: EventPayloads[E]) => void) | null = null;
   const services = createAppServices({
     dataDir,
-    cipher: createTestCipher(options.keyStore ?? true),
+    cipher: createTestCipher(options.keyStore ?? true, options.keyStoreKey),
     emit: (event, payload) => {
       events.push({ event, payload });
       forward?.(event, payload);

@@ -4,7 +4,9 @@
  * verified afresh (a new verification in the trust log, posh.md §7.6). Messages
  * written while the account was reconnecting wait in the queue and arrive exactly once afterwards.
  */
-import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { ConnectionState } from '../../../app/domain/account.js';
 import { describe, expect, it } from 'vitest';
@@ -16,14 +18,19 @@ import { befriend, seesOnline } from '../../integration/app/chat-friends.js';
 import { messageBarrier } from '../../integration/app/message-barrier.js';
 import { createNetworkGate } from './network-gate.js';
 import { waitUntil } from '../../harness/wait-until.js';
+import { createTestApp } from '../../harness/test-app.js';
+import { waitForEvent } from '../../harness/wait-for-event.js';
 import { expectBehaviour } from '../behaviour-table.js';
 
 const available = requireSystemDependency(PROSODY, 'hardening (Prosody)');
 
-/** Resolves once Prosody's offline store (internal storage, one file per user) holds a message with this text. */
-async function storedOffline(world: AppWorld, domain: string, user: string, text: string): Promise<void> {
+/**
+ * Resolves once Prosody's offline store (internal storage, one file per user) holds the message with this origin id
+ * (its id, not its text: with OMEMO the server holds only ciphertext, issue 15).
+ */
+async function storedOffline(world: AppWorld, domain: string, user: string, originId: string): Promise<void> {
   const file = path.join(world.prosody.dir, 'data', encodeURIComponent(domain).replaceAll('.', '%2e'), 'offline', `${user}.list`);
-  await waitUntil(async () => (await readFile(file, 'utf8').catch(() => '')).includes(text), `Prosody to store the message for ${user}@${domain} offline`);
+  await waitUntil(async () => (await readFile(file, 'utf8').catch(() => '')).includes(originId), `Prosody to store the message for ${user}@${domain} offline`);
 }
 
 describe.runIf(available)('the server restarts under a chat', () => {
@@ -126,14 +133,19 @@ describe.runIf(available)('the server restarts under a chat', () => {
     const gate = await createNetworkGate(suite.world);
     const alice = await signIn(suite.world, 'alice@ref.test', { resource: 'desk', reconnectDelay: () => 100, network: gate.network });
     suite.track(alice);
-    const bobFirst = await signIn(suite.world, 'bob@ref.test', { resource: 'laptop' });
+    // Bob's computer keeps his data folder and key store: he comes back on the same install, with the encryption keys
+    // (issue 15) the message is sealed for.
+    const bobDir = await mkdtemp(path.join(os.tmpdir(), 'hostproof-bob-'));
+    context.onTestFinished(() => rm(bobDir, { recursive: true, force: true }));
+    const bobKeyStore = randomBytes(32);
+    const bobFirst = await signIn(suite.world, 'bob@ref.test', { resource: 'laptop', app: { dataDir: bobDir, keyStoreKey: bobKeyStore } });
     await befriend(alice, bobFirst);
     await bobFirst.app.close(); // Bob goes offline; the server keeps what is sent to him
 
     const sent = await alice.call('sendMessage', { accountId: alice.accountId, to: 'bob@ref.test', body: 'read this when you are back' });
     await alice.next('messageUpdated', (u) => u.id === sent.id && u.state === 'sent');
     // With stream management 'sent' means the server acknowledged it (XEP-0198), so it is stored by now.
-    await storedOffline(suite.world, 'ref.test', 'bob', 'read this when you are back');
+    await storedOffline(suite.world, 'ref.test', 'bob', sent.originId ?? 'no origin id');
 
     const mark = alice.mark();
     gate.cut();
@@ -142,10 +154,11 @@ describe.runIf(available)('the server restarts under a chat', () => {
     gate.restore();
     await alice.stage('online', mark);
 
-    // Bob comes back, gets the stored message, and his app acknowledges it to Alice's new session.
-    const bob = await signIn(suite.world, 'bob@ref.test', { resource: 'laptop' });
-    suite.track(bob);
-    await bob.next('messageReceived', (m) => m.body === 'read this when you are back');
+    // Bob comes back (his app starts again on its folder and connects the saved account), gets the stored message, and his
+    // app acknowledges it to Alice's new session.
+    const bob = suite.track(await createTestApp({ network: suite.world.network('starttls'), reconnectDelay: () => 200, dataDir: bobDir, keyStoreKey: bobKeyStore }));
+    void bob.services.accounts.autoConnect(); // as main.ts does at start
+    await waitForEvent(bob.events, 'messageReceived', (m) => m.body === 'read this when you are back');
     const delivered = await alice.next('messageUpdated', (u) => u.id === sent.id && u.state === 'delivered', { after: mark });
     expectBehaviour(context, { expected: 'message of the old session marked delivered', got: `message of the old session marked ${delivered.state}` });
   });

@@ -13,13 +13,13 @@ import { createDedupe } from '../../../main/xmpp/features/dedupe.js';
 import type { FeatureLogEntry } from '../../../main/xmpp/features/feature-deps.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
 import type { ChatClient } from './chat-client.js';
-import { chatSuite } from './chat-suite.js';
+import { plaintextChatSuite } from './chat-suite.js';
 import { rawSession } from './raw-xmpp-client.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 
 describe.runIf(available)('catching up with the server archive after the sync point', () => {
-  const suite = chatSuite();
+  const suite = plaintextChatSuite();
 
   /** `from` writes `body` to `to`, and `to`'s app has it before this returns: it is archived by then. */
   async function say(from: ChatClient, to: ChatClient, body: string): Promise<void> {

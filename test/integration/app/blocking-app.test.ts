@@ -10,14 +10,14 @@ import { createBlocking } from '../../../main/xmpp/features/blocking.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
 import type { ChatClient } from './chat-client.js';
 import { befriend, seesOnline } from './chat-friends.js';
-import { chatSuite } from './chat-suite.js';
+import { plaintextChatSuite } from './chat-suite.js';
 import { messageBarrier } from './message-barrier.js';
 import { rawSession } from './raw-xmpp-client.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 
 describe.runIf(available)('blocking (XEP-0191) through the app', () => {
-  const suite = chatSuite();
+  const suite = plaintextChatSuite();
 
   /** `from` writes to `to`; resolves with how it ended for the sender ('failed' when the server bounced it). */
   async function write(from: ChatClient, to: string, body: string): Promise<'failed' | 'delivered'> {

@@ -7,7 +7,7 @@
 import xml from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { chatSuite } from './chat-suite.js';
+import { plaintextChatSuite } from './chat-suite.js';
 import { signIn } from './chat-client.js';
 import { befriend, seesOnline } from './chat-friends.js';
 import { messageBarrier } from './message-barrier.js';
@@ -17,9 +17,9 @@ const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 
 describe.runIf(available)('carbons between two devices of one account', () => {
   // Alice and Bob of valid.test become mutual contacts once, so every test can see who is online.
-  const suite = chatSuite(async (world) => {
-    const alice = await signIn(world, 'alice@valid.test', { resource: 'setup' });
-    const bob = await signIn(world, 'bob@valid.test', { resource: 'setup' });
+  const suite = plaintextChatSuite(async (world) => {
+    const alice = await signIn(world, 'alice@valid.test', { resource: 'setup', app: { omemo: false } });
+    const bob = await signIn(world, 'bob@valid.test', { resource: 'setup', app: { omemo: false } });
     try {
       await befriend(alice, bob);
     } finally {

@@ -7,7 +7,7 @@
 import type { ChatMessage } from '../../../app/domain/chat.js';
 import { describe, expect, it } from 'vitest';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { chatSuite } from './chat-suite.js';
+import { plaintextChatSuite } from './chat-suite.js';
 import { type ChatClient } from './chat-client.js';
 import { befriend, seesOnline } from './chat-friends.js';
 
@@ -18,7 +18,7 @@ const LINES = ['m1 hello', 'm2 hi', 'm3 how are you', 'm4 fine', 'm5 and you', '
 const directionFromAlice = (i: number): 'out' | 'in' => (i % 2 === 0 ? 'out' : 'in');
 
 describe.runIf(available)('history from the server archive', () => {
-  const suite = chatSuite();
+  const suite = plaintextChatSuite();
 
   const open = suite.open;
 

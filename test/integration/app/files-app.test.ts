@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { chatSuite } from './chat-suite.js';
+import { plaintextChatSuite } from './chat-suite.js';
 import { befriend } from './chat-friends.js';
 import type { ChatClient } from './chat-client.js';
 
@@ -22,7 +22,7 @@ describe.runIf(available)('files: upload (XEP-0363) and links (XEP-0066) through
   let dir = '';
   let chosen: string | null = null;
   let saveTo: string | null = null;
-  const suite = chatSuite(undefined, { fileShare: { sizeLimit: SIZE_LIMIT } });
+  const suite = plaintextChatSuite(undefined, { fileShare: { sizeLimit: SIZE_LIMIT } });
   const files = {
     pickFile: async () => chosen,
     chooseSavePath: async () => saveTo,

@@ -16,7 +16,7 @@ import { createTestApp } from '../../harness/test-app.js';
 import { createTestCertificate } from '../../harness/test-pki.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
 import { waitUntil } from '../../harness/wait-until.js';
-import { chatSuite } from './chat-suite.js';
+import { plaintextChatSuite } from './chat-suite.js';
 import { restartableApps } from './restartable-apps.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
@@ -25,7 +25,7 @@ const BOB = 'bob@valid.test';
 const DAY = 24 * 60 * 60 * 1000;
 
 describe.runIf(available)('the user\'s control over local history', () => {
-  const suite = chatSuite();
+  const suite = plaintextChatSuite();
   const { appOn, freshDir } = restartableApps(suite, 'hostproof-history-');
 
 
@@ -144,7 +144,7 @@ describe.runIf(available)('the user\'s control over local history', () => {
 });
 
 describe.runIf(available)('a server that keeps no message archive', () => {
-  const suite = chatSuite();
+  const suite = plaintextChatSuite();
 
   it('is shown in the account\'s view, and history is what this computer stored', async () => {
     const { world } = suite;

@@ -12,7 +12,7 @@ import { password } from '../../harness/app-world.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
 import { waitForEvent } from '../../harness/wait-for-event.js';
 import type { ChatClient } from './chat-client.js';
-import { chatSuite } from './chat-suite.js';
+import { plaintextChatSuite } from './chat-suite.js';
 import { messageBarrier } from './message-barrier.js';
 import { rawSession } from './raw-xmpp-client.js';
 import { restartableApps } from './restartable-apps.js';
@@ -22,7 +22,7 @@ const ALICE = 'alice@valid.test';
 const BOB = 'bob@valid.test';
 
 describe.runIf(available)('message changes between two accounts', () => {
-  const suite = chatSuite();
+  const suite = plaintextChatSuite();
   const { appOn, freshDir } = restartableApps(suite, 'hostproof-changes-');
 
   /** `from` writes to `to`; answers the message as each side holds it. */

@@ -9,7 +9,7 @@ import xml, { type Element } from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
 import type { OnlineXmppSession } from '../../../main/xmpp/session/open-session.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
-import { chatSuite } from './chat-suite.js';
+import { plaintextChatSuite } from './chat-suite.js';
 import type { ChatClient } from './chat-client.js';
 import { befriend, seesOnline } from './chat-friends.js';
 import { messageBarrier } from './message-barrier.js';
@@ -41,7 +41,7 @@ function recorder(session: OnlineXmppSession) {
 const bodyIs = (text: string) => (s: Element) => s.name === 'message' && s.getChildText('body') === text;
 
 describe.runIf(available)('read markers through a real Prosody', () => {
-  const suite = chatSuite();
+  const suite = plaintextChatSuite();
   const open = suite.open;
   const raw = async (user: 'alice' | 'bob', resource: string) => suite.track(await rawSession(suite.world, user, resource));
 

@@ -50,7 +50,12 @@ export type TrustChange =
       readonly deviceId: number;
       readonly fingerprint: string;
       readonly trust: 'verified' | 'blind';
-    };
+    }
+  /**
+   * Stop encrypting one conversation (issue 15): new messages to `jid` from `account` (both bare JIDs) go
+   * unencrypted, readable by the servers. Encrypting again needs no confirmation.
+   */
+  | { readonly kind: 'send-unencrypted'; readonly account: string; readonly jid: string };
 
 /** Shows the change to the person in the main process's own dialog; true only when they confirmed it there. */
 export type ConfirmTrustChange = (change: TrustChange) => Promise<boolean>;

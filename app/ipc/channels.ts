@@ -90,6 +90,8 @@ export const REQUEST_NAMES = [
   // issue 15: OMEMO devices and their trust
   'listOmemoDevices',
   'setDeviceTrust',
+  'getConversationEncryption',
+  'setConversationEncryption',
   // issue 14: read markers
   'markDisplayed',
   'getReadPosition',

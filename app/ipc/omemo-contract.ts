@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { AccountId } from '../domain/account.js';
 import type { OmemoDevicesView, OmemoDeviceView } from '../domain/omemo-devices.js';
+import { CONVERSATION_ENCRYPTION_CHOICES, type ConversationEncryptionChoice } from '../domain/conversation-encryption.js';
 import { accountId, bareJid } from './fields.js';
 
 const deviceId = z.number().int().min(1).max(0x7fffffff);
@@ -13,11 +14,17 @@ const deviceId = z.number().int().min(1).max(0x7fffffff);
 export const omemoRequestSchemas = {
   listOmemoDevices: z.strictObject({ accountId }),
   setDeviceTrust: z.strictObject({ accountId, jid: bareJid, deviceId, trust: z.enum(['verified', 'blind', 'distrusted']) }),
+  /** The person's encryption choice for the conversation with `peer`. */
+  getConversationEncryption: z.strictObject({ accountId, peer: bareJid }),
+  /** 'plaintext' is carried out only after main's own confirmation ('send-unencrypted'); 'default' at once. */
+  setConversationEncryption: z.strictObject({ accountId, peer: bareJid, choice: z.enum(CONVERSATION_ENCRYPTION_CHOICES) }),
 };
 
 export interface OmemoResponseTypes {
   listOmemoDevices: OmemoDevicesView;
   setDeviceTrust: OmemoDeviceView;
+  getConversationEncryption: ConversationEncryptionChoice;
+  setConversationEncryption: ConversationEncryptionChoice;
 }
 
 /** A contact's device that our messages leave out until the person decides about it. */

@@ -173,6 +173,8 @@ function start(): void {
       openExternal: (url) => shell.openExternal(url),
       isSafeExternalUrl,
       files: services.files, // issue 14: files
+      deviceTrust: services.deviceTrust, // issue 15: OMEMO devices
+      conversationEncryption: services.conversationEncryption, // issue 15: the per-conversation choice
     });
     const dispatch = createDispatch(handlers, { logError: (message, error) => console.error(message, error) });
     registerIpc(ipcMain, dispatch, APP_PAGE_URL);

@@ -35,6 +35,7 @@ import { createTrustCenterService, type TrustCenterService } from './trust-cente
 import { createAccountOmemo } from './omemo/account-omemo.js';
 import { accountKeysIn } from './omemo/account-keys.js';
 import { createChatOmemo } from './omemo/chat-omemo.js';
+import { createConversationEncryptionService, type ConversationEncryptionService } from './omemo/conversation-encryption-service.js';
 import { createDeviceTrustService, type AccountOmemoRecords, type DeviceTrustService } from './omemo/device-trust-service.js';
 import { createDeviceTrustStore } from '../omemo/device-trust-store.js';
 import { keyStoreOnRecords } from '../omemo/records-key-store.js';
@@ -123,6 +124,8 @@ export interface AppServices {
   readonly files: FileSharing;
   /** issue 15: each account's OMEMO devices and the person's trust in them. */
   readonly deviceTrust: DeviceTrustService;
+  /** issue 15: the conversations the person chose not to encrypt (turning encryption off is confirmed by main). */
+  readonly conversationEncryption: ConversationEncryptionService;
   shutdown(): Promise<void>;
 }
 
@@ -192,6 +195,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
               omemo: createChatOmemo({
                 log: () => undefined,
                 undecided: (peer, devices) => options.emit('omemoDevicesUndecided', { accountId: settings.id, peer, devices }),
+                plaintextChosen: async (peer) => (await stores.conversationEncryption.choice(settings.id, peer)) === 'plaintext',
                 create: (send) =>
                   createAccountOmemo({ keys: accountKeysIn(stores.omemoKeys, settings.id, options.cipher), ownJid: settings.jid, now: () => now().getTime(), log: () => undefined, send }),
               }),
@@ -303,6 +307,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       recordsOf: omemoRecordsOf,
       confirm: options.confirm,
       undecided: (accountId, peer, devices) => options.emit('omemoDevicesUndecided', { accountId, peer, devices }),
+    }),
+    conversationEncryption: createConversationEncryptionService({
+      store: stores.conversationEncryption,
+      confirm: options.confirm,
+      jidOf: (accountId) => accounts.jidOf(accountId),
     }),
     extraCas: createExtraCaService({ store: stores.extraCas, confirm: options.confirm, pickFile: options.pickCaFile, now }),
     history: stores.messages,

@@ -15,6 +15,7 @@ import type { RoomAlerts } from './room-alerts.js';
 import type { ReadMarkerSettingsService } from './read-marker-settings.js';
 import type { TrustCenterService } from './trust-center-service.js';
 import type { DeviceTrustService } from './omemo/device-trust-service.js';
+import type { ConversationEncryptionService } from './omemo/conversation-encryption-service.js';
 // issue 14: avatars and nicknames
 import type { AvatarService } from './avatar-service.js';
 import type { FileSharing } from './file-sharing.js';
@@ -42,6 +43,8 @@ export interface ServiceDeps {
   readonly files?: FileSharing;
   /** issue 15: OMEMO devices and their trust (absent where a test needs none of it: those requests then fail). */
   readonly deviceTrust?: DeviceTrustService;
+  /** issue 15: the per-conversation encryption choice (absent where a test needs none of it: those requests then fail). */
+  readonly conversationEncryption?: ConversationEncryptionService;
 }
 
 export function createHandlers(deps: ServiceDeps): RequestHandlers {
@@ -50,6 +53,10 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
   const deviceTrustOrFail = (): DeviceTrustService => {
     if (deps.deviceTrust === undefined) throw new UserFacingError('Encryption devices are not available here.');
     return deps.deviceTrust;
+  };
+  const conversationEncryptionOrFail = (): ConversationEncryptionService => {
+    if (deps.conversationEncryption === undefined) throw new UserFacingError('The encryption choice is not available here.');
+    return deps.conversationEncryption;
   };
   const filesOrFail = (): FileSharing => {
     if (deps.files === undefined) throw new UserFacingError('Files are not available here.');
@@ -179,6 +186,8 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     // issue 15: OMEMO devices and their trust (raising trust is confirmed in main's own dialog)
     listOmemoDevices: (p) => deviceTrustOrFail().list(p.accountId),
     setDeviceTrust: (p) => deviceTrustOrFail().setTrust(p.accountId, p.jid, p.deviceId, p.trust),
+    getConversationEncryption: (p) => conversationEncryptionOrFail().get(p.accountId, p.peer),
+    setConversationEncryption: (p) => conversationEncryptionOrFail().set(p.accountId, p.peer, p.choice),
     unblock: (p) => accounts.features(p.accountId).blocking.unblock(p.address),
     // issue 14: read markers. Where the contact read up to is stored: it works whether or not connected.
     markDisplayed: (p) => nothing(accounts.history(p.accountId).markDisplayed(p.peer)),

@@ -21,6 +21,7 @@ import { openMessageDb, type MessageDb } from './messages/message-db.js';
 import type { MessageDbProblem } from './messages/open-database.js';
 import { createPinStore, type PinStore } from './pin-store.js';
 import { createPoshCacheFile } from './posh-cache-file.js';
+import { createConversationEncryptionStore, type ConversationEncryptionStore } from './conversation-encryption-store.js';
 import { createRoomNotifyStore, type RoomNotifyStore } from './room-notify-store.js';
 import { forgetOmemoKeys } from './omemo/sealed-keys.js';
 import { openOmemoKeyFile, type OmemoKeyFileProblem, type OpenedOmemoKeyFile } from './omemo/omemo-key-file.js';
@@ -51,6 +52,8 @@ export interface AppStores {
   readonly retention: HistoryRetentionStore;
   /** How much each room may notify, per account (rooms: mentions and notifications). */
   readonly roomNotify: RoomNotifyStore;
+  /** issue 15: the conversations the person chose not to encrypt, per account. */
+  readonly conversationEncryption: ConversationEncryptionStore;
   /** issue 14: read markers. Whether to tell contacts when you have read their messages. */
   readonly readMarkers: ReadMarkerSettingsStore;
   /** issue 14: files. Whose pictures load by themselves. */
@@ -71,6 +74,7 @@ export function openAppStores(options: AppStoresOptions): AppStores {
     logins: createLoginMemory({ file: file('logins.json'), now, report, locks }),
     trustLog: createTrustLog({ dir: file('trust-log'), report, locks }),
     roomNotify: createRoomNotifyStore({ file: file('room-notify.json'), now, report, locks }),
+    conversationEncryption: createConversationEncryptionStore({ file: file('conversation-encryption.json'), now, report, locks }),
   } satisfies Record<string, PerAccountStore>;
 
   const omemoKeys = openOmemoKeyFile(file('omemo-keys.sqlite'));

@@ -178,5 +178,18 @@ export function confirmationText(change: TrustChange): ConfirmationText {
             confirm: 'Trust without verifying',
           };
     }
+    case 'send-unencrypted': {
+      const contact = printable(change.jid);
+      return {
+        title: 'Stop encrypting this conversation?',
+        message: `Send your messages to ${contact} without end-to-end encryption?`,
+        detail:
+          `New messages, files and replies from ${printable(change.account)} to ${contact} will not be end-to-end ` +
+          'encrypted (OMEMO): your server, their server and anyone who can read those servers can read them. Messages ' +
+          'already sent stay as they were, and a correction of an encrypted message stays encrypted. You can turn ' +
+          'encryption back on in the conversation at any time.',
+        confirm: 'Send unencrypted',
+      };
+    }
   }
 }

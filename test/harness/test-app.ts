@@ -123,6 +123,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     isSafeExternalUrl,
     files: services.files, // issue 14: files
     deviceTrust: services.deviceTrust, // issue 15: OMEMO devices
+    conversationEncryption: services.conversationEncryption, // issue 15: the per-conversation choice
   });
   return {
     dataDir,

@@ -26,7 +26,10 @@ import { AccountOmemoError } from './account-omemo-error.js';
 export interface ChatOmemo {
   readonly openEncrypted: OpenEncrypted;
   readonly encryptFor: EncryptFor;
-  /** How a new message to `peer` is written: OMEMO when the contact has devices we know of; undefined for plaintext. */
+  /**
+   * How a new message to `peer` is written: OMEMO when the contact has devices we know of, unless the person chose
+   * plaintext for this conversation; undefined for plaintext.
+   */
   encryptionFor(peer: string): Promise<MessageEncryption | undefined>;
   /** A session is online: its PEP client made and our device published, in the background. Returns the detach. */
   attach(link: XmppLink): () => void;
@@ -55,6 +58,12 @@ export function createChatOmemo(deps: {
    * list once after that, when none is any more (the conversation then drops its notice).
    */
   readonly undecided: (peer: string, devices: readonly UndecidedDevice[]) => void;
+  /**
+   * Whether the person chose not to encrypt the conversation with `peer` (conversation-encryption-store.ts).
+   * Absent: never. Asked for new messages, files and replies only; a correction of an encrypted message takes
+   * the original's encryption (encrypted-correction.ts), whatever the choice.
+   */
+  readonly plaintextChosen?: (peer: string) => Promise<boolean>;
 }): ChatOmemo {
   let link: XmppLink | null = null;
   // Contacts whose last message left devices out: only they need to hear the empty list.
@@ -100,6 +109,8 @@ export function createChatOmemo(deps: {
     },
 
     async encryptionFor(peer) {
+      // A choice that cannot be read is no choice: encrypted when possible (fail closed).
+      if (deps.plaintextChosen !== undefined && (await deps.plaintextChosen(peer).catch(() => false))) return undefined;
       const account = await omemo;
       const state = account.state();
       const trust = account.trust();

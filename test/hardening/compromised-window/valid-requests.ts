@@ -94,6 +94,8 @@ export function validRequests(accountId: string, pinnedDomain = 'example.com'): 
     // issue 15: OMEMO devices and their trust
     listOmemoDevices: { accountId },
     setDeviceTrust: { accountId, jid: SOMEONE, deviceId: 4242, trust: 'verified' },
+    getConversationEncryption: { accountId, peer: SOMEONE },
+    setConversationEncryption: { accountId, peer: SOMEONE, choice: 'plaintext' },
     // issue 14: read markers
     markDisplayed: { accountId, peer: SOMEONE },
     getReadPosition: { accountId, peer: SOMEONE },

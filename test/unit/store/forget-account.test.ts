@@ -46,6 +46,7 @@ async function addWithEverything(stores: AppStores, cipher: SecretCipher, jid: s
   await stores.logins.remember(account.id, 'SCRAM-SHA-1');
   await stores.trustLog.append(logged(account.id));
   await stores.roomNotify.set(account.id, 'lobby@rooms.example.com', 'all');
+  await stores.conversationEncryption.set(account.id, 'bob@example.net', 'plaintext');
   await omemoRecords(stores, account, cipher).put('session', `${jid}/1`, new Uint8Array([1, 2, 3]));
   return account;
 }

@@ -70,3 +70,15 @@ describe('confirmationText for trusting an OMEMO device', () => {
     expect(text.confirm).toBe('Trust without verifying');
   });
 });
+
+describe('confirmationText for stopping encryption in a conversation (issue 15)', () => {
+  it('names both accounts, says who can then read the messages, and that it can be turned back on', () => {
+    const text = confirmationText({ kind: 'send-unencrypted', account: 'alice@example.org', jid: 'bob@example.org' });
+    expect(text.title).toBe('Stop encrypting this conversation?');
+    expect(text.message).toContain('bob@example.org');
+    expect(text.detail).toContain('from alice@example.org to bob@example.org');
+    expect(text.detail).toContain('anyone who can read those servers can read them');
+    expect(text.detail).toContain('a correction of an encrypted message stays encrypted');
+    expect(text.confirm).toBe('Send unencrypted');
+  });
+});

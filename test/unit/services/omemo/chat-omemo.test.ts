@@ -128,3 +128,31 @@ describe("the chat's OMEMO and undecided devices", () => {
     expect(told).toEqual([]);
   });
 });
+
+describe("the chat's OMEMO and the person's choice for the conversation", () => {
+  async function withBob(plaintextChosen: (peer: string) => Promise<boolean>) {
+    const server = createMemoryPepServer();
+    const alice = await account(ALICE);
+    const bob = await account(BOB, 101);
+    await bob.online(server.client(BOB));
+    await alice.online(server.client(ALICE));
+    return createChatOmemo({ create: async () => alice, log: () => undefined, undecided: () => undefined, plaintextChosen });
+  }
+
+  it('writes a new message to a contact with devices unencrypted only in the conversation the person chose plaintext for', async () => {
+    const chosen = new Set<string>();
+    const chat = await withBob(async (peer) => chosen.has(peer));
+    expect(await chat.encryptionFor(BOB)).toEqual({ kind: 'omemo', device: null });
+    chosen.add(BOB);
+    expect(await chat.encryptionFor(BOB)).toBeUndefined();
+    chosen.delete(BOB);
+    expect(await chat.encryptionFor(BOB)).toEqual({ kind: 'omemo', device: null });
+  });
+
+  it('encrypts when the choice cannot be read (fail closed)', async () => {
+    const chat = await withBob(async () => {
+      throw new Error('disk gone');
+    });
+    expect(await chat.encryptionFor(BOB)).toEqual({ kind: 'omemo', device: null });
+  });
+});

@@ -25,10 +25,12 @@ interface ConversationHeaderProps {
   readonly actions?: ReactNode;
   /** issue 15: whether the conversation's newest messages were encrypted (conversation-encryption.ts); absent: not said. */
   readonly encryption?: ConversationEncryption;
+  /** issue 15: the person's encryption choice for this conversation, shown beside the badge. */
+  readonly encryptionControl?: ReactNode;
 }
 
 /** Who the conversation is with (name, address, presence and status) and the identity of the server it goes through. */
-export function ConversationHeader({ name, peer, presence, account, showAccount, onOpenSecurity, onSearch, actions, encryption }: ConversationHeaderProps) {
+export function ConversationHeader({ name, peer, presence, account, showAccount, onOpenSecurity, onSearch, actions, encryption, encryptionControl }: ConversationHeaderProps) {
   const best = bestResource(presence);
   const show = best?.show ?? 'offline';
   const picture = useAvatarPicture(account.settings.id, peer);
@@ -41,6 +43,7 @@ export function ConversationHeader({ name, peer, presence, account, showAccount,
             <bdi>{name}</bdi>
           </h2>
           {encryption ? <EncryptionBadge state={encryption} /> : null}
+          {encryptionControl}
         </div>
         <p className="conversation-header__detail note">
           {name !== peer ? (

@@ -23,6 +23,8 @@ import { conversationEncryption } from './conversation-encryption.js'; // issue 
 import type { UndecidedDevice } from '../../../app/ipc/omemo-contract.js';
 import { UndecidedDevicesNotice } from './UndecidedDevicesNotice.js';
 import { useSenderTrust } from './use-sender-trust.js';
+import { useEncryptionChoice } from './use-encryption-choice.js';
+import { EncryptionChoiceSwitch } from './EncryptionChoiceSwitch.js';
 
 interface ConversationPaneProps {
   readonly account: AccountView;
@@ -61,6 +63,7 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
   const blockedBy = blocking.blockedBy(peer);
   const readUpTo = useReadMarkers(api, accountId, peer, conversation.messages, latest); // issue 14: read markers
   const senderTrust = useSenderTrust(api, accountId, account.settings.jid, conversation.messages); // issue 15: OMEMO
+  const encryptionChoice = useEncryptionChoice(api, accountId, peer); // issue 15: the person's choice here
   // issue 14: message changes (corrections, replies, reactions, retractions)
   const changes = useMessageChanges(api, accountId, peer, account.settings.jid, name, conversation);
   // issue 14: files, from the button or dropped anywhere on the conversation (not while blocked).
@@ -110,7 +113,8 @@ export function ConversationPane({ account, peer, name, presence, showAccount, o
         onOpenSecurity={onOpenSecurity}
         onSearch={onSearch}
         // Not said before the first page is in: "Not encrypted" would flash on every encrypted conversation.
-        encryption={conversation.loading && conversation.messages.length === 0 ? undefined : conversationEncryption(conversation.messages)}
+        encryption={conversation.loading && conversation.messages.length === 0 ? undefined : conversationEncryption(conversation.messages, encryptionChoice.choice)}
+        encryptionControl={<EncryptionChoiceSwitch choice={encryptionChoice} />}
         actions={
           <>
             <ConversationHistoryMenu

@@ -6,10 +6,14 @@
  * can, since the contact did write encrypted.
  */
 import type { ChatMessage } from '../../../app/domain/chat.js';
+import type { ConversationEncryptionChoice } from '../../../app/domain/conversation-encryption.js';
 
-export type ConversationEncryption = 'encrypted' | 'plain';
+/** 'chosen-plain': the person turned encryption off here, so new messages go unencrypted whatever came before. */
+export type ConversationEncryption = 'encrypted' | 'plain' | 'chosen-plain';
 
-export function conversationEncryption(messages: readonly ChatMessage[]): ConversationEncryption {
+export function conversationEncryption(messages: readonly ChatMessage[], choice: ConversationEncryptionChoice = 'default'): ConversationEncryption {
+  // The choice says how the next message goes: an encrypted newest message must not make it look encrypted.
+  if (choice === 'plaintext') return 'chosen-plain';
   let sawUndecryptable = false;
   for (let i = messages.length - 1; i >= 0; i--) {
     const encryption = messages[i]?.encryption;

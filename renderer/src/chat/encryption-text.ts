@@ -20,7 +20,14 @@ export const UNDECRYPTABLE_PREVIEW = 'Encrypted message could not be decrypted';
 export const CONVERSATION_ENCRYPTION_TEXT = {
   encrypted: { label: 'Encrypted', story: 'The newest messages here were end-to-end encrypted (OMEMO): only the devices they were encrypted for can read them.' },
   plain: { label: 'Not encrypted', story: 'The newest messages here were not end-to-end encrypted: the servers they passed through can read them.' },
+  'chosen-plain': {
+    label: 'Not encrypted (your choice)',
+    story: 'You turned encryption off for this conversation: new messages and files go without end-to-end encryption, and the servers they pass through can read them.',
+  },
 } as const;
+
+/** The header's switch for the person's choice (EncryptionChoiceSwitch.tsx). */
+export const ENCRYPT_SWITCH_LABEL = 'Encrypt messages';
 
 /**
  * The sender's device, named by its number when the message said it: people compare that number with the

@@ -37,7 +37,7 @@ export interface SignInOptions {
   /** Replaces parts of the world's network (e.g. a connectTo that can be cut). */
   readonly network?: Partial<NetworkDeps>;
   /** More of the test app's options (its session opener, its clock, whether the network is up, a data folder to keep). */
-  readonly app?: Pick<TestAppOptions, 'openSession' | 'now' | 'networkStatus' | 'files' | 'omemo' | 'dataDir' | 'keyStoreKey'>;
+  readonly app?: Pick<TestAppOptions, 'openSession' | 'now' | 'networkStatus' | 'files' | 'omemo' | 'dataDir' | 'keyStoreKey' | 'confirm'>;
 }
 
 /** A new test app with one account added; resolves once it is online. The caller closes `client.app`. */

@@ -2,7 +2,7 @@
  * What the OMEMO app tests (issue 15) wait for and search: an app's own device once made, a contact's device
  * list on the server before anyone writes to them, and every file a server keeps.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createOmemoPep } from '../../../main/xmpp/features/omemo/omemo-pep.js';
 import { waitUntil } from '../../harness/wait-until.js';
@@ -42,4 +42,11 @@ export async function deviceListed(suite: ChatSuite, asUser: 'alice' | 'bob', ji
 export async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+/** Every file of Prosody's data (its archive and offline store included) that holds `text`. */
+export async function serverFilesWith(suite: ChatSuite, text: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of await filesUnder(path.join(suite.world.prosody.dir, 'data'))) if ((await readFile(file)).includes(text)) found.push(file);
+  return found;
 }

@@ -7,8 +7,6 @@
  * to an encrypted message carries its quote only inside the encryption; reactions and a retraction of one apply on
  * both sides as the OMEMO clients send them (in the clear: they carry no text).
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openOnlineSession } from '../../../main/xmpp/session/open-session.js';
 import { PROSODY, requireSystemDependency } from '../../harness/system-dependency.js';
@@ -16,19 +14,14 @@ import { recordWrites } from '../../harness/written-to-socket.js';
 import { waitUntil } from '../../harness/wait-until.js';
 import { RETRACTION_FALLBACK } from '../../../main/xmpp/features/message-changes/change-stanzas.js';
 import { chatSuite } from './chat-suite.js';
-import { deviceListed, filesUnder, ownDevice } from './omemo-app-devices.js';
+import { deviceListed, ownDevice, serverFilesWith as serverFilesWithIn } from './omemo-app-devices.js';
 
 const available = requireSystemDependency(PROSODY, 'integration (Prosody)');
 
 describe.runIf(available)('OMEMO between two apps', () => {
   const suite = chatSuite();
 
-  /** Every file of Prosody's data (its archive and offline store included) that holds `text`. */
-  async function serverFilesWith(text: string): Promise<string[]> {
-    const found: string[] = [];
-    for (const file of await filesUnder(path.join(suite.world.prosody.dir, 'data'))) if ((await readFile(file)).includes(text)) found.push(file);
-    return found;
-  }
+  const serverFilesWith = (text: string) => serverFilesWithIn(suite, text);
 
   it('a message to a contact with OMEMO devices goes encrypted, is read, answered, and the devices show in the trust center', async () => {
     const alice = await suite.open('alice@valid.test', 'desk', { app: { omemo: true } });

@@ -25,7 +25,7 @@ interface ConversationHeaderProps {
   readonly actions?: ReactNode;
   /** issue 15: whether the conversation's newest messages were encrypted (conversation-encryption.ts); absent: not said. */
   readonly encryption?: ConversationEncryption;
-  /** issue 15: the person's encryption choice for this conversation, shown beside the badge. */
+  /** issue 15: the person's encryption choice for this conversation, shown under the badge. */
   readonly encryptionControl?: ReactNode;
 }
 
@@ -43,23 +43,26 @@ export function ConversationHeader({ name, peer, presence, account, showAccount,
             <bdi>{name}</bdi>
           </h2>
           {encryption ? <EncryptionBadge state={encryption} /> : null}
+        </div>
+        <div className="conversation-header__detail-row">
+          <p className="conversation-header__detail note">
+            {name !== peer ? (
+              <>
+                <bdi>{peer}</bdi>
+                {' · '}
+              </>
+            ) : null}
+            <span data-testid="peer-presence">{SHOW_TEXT[show]}</span>
+            {best?.status ? (
+              <>
+                {' — '}
+                <bdi>{best.status}</bdi>
+              </>
+            ) : null}
+          </p>
+          {/* Just below the badge: the title row has no room left for it beside a long name in a narrow window. */}
           {encryptionControl}
         </div>
-        <p className="conversation-header__detail note">
-          {name !== peer ? (
-            <>
-              <bdi>{peer}</bdi>
-              {' · '}
-            </>
-          ) : null}
-          <span data-testid="peer-presence">{SHOW_TEXT[show]}</span>
-          {best?.status ? (
-            <>
-              {' — '}
-              <bdi>{best.status}</bdi>
-            </>
-          ) : null}
-        </p>
       </div>
       {onSearch ? (
         <button type="button" className="button--small" onClick={onSearch} aria-keyshortcuts="Control+F" title="Search this chat (Ctrl+F)" data-testid="search-conversation">

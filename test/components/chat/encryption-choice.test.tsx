@@ -40,9 +40,10 @@ describe('the conversation encryption switch (issue 15)', () => {
     expect(badge().dataset['state']).toBe('chosen-plain');
     expect(toggle().getAttribute('aria-checked')).toBe('false');
     expect(toggle().textContent).toBe('Encrypt messages: Off');
-    // Beside the badge, as a real button the keyboard reaches.
+    // Under the badge, beside the contact's address, as a real button the keyboard reaches.
     expect(toggle().tagName).toBe('BUTTON');
-    expect(toggle().closest('.conversation-header__title')).toBe(badge().parentElement);
+    expect(toggle().closest('.conversation-header__who')).toBe(badge().closest('.conversation-header__who'));
+    expect(toggle().closest('.conversation-header__detail-row')).not.toBeNull();
   });
 
   it('turns encryption off through main, and the badge follows what main says was done', async () => {

@@ -1,7 +1,7 @@
 /**
  * No trust-changing step happens on the window's word alone (issue 9 item 2, trust-ux.md): pin, replace a pin,
- * connect once, remove a pin and change an account's server are carried out only after the person confirmed
- * them in the main process's own dialog. Here a compromised window (the dispatcher the IPC uses) asks for each
+ * connect once, remove a pin, change an account's server and stop encrypting a conversation (issue 15) are carried
+ * out only after the person confirmed them in the main process's own dialog. Here a compromised window (the dispatcher the IPC uses) asks for each
  * step while the person answers no in that dialog: every file of the data directory stays byte-identical, the
  * accounts and their connections look exactly as before, and a pending question is still open. Real services,
  * a real Prosody; only the native dialog is stood in for.
@@ -120,6 +120,25 @@ describe.runIf(available)("a compromised window: trust changes asked for by IPC 
     await opened.call('updateAccount', { accountId: view.settings.id, autoConnect: false });
     expect(opened.app.confirmations).toHaveLength(1);
     expectBehaviour(context, { expected: 'refused: not confirmed; no file changed, accounts unchanged; online, server from DNS', got });
+  });
+
+  it("turning a conversation's encryption off (issue 15): refused, every file byte-identical, still encrypted", async (context) => {
+    let confirm = false;
+    const opened = await rig.open('starttls', undefined, { confirm: () => confirm });
+    const view = await opened.addAccount('alice@valid.test');
+    await opened.stateOf(view.settings.id, 'online');
+    await caughtUp(opened, view.settings.id);
+    const conversation = { accountId: view.settings.id, peer: 'bob@valid.test' };
+    const before = await stateOf(opened);
+    const answer = await outcome(opened.call('setConversationEncryption', { ...conversation, choice: 'plaintext' }));
+    const got = `${answer}; ${await compare(opened, before)}; ${(await opened.call('getConversationEncryption', conversation)) === 'default' ? 'still encrypted' : 'choice written'}`;
+    expect(opened.app.confirmations).toEqual([{ kind: 'send-unencrypted', account: 'alice@valid.test', jid: 'bob@valid.test' }]);
+    expectBehaviour(context, { expected: 'refused: not confirmed; no file changed, accounts unchanged; still encrypted', got });
+
+    // The measurement sees a change when there is one: confirmed, the same request writes the choice.
+    confirm = true;
+    await opened.call('setConversationEncryption', { ...conversation, choice: 'plaintext' });
+    expect(changedFiles(before.files, (await stateOf(opened)).files)).toContain('conversation-encryption.json');
   });
 
   // Last in the file: it gives the provider's server a new key for every later test of this world.

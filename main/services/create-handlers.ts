@@ -39,29 +39,18 @@ export interface ServiceDeps {
   readonly avatars: AvatarService;
   /** issue 14: read markers. The setting to send them, kept in main. */
   readonly readMarkerSettings: Pick<ReadMarkerSettingsService, 'get' | 'set'>;
-  /** issue 14: files (absent where a test needs none of it: those requests then fail). */
-  readonly files?: FileSharing;
-  /** issue 15: OMEMO devices and their trust (absent where a test needs none of it: those requests then fail). */
-  readonly deviceTrust?: DeviceTrustService;
-  /** issue 15: the per-conversation encryption choice (absent where a test needs none of it: those requests then fail). */
-  readonly conversationEncryption?: ConversationEncryptionService;
+  // Required, as every service above: the app's main.ts once left the device trust out and nothing said so.
+  /** issue 14: files. */
+  readonly files: FileSharing;
+  /** issue 15: OMEMO devices and their trust. */
+  readonly deviceTrust: DeviceTrustService;
+  /** issue 15: the per-conversation encryption choice. */
+  readonly conversationEncryption: ConversationEncryptionService;
 }
 
 export function createHandlers(deps: ServiceDeps): RequestHandlers {
   const appInfo = createAppInfoService(deps.appInfo, () => deps.accounts.canRememberPasswords());
   const { accounts, trustCenter, extraCas, historyControl, retention } = deps;
-  const deviceTrustOrFail = (): DeviceTrustService => {
-    if (deps.deviceTrust === undefined) throw new UserFacingError('Encryption devices are not available here.');
-    return deps.deviceTrust;
-  };
-  const conversationEncryptionOrFail = (): ConversationEncryptionService => {
-    if (deps.conversationEncryption === undefined) throw new UserFacingError('The encryption choice is not available here.');
-    return deps.conversationEncryption;
-  };
-  const filesOrFail = (): FileSharing => {
-    if (deps.files === undefined) throw new UserFacingError('Files are not available here.');
-    return deps.files;
-  };
   const nothing = async <T>(work: Promise<T>): Promise<null> => {
     await work;
     return null;
@@ -184,10 +173,10 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     },
     block: (p) => accounts.features(p.accountId).blocking.block(p.address),
     // issue 15: OMEMO devices and their trust (raising trust is confirmed in main's own dialog)
-    listOmemoDevices: (p) => deviceTrustOrFail().list(p.accountId),
-    setDeviceTrust: (p) => deviceTrustOrFail().setTrust(p.accountId, p.jid, p.deviceId, p.trust),
-    getConversationEncryption: (p) => conversationEncryptionOrFail().get(p.accountId, p.peer),
-    setConversationEncryption: (p) => conversationEncryptionOrFail().set(p.accountId, p.peer, p.choice),
+    listOmemoDevices: (p) => deps.deviceTrust.list(p.accountId),
+    setDeviceTrust: (p) => deps.deviceTrust.setTrust(p.accountId, p.jid, p.deviceId, p.trust),
+    getConversationEncryption: (p) => deps.conversationEncryption.get(p.accountId, p.peer),
+    setConversationEncryption: (p) => deps.conversationEncryption.set(p.accountId, p.peer, p.choice),
     unblock: (p) => accounts.features(p.accountId).blocking.unblock(p.address),
     // issue 14: read markers. Where the contact read up to is stored: it works whether or not connected.
     markDisplayed: (p) => nothing(accounts.history(p.accountId).markDisplayed(p.peer)),
@@ -195,15 +184,15 @@ export function createHandlers(deps: ServiceDeps): RequestHandlers {
     getReadMarkerSettings: () => deps.readMarkerSettings.get(),
     setReadMarkerSettings: (p) => deps.readMarkerSettings.set({ sendReadMarkers: p.sendReadMarkers }),
     // issue 14: files
-    sendFile: (p) => filesOrFail().sendFile(p.accountId, p.to, p.transferId),
-    sendDroppedFile: (p) => filesOrFail().sendDropped(p.accountId, p.to, p.transferId, p.name, p.bytes),
+    sendFile: (p) => deps.files.sendFile(p.accountId, p.to, p.transferId),
+    sendDroppedFile: (p) => deps.files.sendDropped(p.accountId, p.to, p.transferId, p.name, p.bytes),
     cancelFileTransfer: async (p) => {
-      filesOrFail().cancel(p.transferId);
+      deps.files.cancel(p.transferId);
       return null;
     },
-    loadSharedFile: (p) => filesOrFail().load(p.accountId, p.peer, p.id, p.auto),
-    saveSharedFile: (p) => filesOrFail().save(p.accountId, p.peer, p.id),
-    getFilePreferences: () => filesOrFail().preferences(),
-    setFilePreferences: (p) => filesOrFail().setPreferences({ autoLoadPictures: p.autoLoadPictures }),
+    loadSharedFile: (p) => deps.files.load(p.accountId, p.peer, p.id, p.auto),
+    saveSharedFile: (p) => deps.files.save(p.accountId, p.peer, p.id),
+    getFilePreferences: () => deps.files.preferences(),
+    setFilePreferences: (p) => deps.files.setPreferences({ autoLoadPictures: p.autoLoadPictures }),
   };
 }

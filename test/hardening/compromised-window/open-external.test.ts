@@ -34,6 +34,9 @@ function openExternalRequest() {
     roomAlerts: {} as never,
     avatars: {} as never,
     readMarkerSettings: {} as never,
+    files: {} as never,
+    deviceTrust: {} as never,
+    conversationEncryption: {} as never,
     openExternal: async (url) => void shellCalls.push(url),
     isSafeExternalUrl,
   });

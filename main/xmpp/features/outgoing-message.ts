@@ -85,8 +85,8 @@ export function encryptedPlaintext(message: ChatMessage): string {
 
 /**
  * Our encrypted chat message: the ids, receipt request, chat state and marker of chatStanza, the `<encrypted>`
- * element with its storage hint, XEP-0380 marker and the fixed fallback body, and a reply's ids; nothing of the
- * text. `sealed` is encryptedPlaintext(message) encrypted for the peer's devices and ours, afresh for each send.
+ * element with its storage hint, XEP-0380 marker and the fixed fallback body, and a reply's ids and quote range;
+ * nothing of the text. `sealed` is encryptedPlaintext(message) encrypted for the peer's devices and ours, afresh for each send.
  */
 export function encryptedChatStanza(message: ChatMessage, sealed: EncryptedMessage): Element {
   requireOwn(message);
@@ -99,7 +99,9 @@ export function encryptedChatStanza(message: ChatMessage, sealed: EncryptedMessa
     { to: message.peer, type: 'chat', id: message.stanzaId },
     ...encryptedMessageChildren(sealed),
     ...commonChildren(message),
-    ...(reply === undefined ? [] : replyElements(reply.id, reply.to, null)),
+    // The quote's range stays in the clear, as the other OMEMO clients send it: the receiver leaves the quote out of
+    // the decrypted text (it shows the reply's own quote instead). It tells only the quote's length.
+    ...(reply === undefined ? [] : replyElements(reply.id, reply.to, reply.fallback)),
   );
 }
 

@@ -64,13 +64,16 @@ describe('the encrypted chat stanza', () => {
     expect(stanza.toString()).not.toContain('Wherefore');
   });
 
-  it('seals a reply with its quote; only the <reply> ids stay outside, without a fallback range', () => {
+  it('seals a reply with its quote; only the <reply> ids and the quote\'s range stay outside', () => {
     const compose = composer();
     const message = compose('Yes, and more.', { replyTo: { id: 'orig-7', to: ROMEO, fallback: QUOTE } });
     expect(encryptedPlaintext(message)).toBe(`${QUOTE}Yes, and more.`);
     const stanza = encryptedChatStanza(message, sealed(encryptedPlaintext(message)));
     expect(stanza.getChild('reply', 'urn:xmpp:reply:0')?.attrs).toEqual({ xmlns: 'urn:xmpp:reply:0', id: 'orig-7', to: ROMEO });
-    expect(stanza.getChild('fallback', 'urn:xmpp:fallback:0')).toBeUndefined();
+    // The range (XEP-0428) over the decrypted text, so a receiver leaves the quote out: its length only.
+    const range = stanza.getChild('fallback', 'urn:xmpp:fallback:0');
+    expect(range?.attrs.for).toBe('urn:xmpp:reply:0');
+    expect(range?.getChild('body', 'urn:xmpp:fallback:0')?.attrs).toMatchObject({ start: '0', end: String([...QUOTE].length) });
     expect(stanza.toString()).not.toContain('Shall I hear');
     expect(stanza.toString()).not.toContain('Yes, and more');
   });

@@ -31,15 +31,21 @@ function fingerprintOf(omemo: AccountOmemo): string {
   return state.fingerprint;
 }
 
+/** Alice's chat OMEMO (what it tells recorded) and Bob's first device (101), both online on one PEP server. */
+async function aliceWritingToBob() {
+  const server = createMemoryPepServer();
+  const alice = await account(ALICE);
+  const told: Array<{ readonly peer: string; readonly devices: readonly UndecidedDevice[] }> = [];
+  const chat = createChatOmemo({ create: async () => alice, log: () => undefined, undecided: (peer, devices) => told.push({ peer, devices }) });
+  const bob1 = await account(BOB, 101);
+  await bob1.online(server.client(BOB));
+  await alice.online(server.client(ALICE));
+  return { server, alice, told, chat, bob1 };
+}
+
 describe("the chat's OMEMO and undecided devices", () => {
   it("tells which new device of a verified contact a message left out, and once that none is left out after the person decided", async () => {
-    const server = createMemoryPepServer();
-    const alice = await account(ALICE);
-    const told: Array<{ readonly peer: string; readonly devices: readonly UndecidedDevice[] }> = [];
-    const chat = createChatOmemo({ create: async () => alice, log: () => undefined, undecided: (peer, devices) => told.push({ peer, devices }) });
-    const bob1 = await account(BOB, 101);
-    await bob1.online(server.client(BOB));
-    await alice.online(server.client(ALICE));
+    const { server, alice, told, chat } = await aliceWritingToBob();
 
     // Blind trust: nothing left out, nothing to tell.
     await chat.encryptFor(BOB, 'first');
@@ -73,13 +79,7 @@ describe("the chat's OMEMO and undecided devices", () => {
   });
 
   it('tells the undecided devices when a message is refused because no device of the contact is trusted', async () => {
-    const server = createMemoryPepServer();
-    const alice = await account(ALICE);
-    const told: Array<{ readonly peer: string; readonly devices: readonly UndecidedDevice[] }> = [];
-    const chat = createChatOmemo({ create: async () => alice, log: () => undefined, undecided: (peer, devices) => told.push({ peer, devices }) });
-    const bob1 = await account(BOB, 101);
-    await bob1.online(server.client(BOB));
-    await alice.online(server.client(ALICE));
+    const { server, alice, told, chat } = await aliceWritingToBob();
     await chat.encryptFor(BOB, 'first');
     const trust = alice.trust();
     if (trust === null) throw new Error('OMEMO is off');

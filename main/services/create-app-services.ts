@@ -3,6 +3,9 @@
  * dependencies and the session opener. The Electron shell calls it with real ones; the end-to-end harness
  * calls it with loopback servers and a test cipher. Nothing here is global: two instances can run side by
  * side in one test process.
+ *
+ * Long because it is the one composition root: it names each service and hands it its parts, and nothing else
+ * (each service's logic is in its own file; OMEMO's in omemo/). Splitting it would give the wiring two homes.
  */
 import type { AccountId } from '../../app/domain/account.js';
 import path from 'node:path';

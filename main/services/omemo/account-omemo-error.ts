@@ -7,7 +7,7 @@
 import type { FailedRecipient } from '../../omemo/omemo-cipher.js';
 import type { OmemoErrorKind } from '../../omemo/omemo-error.js';
 import type { OmemoOffReason } from './omemo-state.js';
-import type { WithheldDevice } from './encrypt-for-peer.js';
+import type { WithheldDevice } from './withheld-device.js';
 import type { RepairOutcome } from './session-repair.js';
 
 export type AccountOmemoErrorKind =

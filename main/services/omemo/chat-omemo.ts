@@ -20,7 +20,7 @@ import type { EncryptFor } from '../../xmpp/features/outgoing-stanza.js';
 import { OutgoingRefusal } from '../../xmpp/features/outgoing-refusal.js';
 import type { UndecidedDevice } from '../../../app/ipc/omemo-contract.js';
 import type { AccountOmemo, EncryptedForPeer } from './account-omemo.js';
-import type { WithheldDevice } from './encrypt-for-peer.js';
+import type { WithheldDevice } from './withheld-device.js';
 import { AccountOmemoError } from './account-omemo-error.js';
 
 export interface ChatOmemo {

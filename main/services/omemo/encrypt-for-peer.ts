@@ -15,6 +15,7 @@ import { AccountOmemoError } from './account-omemo-error.js';
 import type { OmemoPepClient } from './omemo-pep-client.js';
 import { storageFailureIn } from './omemo-state.js';
 import { withBundlesWhereNeeded } from './recipient-bundles.js';
+import type { WithheldDevice } from './withheld-device.js';
 
 export interface EncryptedForPeer {
   readonly message: EncryptedMessage;
@@ -24,12 +25,6 @@ export interface EncryptedForPeer {
   readonly failed: readonly FailedRecipient[];
   /** Devices left out by the person's trust: undecided (new, of a contact with a verified device) or distrusted. */
   readonly withheld: readonly WithheldDevice[];
-}
-
-export interface WithheldDevice extends RemoteDevice {
-  readonly trust: DeviceTrust;
-  /** Its identity key's fingerprint, so the conversation can say which device to compare; null until the key is seen. */
-  readonly fingerprint: string | null;
 }
 
 export interface EncryptForPeerDependencies {

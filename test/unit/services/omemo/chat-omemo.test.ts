@@ -9,7 +9,7 @@ import type { UndecidedDevice } from '../../../../app/ipc/omemo-contract.js';
 import { createMemoryKeyRecords } from '../../../../main/omemo/memory-key-store.js';
 import { createAccountOmemo, type AccountOmemo } from '../../../../main/services/omemo/account-omemo.js';
 import { createChatOmemo } from '../../../../main/services/omemo/chat-omemo.js';
-import { createMemoryPepServer } from './memory-pep.js';
+import { createMemoryPepServer, type MemoryPepServer } from './memory-pep.js';
 
 const ALICE = 'alice@example.org';
 const BOB = 'bob@example.net';
@@ -43,6 +43,21 @@ async function aliceWritingToBob() {
   return { server, alice, told, chat, bob1 };
 }
 
+/**
+ * The person verifies Bob's first device; then Bob adds a second one (202), which Alice learns of at her next
+ * session. Returns Alice's trust store and Bob's new device.
+ */
+async function verifyBobThenAddADevice(server: MemoryPepServer, alice: AccountOmemo) {
+  const trust = alice.trust();
+  if (trust === null) throw new Error('OMEMO is off');
+  await trust.decide({ jid: BOB, deviceId: 101 }, 'verified');
+  const bob2 = await account(BOB, 202);
+  await bob2.online(server.client(BOB));
+  alice.offline();
+  await alice.online(server.client(ALICE));
+  return { trust, bob2 };
+}
+
 describe("the chat's OMEMO and undecided devices", () => {
   it("tells which new device of a verified contact a message left out, and once that none is left out after the person decided", async () => {
     const { server, alice, told, chat } = await aliceWritingToBob();
@@ -50,15 +65,8 @@ describe("the chat's OMEMO and undecided devices", () => {
     // Blind trust: nothing left out, nothing to tell.
     await chat.encryptFor(BOB, 'first');
     expect(told).toEqual([]);
-    const trust = alice.trust();
-    if (trust === null) throw new Error('OMEMO is off');
-    await trust.decide({ jid: BOB, deviceId: 101 }, 'verified');
-
     // Bob adds a device and writes from it: Alice reads it, so she knows its key, but does not encrypt to it.
-    const bob2 = await account(BOB, 202);
-    await bob2.online(server.client(BOB));
-    alice.offline();
-    await alice.online(server.client(ALICE));
+    const { trust, bob2 } = await verifyBobThenAddADevice(server, alice);
     expect(await alice.decrypt(BOB, (await bob2.encrypt(ALICE, 'hello from my new phone')).message)).toBe('hello from my new phone');
 
     const second = await chat.encryptFor(BOB, 'second');
@@ -81,14 +89,8 @@ describe("the chat's OMEMO and undecided devices", () => {
   it('tells the undecided devices when a message is refused because no device of the contact is trusted', async () => {
     const { server, alice, told, chat } = await aliceWritingToBob();
     await chat.encryptFor(BOB, 'first');
-    const trust = alice.trust();
-    if (trust === null) throw new Error('OMEMO is off');
-    await trust.decide({ jid: BOB, deviceId: 101 }, 'verified');
     // Bob gets a new device (it waits for a decision), then the person distrusts the one they had verified.
-    const bob2 = await account(BOB, 202);
-    await bob2.online(server.client(BOB));
-    alice.offline();
-    await alice.online(server.client(ALICE));
+    const { trust, bob2 } = await verifyBobThenAddADevice(server, alice);
     await chat.encryptFor(BOB, 'second');
     const waiting = { peer: BOB, devices: [{ deviceId: 202, fingerprint: fingerprintOf(bob2) }] };
     expect(told).toEqual([waiting]);
